@@ -1,0 +1,177 @@
+//! Stage 4, emit: IR → `TokenStream` with `quote!`. Cannot fail: anything that could is refused
+//! earlier by `lower` or `check`.
+
+mod client;
+mod docs;
+mod enums;
+mod models;
+mod validate;
+
+use crate::ident::ident;
+use crate::ir::*;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What every emitter needs to know about the whole API.
+pub(crate) struct Ctx<'a> {
+    pub api: &'a Api,
+    /// Types whose `collect_violations` can report something.
+    pub needs_validation: BTreeSet<String>,
+    /// Pattern source → index of its `static PATTERN_n`.
+    pub patterns: BTreeMap<String, usize>,
+}
+
+/// The whole module for one API.
+pub fn emit(api: &Api) -> TokenStream {
+    let ctx = Ctx::new(api);
+    let header = docs::module_doc(api);
+    let patterns = ctx.patterns.iter().map(|(src, i)| {
+        let name = format_ident!("PATTERN_{}", i);
+        quote! { static #name: rt::Pattern = rt::Pattern::new(#src); }
+    });
+    let types = api.types.iter().map(|t| match &t.kind {
+        TypeKind::Struct(s) => models::emit_struct(&ctx, t, s),
+        TypeKind::Enum(e) => enums::emit_enum(&ctx, t, e),
+        TypeKind::Tagged(u) => enums::emit_tagged(&ctx, t, u),
+        TypeKind::Untagged(u) => enums::emit_untagged(&ctx, t, u),
+    });
+    let client = client::emit_client(&ctx);
+    quote! {
+        #header
+        #![allow(clippy::too_many_arguments, clippy::large_enum_variant, clippy::doc_lazy_continuation)]
+
+        use crate::runtime as rt;
+        #[doc(no_inline)]
+        pub use crate::runtime::{ApiError, DecodeError, Error, Rule, Validate, ValidationError, Violation};
+
+        /// The result of every call of this API's [`Client`].
+        pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+        #(#patterns)*
+        #(#types)*
+        #client
+    }
+}
+
+impl<'a> Ctx<'a> {
+    fn new(api: &'a Api) -> Self {
+        let mut patterns = BTreeMap::new();
+        let mut add = |s: &Shape| collect_patterns(s, &mut patterns);
+        for t in &api.types {
+            match &t.kind {
+                TypeKind::Struct(s) => s
+                    .fields
+                    .iter()
+                    .map(|f| &f.shape)
+                    .chain(&s.extra)
+                    .for_each(&mut add),
+                TypeKind::Untagged(u) => u.variants.iter().for_each(|v| add(&v.shape)),
+                _ => {}
+            }
+        }
+        for op in &api.operations {
+            op.params.iter().for_each(|p| add(&p.shape));
+            if let Some(b) = &op.body {
+                add(&b.shape);
+            }
+        }
+        let n = patterns.len();
+        let patterns = patterns.into_keys().zip(0..n).collect();
+        let mut ctx = Ctx {
+            api,
+            needs_validation: BTreeSet::new(),
+            patterns,
+        };
+        // Fixpoint: a type needs validation if any of its parts has a rule or names such a type.
+        loop {
+            let before = ctx.needs_validation.len();
+            for t in &api.types {
+                let needs = match &t.kind {
+                    TypeKind::Struct(s) => s
+                        .fields
+                        .iter()
+                        .map(|f| &f.shape)
+                        .chain(&s.extra)
+                        .any(|sh| ctx.shape_checks(sh)),
+                    TypeKind::Tagged(u) => u
+                        .variants
+                        .iter()
+                        .any(|v| ctx.needs_validation.contains(&v.ty)),
+                    TypeKind::Untagged(u) => u.variants.iter().any(|v| ctx.shape_checks(&v.shape)),
+                    TypeKind::Enum(_) => false,
+                };
+                if needs {
+                    ctx.needs_validation.insert(t.name.clone());
+                }
+            }
+            if ctx.needs_validation.len() == before {
+                break;
+            }
+        }
+        ctx
+    }
+
+    /// Whether a value of this shape has anything to check.
+    pub fn shape_checks(&self, s: &Shape) -> bool {
+        !s.rules.is_empty()
+            || match &s.ty {
+                Ty::Named(n) => self.needs_validation.contains(n),
+                Ty::Array(i) | Ty::Map(i) => self.shape_checks(i),
+                _ => false,
+            }
+    }
+
+    /// The Rust type of a value of this shape, without the `Option` for nullability at the top.
+    pub fn rust_type(&self, s: &Shape) -> TokenStream {
+        match &s.ty {
+            Ty::String => quote!(String),
+            Ty::DateTime => quote!(rt::DateTime),
+            Ty::Date => quote!(rt::Date),
+            Ty::Integer { bits32: true } => quote!(i32),
+            Ty::Integer { bits32: false } => quote!(i64),
+            Ty::Number => quote!(f64),
+            Ty::Boolean => quote!(bool),
+            Ty::Any => quote!(rt::Value),
+            Ty::Object => quote!(rt::Map),
+            Ty::Array(item) => {
+                let t = self.rust_type_nullable(item);
+                quote!(Vec<#t>)
+            }
+            Ty::Map(v) => {
+                let t = self.rust_type_nullable(v);
+                quote!(std::collections::BTreeMap<String, #t>)
+            }
+            Ty::Named(n) => {
+                let i = ident(n);
+                quote!(#i)
+            }
+        }
+    }
+
+    /// As [`Ctx::rust_type`], wrapped in `Option` when the shape is nullable.
+    pub fn rust_type_nullable(&self, s: &Shape) -> TokenStream {
+        let t = self.rust_type(s);
+        if s.nullable && !matches!(s.ty, Ty::Any) {
+            quote!(Option<#t>)
+        } else {
+            t
+        }
+    }
+
+    pub fn pattern_ident(&self, pattern: &str) -> proc_macro2::Ident {
+        format_ident!(
+            "PATTERN_{}",
+            self.patterns.get(pattern).copied().unwrap_or_default()
+        )
+    }
+}
+
+fn collect_patterns(s: &Shape, out: &mut BTreeMap<String, ()>) {
+    if let Some(p) = &s.rules.pattern {
+        out.insert(p.clone(), ());
+    }
+    if let Ty::Array(i) | Ty::Map(i) = &s.ty {
+        collect_patterns(i, out);
+    }
+}

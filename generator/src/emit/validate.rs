@@ -1,0 +1,201 @@
+//! `Validate` impls: every constraint of a request model checked, every violation reported with
+//! its JSON field path. Only shapes with something to check produce code.
+
+use super::Ctx;
+use crate::ident::ident;
+use crate::ir::*;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+fn opt_u64(v: Option<u64>) -> TokenStream {
+    match v {
+        Some(n) => {
+            let n = proc_macro2::Literal::u64_unsuffixed(n);
+            quote!(Some(#n))
+        }
+        None => quote!(None),
+    }
+}
+
+fn bound(v: Option<f64>, exclusive: bool) -> TokenStream {
+    match v {
+        Some(n) => {
+            let n = proc_macro2::Literal::f64_unsuffixed(n);
+            quote!(Some((#n, #exclusive)))
+        }
+        None => quote!(None),
+    }
+}
+
+/// Checks for a value bound to `value` (a reference) at `path` (a `&rt::Path`), when the value
+/// may be `null` per its shape.
+pub fn checks_nullable(ctx: &Ctx<'_>, shape: &Shape) -> TokenStream {
+    let inner = checks(ctx, shape);
+    if inner.is_empty() {
+        return inner;
+    }
+    if shape.nullable && !matches!(shape.ty, Ty::Any) {
+        quote!(if let Some(value) = value { #inner })
+    } else {
+        inner
+    }
+}
+
+/// Checks for a non-null value bound to `value` (a reference) at `path` (a `&rt::Path`).
+pub fn checks(ctx: &Ctx<'_>, shape: &Shape) -> TokenStream {
+    let r = &shape.rules;
+    let mut out = Vec::new();
+    match &shape.ty {
+        Ty::String => {
+            if r.min_length.is_some() || r.max_length.is_some() {
+                let (min, max) = (opt_u64(r.min_length), opt_u64(r.max_length));
+                out.push(quote!(rt::check_length(value, #min, #max, path, out);));
+            }
+            if let Some(p) = &r.pattern {
+                let p = ctx.pattern_ident(p);
+                out.push(quote!(rt::check_pattern(value, &#p, path, out);));
+            }
+            if let Some(f) = r.format {
+                let f = match f {
+                    Format::Uri => quote!(rt::Format::Uri),
+                    Format::Uuid => quote!(rt::Format::Uuid),
+                    Format::Email => quote!(rt::Format::Email),
+                };
+                out.push(quote!(rt::check_format(value, #f, path, out);));
+            }
+        }
+        Ty::Integer { .. } | Ty::Number => {
+            if r.minimum.is_some() || r.maximum.is_some() {
+                let (min, max) = (
+                    bound(r.minimum, r.exclusive_minimum),
+                    bound(r.maximum, r.exclusive_maximum),
+                );
+                out.push(quote!(rt::check_range(*value as f64, #min, #max, path, out);));
+            }
+        }
+        Ty::Array(item) => {
+            if r.min_items.is_some() || r.max_items.is_some() {
+                let (min, max) = (opt_u64(r.min_items), opt_u64(r.max_items));
+                out.push(quote!(rt::check_items(value.len(), #min, #max, path, out);));
+            }
+            if r.unique_items {
+                out.push(quote!(rt::check_unique(value, path, out);));
+            }
+            let inner = checks_nullable(ctx, item);
+            if !inner.is_empty() {
+                out.push(quote! {
+                    for (i, value) in value.iter().enumerate() {
+                        let path = &path.index(i);
+                        #inner
+                    }
+                });
+            }
+        }
+        Ty::Map(item) => {
+            let inner = checks_nullable(ctx, item);
+            if !inner.is_empty() {
+                out.push(quote! {
+                    for (key, value) in value.iter() {
+                        let path = &path.key(key);
+                        #inner
+                    }
+                });
+            }
+        }
+        Ty::Named(n) if ctx.needs_validation.contains(n) => {
+            out.push(quote!(rt::Validate::collect_violations(value, path, out);));
+        }
+        _ => {}
+    }
+    quote!(#(#out)*)
+}
+
+/// `impl rt::Validate for T`.
+pub fn validate_impl(ctx: &Ctx<'_>, t: &TypeDef) -> TokenStream {
+    let name = ident(&t.name);
+    let body = match &t.kind {
+        TypeKind::Struct(s) => {
+            let fields = s.fields.iter().filter_map(|f| {
+                let inner = checks(ctx, &f.shape);
+                if inner.is_empty() {
+                    return None;
+                }
+                let fname = ident(&f.rust);
+                let wire = &f.wire;
+                Some(if f.is_option() && !matches!(f.shape.ty, Ty::Any) {
+                    quote! { if let Some(value) = &self.#fname { let path = &path.field(#wire); #inner } }
+                } else {
+                    quote! { { let value = &self.#fname; let path = &path.field(#wire); #inner } }
+                })
+            });
+            let extra = s.extra.as_ref().and_then(|shape| {
+                let inner = checks_nullable(ctx, shape);
+                (!inner.is_empty()).then(|| {
+                    let extra_name = s
+                        .fields
+                        .iter()
+                        .any(|f| crate::ident::bare(&f.rust) == "extra");
+                    let e = ident(if extra_name { "extra2" } else { "extra" });
+                    quote! { for (key, value) in &self.#e { let path = &path.key(key); #inner } }
+                })
+            });
+            quote!(#(#fields)* #extra)
+        }
+        TypeKind::Tagged(u) => {
+            let arms: Vec<_> = u
+                .variants
+                .iter()
+                .filter(|v| ctx.needs_validation.contains(&v.ty))
+                .map(|v| {
+                    let vn = ident(&v.rust);
+                    quote!(Self::#vn(value) => rt::Validate::collect_violations(value, path, out),)
+                })
+                .collect();
+            if arms.is_empty() {
+                quote!()
+            } else if arms.len() == u.variants.len() {
+                quote!(match self { #(#arms)* })
+            } else {
+                quote!(match self { #(#arms)* _ => {} })
+            }
+        }
+        TypeKind::Untagged(u) => {
+            let arms: Vec<_> = u
+                .variants
+                .iter()
+                .filter_map(|v| {
+                    let inner = checks_nullable(ctx, &v.shape);
+                    (!inner.is_empty()).then(|| {
+                        let vn = ident(&v.rust);
+                        quote!(Self::#vn(value) => { #inner })
+                    })
+                })
+                .collect();
+            if arms.is_empty() {
+                quote!()
+            } else if arms.len() == u.variants.len() {
+                quote!(match self { #(#arms)* })
+            } else {
+                quote!(match self { #(#arms)* _ => {} })
+            }
+        }
+        TypeKind::Enum(_) => quote!(),
+    };
+    let (path, out) = if body.is_empty() {
+        (quote!(_path), quote!(_out))
+    } else {
+        (quote!(path), quote!(out))
+    };
+    let doc = format!(
+        " Checks every constraint `{}` states in the spec; see [`rt::Validate::validate`].",
+        t.name
+    );
+    quote! {
+        impl rt::Validate for #name {
+            #[doc = #doc]
+            fn collect_violations(&self, #path: &rt::Path<'_>, #out: &mut Vec<rt::Violation>) {
+                #body
+            }
+        }
+    }
+}

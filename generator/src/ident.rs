@@ -1,0 +1,177 @@
+//! The one place Rust identifiers are made: case conversion (heck), raw identifiers for
+//! keywords, valid starts, and deterministic suffixes for collisions.
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+use std::collections::BTreeSet;
+
+/// Keywords that can be written as raw identifiers (`r#type`).
+const RAW_OK: &[&str] = &[
+    "as", "async", "await", "break", "const", "continue", "dyn", "else", "enum", "extern", "false",
+    "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub",
+    "ref", "return", "static", "struct", "trait", "true", "type", "unsafe", "use", "where",
+    "while", "abstract", "become", "box", "do", "final", "macro", "override", "priv", "try",
+    "typeof", "unsized", "virtual", "yield",
+];
+/// Keywords that cannot be raw identifiers: suffixed with `_` instead.
+const NO_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// Splits on anything that is not alphanumeric, so heck sees word boundaries.
+fn words(raw: &str) -> String {
+    raw.chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect()
+}
+
+/// `UpperCamelCase` type or variant name. Never empty, never starts with a digit.
+pub fn type_name(raw: &str) -> String {
+    let mut s = words(raw).to_upper_camel_case();
+    s.retain(|c| c.is_ascii_alphanumeric() || c == '_');
+    if s.is_empty() {
+        s = "Value".to_owned();
+    } else if s.starts_with(|c: char| c.is_ascii_digit()) {
+        s.insert(0, 'V');
+    }
+    if NO_RAW.contains(&s.as_str()) {
+        s.push('_');
+    }
+    s
+}
+
+/// `snake_case` field, method or parameter name; keywords become raw identifiers.
+pub fn value_name(raw: &str) -> String {
+    let mut s = words(raw).to_snake_case();
+    s.retain(|c| c.is_ascii_alphanumeric() || c == '_');
+    if s.is_empty() {
+        s = "value".to_owned();
+    } else if s.starts_with(|c: char| c.is_ascii_digit()) {
+        s.insert(0, '_');
+    }
+    if NO_RAW.contains(&s.as_str()) {
+        s.push('_');
+    } else if RAW_OK.contains(&s.as_str()) {
+        s.insert_str(0, "r#");
+    }
+    s
+}
+
+/// The bare name without `r#`, for building other names from it.
+pub fn bare(name: &str) -> &str {
+    name.strip_prefix("r#").unwrap_or(name)
+}
+
+/// A `proc_macro2::Ident` for a name made by this module (raw identifiers included).
+pub fn ident(name: &str) -> proc_macro2::Ident {
+    match name.strip_prefix("r#") {
+        Some(rest) => proc_macro2::Ident::new_raw(rest, proc_macro2::Span::call_site()),
+        None => proc_macro2::Ident::new(name, proc_macro2::Span::call_site()),
+    }
+}
+
+/// Hands out unique names in one namespace: a taken name gets `2`, `3`, ... appended.
+#[derive(Debug, Default, Clone)]
+pub struct Namespace {
+    taken: BTreeSet<String>,
+}
+
+impl Namespace {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Reserves `name` as it is (e.g. a helper the emitter always generates).
+    pub fn reserve(&mut self, name: &str) {
+        self.taken.insert(bare(name).to_owned());
+    }
+
+    /// `name`, or `name2`, `name3`, ... if taken. Returns the name chosen.
+    pub fn claim(&mut self, name: String) -> String {
+        if self.taken.insert(bare(&name).to_owned()) {
+            return name;
+        }
+        let sep = if bare(&name).contains('_') || bare(&name).chars().all(|c| !c.is_uppercase()) {
+            "_"
+        } else {
+            ""
+        };
+        let base = bare(&name).to_owned();
+        for n in 2.. {
+            let candidate = format!("{base}{sep}{n}");
+            if self.taken.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
+        unreachable!("an unbounded counter always finds a free name")
+    }
+}
+
+/// Names for the variants of a string enum: the common word prefix and suffix are dropped when
+/// what is left is still a valid, non-empty name for every value (`MODEL_TYPE_VOICE` → `Voice`).
+pub fn enum_variant_names(values: &[String]) -> Vec<String> {
+    let split: Vec<Vec<String>> = values
+        .iter()
+        .map(|v| words(v).split_whitespace().map(str::to_owned).collect())
+        .collect();
+    let mut prefix = 0;
+    let mut suffix = 0;
+    if split.len() > 1 {
+        let min = split.iter().map(Vec::len).min().unwrap_or(0);
+        while prefix < min && split.iter().all(|w| w[prefix] == split[0][prefix]) {
+            prefix += 1;
+        }
+        while suffix < min - prefix
+            && split
+                .iter()
+                .all(|w| w[w.len() - 1 - suffix] == split[0][split[0].len() - 1 - suffix])
+        {
+            suffix += 1;
+        }
+    }
+    let stripped_ok = split.iter().all(|w| {
+        let rest = &w[prefix..w.len() - suffix];
+        !rest.is_empty() && !rest[0].starts_with(|c: char| c.is_ascii_digit())
+    });
+    let mut ns = Namespace::new();
+    split
+        .iter()
+        .zip(values)
+        .map(|(w, raw)| {
+            let name = if stripped_ok && (prefix > 0 || suffix > 0) {
+                type_name(&w[prefix..w.len() - suffix].join(" "))
+            } else if raw.is_empty() {
+                "Empty".to_owned()
+            } else {
+                type_name(raw)
+            };
+            ns.claim(name)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert_eq!(type_name("persona-envelope"), "PersonaEnvelope");
+        assert_eq!(type_name("3d"), "V3d");
+        assert_eq!(type_name("self"), "Self_");
+        assert_eq!(value_name("type"), "r#type");
+        assert_eq!(value_name("self"), "self_");
+        assert_eq!(
+            value_name("voiceGenerationOptions"),
+            "voice_generation_options"
+        );
+        assert_eq!(value_name("2fa"), "_2fa");
+    }
+
+    #[test]
+    fn enum_prefix_stripped() {
+        let v = ["MODEL_TYPE_VOICE", "MODEL_TYPE_CHAT_A2A"].map(String::from);
+        assert_eq!(enum_variant_names(&v), ["Voice", "ChatA2a"]);
+        let v = ["cara-2", "cara-3"].map(String::from);
+        assert_eq!(enum_variant_names(&v), ["Cara2", "Cara3"]);
+        let v = ["ASC", "asc", ""].map(String::from);
+        assert_eq!(enum_variant_names(&v), ["Asc", "Asc2", "Empty"]);
+    }
+}

@@ -1,0 +1,288 @@
+//! The intermediate representation between `lower` and `emit`: plain data, Rust names already
+//! chosen, no openapiv3 types. Everything is in a deterministic order.
+
+use serde_json::Value;
+
+/// One API: everything generated from one spec file into one Rust module.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Api {
+    /// Rust module name, from the spec file's stem (`coval`).
+    pub module: String,
+    /// The spec file as given (`spec/coval.yaml`), for doc links and diagnostics.
+    pub source: String,
+    pub title: String,
+    pub version: String,
+    pub description: Option<String>,
+    /// The first `servers` entry.
+    pub base_url: String,
+    /// Prefix of the environment variables the client reads (`COVAL` → `COVAL_API_KEY`).
+    pub env_prefix: String,
+    pub auth: Auth,
+    /// Named types, sorted by Rust name.
+    pub types: Vec<TypeDef>,
+    /// Operations in spec order (paths, then methods in `get put post delete options head patch trace` order).
+    pub operations: Vec<Operation>,
+}
+
+/// How the API key is sent, from `components/securitySchemes`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Auth {
+    /// `type: apiKey, in: header`.
+    Header { scheme: String, header: String },
+    /// `type: http, scheme: bearer`.
+    Bearer { scheme: String },
+    /// No security requirement.
+    None,
+}
+
+/// A named Rust type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeDef {
+    pub name: String,
+    /// JSON pointer of the schema it came from.
+    pub pointer: String,
+    pub doc: Doc,
+    pub kind: TypeKind,
+    /// Reachable from a request body: gets builders and `Validate`.
+    pub in_request: bool,
+    /// Reachable from a response body.
+    pub in_response: bool,
+}
+
+/// Documentation carried from the spec.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Doc {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub example: Option<Value>,
+    pub default: Option<Value>,
+    pub deprecated: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeKind {
+    Struct(Struct),
+    Enum(Enum),
+    /// `oneOf` with a `discriminator`: a serde internally tagged enum.
+    Tagged(Tagged),
+    /// `oneOf`/`anyOf` without a discriminator: a serde untagged enum, variants tried in order.
+    Untagged(Untagged),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Struct {
+    pub fields: Vec<Field>,
+    /// `additionalProperties`: extra keys kept in a flattened map of this shape.
+    pub extra: Option<Shape>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// Rust field name (may be a raw identifier such as `r#type`).
+    pub rust: String,
+    /// JSON property name.
+    pub wire: String,
+    pub pointer: String,
+    pub doc: Doc,
+    pub shape: Shape,
+    pub required: bool,
+}
+
+impl Field {
+    /// Whether the Rust field is an `Option`: optional or nullable.
+    pub fn is_option(&self) -> bool {
+        !self.required || self.shape.nullable
+    }
+}
+
+/// A value's type plus the constraints the spec states on it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shape {
+    pub ty: Ty,
+    pub nullable: bool,
+    pub rules: Rules,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Ty {
+    String,
+    /// `format: date-time`, decoded as `chrono::DateTime<Utc>`.
+    DateTime,
+    /// `format: date`, decoded as `chrono::NaiveDate`.
+    Date,
+    /// `int32` → `i32`, anything else → `i64`.
+    Integer {
+        bits32: bool,
+    },
+    /// Always `f64`.
+    Number,
+    Boolean,
+    /// Any JSON value (a schema with no type).
+    Any,
+    /// A free-form JSON object.
+    Object,
+    Array(Box<Shape>),
+    /// An object with only `additionalProperties`: a string-keyed map.
+    Map(Box<Shape>),
+    /// A named type of this API.
+    Named(String),
+}
+
+/// Constraints checked by the generated `validate()`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Rules {
+    pub min_length: Option<u64>,
+    pub max_length: Option<u64>,
+    pub pattern: Option<String>,
+    pub format: Option<Format>,
+    pub minimum: Option<f64>,
+    pub exclusive_minimum: bool,
+    pub maximum: Option<f64>,
+    pub exclusive_maximum: bool,
+    pub min_items: Option<u64>,
+    pub max_items: Option<u64>,
+    pub unique_items: bool,
+}
+
+impl Rules {
+    pub fn is_empty(&self) -> bool {
+        *self == Rules::default()
+    }
+}
+
+/// String formats that are checked (others are documentation only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Uri,
+    Uuid,
+    Email,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Enum {
+    pub integer: bool,
+    pub variants: Vec<EnumVariant>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumVariant {
+    pub rust: String,
+    /// The wire value: a string, or an integer when the enum is an integer enum.
+    pub value: EnumValue,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum EnumValue {
+    Str(String),
+    Int(i64),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tagged {
+    /// The discriminator's property name.
+    pub tag: String,
+    pub variants: Vec<TaggedVariant>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaggedVariant {
+    pub rust: String,
+    /// The discriminator value.
+    pub value: String,
+    /// The struct carrying the variant's other fields.
+    pub ty: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Untagged {
+    pub variants: Vec<UntaggedVariant>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UntaggedVariant {
+    pub rust: String,
+    pub doc: Doc,
+    pub shape: Shape,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Operation {
+    /// The spec's `operationId`.
+    pub id: String,
+    /// Rust method name.
+    pub rust: String,
+    pub method: Method,
+    pub path: String,
+    pub pointer: String,
+    pub summary: Option<String>,
+    pub description: Option<String>,
+    pub tags: Vec<String>,
+    pub deprecated: bool,
+    pub params: Vec<Param>,
+    pub body: Option<Body>,
+    /// The success response (first 2xx).
+    pub success: Response,
+    /// Documented non-2xx responses.
+    pub errors: Vec<Response>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Method {
+    Get,
+    Put,
+    Post,
+    Delete,
+    Options,
+    Head,
+    Patch,
+    Trace,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Put => "PUT",
+            Method::Post => "POST",
+            Method::Delete => "DELETE",
+            Method::Options => "OPTIONS",
+            Method::Head => "HEAD",
+            Method::Patch => "PATCH",
+            Method::Trace => "TRACE",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamLocation {
+    Path,
+    Query,
+    Header,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Param {
+    pub wire: String,
+    pub rust: String,
+    pub location: ParamLocation,
+    pub required: bool,
+    pub doc: Doc,
+    pub shape: Shape,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Body {
+    /// The JSON body's shape (usually a named request model).
+    pub shape: Shape,
+    pub required: bool,
+    pub media_type: String,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Response {
+    pub status: u16,
+    pub description: String,
+    /// JSON body shape, if the response has one.
+    pub body: Option<Shape>,
+}

@@ -1,0 +1,311 @@
+//! Stage 2, lower: `openapiv3::OpenAPI` → [`ir::Api`](crate::ir::Api). The only stage that sees
+//! openapiv3 types. Collects every diagnostic instead of stopping at the first.
+
+mod operation;
+mod schema;
+mod view;
+
+use crate::diag::{join, Diagnostics, Sink};
+use crate::ident::{type_name, Namespace};
+use crate::ir::*;
+use openapiv3::{OpenAPI, ReferenceOr, SecurityScheme};
+use std::collections::{BTreeMap, BTreeSet};
+use view::View;
+
+pub(crate) struct Lowerer<'a> {
+    doc: &'a OpenAPI,
+    sink: Sink,
+    types: BTreeMap<String, TypeDef>,
+    /// `#/components/schemas/X` → Rust type name, for schemas that become named types.
+    by_ref: BTreeMap<String, String>,
+    names: Namespace,
+    /// References being inlined right now (cycle detection).
+    inlining: Vec<String>,
+    /// (struct, property) pairs to drop: discriminator properties carried by the enum tag.
+    tag_strip: Vec<(String, String)>,
+    /// JSON pointer of an inline schema → the named type made from it (lowered once).
+    inline_types: BTreeMap<String, String>,
+}
+
+/// Names the generated module always defines; schemas get a suffix instead of clashing.
+const RESERVED_TYPES: &[&str] = &[
+    "Client",
+    "Error",
+    "Result",
+    "Validate",
+    "ValidationError",
+    "Violation",
+];
+
+/// Lowers a loaded document. `file` is used in diagnostics, `module` names the Rust module.
+/// On success returns the IR and the warnings.
+pub fn lower(file: &str, module: &str, doc: &OpenAPI) -> Result<(Api, Diagnostics), Diagnostics> {
+    let mut l = Lowerer {
+        doc,
+        sink: Sink::new(file),
+        types: BTreeMap::new(),
+        by_ref: BTreeMap::new(),
+        names: Namespace::new(),
+        inlining: Vec::new(),
+        tag_strip: Vec::new(),
+        inline_types: BTreeMap::new(),
+    };
+    for r in RESERVED_TYPES {
+        l.names.reserve(r);
+    }
+    l.name_components();
+    l.define_components();
+    let operations = l.operations();
+    l.strip_tags();
+    let auth = l.auth();
+    let base_url = l.base_url();
+    let components: BTreeSet<String> = l.by_ref.values().cloned().collect();
+    drop_orphans(&mut l.types, &components, &operations);
+    mark_reachable(&mut l.types, &operations);
+    let api = Api {
+        module: module.to_owned(),
+        source: file.to_owned(),
+        title: doc.info.title.clone(),
+        version: doc.info.version.clone(),
+        description: doc.info.description.clone(),
+        base_url,
+        env_prefix: module.to_uppercase(),
+        auth,
+        types: l.types.into_values().collect(),
+        operations,
+    };
+    let diags = l.sink.into_diagnostics();
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok((api, diags))
+    }
+}
+
+impl<'a> Lowerer<'a> {
+    fn component_schemas(&self) -> Vec<(&'a String, &'a ReferenceOr<openapiv3::Schema>)> {
+        self.doc
+            .components
+            .as_ref()
+            .map(|c| c.schemas.iter().collect())
+            .unwrap_or_default()
+    }
+
+    /// Pass 1: every component schema that becomes a named type gets its name first, so
+    /// references (including recursive ones) resolve to it.
+    fn name_components(&mut self) {
+        for (name, s) in self.component_schemas() {
+            if let ReferenceOr::Item(schema) = s {
+                if schema::is_type_worthy(&View::of(schema)) {
+                    let rust = self.names.claim(type_name(name));
+                    self.by_ref.insert(
+                        format!("#/components/schemas/{}", crate::diag::escape(name)),
+                        rust,
+                    );
+                }
+            }
+        }
+        // Component aliases (`A: {$ref: B}`) name the same type as their target.
+        for (name, s) in self.component_schemas() {
+            if let ReferenceOr::Reference { reference } = s {
+                if let Some(target) = self.by_ref.get(reference).cloned() {
+                    self.by_ref.insert(
+                        format!("#/components/schemas/{}", crate::diag::escape(name)),
+                        target,
+                    );
+                }
+            }
+        }
+    }
+
+    fn define_components(&mut self) {
+        for (name, s) in self.component_schemas() {
+            let key = format!("#/components/schemas/{}", crate::diag::escape(name));
+            if let (ReferenceOr::Item(schema), Some(rust)) = (s, self.by_ref.get(&key).cloned()) {
+                if !self.types.contains_key(&rust) {
+                    self.define(rust, schema, join("/components/schemas", name));
+                }
+            }
+        }
+    }
+
+    fn strip_tags(&mut self) {
+        for (ty, tag) in std::mem::take(&mut self.tag_strip) {
+            if let Some(TypeDef {
+                kind: TypeKind::Struct(s),
+                ..
+            }) = self.types.get_mut(&ty)
+            {
+                s.fields.retain(|f| f.wire != tag);
+            }
+        }
+    }
+
+    fn auth(&mut self) -> Auth {
+        let requirement = self
+            .doc
+            .security
+            .as_ref()
+            .and_then(|s| s.first())
+            .or_else(|| {
+                self.doc.paths.paths.values().find_map(|p| match p {
+                    ReferenceOr::Item(item) => item
+                        .iter()
+                        .find_map(|(_, op)| op.security.as_ref().and_then(|s| s.first())),
+                    ReferenceOr::Reference { .. } => None,
+                })
+            });
+        let Some(name) = requirement.and_then(|r| r.keys().next()).cloned() else {
+            return Auth::None;
+        };
+        let pointer = join("/components/securitySchemes", &name);
+        let scheme = self
+            .doc
+            .components
+            .as_ref()
+            .and_then(|c| c.security_schemes.get(&name));
+        match scheme {
+            Some(ReferenceOr::Item(SecurityScheme::APIKey {
+                location: openapiv3::APIKeyLocation::Header,
+                name: header,
+                ..
+            })) => Auth::Header {
+                scheme: name,
+                header: header.clone(),
+            },
+            Some(ReferenceOr::Item(SecurityScheme::HTTP { scheme, .. }))
+                if scheme.eq_ignore_ascii_case("bearer") =>
+            {
+                Auth::Bearer { scheme: name }
+            }
+            Some(ReferenceOr::Item(
+                SecurityScheme::OAuth2 { .. } | SecurityScheme::OpenIDConnect { .. },
+            )) => {
+                self.sink.warning(&pointer, "OAuth2/OpenID Connect flows are not generated; the client sends the key as a bearer token", None);
+                Auth::Bearer { scheme: name }
+            }
+            Some(_) => {
+                self.sink.error(
+                    &pointer,
+                    format!("security scheme `{name}` is not supported"),
+                    Some(
+                        "use `type: apiKey, in: header` or `type: http, scheme: bearer`".to_owned(),
+                    ),
+                );
+                Auth::None
+            }
+            None => {
+                self.sink.error(&pointer, format!("security requirement names `{name}`, which is not in components/securitySchemes"), Some(format!("define `{name}` under components/securitySchemes")));
+                Auth::None
+            }
+        }
+    }
+
+    fn base_url(&mut self) -> String {
+        match self.doc.servers.first() {
+            Some(server) => {
+                let mut url = server.url.clone();
+                if let Some(vars) = &server.variables {
+                    for (k, v) in vars {
+                        url = url.replace(&format!("{{{k}}}"), &v.default);
+                    }
+                }
+                url.trim_end_matches('/').to_owned()
+            }
+            None => {
+                self.sink.warning(
+                    "/servers",
+                    "no `servers`: the client has no default base URL",
+                    Some("add `servers: [{url: https://...}]`".to_owned()),
+                );
+                String::new()
+            }
+        }
+    }
+}
+
+/// Removes inline types nothing refers to any more (discriminator enums absorbed by a tag).
+fn drop_orphans(
+    types: &mut BTreeMap<String, TypeDef>,
+    components: &BTreeSet<String>,
+    ops: &[Operation],
+) {
+    let mut stack: Vec<String> = components.iter().cloned().collect();
+    for op in ops {
+        op.body.iter().for_each(|b| named_in(&b.shape, &mut stack));
+        op.params
+            .iter()
+            .for_each(|p| named_in(&p.shape, &mut stack));
+        std::iter::once(&op.success)
+            .chain(&op.errors)
+            .filter_map(|r| r.body.as_ref())
+            .for_each(|b| named_in(b, &mut stack));
+    }
+    let mut seen = BTreeSet::new();
+    while let Some(name) = stack.pop() {
+        if !seen.insert(name.clone()) {
+            continue;
+        }
+        if let Some(t) = types.get(&name) {
+            refs_of(t, &mut stack);
+        }
+    }
+    types.retain(|name, _| seen.contains(name));
+}
+
+fn refs_of(t: &TypeDef, out: &mut Vec<String>) {
+    match &t.kind {
+        TypeKind::Struct(s) => {
+            s.fields.iter().for_each(|f| named_in(&f.shape, out));
+            s.extra.iter().for_each(|e| named_in(e, out));
+        }
+        TypeKind::Tagged(u) => out.extend(u.variants.iter().map(|v| v.ty.clone())),
+        TypeKind::Untagged(u) => u.variants.iter().for_each(|v| named_in(&v.shape, out)),
+        TypeKind::Enum(_) => {}
+    }
+}
+
+/// Marks the types reachable from request bodies/parameters and from responses.
+fn mark_reachable(types: &mut BTreeMap<String, TypeDef>, ops: &[Operation]) {
+    let mut req = Vec::new();
+    let mut resp = Vec::new();
+    for op in ops {
+        if let Some(b) = &op.body {
+            named_in(&b.shape, &mut req);
+        }
+        for p in &op.params {
+            named_in(&p.shape, &mut req);
+        }
+        for r in std::iter::once(&op.success).chain(&op.errors) {
+            if let Some(b) = &r.body {
+                named_in(b, &mut resp);
+            }
+        }
+    }
+    for (roots, request) in [(req, true), (resp, false)] {
+        let mut seen = BTreeSet::new();
+        let mut stack = roots;
+        while let Some(name) = stack.pop() {
+            if !seen.insert(name.clone()) {
+                continue;
+            }
+            let Some(t) = types.get_mut(&name) else {
+                continue;
+            };
+            if request {
+                t.in_request = true;
+            } else {
+                t.in_response = true;
+            }
+            refs_of(t, &mut stack);
+        }
+    }
+}
+
+fn named_in(shape: &Shape, out: &mut Vec<String>) {
+    match &shape.ty {
+        Ty::Named(n) => out.push(n.clone()),
+        Ty::Array(s) | Ty::Map(s) => named_in(s, out),
+        _ => {}
+    }
+}

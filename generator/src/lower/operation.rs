@@ -1,0 +1,365 @@
+//! Lowering operations: parameters, request bodies and responses, `$ref`s to components resolved.
+
+use super::view::SchemaRef;
+use super::Lowerer;
+use crate::diag::join;
+use crate::ident::{type_name, value_name, Namespace};
+use crate::ir::*;
+use openapiv3::{Parameter, ParameterSchemaOrContent, ReferenceOr, StatusCode};
+use std::collections::BTreeMap;
+
+/// Client method names the emitter uses itself.
+const RESERVED_METHODS: &[&str] = &[
+    "new",
+    "from_env",
+    "builder",
+    "with_base_url",
+    "base_url",
+    "clone",
+    "fmt",
+];
+
+fn is_json(media: &str) -> bool {
+    let m = media.split(';').next().unwrap_or("").trim();
+    m == "application/json" || m.ends_with("+json") || m == "*/*"
+}
+
+impl<'a> Lowerer<'a> {
+    pub(super) fn operations(&mut self) -> Vec<Operation> {
+        let mut ns = Namespace::new();
+        for r in RESERVED_METHODS {
+            ns.reserve(r);
+        }
+        let mut seen_ids: BTreeMap<String, String> = BTreeMap::new();
+        let mut out = Vec::new();
+        let doc = self.doc;
+        for (path, item) in doc.paths.paths.iter() {
+            let path_ptr = join("/paths", path);
+            let item = match item {
+                ReferenceOr::Item(i) => i,
+                ReferenceOr::Reference { .. } => {
+                    self.sink.error(
+                        &path_ptr,
+                        "path item `$ref` is not supported",
+                        Some("inline the path item".to_owned()),
+                    );
+                    continue;
+                }
+            };
+            for (method, op) in item.iter() {
+                let pointer = join(&path_ptr, method);
+                let id = match &op.operation_id {
+                    Some(id) => id.clone(),
+                    None => {
+                        let id = format!("{method}_{}", path.replace(['{', '}'], ""));
+                        self.sink.warning(
+                            &pointer,
+                            format!(
+                                "no `operationId`; the method is named after `{method} {path}`"
+                            ),
+                            Some("add an `operationId`".to_owned()),
+                        );
+                        id
+                    }
+                };
+                if let Some(first) = seen_ids.insert(id.clone(), pointer.clone()) {
+                    self.sink.error(
+                        &join(&pointer, "operationId"),
+                        format!("duplicate operationId `{id}` (also at {first})"),
+                        Some("operationIds must be unique across the document".to_owned()),
+                    );
+                }
+                let rust = ns.claim(value_name(&id));
+                let params = self.params(&item.parameters, &op.parameters, &pointer, &id);
+                for seg in path.split('/').filter(|s| s.starts_with('{')) {
+                    let name = seg.trim_matches(|c| c == '{' || c == '}');
+                    if !params
+                        .iter()
+                        .any(|p| p.location == ParamLocation::Path && p.wire == name)
+                    {
+                        self.sink.error(
+                            &pointer,
+                            format!("path parameter `{name}` in `{path}` is not declared"),
+                            Some(format!(
+                                "add a parameter with `name: {name}, in: path, required: true`"
+                            )),
+                        );
+                    }
+                }
+                let body = op
+                    .request_body
+                    .as_ref()
+                    .and_then(|b| self.body(b, &join(&pointer, "requestBody"), &id));
+                let (success, errors) =
+                    self.responses(&op.responses, &join(&pointer, "responses"), &id);
+                out.push(Operation {
+                    id,
+                    rust,
+                    method: match method {
+                        "get" => Method::Get,
+                        "put" => Method::Put,
+                        "post" => Method::Post,
+                        "delete" => Method::Delete,
+                        "options" => Method::Options,
+                        "head" => Method::Head,
+                        "patch" => Method::Patch,
+                        _ => Method::Trace,
+                    },
+                    path: path.clone(),
+                    pointer,
+                    summary: op.summary.clone(),
+                    description: op.description.clone(),
+                    tags: op.tags.clone(),
+                    deprecated: op.deprecated,
+                    params,
+                    body,
+                    success,
+                    errors,
+                });
+            }
+        }
+        out
+    }
+
+    fn params(
+        &mut self,
+        shared: &'a [ReferenceOr<Parameter>],
+        own: &'a [ReferenceOr<Parameter>],
+        pointer: &str,
+        op_id: &str,
+    ) -> Vec<Param> {
+        let mut out: Vec<Param> = Vec::new();
+        let mut ns = Namespace::new();
+        ns.reserve("body");
+        ns.reserve("options");
+        for (list, base) in [
+            (
+                shared,
+                format!(
+                    "{}/parameters",
+                    pointer.rsplit_once('/').map_or("", |p| p.0)
+                ),
+            ),
+            (own, join(pointer, "parameters")),
+        ] {
+            for (i, p) in list.iter().enumerate() {
+                let ptr = format!("{base}/{i}");
+                let p = match p {
+                    ReferenceOr::Item(p) => p,
+                    ReferenceOr::Reference { reference } => {
+                        let name = reference.strip_prefix("#/components/parameters/");
+                        match name.and_then(|n| self.doc.components.as_ref()?.parameters.get(n)) {
+                            Some(ReferenceOr::Item(p)) => p,
+                            _ => {
+                                self.sink.error(
+                                    &ptr,
+                                    format!("cannot resolve `$ref: {reference}`"),
+                                    Some(
+                                        "point it at an existing `#/components/parameters/<Name>`"
+                                            .to_owned(),
+                                    ),
+                                );
+                                continue;
+                            }
+                        }
+                    }
+                };
+                let (location, data) = match p {
+                    Parameter::Path { parameter_data, .. } => (ParamLocation::Path, parameter_data),
+                    Parameter::Query { parameter_data, .. } => {
+                        (ParamLocation::Query, parameter_data)
+                    }
+                    Parameter::Header { parameter_data, .. } => {
+                        (ParamLocation::Header, parameter_data)
+                    }
+                    Parameter::Cookie { .. } => {
+                        self.sink.error(
+                            &ptr,
+                            "cookie parameters are not supported",
+                            Some("remove the parameter or send it as a header".to_owned()),
+                        );
+                        continue;
+                    }
+                };
+                let shape = match &data.format {
+                    ParameterSchemaOrContent::Schema(s) => {
+                        let s: SchemaRef<'a> = s.into();
+                        let ctx = format!("{}{}", type_name(op_id), type_name(&data.name));
+                        self.shape(s, &ctx, &join(&ptr, "schema"))
+                    }
+                    ParameterSchemaOrContent::Content(_) => {
+                        self.sink.error(
+                            &ptr,
+                            "parameters with `content` are not supported",
+                            Some("describe the parameter with `schema`".to_owned()),
+                        );
+                        continue;
+                    }
+                };
+                let doc = Doc {
+                    description: data.description.clone(),
+                    example: data.example.clone(),
+                    deprecated: data.deprecated.unwrap_or(false),
+                    ..Doc::default()
+                };
+                let param = Param {
+                    rust: String::new(),
+                    wire: data.name.clone(),
+                    location,
+                    required: data.required || location == ParamLocation::Path,
+                    doc,
+                    shape,
+                };
+                // An operation's own parameter overrides the path item's one of the same name and place.
+                match out
+                    .iter_mut()
+                    .find(|q| q.wire == param.wire && q.location == param.location)
+                {
+                    Some(q) => *q = param,
+                    None => out.push(param),
+                }
+            }
+        }
+        for p in &mut out {
+            p.rust = ns.claim(value_name(&p.wire));
+        }
+        out
+    }
+
+    fn body(
+        &mut self,
+        b: &'a ReferenceOr<openapiv3::RequestBody>,
+        pointer: &str,
+        op_id: &str,
+    ) -> Option<Body> {
+        let body = match b {
+            ReferenceOr::Item(b) => b,
+            ReferenceOr::Reference { reference } => {
+                let name = reference.strip_prefix("#/components/requestBodies/");
+                match name.and_then(|n| self.doc.components.as_ref()?.request_bodies.get(n)) {
+                    Some(ReferenceOr::Item(b)) => b,
+                    _ => {
+                        self.sink.error(
+                            pointer,
+                            format!("cannot resolve `$ref: {reference}`"),
+                            Some(
+                                "point it at an existing `#/components/requestBodies/<Name>`"
+                                    .to_owned(),
+                            ),
+                        );
+                        return None;
+                    }
+                }
+            }
+        };
+        let Some((media, mt)) = body.content.iter().find(|(m, _)| is_json(m)) else {
+            let kinds: Vec<&str> = body.content.keys().map(String::as_str).collect();
+            self.sink.error(
+                &join(pointer, "content"),
+                format!("request bodies of type {kinds:?} are not supported yet; only JSON bodies are generated"),
+                Some("add an `application/json` media type".to_owned()),
+            );
+            return None;
+        };
+        let ptr = join(&join(&join(pointer, "content"), media), "schema");
+        let Some(schema) = &mt.schema else {
+            self.sink.error(
+                &ptr,
+                "the JSON request body has no `schema`",
+                Some("add a schema for the body".to_owned()),
+            );
+            return None;
+        };
+        let shape = self.shape(schema.into(), &format!("{}Request", type_name(op_id)), &ptr);
+        Some(Body {
+            shape,
+            required: body.required,
+            media_type: media.clone(),
+            description: body.description.clone(),
+        })
+    }
+
+    fn responses(
+        &mut self,
+        responses: &'a openapiv3::Responses,
+        pointer: &str,
+        op_id: &str,
+    ) -> (Response, Vec<Response>) {
+        let mut success: Option<Response> = None;
+        let mut errors = Vec::new();
+        for (code, r) in &responses.responses {
+            let (status, key) = match code {
+                StatusCode::Code(c) => (*c, c.to_string()),
+                StatusCode::Range(r) => (*r * 100, format!("{r}XX")),
+            };
+            let ptr = join(pointer, &key);
+            let resp = match r {
+                ReferenceOr::Item(r) => r,
+                ReferenceOr::Reference { reference } => {
+                    let name = reference.strip_prefix("#/components/responses/");
+                    match name.and_then(|n| self.doc.components.as_ref()?.responses.get(n)) {
+                        Some(ReferenceOr::Item(r)) => r,
+                        _ => {
+                            self.sink.error(
+                                &ptr,
+                                format!("cannot resolve `$ref: {reference}`"),
+                                Some(
+                                    "point it at an existing `#/components/responses/<Name>`"
+                                        .to_owned(),
+                                ),
+                            );
+                            continue;
+                        }
+                    }
+                }
+            };
+            let is_success = (200..300).contains(&status);
+            let body = resp
+                .content
+                .iter()
+                .find(|(m, _)| is_json(m))
+                .and_then(|(media, mt)| {
+                    let schema = mt.schema.as_ref()?;
+                    let ctx = if is_success {
+                        format!("{}Response", type_name(op_id))
+                    } else {
+                        format!("{}Error{status}", type_name(op_id))
+                    };
+                    Some(self.shape(
+                        schema.into(),
+                        &ctx,
+                        &join(&join(&join(&ptr, "content"), media), "schema"),
+                    ))
+                });
+            let lowered = Response {
+                status,
+                description: resp.description.clone(),
+                body,
+            };
+            if is_success {
+                if let Some(first) = &success {
+                    if first.body != lowered.body && lowered.body.is_some() {
+                        self.sink.warning(&ptr, format!("several 2xx responses with different bodies; the method returns the {} body", first.status), None);
+                    }
+                } else {
+                    success = Some(lowered);
+                }
+            } else {
+                errors.push(lowered);
+            }
+        }
+        let success = success.unwrap_or_else(|| {
+            self.sink.warning(
+                pointer,
+                "no 2xx response is documented; the method returns no value",
+                Some("document the success response".to_owned()),
+            );
+            Response {
+                status: 200,
+                description: String::new(),
+                body: None,
+            }
+        });
+        (success, errors)
+    }
+}

@@ -1,0 +1,534 @@
+//! Lowering schemas: named component schemas become `TypeDef`s; property, item and parameter
+//! schemas become `Shape`s, with inline enums, objects and unions named from where they stand.
+
+use super::view::{SchemaRef, View};
+use super::Lowerer;
+use crate::diag::join;
+use crate::ident::{enum_variant_names, type_name, Namespace};
+use crate::ir::*;
+use openapiv3::{AdditionalProperties, Schema};
+use serde_json::Value;
+
+/// Whether a schema becomes a named Rust type (rather than being inlined where it is used).
+pub(super) fn is_type_worthy(v: &View<'_>) -> bool {
+    let has_enum = v.enum_values.iter().any(|e| !e.is_null());
+    (has_enum && matches!(v.typ.as_deref(), Some("string") | Some("integer")))
+        || !v.properties.is_empty()
+        || !v.one_of.is_empty()
+        || !v.any_of.is_empty()
+        || v.all_of.len() > 1
+}
+
+/// Object parts gathered from a schema and its `allOf` members.
+#[derive(Default)]
+struct Parts<'a> {
+    /// (wire name, schema, pointer, name of the schema that declares it).
+    props: Vec<(&'a str, SchemaRef<'a>, String, String)>,
+    required: Vec<&'a str>,
+    extra: Option<(SchemaRef<'a>, String)>,
+    extra_any: bool,
+}
+
+impl<'a> Lowerer<'a> {
+    /// The documentation of a schema, looking through `$ref` and single-member `allOf` wrappers.
+    pub(super) fn doc_of(&self, s: SchemaRef<'a>) -> Doc {
+        let Some((schema, _)) = self.schema_of(s) else {
+            return Doc::default();
+        };
+        let v = View::of(schema);
+        let d = &schema.schema_data;
+        let mut doc = Doc {
+            title: d.title.clone(),
+            description: d.description.clone(),
+            example: d.example.clone(),
+            default: d.default.clone(),
+            deprecated: d.deprecated,
+        };
+        if v.all_of.len() == 1 {
+            let inner = self.doc_of(v.all_of[0]);
+            doc.title = doc.title.or(inner.title);
+            doc.description = doc.description.or(inner.description);
+            doc.example = doc.example.or(inner.example);
+            doc.default = doc.default.or(inner.default);
+        }
+        doc
+    }
+
+    /// The schema a reference points at (following chains of refs), with its JSON pointer.
+    pub(super) fn schema_of(&self, s: SchemaRef<'a>) -> Option<(&'a Schema, String)> {
+        match s {
+            SchemaRef::Item(schema) => Some((schema, String::new())),
+            SchemaRef::Ref(r) => self.resolve_schema(r).map(|(schema, ptr, _)| (schema, ptr)),
+        }
+    }
+
+    /// `#/components/schemas/Name` → the schema, its pointer and `Name`. Follows ref chains.
+    pub(super) fn resolve_schema(&self, reference: &str) -> Option<(&'a Schema, String, String)> {
+        let mut reference = reference.to_owned();
+        for _ in 0..32 {
+            let name = reference.strip_prefix("#/components/schemas/")?;
+            let name = name.replace("~1", "/").replace("~0", "~");
+            let target = self.doc.components.as_ref()?.schemas.get(&name)?;
+            match target {
+                openapiv3::ReferenceOr::Item(schema) => {
+                    return Some((schema, join("/components/schemas", &name), name));
+                }
+                openapiv3::ReferenceOr::Reference { reference: next } => reference = next.clone(),
+            }
+        }
+        None
+    }
+
+    /// Lowers a schema used as a value (property, item, parameter, body) to a `Shape`.
+    pub(super) fn shape(&mut self, s: SchemaRef<'a>, ctx: &str, pointer: &str) -> Shape {
+        match s {
+            SchemaRef::Ref(r) => {
+                if let Some(name) = self.by_ref.get(r) {
+                    return Shape {
+                        ty: Ty::Named(name.clone()),
+                        nullable: false,
+                        rules: Rules::default(),
+                    };
+                }
+                let Some((schema, target_ptr, target_name)) = self.resolve_schema(r) else {
+                    self.sink.error(
+                        pointer,
+                        format!("cannot resolve `$ref: {r}`"),
+                        Some("point the reference at an existing `#/components/schemas/<Name>` entry".to_owned()),
+                    );
+                    return Shape::any();
+                };
+                if self.inlining.iter().any(|x| x == r) {
+                    self.sink.error(
+                        pointer,
+                        format!("`$ref: {r}` refers back to itself through schemas that have no Rust type of their own"),
+                        Some("give the cycle an object schema with `properties`, so it becomes a named type".to_owned()),
+                    );
+                    return Shape::any();
+                }
+                self.inlining.push(r.to_owned());
+                let shape = self.shape_of(schema, &type_name(&target_name), &target_ptr);
+                self.inlining.pop();
+                shape
+            }
+            SchemaRef::Item(schema) => self.shape_of(schema, ctx, pointer),
+        }
+    }
+
+    fn shape_of(&mut self, schema: &'a Schema, ctx: &str, pointer: &str) -> Shape {
+        let v = View::of(schema);
+        let nullable = v.data.nullable || v.enum_has_null();
+        if v.has_not {
+            self.sink.error(
+                pointer,
+                "`not` is not supported",
+                Some("remove `not`, or describe the constraint in `description`".to_owned()),
+            );
+            return Shape::any();
+        }
+        if is_type_worthy(&v) {
+            if let Some(name) = self.inline_types.get(pointer) {
+                return Shape {
+                    ty: Ty::Named(name.clone()),
+                    nullable,
+                    rules: Rules::default(),
+                };
+            }
+            let name = self.names.claim(type_name(ctx));
+            self.inline_types.insert(pointer.to_owned(), name.clone());
+            self.define(name.clone(), schema, pointer.to_owned());
+            return Shape {
+                ty: Ty::Named(name),
+                nullable,
+                rules: Rules::default(),
+            };
+        }
+        if v.all_of.len() == 1 {
+            let mut s = self.shape(v.all_of[0], ctx, &format!("{pointer}/allOf/0"));
+            s.nullable |= nullable;
+            return s;
+        }
+        let rules = self.rules(&v, pointer);
+        let ty = match v.typ.as_deref() {
+            Some("string") => match v.format.as_deref() {
+                Some("date-time") => Ty::DateTime,
+                Some("date") => Ty::Date,
+                _ => Ty::String,
+            },
+            Some("integer") => Ty::Integer {
+                bits32: v.format.as_deref() == Some("int32"),
+            },
+            Some("number") => Ty::Number,
+            Some("boolean") => Ty::Boolean,
+            Some("array") => {
+                let item = match v.items {
+                    Some(items) => {
+                        self.shape(items, &format!("{ctx}Item"), &format!("{pointer}/items"))
+                    }
+                    None => Shape::any(),
+                };
+                Ty::Array(Box::new(item))
+            }
+            Some("object") => match v.additional {
+                Some(AdditionalProperties::Schema(s)) => {
+                    let value = self.shape(
+                        (&**s).into(),
+                        &format!("{ctx}Value"),
+                        &format!("{pointer}/additionalProperties"),
+                    );
+                    Ty::Map(Box::new(value))
+                }
+                _ => Ty::Object,
+            },
+            None => Ty::Any,
+            Some(other) => {
+                self.sink.error(
+                    &join(pointer, "type"),
+                    format!("unknown type `{other}`"),
+                    Some("use one of string, integer, number, boolean, array, object".to_owned()),
+                );
+                Ty::Any
+            }
+        };
+        Shape {
+            ty,
+            nullable,
+            rules,
+        }
+    }
+
+    fn rules(&mut self, v: &View<'_>, pointer: &str) -> Rules {
+        let format = match v.format.as_deref() {
+            Some("uri") | Some("url") => Some(Format::Uri),
+            Some("uuid") => Some(Format::Uuid),
+            Some("email") => Some(Format::Email),
+            _ => None,
+        };
+        if let (Some(min), Some(max)) = (v.minimum, v.maximum) {
+            if min > max {
+                self.sink.error(
+                    pointer,
+                    format!("minimum {min} is greater than maximum {max}"),
+                    Some("swap or correct the bounds".to_owned()),
+                );
+            }
+        }
+        if let (Some(min), Some(max)) = (v.min_length, v.max_length) {
+            if min > max {
+                self.sink.error(
+                    pointer,
+                    format!("minLength {min} is greater than maxLength {max}"),
+                    Some("swap or correct the bounds".to_owned()),
+                );
+            }
+        }
+        Rules {
+            min_length: v.min_length.map(|n| n as u64),
+            max_length: v.max_length.map(|n| n as u64),
+            pattern: v.pattern.map(str::to_owned),
+            format,
+            minimum: v.minimum,
+            exclusive_minimum: v.exclusive_minimum,
+            maximum: v.maximum,
+            exclusive_maximum: v.exclusive_maximum,
+            min_items: v.min_items.map(|n| n as u64),
+            max_items: v.max_items.map(|n| n as u64),
+            unique_items: v.unique_items,
+        }
+    }
+
+    /// Defines the named type `name` from `schema` (a component or an inline schema).
+    pub(super) fn define(&mut self, name: String, schema: &'a Schema, pointer: String) {
+        let v = View::of(schema);
+        let doc = self.doc_of(SchemaRef::Item(schema));
+        let has_enum = v.enum_values.iter().any(|e| !e.is_null());
+        let kind = if has_enum && matches!(v.typ.as_deref(), Some("string") | Some("integer")) {
+            self.define_enum(&v, &pointer)
+        } else if !v.one_of.is_empty() || !v.any_of.is_empty() {
+            if !v.properties.is_empty() {
+                self.sink.error(
+                    &pointer,
+                    "a schema with both `properties` and `oneOf`/`anyOf` is not supported",
+                    Some("move the shared properties into each variant with `allOf`".to_owned()),
+                );
+            }
+            self.define_union(&name, &v, &pointer)
+        } else {
+            TypeKind::Struct(self.define_struct(&name, schema, &pointer))
+        };
+        self.types.insert(
+            name.clone(),
+            TypeDef {
+                name,
+                pointer,
+                doc,
+                kind,
+                in_request: false,
+                in_response: false,
+            },
+        );
+    }
+
+    fn define_enum(&mut self, v: &View<'_>, pointer: &str) -> TypeKind {
+        let integer = v.typ.as_deref() == Some("integer");
+        let mut values = Vec::new();
+        for (i, e) in v.enum_values.iter().enumerate() {
+            match e {
+                Value::Null => {}
+                Value::String(s) if !integer => values.push(EnumValue::Str(s.clone())),
+                Value::Number(n) if integer && n.as_i64().is_some() => {
+                    values.push(EnumValue::Int(n.as_i64().unwrap_or_default()))
+                }
+                other => self.sink.error(
+                    &format!("{pointer}/enum/{i}"),
+                    format!(
+                        "enum value {other} does not match the schema's type `{}`",
+                        v.typ.as_deref().unwrap_or("?")
+                    ),
+                    Some("make every enum value the schema's type".to_owned()),
+                ),
+            }
+        }
+        let custom: Option<Vec<String>> = v
+            .data
+            .extensions
+            .get("x-enum-varnames")
+            .and_then(|n| n.as_array())
+            .map(|a| a.iter().filter_map(|s| s.as_str().map(type_name)).collect());
+        let names = match custom {
+            Some(names) if names.len() == values.len() => {
+                let mut ns = Namespace::new();
+                names.into_iter().map(|n| ns.claim(n)).collect()
+            }
+            Some(_) => {
+                self.sink.error(
+                    &join(pointer, "x-enum-varnames"),
+                    "`x-enum-varnames` must name every enum value, in order",
+                    Some(format!("give exactly {} names", values.len())),
+                );
+                vec!["Invalid".to_owned(); values.len()]
+            }
+            None => {
+                let raw: Vec<String> = values
+                    .iter()
+                    .map(|e| match e {
+                        EnumValue::Str(s) => s.clone(),
+                        EnumValue::Int(n) => format!("V{n}").replace('-', "Minus"),
+                    })
+                    .collect();
+                enum_variant_names(&raw)
+            }
+        };
+        TypeKind::Enum(Enum {
+            integer,
+            variants: names
+                .into_iter()
+                .zip(values)
+                .map(|(rust, value)| EnumVariant { rust, value })
+                .collect(),
+        })
+    }
+
+    fn define_union(&mut self, name: &str, v: &View<'a>, pointer: &str) -> TypeKind {
+        let (members, key) = if !v.one_of.is_empty() {
+            (v.one_of.clone(), "oneOf")
+        } else {
+            (v.any_of.clone(), "anyOf")
+        };
+        if let Some(d) = &v.data.discriminator {
+            let mut mapping: Vec<(String, String)> = d
+                .mapping
+                .iter()
+                .map(|(k, r)| (k.clone(), r.clone()))
+                .collect();
+            for m in &members {
+                if let SchemaRef::Ref(r) = m {
+                    if !mapping.iter().any(|(_, t)| t == r) {
+                        let implicit = r.rsplit('/').next().unwrap_or(r).to_owned();
+                        mapping.push((implicit, (*r).to_owned()));
+                    }
+                }
+            }
+            let values: Vec<String> = mapping.iter().map(|(k, _)| k.clone()).collect();
+            let rust_names = enum_variant_names(&values);
+            let mut variants = Vec::new();
+            for ((value, reference), rust) in mapping.into_iter().zip(rust_names) {
+                let ptr = join(&join(pointer, "discriminator/mapping"), &value);
+                let is_object = self
+                    .resolve_schema(&reference)
+                    .map(|(s, _, _)| {
+                        let sv = View::of(s);
+                        sv.is_object_like() || !sv.all_of.is_empty()
+                    })
+                    .unwrap_or(false);
+                match self.by_ref.get(&reference) {
+                    Some(ty) if is_object => {
+                        self.tag_strip.push((ty.clone(), d.property_name.clone()));
+                        variants.push(TaggedVariant { rust, value, ty: ty.clone() });
+                    }
+                    _ => self.sink.error(
+                        &ptr.replace("discriminator~1mapping", "discriminator/mapping"),
+                        format!("discriminator value `{value}` must map to a named object schema, not `{reference}`"),
+                        Some("map it to `#/components/schemas/<Name>` where `<Name>` is an object schema".to_owned()),
+                    ),
+                }
+            }
+            return TypeKind::Tagged(Tagged {
+                tag: d.property_name.clone(),
+                variants,
+            });
+        }
+        let mut ns = Namespace::new();
+        let mut variants = Vec::new();
+        for (i, m) in members.into_iter().enumerate() {
+            let ptr = format!("{pointer}/{key}/{i}");
+            let doc = self.doc_of(m);
+            let base = match m {
+                SchemaRef::Ref(r) => {
+                    strip_affix(&type_name(r.rsplit('/').next().unwrap_or(r)), name)
+                }
+                SchemaRef::Item(s) => match &s.schema_data.title {
+                    Some(t) => type_name(t),
+                    None => type_name(View::of(s).typ.as_deref().unwrap_or("value")),
+                },
+            };
+            let rust = ns.claim(base);
+            let shape = self.shape(m, &format!("{name}{rust}"), &ptr);
+            variants.push(UntaggedVariant { rust, doc, shape });
+        }
+        TypeKind::Untagged(Untagged { variants })
+    }
+
+    fn collect_parts(
+        &mut self,
+        schema: &'a Schema,
+        owner: &str,
+        pointer: &str,
+        parts: &mut Parts<'a>,
+        depth: usize,
+    ) {
+        if depth > 32 {
+            self.sink.error(
+                pointer,
+                "`allOf` nests more than 32 levels deep (a cycle?)",
+                None,
+            );
+            return;
+        }
+        let v = View::of(schema);
+        for (i, part) in v.all_of.iter().enumerate() {
+            let ptr = format!("{pointer}/allOf/{i}");
+            match *part {
+                SchemaRef::Item(s) => self.collect_parts(s, owner, &ptr, parts, depth + 1),
+                SchemaRef::Ref(r) => match self.resolve_schema(r) {
+                    Some((s, target_ptr, target)) => {
+                        let target_owner = self.by_ref.get(r).cloned().unwrap_or_else(|| type_name(&target));
+                        self.collect_parts(s, &target_owner, &target_ptr, parts, depth + 1)
+                    }
+                    None => self.sink.error(&ptr, format!("cannot resolve `$ref: {r}`"), Some("point the reference at an existing `#/components/schemas/<Name>` entry".to_owned())),
+                },
+            }
+        }
+        if !v.one_of.is_empty() || !v.any_of.is_empty() {
+            self.sink.error(
+                pointer,
+                "`oneOf`/`anyOf` inside an `allOf` member is not supported",
+                Some(
+                    "lift the union out: make it a named schema whose variants each use `allOf`"
+                        .to_owned(),
+                ),
+            );
+        }
+        if let Some(t) = v.typ.as_deref() {
+            if t != "object" {
+                self.sink.error(
+                    pointer,
+                    format!("an `allOf` member of type `{t}` cannot be merged into an object"),
+                    Some("only object schemas can be combined with `allOf`".to_owned()),
+                );
+            }
+        }
+        for (wire, s) in &v.properties {
+            let ptr = join(&join(pointer, "properties"), wire);
+            match parts.props.iter_mut().find(|(w, _, _, _)| w == wire) {
+                Some(existing) => *existing = (*wire, *s, ptr, owner.to_owned()),
+                None => parts.props.push((*wire, *s, ptr, owner.to_owned())),
+            }
+        }
+        parts.required.extend(v.required.iter().copied());
+        match v.additional {
+            Some(AdditionalProperties::Any(true)) => parts.extra_any = true,
+            Some(AdditionalProperties::Schema(s)) => {
+                parts.extra = Some(((&**s).into(), join(pointer, "additionalProperties")))
+            }
+            _ => {}
+        }
+    }
+
+    fn define_struct(&mut self, name: &str, schema: &'a Schema, pointer: &str) -> Struct {
+        let mut parts = Parts::default();
+        self.collect_parts(schema, name, pointer, &mut parts, 0);
+        let mut ns = Namespace::new();
+        let mut fields = Vec::new();
+        for (wire, s, ptr, owner) in std::mem::take(&mut parts.props) {
+            let rust = ns.claim(crate::ident::value_name(wire));
+            // Inline types are named after the schema that declares them, so a property merged
+            // into several structs through `allOf` yields one type, not one per struct.
+            let ctx = format!("{owner}{}", type_name(wire));
+            let shape = self.shape(s, &ctx, &ptr);
+            let doc = self.doc_of(s);
+            fields.push(Field {
+                rust,
+                wire: wire.to_owned(),
+                pointer: ptr,
+                doc,
+                shape,
+                required: parts.required.contains(&wire),
+            });
+        }
+        for r in &parts.required {
+            if !fields.iter().any(|f| f.wire == *r) {
+                self.sink.error(
+                    &join(pointer, "required"),
+                    format!("`{r}` is listed in `required` but is not among the properties"),
+                    Some(format!(
+                        "declare `{r}` under `properties`, or remove it from `required`"
+                    )),
+                );
+            }
+        }
+        let extra = match parts.extra {
+            Some((s, ptr)) => Some(self.shape(s, &format!("{name}Extra"), &ptr)),
+            None if parts.extra_any => Some(Shape::any()),
+            None => None,
+        };
+        Struct { fields, extra }
+    }
+}
+
+/// `BuiltInBackgroundSound` in union `BackgroundSound` → `BuiltIn`.
+fn strip_affix(variant: &str, union: &str) -> String {
+    if variant != union {
+        if let Some(rest) = variant.strip_suffix(union) {
+            if !rest.is_empty() {
+                return rest.to_owned();
+            }
+        }
+        if let Some(rest) = variant.strip_prefix(union) {
+            if rest.starts_with(|c: char| c.is_ascii_uppercase()) {
+                return rest.to_owned();
+            }
+        }
+    }
+    variant.to_owned()
+}
+
+impl Shape {
+    pub fn any() -> Shape {
+        Shape {
+            ty: Ty::Any,
+            nullable: false,
+            rules: Rules::default(),
+        }
+    }
+}
