@@ -1,0 +1,45 @@
+//! Build script of the `api-clients` crate (`generated-client/Cargo.toml` points `build` here).
+//!
+//! Regenerates `generated-client/src/<spec>.rs` from `spec/*.yaml` before the crate compiles, so
+//! one `cargo build` after a spec edit always compiles the new code. Files are rewritten only
+//! when their bytes change. Without a `spec/` directory (a packaged crate) the checked-in
+//! sources are used as they are.
+
+use std::path::PathBuf;
+
+fn main() {
+    let manifest = PathBuf::from(
+        std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
+    );
+    let spec_dir = manifest.join("../spec");
+    if !spec_dir.is_dir() {
+        return;
+    }
+    let specs = match generator::job::spec_files(&spec_dir) {
+        Ok(s) => s,
+        Err(e) => fail(&e.to_string()),
+    };
+    for spec in &specs {
+        println!("cargo:rerun-if-changed={}", spec.display());
+    }
+    match generator::job::run(
+        &spec_dir,
+        &manifest.join("src"),
+        generator::job::Mode::Write,
+    ) {
+        Ok(reports) => {
+            for w in reports.iter().flat_map(|r| r.warnings.warnings()) {
+                println!("cargo:warning={}", w.to_string().replace('\n', " "));
+            }
+        }
+        Err(e) => fail(&e.to_string()),
+    }
+}
+
+fn fail(message: &str) -> ! {
+    for line in message.lines() {
+        println!("cargo:warning={line}");
+    }
+    eprintln!("{message}");
+    std::process::exit(1);
+}

@@ -1,0 +1,33 @@
+//! The hand-written seam the generated modules use: validation, errors and HTTP. Generated code
+//! reaches reqwest, regex and url only through here.
+
+mod error;
+mod http;
+mod validate;
+
+pub use error::{ApiError, DecodeError, Error};
+pub use http::{
+    encode_path, ApiKey, AuthScheme, HttpClient, Method, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT,
+    USER_AGENT,
+};
+pub use validate::{
+    check_format, check_items, check_length, check_path_param, check_pattern, check_range,
+    check_unique, ensure_valid, Format, Path, Pattern, Rule, Validate, ValidationError, Violation,
+};
+
+/// Any JSON value (schemas with no type).
+pub type Value = serde_json::Value;
+/// A free-form JSON object.
+pub type Map = serde_json::Map<String, serde_json::Value>;
+/// `format: date-time`, in UTC.
+pub type DateTime = chrono::DateTime<chrono::Utc>;
+/// `format: date`.
+pub type Date = chrono::NaiveDate;
+
+/// A string that is not one of an enum's documented values.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{value}` is not a known {type_name} value")]
+pub struct UnknownValue {
+    pub type_name: &'static str,
+    pub value: String,
+}
