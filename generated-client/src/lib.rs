@@ -27,3 +27,8 @@ pub mod coval;
 #[cfg(feature = "anam")]
 #[rustfmt::skip]
 pub mod anam;
+
+/// The README's Rust examples, compiled as doctests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

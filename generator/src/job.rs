@@ -1,4 +1,4 @@
-//! The thin IO wrapper around [`generate`](crate::generate), used by both the build script and
+//! The thin IO wrapper around [`generate`](crate::generate()), used by both the build script and
 //! the command-line program: find the specs, generate each, write only what changed.
 
 use crate::{generate, Diagnostics, Summary};
