@@ -6,7 +6,7 @@
 //!
 //! REST API of Anam AI for real-time, interactive avatar personas. A persona combines an avatar (face), a voice, an optional LLM with a system prompt, voice-activity-detection and voice-generation tuning, and attached tools. Authenticate every request with your API key as a bearer token (`Authorization: Bearer <key>`).
 //!
-//! This spec currently covers one operation, `createPersona` (POST /v1/personas).
+//! This spec covers personas (list, create, get, update, delete), avatars, voices and LLMs (list and get), and session tokens (POST /v1/auth/session-token). List endpoints are paged by page number: `page` (from 1) and `perPage` (1-100, default 10); the response is `{data, meta}`, where `meta.next` is the next page number, or null on the last page.
 //!
 //! Start with [`Client`]: `Client::new(api_key)` or `Client::from_env()` (reads `ANAM_API_KEY`, and `ANAM_BASE_URL` if set).
 #![allow(
@@ -18,11 +18,29 @@ use crate::runtime as rt;
 
 #[doc(no_inline)]
 pub use crate::runtime::{
-    ApiError, DecodeError, Error, Rule, Validate, ValidationError, Violation,
+    ConfigError, DecodeError, Patch, RequestOptions, RetryPolicy, Rule, Unknown,
+    Validate, ValidationError, Violation,
 };
+
+/// Everything a call can fail with; `Api` errors carry the decoded [`ErrorBody`] when the spec documents it for the status.
+pub type Error = rt::Error<ErrorBody>;
+
+/// A non-2xx response: status, headers, request id, raw body, and the decoded error body.
+pub type ApiError = rt::ApiError<ErrorBody>;
 
 /// The result of every call of this API's [`Client`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl rt::ErrorSummary for ErrorBody {
+    fn summary(&self) -> Option<String> {
+        match (None::<&str>, self.message.as_deref()) {
+            (Some(c), Some(m)) => Some(format!("{c}: {m}")),
+            (None, Some(m)) => Some(m.to_owned()),
+            (Some(c), None) => Some(c.to_owned()),
+            (None, None) => None,
+        }
+    }
+}
 
 /// An avatar (the face of a persona).
 ///
@@ -105,6 +123,9 @@ pub struct Avatar {
     #[serde(rename = "updatedAt")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<rt::DateTime>,
+    /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
+    #[serde(flatten)]
+    pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 impl Avatar {
@@ -121,6 +142,7 @@ impl Avatar {
             active_version: None,
             created_at: None,
             updated_at: None,
+            extra: Default::default(),
         }
     }
 
@@ -195,46 +217,121 @@ impl rt::Validate for Avatar {
     }
 }
 
+/// One page of avatars.
+///
+/// Source: `spec/anam.yaml#/components/schemas/AvatarList`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct AvatarList {
+    /// The avatars of this page.
+    ///
+    /// Required.
+    pub data: Vec<Avatar>,
+    /// Page information of a list response.
+    ///
+    /// Required.
+    pub meta: Pagination,
+    /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
+    #[serde(flatten)]
+    pub extra: std::collections::BTreeMap<String, rt::Value>,
+}
+
+impl AvatarList {
+    /// A new `AvatarList`. Takes the required fields (`data`, `meta`); set optional ones with the setters.
+    pub fn new(
+        data: impl IntoIterator<Item = impl Into<Avatar>>,
+        meta: impl Into<Pagination>,
+    ) -> Self {
+        Self {
+            data: data.into_iter().map(Into::into).collect(),
+            meta: meta.into(),
+            extra: Default::default(),
+        }
+    }
+}
+
+impl rt::Validate for AvatarList {
+    /// Checks every constraint `AvatarList` states in the spec; see [`rt::Validate::validate`].
+    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
+        {
+            let value = &self.data;
+            let path = &path.field("data");
+            for (i, value) in value.iter().enumerate() {
+                let path = &path.index(i);
+                rt::Validate::collect_violations(value, path, out);
+            }
+        }
+    }
+}
+
 /// Public avatar model version. Models with the '-latest' suffix are invite only.
 ///
 /// Example: `"cara-3"`
 ///
+/// Open: a value this spec does not list decodes into `Unknown`, kept verbatim.
+///
 /// Source: `spec/anam.yaml#/components/schemas/AvatarModel`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    serde::Serialize,
-    serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum AvatarModel {
     /// `cara-2`
-    #[serde(rename = "cara-2")]
     Cara2,
     /// `cara-3`
-    #[serde(rename = "cara-3")]
     Cara3,
     /// `cara-4-latest`
-    #[serde(rename = "cara-4-latest")]
     Cara4Latest,
+    /// A value this version of the spec does not list, exactly as the server sent it.
+    Unknown(rt::Unknown<String>),
 }
 
 impl AvatarModel {
-    /// Every value, in spec order.
+    /// Every value the spec lists, in spec order.
     pub const ALL: [Self; 3] = [Self::Cara2, Self::Cara3, Self::Cara4Latest];
 
     /// The wire value.
-    pub const fn as_str(self) -> &'static str {
+    pub fn as_str(&self) -> &str {
         match self {
             Self::Cara2 => "cara-2",
             Self::Cara3 => "cara-3",
             Self::Cara4Latest => "cara-4-latest",
+            Self::Unknown(u) => u.as_str(),
         }
+    }
+
+    /// Whether this is a value the spec does not list.
+    pub fn is_unknown(&self) -> bool {
+        matches!(self, Self::Unknown(_))
+    }
+}
+
+impl rt::OpenEnum<String> for AvatarModel {
+    fn known(v: &String) -> Option<Self> {
+        match v.as_str() {
+            "cara-2" => Some(Self::Cara2),
+            "cara-3" => Some(Self::Cara3),
+            "cara-4-latest" => Some(Self::Cara4Latest),
+            _ => None,
+        }
+    }
+
+    fn unknown(v: rt::Unknown<String>) -> Self {
+        Self::Unknown(v)
+    }
+}
+
+impl serde::Serialize for AvatarModel {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AvatarModel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> std::result::Result<Self, D::Error> {
+        rt::deserialize_open::<D, String, Self>(d)
     }
 }
 
@@ -247,6 +344,7 @@ impl std::fmt::Display for AvatarModel {
 impl std::str::FromStr for AvatarModel {
     type Err = rt::UnknownValue;
 
+    /// Parses a value the spec lists; anything else is an error.
     fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
         match s {
             "cara-2" => Ok(Self::Cara2),
@@ -509,6 +607,185 @@ impl rt::Validate for CreatePersonaRequest {
     }
 }
 
+/// What the session token is for.
+///
+/// Source: `spec/anam.yaml#/components/schemas/CreateSessionTokenRequest`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CreateSessionTokenRequest {
+    /// A label for the client the session is for.
+    ///
+    /// Optional.
+    ///
+    /// Example: `"web-demo"`
+    #[serde(rename = "clientLabel")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_label: Option<String>,
+    /// The persona of the session: either a saved persona (`{personaId}`) or a full ephemeral persona configuration.
+    ///
+    /// Required.
+    #[serde(rename = "personaConfig")]
+    pub persona_config: PersonaConfig,
+    /// Options for the session.
+    ///
+    /// Optional.
+    #[serde(rename = "sessionOptions")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_options: Option<SessionOptions>,
+}
+
+impl CreateSessionTokenRequest {
+    /// A new `CreateSessionTokenRequest`. Takes the required fields (`personaConfig`); set optional ones with the setters.
+    pub fn new(persona_config: impl Into<PersonaConfig>) -> Self {
+        Self {
+            client_label: None,
+            persona_config: persona_config.into(),
+            session_options: None,
+        }
+    }
+
+    /// Sets `clientLabel`. A label for the client the session is for.
+    #[must_use]
+    pub fn client_label(mut self, value: impl Into<String>) -> Self {
+        self.client_label = Some(value.into());
+        self
+    }
+
+    /// Sets `sessionOptions`. Options for the session.
+    #[must_use]
+    pub fn session_options(mut self, value: impl Into<SessionOptions>) -> Self {
+        self.session_options = Some(value.into());
+        self
+    }
+}
+
+impl rt::Validate for CreateSessionTokenRequest {
+    /// Checks every constraint `CreateSessionTokenRequest` states in the spec; see [`rt::Validate::validate`].
+    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
+        {
+            let value = &self.persona_config;
+            let path = &path.field("personaConfig");
+            rt::Validate::collect_violations(value, path, out);
+        }
+    }
+}
+
+/// A persona configured for this session only (an ephemeral session token).
+///
+/// Source: `spec/anam.yaml#/components/schemas/EphemeralPersonaConfig`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct EphemeralPersonaConfig {
+    /// Name of the persona. Optional; it does not affect behaviour but labels the session in logs and analytics.
+    ///
+    /// Optional.
+    ///
+    /// Example: `"Cara"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The avatar to use.
+    ///
+    /// Required; format uuid.
+    ///
+    /// Example: `"071b0286-4cce-4808-bee2-e642f1062de3"`
+    #[serde(rename = "avatarId")]
+    pub avatar_id: String,
+    /// The voice to use.
+    ///
+    /// Required; format uuid.
+    ///
+    /// Example: `"de23e340-1416-4dd8-977d-065a7ca11697"`
+    #[serde(rename = "voiceId")]
+    pub voice_id: String,
+    /// The LLM to use. To disable the LLM, use 'CUSTOMER_CLIENT_V1'.
+    ///
+    /// Required.
+    ///
+    /// Example: `"a7cf662c-2ace-4de1-a21e-ef0fbf144bb7"`
+    #[serde(rename = "llmId")]
+    pub llm_id: String,
+    /// System prompt for the LLM.
+    ///
+    /// Required.
+    ///
+    /// Example: `"You are a helpful assistant"`
+    #[serde(rename = "systemPrompt")]
+    pub system_prompt: String,
+    /// Maximum length of the session, in seconds.
+    ///
+    /// Optional.
+    ///
+    /// Example: `600`
+    #[serde(rename = "maxSessionLengthSeconds")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_session_length_seconds: Option<i64>,
+    /// ISO 639-1 language code override for transcription.
+    ///
+    /// Optional.
+    ///
+    /// Example: `"en"`
+    #[serde(rename = "languageCode")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language_code: Option<String>,
+}
+
+impl EphemeralPersonaConfig {
+    /// A new `EphemeralPersonaConfig`. Takes the required fields (`avatarId`, `voiceId`, `llmId`, `systemPrompt`); set optional ones with the setters.
+    pub fn new(
+        avatar_id: impl Into<String>,
+        voice_id: impl Into<String>,
+        llm_id: impl Into<String>,
+        system_prompt: impl Into<String>,
+    ) -> Self {
+        Self {
+            name: None,
+            avatar_id: avatar_id.into(),
+            voice_id: voice_id.into(),
+            llm_id: llm_id.into(),
+            system_prompt: system_prompt.into(),
+            max_session_length_seconds: None,
+            language_code: None,
+        }
+    }
+
+    /// Sets `name`. Name of the persona. Optional; it does not affect behaviour but labels the session in logs and analytics.
+    #[must_use]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+
+    /// Sets `maxSessionLengthSeconds`. Maximum length of the session, in seconds.
+    #[must_use]
+    pub fn max_session_length_seconds(mut self, value: i64) -> Self {
+        self.max_session_length_seconds = Some(value);
+        self
+    }
+
+    /// Sets `languageCode`. ISO 639-1 language code override for transcription.
+    #[must_use]
+    pub fn language_code(mut self, value: impl Into<String>) -> Self {
+        self.language_code = Some(value.into());
+        self
+    }
+}
+
+impl rt::Validate for EphemeralPersonaConfig {
+    /// Checks every constraint `EphemeralPersonaConfig` states in the spec; see [`rt::Validate::validate`].
+    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
+        {
+            let value = &self.avatar_id;
+            let path = &path.field("avatarId");
+            rt::check_format(value, rt::Format::Uuid, path, out);
+        }
+        {
+            let value = &self.voice_id;
+            let path = &path.field("voiceId");
+            rt::check_format(value, rt::Format::Uuid, path, out);
+        }
+    }
+}
+
 /// Error body. A JSON object with a string `message` and/or a string `error`; the gateway may also answer with an empty or non-JSON body.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/ErrorBody`.
@@ -529,8 +806,7 @@ pub struct ErrorBody {
     /// Example: `"Spend cap reached"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
-    /// Properties not declared in the spec (the schema allows additional properties),
-    /// kept as they were sent or received.
+    /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
@@ -542,7 +818,7 @@ impl Default for ErrorBody {
 }
 
 impl ErrorBody {
-    /// A new `ErrorBody`. It has no required fields.
+    /// A new `ErrorBody`. It has no required fields to pass.
     pub fn new() -> Self {
         Self {
             message: None,
@@ -579,6 +855,613 @@ impl ErrorBody {
 
 impl rt::Validate for ErrorBody {
     /// Checks every constraint `ErrorBody` states in the spec; see [`rt::Validate::validate`].
+    fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}
+}
+
+/// A language model a persona can run (Anam-provided or your own).
+///
+/// Source: `spec/anam.yaml#/components/schemas/Llm`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct Llm {
+    /// Unique identifier for the LLM.
+    ///
+    /// Required; format uuid.
+    ///
+    /// Example: `"a7cf662c-2ace-4de1-a21e-ef0fbf144bb7"`
+    pub id: String,
+    /// Display name of the LLM.
+    ///
+    /// Required.
+    ///
+    /// Example: `"GPT-4.1 mini"`
+    #[serde(rename = "displayName")]
+    pub display_name: String,
+    /// Description of the LLM, or null.
+    ///
+    /// Optional; nullable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// API format the LLM is called with.
+    ///
+    /// Optional.
+    ///
+    /// Example: `"openai"`
+    #[serde(rename = "llmFormat")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub llm_format: Option<LlmFormat>,
+    /// Endpoint URLs of the LLM.
+    ///
+    /// Optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urls: Option<Vec<LlmUrl>>,
+    /// Name of the model at the provider, or null.
+    ///
+    /// Optional; nullable.
+    ///
+    /// Example: `"gpt-4.1-mini"`
+    #[serde(rename = "modelName")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_name: Option<String>,
+    /// Sampling temperature, or null for the provider's default.
+    ///
+    /// Optional; nullable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub temperature: Option<f64>,
+    /// Maximum number of tokens to generate, or null for the provider's default.
+    ///
+    /// Optional; nullable.
+    #[serde(rename = "maxTokens")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_tokens: Option<i64>,
+    /// Azure OpenAI deployment name (Azure only), or null.
+    ///
+    /// Optional; nullable.
+    #[serde(rename = "deploymentName")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deployment_name: Option<String>,
+    /// Azure OpenAI API version (Azure only), or null.
+    ///
+    /// Optional; nullable.
+    #[serde(rename = "apiVersion")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_version: Option<String>,
+    /// Free-form metadata of the LLM.
+    ///
+    /// Optional.
+    ///
+    /// Example: `{}`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<rt::Map>,
+    /// Tags shown for the LLM.
+    ///
+    /// Optional.
+    ///
+    /// Example: `[]`
+    #[serde(rename = "displayTags")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_tags: Option<Vec<String>>,
+    /// Whether the LLM is one of Anam's defaults.
+    ///
+    /// Optional.
+    ///
+    /// Example: `true`
+    #[serde(rename = "isDefault")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_default: Option<bool>,
+    /// Whether the LLM is global (not owned by one organization).
+    ///
+    /// Optional.
+    ///
+    /// Example: `true`
+    #[serde(rename = "isGlobal")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_global: Option<bool>,
+    /// Whether the LLM supports zero data retention.
+    ///
+    /// Optional.
+    ///
+    /// Example: `false`
+    #[serde(rename = "isZdr")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_zdr: Option<bool>,
+    /// ID of the organization that created the LLM; null for Anam's LLMs.
+    ///
+    /// Optional; nullable.
+    #[serde(rename = "createdByOrganizationId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_by_organization_id: Option<String>,
+    /// Timestamp when the LLM was created.
+    ///
+    /// Optional.
+    ///
+    /// Example: `"2026-04-20T10:00:00.000Z"`
+    #[serde(rename = "createdAt")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<rt::DateTime>,
+    /// Timestamp when the LLM was last updated, or null.
+    ///
+    /// Optional; nullable.
+    #[serde(rename = "updatedAt")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<rt::DateTime>,
+    /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
+    #[serde(flatten)]
+    pub extra: std::collections::BTreeMap<String, rt::Value>,
+}
+
+impl Llm {
+    /// A new `Llm`. Takes the required fields (`id`, `displayName`); set optional ones with the setters.
+    pub fn new(id: impl Into<String>, display_name: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            display_name: display_name.into(),
+            description: None,
+            llm_format: None,
+            urls: None,
+            model_name: None,
+            temperature: None,
+            max_tokens: None,
+            deployment_name: None,
+            api_version: None,
+            metadata: None,
+            display_tags: None,
+            is_default: None,
+            is_global: None,
+            is_zdr: None,
+            created_by_organization_id: None,
+            created_at: None,
+            updated_at: None,
+            extra: Default::default(),
+        }
+    }
+
+    /// Sets `description`. Description of the LLM, or null.
+    #[must_use]
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+
+    /// Sets `llmFormat`. API format the LLM is called with.
+    #[must_use]
+    pub fn llm_format(mut self, value: impl Into<LlmFormat>) -> Self {
+        self.llm_format = Some(value.into());
+        self
+    }
+
+    /// Sets `urls`. Endpoint URLs of the LLM.
+    #[must_use]
+    pub fn urls(mut self, value: impl IntoIterator<Item = impl Into<LlmUrl>>) -> Self {
+        self.urls = Some(value.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets `modelName`. Name of the model at the provider, or null.
+    #[must_use]
+    pub fn model_name(mut self, value: impl Into<String>) -> Self {
+        self.model_name = Some(value.into());
+        self
+    }
+
+    /// Sets `temperature`. Sampling temperature, or null for the provider's default.
+    #[must_use]
+    pub fn temperature(mut self, value: f64) -> Self {
+        self.temperature = Some(value);
+        self
+    }
+
+    /// Sets `maxTokens`. Maximum number of tokens to generate, or null for the provider's default.
+    #[must_use]
+    pub fn max_tokens(mut self, value: i64) -> Self {
+        self.max_tokens = Some(value);
+        self
+    }
+
+    /// Sets `deploymentName`. Azure OpenAI deployment name (Azure only), or null.
+    #[must_use]
+    pub fn deployment_name(mut self, value: impl Into<String>) -> Self {
+        self.deployment_name = Some(value.into());
+        self
+    }
+
+    /// Sets `apiVersion`. Azure OpenAI API version (Azure only), or null.
+    #[must_use]
+    pub fn api_version(mut self, value: impl Into<String>) -> Self {
+        self.api_version = Some(value.into());
+        self
+    }
+
+    /// Sets `metadata`. Free-form metadata of the LLM.
+    #[must_use]
+    pub fn metadata(mut self, value: rt::Map) -> Self {
+        self.metadata = Some(value);
+        self
+    }
+
+    /// Sets `displayTags`. Tags shown for the LLM.
+    #[must_use]
+    pub fn display_tags(
+        mut self,
+        value: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.display_tags = Some(value.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets `isDefault`. Whether the LLM is one of Anam's defaults.
+    #[must_use]
+    pub fn is_default(mut self, value: bool) -> Self {
+        self.is_default = Some(value);
+        self
+    }
+
+    /// Sets `isGlobal`. Whether the LLM is global (not owned by one organization).
+    #[must_use]
+    pub fn is_global(mut self, value: bool) -> Self {
+        self.is_global = Some(value);
+        self
+    }
+
+    /// Sets `isZdr`. Whether the LLM supports zero data retention.
+    #[must_use]
+    pub fn is_zdr(mut self, value: bool) -> Self {
+        self.is_zdr = Some(value);
+        self
+    }
+
+    /// Sets `createdByOrganizationId`. ID of the organization that created the LLM; null for Anam's LLMs.
+    #[must_use]
+    pub fn created_by_organization_id(mut self, value: impl Into<String>) -> Self {
+        self.created_by_organization_id = Some(value.into());
+        self
+    }
+
+    /// Sets `createdAt`. Timestamp when the LLM was created.
+    #[must_use]
+    pub fn created_at(mut self, value: rt::DateTime) -> Self {
+        self.created_at = Some(value);
+        self
+    }
+
+    /// Sets `updatedAt`. Timestamp when the LLM was last updated, or null.
+    #[must_use]
+    pub fn updated_at(mut self, value: rt::DateTime) -> Self {
+        self.updated_at = Some(value);
+        self
+    }
+}
+
+impl rt::Validate for Llm {
+    /// Checks every constraint `Llm` states in the spec; see [`rt::Validate::validate`].
+    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
+        {
+            let value = &self.id;
+            let path = &path.field("id");
+            rt::check_format(value, rt::Format::Uuid, path, out);
+        }
+        if let Some(value) = &self.urls {
+            let path = &path.field("urls");
+            for (i, value) in value.iter().enumerate() {
+                let path = &path.index(i);
+                rt::Validate::collect_violations(value, path, out);
+            }
+        }
+    }
+}
+
+/// API format the LLM is called with.
+///
+/// Example: `"openai"`
+///
+/// Open: a value this spec does not list decodes into `Unknown`, kept verbatim.
+///
+/// Source: `spec/anam.yaml#/components/schemas/LlmFormat`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum LlmFormat {
+    /// `openai`
+    Openai,
+    /// `azure_openai`
+    AzureOpenai,
+    /// `groq_openai`
+    GroqOpenai,
+    /// `gemini`
+    Gemini,
+    /// `advanced_voice`
+    AdvancedVoice,
+    /// `none`
+    None,
+    /// A value this version of the spec does not list, exactly as the server sent it.
+    Unknown(rt::Unknown<String>),
+}
+
+impl LlmFormat {
+    /// Every value the spec lists, in spec order.
+    pub const ALL: [Self; 6] = [
+        Self::Openai,
+        Self::AzureOpenai,
+        Self::GroqOpenai,
+        Self::Gemini,
+        Self::AdvancedVoice,
+        Self::None,
+    ];
+
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Openai => "openai",
+            Self::AzureOpenai => "azure_openai",
+            Self::GroqOpenai => "groq_openai",
+            Self::Gemini => "gemini",
+            Self::AdvancedVoice => "advanced_voice",
+            Self::None => "none",
+            Self::Unknown(u) => u.as_str(),
+        }
+    }
+
+    /// Whether this is a value the spec does not list.
+    pub fn is_unknown(&self) -> bool {
+        matches!(self, Self::Unknown(_))
+    }
+}
+
+impl rt::OpenEnum<String> for LlmFormat {
+    fn known(v: &String) -> Option<Self> {
+        match v.as_str() {
+            "openai" => Some(Self::Openai),
+            "azure_openai" => Some(Self::AzureOpenai),
+            "groq_openai" => Some(Self::GroqOpenai),
+            "gemini" => Some(Self::Gemini),
+            "advanced_voice" => Some(Self::AdvancedVoice),
+            "none" => Some(Self::None),
+            _ => None,
+        }
+    }
+
+    fn unknown(v: rt::Unknown<String>) -> Self {
+        Self::Unknown(v)
+    }
+}
+
+impl serde::Serialize for LlmFormat {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LlmFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> std::result::Result<Self, D::Error> {
+        rt::deserialize_open::<D, String, Self>(d)
+    }
+}
+
+impl std::fmt::Display for LlmFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for LlmFormat {
+    type Err = rt::UnknownValue;
+
+    /// Parses a value the spec lists; anything else is an error.
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        match s {
+            "openai" => Ok(Self::Openai),
+            "azure_openai" => Ok(Self::AzureOpenai),
+            "groq_openai" => Ok(Self::GroqOpenai),
+            "gemini" => Ok(Self::Gemini),
+            "advanced_voice" => Ok(Self::AdvancedVoice),
+            "none" => Ok(Self::None),
+            _ => {
+                Err(rt::UnknownValue {
+                    type_name: "LlmFormat",
+                    value: s.to_owned(),
+                })
+            }
+        }
+    }
+}
+
+impl AsRef<str> for LlmFormat {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+/// One page of LLMs.
+///
+/// Source: `spec/anam.yaml#/components/schemas/LlmList`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct LlmList {
+    /// The LLMs of this page.
+    ///
+    /// Required.
+    pub data: Vec<Llm>,
+    /// Page information of a list response.
+    ///
+    /// Required.
+    pub meta: Pagination,
+    /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
+    #[serde(flatten)]
+    pub extra: std::collections::BTreeMap<String, rt::Value>,
+}
+
+impl LlmList {
+    /// A new `LlmList`. Takes the required fields (`data`, `meta`); set optional ones with the setters.
+    pub fn new(
+        data: impl IntoIterator<Item = impl Into<Llm>>,
+        meta: impl Into<Pagination>,
+    ) -> Self {
+        Self {
+            data: data.into_iter().map(Into::into).collect(),
+            meta: meta.into(),
+            extra: Default::default(),
+        }
+    }
+}
+
+impl rt::Validate for LlmList {
+    /// Checks every constraint `LlmList` states in the spec; see [`rt::Validate::validate`].
+    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
+        {
+            let value = &self.data;
+            let path = &path.field("data");
+            for (i, value) in value.iter().enumerate() {
+                let path = &path.index(i);
+                rt::Validate::collect_violations(value, path, out);
+            }
+        }
+    }
+}
+
+/// An endpoint URL of the LLM.
+///
+/// Source: `spec/anam.yaml#/components/schemas/LlmUrl`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct LlmUrl {
+    /// Endpoint URL.
+    ///
+    /// Optional; format uri.
+    ///
+    /// Example: `"https://api.openai.com/v1"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
+    #[serde(flatten)]
+    pub extra: std::collections::BTreeMap<String, rt::Value>,
+}
+
+impl Default for LlmUrl {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl LlmUrl {
+    /// A new `LlmUrl`. It has no required fields to pass.
+    pub fn new() -> Self {
+        Self {
+            url: None,
+            extra: Default::default(),
+        }
+    }
+
+    /// Sets `url`. Endpoint URL. (format uri)
+    #[must_use]
+    pub fn url(mut self, value: impl Into<String>) -> Self {
+        self.url = Some(value.into());
+        self
+    }
+
+    /// Adds a property the spec does not declare (the schema allows additional properties).
+    #[must_use]
+    pub fn with_extra(
+        mut self,
+        key: impl Into<String>,
+        value: impl Into<rt::Value>,
+    ) -> Self {
+        self.extra.insert(key.into(), value.into());
+        self
+    }
+}
+
+impl rt::Validate for LlmUrl {
+    /// Checks every constraint `LlmUrl` states in the spec; see [`rt::Validate::validate`].
+    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
+        if let Some(value) = &self.url {
+            let path = &path.field("url");
+            rt::check_format(value, rt::Format::Uri, path, out);
+        }
+    }
+}
+
+/// Page information of a list response.
+///
+/// Source: `spec/anam.yaml#/components/schemas/Pagination`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct Pagination {
+    /// Total number of items across all pages.
+    ///
+    /// Required.
+    ///
+    /// Example: `1`
+    pub total: i64,
+    /// Number of the last page.
+    ///
+    /// Required.
+    ///
+    /// Example: `1`
+    #[serde(rename = "lastPage")]
+    pub last_page: i64,
+    /// Number of this page (from 1).
+    ///
+    /// Required.
+    ///
+    /// Example: `1`
+    #[serde(rename = "currentPage")]
+    pub current_page: i64,
+    /// Number of items per page.
+    ///
+    /// Required.
+    ///
+    /// Example: `10`
+    #[serde(rename = "perPage")]
+    pub per_page: i64,
+    /// Number of the previous page, or null on the first page.
+    ///
+    /// Optional; nullable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prev: Option<i64>,
+    /// Number of the next page, or null on the last page.
+    ///
+    /// Optional; nullable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<i64>,
+    /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
+    #[serde(flatten)]
+    pub extra: std::collections::BTreeMap<String, rt::Value>,
+}
+
+impl Pagination {
+    /// A new `Pagination`. Takes the required fields (`total`, `lastPage`, `currentPage`, `perPage`); set optional ones with the setters.
+    pub fn new(total: i64, last_page: i64, current_page: i64, per_page: i64) -> Self {
+        Self {
+            total,
+            last_page,
+            current_page,
+            per_page,
+            prev: None,
+            next: None,
+            extra: Default::default(),
+        }
+    }
+
+    /// Sets `prev`. Number of the previous page, or null on the first page.
+    #[must_use]
+    pub fn prev(mut self, value: i64) -> Self {
+        self.prev = Some(value);
+        self
+    }
+
+    /// Sets `next`. Number of the next page, or null on the last page.
+    #[must_use]
+    pub fn next(mut self, value: i64) -> Self {
+        self.next = Some(value);
+        self
+    }
+}
+
+impl rt::Validate for Pagination {
+    /// Checks every constraint `Pagination` states in the spec; see [`rt::Validate::validate`].
     fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}
 }
 
@@ -725,8 +1608,7 @@ pub struct Persona {
     #[serde(rename = "updatedAt")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<rt::DateTime>,
-    /// Properties not declared in the spec (the schema allows additional properties),
-    /// kept as they were sent or received.
+    /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
@@ -946,6 +1828,9 @@ pub struct PersonaBrain {
     #[serde(rename = "systemPrompt")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system_prompt: Option<String>,
+    /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
+    #[serde(flatten)]
+    pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 impl Default for PersonaBrain {
@@ -955,11 +1840,12 @@ impl Default for PersonaBrain {
 }
 
 impl PersonaBrain {
-    /// A new `PersonaBrain`. It has no required fields.
+    /// A new `PersonaBrain`. It has no required fields to pass.
     pub fn new() -> Self {
         Self {
             personality: None,
             system_prompt: None,
+            extra: Default::default(),
         }
     }
 
@@ -981,6 +1867,602 @@ impl PersonaBrain {
 impl rt::Validate for PersonaBrain {
     /// Checks every constraint `PersonaBrain` states in the spec; see [`rt::Validate::validate`].
     fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}
+}
+
+/// The persona of the session: either a saved persona (`{personaId}`) or a full ephemeral persona configuration.
+///
+/// Decoded by trying each variant in order.
+///
+/// Source: `spec/anam.yaml#/components/schemas/PersonaConfig`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum PersonaConfig {
+    /// A persona saved in your organization, by id (a stateful session token).
+    ///
+    /// Required.
+    Saved(SavedPersonaConfig),
+    /// A persona configured for this session only (an ephemeral session token).
+    ///
+    /// Required.
+    Ephemeral(EphemeralPersonaConfig),
+}
+
+impl From<SavedPersonaConfig> for PersonaConfig {
+    fn from(v: SavedPersonaConfig) -> Self {
+        Self::Saved(v)
+    }
+}
+
+impl From<EphemeralPersonaConfig> for PersonaConfig {
+    fn from(v: EphemeralPersonaConfig) -> Self {
+        Self::Ephemeral(v)
+    }
+}
+
+impl rt::Validate for PersonaConfig {
+    /// Checks every constraint `PersonaConfig` states in the spec; see [`rt::Validate::validate`].
+    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
+        match self {
+            Self::Saved(value) => {
+                rt::Validate::collect_violations(value, path, out);
+            }
+            Self::Ephemeral(value) => {
+                rt::Validate::collect_violations(value, path, out);
+            }
+        }
+    }
+}
+
+/// One page of personas.
+///
+/// Source: `spec/anam.yaml#/components/schemas/PersonaList`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct PersonaList {
+    /// The personas of this page.
+    ///
+    /// Required.
+    pub data: Vec<PersonaSummary>,
+    /// Page information of a list response.
+    ///
+    /// Required.
+    pub meta: Pagination,
+    /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
+    #[serde(flatten)]
+    pub extra: std::collections::BTreeMap<String, rt::Value>,
+}
+
+impl PersonaList {
+    /// A new `PersonaList`. Takes the required fields (`data`, `meta`); set optional ones with the setters.
+    pub fn new(
+        data: impl IntoIterator<Item = impl Into<PersonaSummary>>,
+        meta: impl Into<Pagination>,
+    ) -> Self {
+        Self {
+            data: data.into_iter().map(Into::into).collect(),
+            meta: meta.into(),
+            extra: Default::default(),
+        }
+    }
+}
+
+impl rt::Validate for PersonaList {
+    /// Checks every constraint `PersonaList` states in the spec; see [`rt::Validate::validate`].
+    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
+        {
+            let value = &self.data;
+            let path = &path.field("data");
+            for (i, value) in value.iter().enumerate() {
+                let path = &path.index(i);
+                rt::Validate::collect_violations(value, path, out);
+            }
+        }
+    }
+}
+
+/// A persona as listed by listPersonas. Only `id` and `name` are modelled (the summary's other fields are not documented here); other fields are kept as they are sent.
+///
+/// Source: `spec/anam.yaml#/components/schemas/PersonaSummary`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct PersonaSummary {
+    /// Unique identifier for the persona.
+    ///
+    /// Required; format uuid.
+    ///
+    /// Example: `"00000000-0000-0000-0000-000000000000"`
+    pub id: String,
+    /// Human-readable name of the persona.
+    ///
+    /// Required.
+    ///
+    /// Example: `"Cara"`
+    pub name: String,
+    /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
+    #[serde(flatten)]
+    pub extra: std::collections::BTreeMap<String, rt::Value>,
+}
+
+impl PersonaSummary {
+    /// A new `PersonaSummary`. Takes the required fields (`id`, `name`); set optional ones with the setters.
+    pub fn new(id: impl Into<String>, name: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            name: name.into(),
+            extra: Default::default(),
+        }
+    }
+
+    /// Adds a property the spec does not declare (the schema allows additional properties).
+    #[must_use]
+    pub fn with_extra(
+        mut self,
+        key: impl Into<String>,
+        value: impl Into<rt::Value>,
+    ) -> Self {
+        self.extra.insert(key.into(), value.into());
+        self
+    }
+}
+
+impl rt::Validate for PersonaSummary {
+    /// Checks every constraint `PersonaSummary` states in the spec; see [`rt::Validate::validate`].
+    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
+        {
+            let value = &self.id;
+            let path = &path.field("id");
+            rt::check_format(value, rt::Format::Uuid, path, out);
+        }
+    }
+}
+
+/// A persona saved in your organization, by id (a stateful session token).
+///
+/// Source: `spec/anam.yaml#/components/schemas/SavedPersonaConfig`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct SavedPersonaConfig {
+    /// ID of the saved persona.
+    ///
+    /// Required; format uuid.
+    ///
+    /// Example: `"00000000-0000-0000-0000-000000000000"`
+    #[serde(rename = "personaId")]
+    pub persona_id: String,
+}
+
+impl SavedPersonaConfig {
+    /// A new `SavedPersonaConfig`. Takes the required fields (`personaId`); set optional ones with the setters.
+    pub fn new(persona_id: impl Into<String>) -> Self {
+        Self {
+            persona_id: persona_id.into(),
+        }
+    }
+}
+
+impl rt::Validate for SavedPersonaConfig {
+    /// Checks every constraint `SavedPersonaConfig` states in the spec; see [`rt::Validate::validate`].
+    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
+        {
+            let value = &self.persona_id;
+            let path = &path.field("personaId");
+            rt::check_format(value, rt::Format::Uuid, path, out);
+        }
+    }
+}
+
+/// Options for the session.
+///
+/// Source: `spec/anam.yaml#/components/schemas/SessionOptions`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct SessionOptions {
+    /// Session replay settings.
+    ///
+    /// Optional.
+    #[serde(rename = "sessionReplay")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_replay: Option<SessionOptionsSessionReplay>,
+    /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
+    #[serde(flatten)]
+    pub extra: std::collections::BTreeMap<String, rt::Value>,
+}
+
+impl Default for SessionOptions {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl SessionOptions {
+    /// A new `SessionOptions`. It has no required fields to pass.
+    pub fn new() -> Self {
+        Self {
+            session_replay: None,
+            extra: Default::default(),
+        }
+    }
+
+    /// Sets `sessionReplay`. Session replay settings.
+    #[must_use]
+    pub fn session_replay(
+        mut self,
+        value: impl Into<SessionOptionsSessionReplay>,
+    ) -> Self {
+        self.session_replay = Some(value.into());
+        self
+    }
+
+    /// Adds a property the spec does not declare (the schema allows additional properties).
+    #[must_use]
+    pub fn with_extra(
+        mut self,
+        key: impl Into<String>,
+        value: impl Into<rt::Value>,
+    ) -> Self {
+        self.extra.insert(key.into(), value.into());
+        self
+    }
+}
+
+impl rt::Validate for SessionOptions {
+    /// Checks every constraint `SessionOptions` states in the spec; see [`rt::Validate::validate`].
+    fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}
+}
+
+/// Session replay settings.
+///
+/// Source: `spec/anam.yaml#/components/schemas/SessionOptions/properties/sessionReplay`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct SessionOptionsSessionReplay {
+    /// Whether the session is recorded for replay.
+    ///
+    /// Optional.
+    ///
+    /// Example: `true`
+    #[serde(rename = "enableSessionReplay")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enable_session_replay: Option<bool>,
+    /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
+    #[serde(flatten)]
+    pub extra: std::collections::BTreeMap<String, rt::Value>,
+}
+
+impl Default for SessionOptionsSessionReplay {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl SessionOptionsSessionReplay {
+    /// A new `SessionOptionsSessionReplay`. It has no required fields to pass.
+    pub fn new() -> Self {
+        Self {
+            enable_session_replay: None,
+            extra: Default::default(),
+        }
+    }
+
+    /// Sets `enableSessionReplay`. Whether the session is recorded for replay.
+    #[must_use]
+    pub fn enable_session_replay(mut self, value: bool) -> Self {
+        self.enable_session_replay = Some(value);
+        self
+    }
+
+    /// Adds a property the spec does not declare (the schema allows additional properties).
+    #[must_use]
+    pub fn with_extra(
+        mut self,
+        key: impl Into<String>,
+        value: impl Into<rt::Value>,
+    ) -> Self {
+        self.extra.insert(key.into(), value.into());
+        self
+    }
+}
+
+impl rt::Validate for SessionOptionsSessionReplay {
+    /// Checks every constraint `SessionOptionsSessionReplay` states in the spec; see [`rt::Validate::validate`].
+    fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}
+}
+
+/// A session token.
+///
+/// Source: `spec/anam.yaml#/components/schemas/SessionToken`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct SessionToken {
+    /// The session token: a signed JWT, bound to the requested persona configuration and valid for one hour. Pass it to the client SDK.
+    ///
+    /// Required.
+    ///
+    /// Example: `"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJwZXJzb25hIjoiQ2FyYSJ9.c2lnbmF0dXJl"`
+    #[serde(rename = "sessionToken")]
+    pub session_token: String,
+    /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
+    #[serde(flatten)]
+    pub extra: std::collections::BTreeMap<String, rt::Value>,
+}
+
+impl SessionToken {
+    /// A new `SessionToken`. Takes the required fields (`sessionToken`); set optional ones with the setters.
+    pub fn new(session_token: impl Into<String>) -> Self {
+        Self {
+            session_token: session_token.into(),
+            extra: Default::default(),
+        }
+    }
+}
+
+impl rt::Validate for SessionToken {
+    /// Checks every constraint `SessionToken` states in the spec; see [`rt::Validate::validate`].
+    fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}
+}
+
+/// The persona fields to change. Every field is optional; fields that are not sent keep their current values.
+///
+/// Source: `spec/anam.yaml#/components/schemas/UpdatePersonaRequest`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct UpdatePersonaRequest {
+    /// Name of the persona
+    ///
+    /// Optional.
+    ///
+    /// Example: `"Cara"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Description of the persona, for example "A helpful assistant". Does not affect the persona's behavior.
+    ///
+    /// Optional.
+    ///
+    /// Example: `"A helpful assistant"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The avatar to use. Changing it may reset `avatarModel` if the new avatar does not support the current model.
+    ///
+    /// Optional; format uuid.
+    ///
+    /// Example: `"071b0286-4cce-4808-bee2-e642f1062de3"`
+    #[serde(rename = "avatarId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avatar_id: Option<String>,
+    /// Avatar model version. Models with the '-latest' suffix are invite only. Set to null to clear and use the avatar's default version.
+    ///
+    /// Optional; nullable.
+    ///
+    /// Example: `"cara-3"`
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_avatar_model`), or set (see `avatar_model`).
+    #[serde(rename = "avatarModel")]
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub avatar_model: rt::Patch<AvatarModel>,
+    /// The voice to use. Changing it resets `voiceGenerationOptions` unless new ones are sent in the same request.
+    ///
+    /// Optional; format uuid.
+    ///
+    /// Example: `"de23e340-1416-4dd8-977d-065a7ca11697"`
+    #[serde(rename = "voiceId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice_id: Option<String>,
+    /// The LLM to use. To disable the LLM, use 'CUSTOMER_CLIENT_V1'.
+    ///
+    /// Optional.
+    ///
+    /// Example: `"a7cf662c-2ace-4de1-a21e-ef0fbf144bb7"`
+    #[serde(rename = "llmId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub llm_id: Option<String>,
+    /// System prompt for the LLM
+    ///
+    /// Optional.
+    ///
+    /// Example: `"You are a helpful assistant"`
+    #[serde(rename = "systemPrompt")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub system_prompt: Option<String>,
+    /// Whether to skip the greeting message when starting a session with this persona.
+    ///
+    /// Optional.
+    ///
+    /// Example: `false`
+    #[serde(rename = "skipGreeting")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skip_greeting: Option<bool>,
+    /// When true, session data is not stored after the conversation ends
+    ///
+    /// Optional.
+    ///
+    /// Example: `false`
+    #[serde(rename = "zeroDataRetention")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zero_data_retention: Option<bool>,
+    /// Options for voice activity detection during user speech input.
+    ///
+    /// Optional.
+    #[serde(rename = "voiceDetectionOptions")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice_detection_options: Option<VoiceDetectionOptions>,
+    /// ISO 639-1 formatted language code override for transcription, replaces organisation level settings and multilingual (default) mode.
+    ///
+    /// Optional.
+    ///
+    /// Example: `"en"`
+    #[serde(rename = "languageCode")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language_code: Option<String>,
+    /// Configuration options for voice generation.
+    ///
+    /// Optional.
+    #[serde(rename = "voiceGenerationOptions")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice_generation_options: Option<VoiceGenerationOptions>,
+    /// Array of tool IDs to attach to the persona. Replaces the current attachments; an empty array detaches every tool.
+    ///
+    /// Optional.
+    ///
+    /// Example: `["tool-id-1","tool-id-2"]`
+    #[serde(rename = "toolIds")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tool_ids: Option<Vec<String>>,
+}
+
+impl Default for UpdatePersonaRequest {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl UpdatePersonaRequest {
+    /// A new `UpdatePersonaRequest`. It has no required fields to pass.
+    pub fn new() -> Self {
+        Self {
+            name: None,
+            description: None,
+            avatar_id: None,
+            avatar_model: rt::Patch::Unchanged,
+            voice_id: None,
+            llm_id: None,
+            system_prompt: None,
+            skip_greeting: None,
+            zero_data_retention: None,
+            voice_detection_options: None,
+            language_code: None,
+            voice_generation_options: None,
+            tool_ids: None,
+        }
+    }
+
+    /// Sets `name`. Name of the persona
+    #[must_use]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+
+    /// Sets `description`. Description of the persona, for example "A helpful assistant". Does not affect the persona's behavior.
+    #[must_use]
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+
+    /// Sets `avatarId`. The avatar to use. Changing it may reset `avatarModel` if the new avatar does not support the current model. (format uuid)
+    #[must_use]
+    pub fn avatar_id(mut self, value: impl Into<String>) -> Self {
+        self.avatar_id = Some(value.into());
+        self
+    }
+
+    /// Sets `avatarModel`. Avatar model version. Models with the '-latest' suffix are invite only. Set to null to clear and use the avatar's default version.
+    #[must_use]
+    pub fn avatar_model(mut self, value: impl Into<AvatarModel>) -> Self {
+        self.avatar_model = rt::Patch::Set(value.into());
+        self
+    }
+
+    /// Clears `avatarModel`: sends it as `null`.
+    #[must_use]
+    pub fn clear_avatar_model(mut self) -> Self {
+        self.avatar_model = rt::Patch::Clear;
+        self
+    }
+
+    /// Sets `voiceId`. The voice to use. Changing it resets `voiceGenerationOptions` unless new ones are sent in the same request. (format uuid)
+    #[must_use]
+    pub fn voice_id(mut self, value: impl Into<String>) -> Self {
+        self.voice_id = Some(value.into());
+        self
+    }
+
+    /// Sets `llmId`. The LLM to use. To disable the LLM, use 'CUSTOMER_CLIENT_V1'.
+    #[must_use]
+    pub fn llm_id(mut self, value: impl Into<String>) -> Self {
+        self.llm_id = Some(value.into());
+        self
+    }
+
+    /// Sets `systemPrompt`. System prompt for the LLM
+    #[must_use]
+    pub fn system_prompt(mut self, value: impl Into<String>) -> Self {
+        self.system_prompt = Some(value.into());
+        self
+    }
+
+    /// Sets `skipGreeting`. Whether to skip the greeting message when starting a session with this persona.
+    #[must_use]
+    pub fn skip_greeting(mut self, value: bool) -> Self {
+        self.skip_greeting = Some(value);
+        self
+    }
+
+    /// Sets `zeroDataRetention`. When true, session data is not stored after the conversation ends
+    #[must_use]
+    pub fn zero_data_retention(mut self, value: bool) -> Self {
+        self.zero_data_retention = Some(value);
+        self
+    }
+
+    /// Sets `voiceDetectionOptions`. Options for voice activity detection during user speech input.
+    #[must_use]
+    pub fn voice_detection_options(
+        mut self,
+        value: impl Into<VoiceDetectionOptions>,
+    ) -> Self {
+        self.voice_detection_options = Some(value.into());
+        self
+    }
+
+    /// Sets `languageCode`. ISO 639-1 formatted language code override for transcription, replaces organisation level settings and multilingual (default) mode.
+    #[must_use]
+    pub fn language_code(mut self, value: impl Into<String>) -> Self {
+        self.language_code = Some(value.into());
+        self
+    }
+
+    /// Sets `voiceGenerationOptions`. Configuration options for voice generation.
+    #[must_use]
+    pub fn voice_generation_options(
+        mut self,
+        value: impl Into<VoiceGenerationOptions>,
+    ) -> Self {
+        self.voice_generation_options = Some(value.into());
+        self
+    }
+
+    /// Sets `toolIds`. Array of tool IDs to attach to the persona. Replaces the current attachments; an empty array detaches every tool.
+    #[must_use]
+    pub fn tool_ids(
+        mut self,
+        value: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.tool_ids = Some(value.into_iter().map(Into::into).collect());
+        self
+    }
+}
+
+impl rt::Validate for UpdatePersonaRequest {
+    /// Checks every constraint `UpdatePersonaRequest` states in the spec; see [`rt::Validate::validate`].
+    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
+        if let Some(value) = &self.avatar_id {
+            let path = &path.field("avatarId");
+            rt::check_format(value, rt::Format::Uuid, path, out);
+        }
+        if let Some(value) = &self.voice_id {
+            let path = &path.field("voiceId");
+            rt::check_format(value, rt::Format::Uuid, path, out);
+        }
+        if let Some(value) = &self.voice_detection_options {
+            let path = &path.field("voiceDetectionOptions");
+            rt::Validate::collect_violations(value, path, out);
+        }
+        if let Some(value) = &self.voice_generation_options {
+            let path = &path.field("voiceGenerationOptions");
+            rt::Validate::collect_violations(value, path, out);
+        }
+    }
 }
 
 /// A voice a persona speaks with.
@@ -1100,6 +2582,9 @@ pub struct Voice {
     #[serde(rename = "updatedAt")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<rt::DateTime>,
+    /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
+    #[serde(flatten)]
+    pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 impl Voice {
@@ -1121,6 +2606,7 @@ impl Voice {
             created_by_organization_id: None,
             created_at: None,
             updated_at: None,
+            extra: Default::default(),
         }
     }
 
@@ -1284,6 +2770,9 @@ pub struct VoiceDetectionOptions {
     #[serde(rename = "speechEnhancementLevel")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speech_enhancement_level: Option<f64>,
+    /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
+    #[serde(flatten)]
+    pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 impl Default for VoiceDetectionOptions {
@@ -1293,7 +2782,7 @@ impl Default for VoiceDetectionOptions {
 }
 
 impl VoiceDetectionOptions {
-    /// A new `VoiceDetectionOptions`. It has no required fields.
+    /// A new `VoiceDetectionOptions`. It has no required fields to pass.
     pub fn new() -> Self {
         Self {
             end_of_speech_sensitivity: None,
@@ -1301,6 +2790,7 @@ impl VoiceDetectionOptions {
             silence_before_session_end_seconds: None,
             silence_before_auto_end_turn_seconds: None,
             speech_enhancement_level: None,
+            extra: Default::default(),
         }
     }
 
@@ -1400,42 +2890,70 @@ impl rt::Validate for VoiceDetectionOptions {
 ///
 /// Example: `"FEMALE"`
 ///
+/// Open: a value this spec does not list decodes into `Unknown`, kept verbatim.
+///
 /// Source: `spec/anam.yaml#/components/schemas/VoiceGender`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    serde::Serialize,
-    serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum VoiceGender {
     /// `MALE`
-    #[serde(rename = "MALE")]
     Male,
     /// `FEMALE`
-    #[serde(rename = "FEMALE")]
     Female,
     /// `NEUTRAL`
-    #[serde(rename = "NEUTRAL")]
     Neutral,
+    /// A value this version of the spec does not list, exactly as the server sent it.
+    Unknown(rt::Unknown<String>),
 }
 
 impl VoiceGender {
-    /// Every value, in spec order.
+    /// Every value the spec lists, in spec order.
     pub const ALL: [Self; 3] = [Self::Male, Self::Female, Self::Neutral];
 
     /// The wire value.
-    pub const fn as_str(self) -> &'static str {
+    pub fn as_str(&self) -> &str {
         match self {
             Self::Male => "MALE",
             Self::Female => "FEMALE",
             Self::Neutral => "NEUTRAL",
+            Self::Unknown(u) => u.as_str(),
         }
+    }
+
+    /// Whether this is a value the spec does not list.
+    pub fn is_unknown(&self) -> bool {
+        matches!(self, Self::Unknown(_))
+    }
+}
+
+impl rt::OpenEnum<String> for VoiceGender {
+    fn known(v: &String) -> Option<Self> {
+        match v.as_str() {
+            "MALE" => Some(Self::Male),
+            "FEMALE" => Some(Self::Female),
+            "NEUTRAL" => Some(Self::Neutral),
+            _ => None,
+        }
+    }
+
+    fn unknown(v: rt::Unknown<String>) -> Self {
+        Self::Unknown(v)
+    }
+}
+
+impl serde::Serialize for VoiceGender {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for VoiceGender {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> std::result::Result<Self, D::Error> {
+        rt::deserialize_open::<D, String, Self>(d)
     }
 }
 
@@ -1448,6 +2966,7 @@ impl std::fmt::Display for VoiceGender {
 impl std::str::FromStr for VoiceGender {
     type Err = rt::UnknownValue;
 
+    /// Parses a value the spec lists; anything else is an error.
     fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
         match s {
             "MALE" => Ok(Self::Male),
@@ -1497,8 +3016,7 @@ pub struct VoiceGenerationOptions {
     /// Example: `1`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speed: Option<f64>,
-    /// Properties not declared in the spec (the schema allows additional properties),
-    /// kept as they were sent or received.
+    /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
@@ -1510,7 +3028,7 @@ impl Default for VoiceGenerationOptions {
 }
 
 impl VoiceGenerationOptions {
-    /// A new `VoiceGenerationOptions`. It has no required fields.
+    /// A new `VoiceGenerationOptions`. It has no required fields to pass.
     pub fn new() -> Self {
         Self {
             stability: None,
@@ -1579,37 +3097,74 @@ impl rt::Validate for VoiceGenerationOptions {
     }
 }
 
+/// One page of voices.
+///
+/// Source: `spec/anam.yaml#/components/schemas/VoiceList`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VoiceList {
+    /// The voices of this page.
+    ///
+    /// Required.
+    pub data: Vec<Voice>,
+    /// Page information of a list response.
+    ///
+    /// Required.
+    pub meta: Pagination,
+    /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
+    #[serde(flatten)]
+    pub extra: std::collections::BTreeMap<String, rt::Value>,
+}
+
+impl VoiceList {
+    /// A new `VoiceList`. Takes the required fields (`data`, `meta`); set optional ones with the setters.
+    pub fn new(
+        data: impl IntoIterator<Item = impl Into<Voice>>,
+        meta: impl Into<Pagination>,
+    ) -> Self {
+        Self {
+            data: data.into_iter().map(Into::into).collect(),
+            meta: meta.into(),
+            extra: Default::default(),
+        }
+    }
+}
+
+impl rt::Validate for VoiceList {
+    /// Checks every constraint `VoiceList` states in the spec; see [`rt::Validate::validate`].
+    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
+        {
+            let value = &self.data;
+            let path = &path.field("data");
+            for (i, value) in value.iter().enumerate() {
+                let path = &path.index(i);
+                rt::Validate::collect_violations(value, path, out);
+            }
+        }
+    }
+}
+
 /// Text-to-speech provider of a voice.
 ///
 /// Example: `"ELEVENLABS"`
 ///
+/// Open: a value this spec does not list decodes into `Unknown`, kept verbatim.
+///
 /// Source: `spec/anam.yaml#/components/schemas/VoiceProvider`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    serde::Serialize,
-    serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum VoiceProvider {
     /// `CARTESIA`
-    #[serde(rename = "CARTESIA")]
     Cartesia,
     /// `ELEVENLABS`
-    #[serde(rename = "ELEVENLABS")]
     Elevenlabs,
     /// `OPENAI_ADVANCED_VOICE`
-    #[serde(rename = "OPENAI_ADVANCED_VOICE")]
     OpenaiAdvancedVoice,
+    /// A value this version of the spec does not list, exactly as the server sent it.
+    Unknown(rt::Unknown<String>),
 }
 
 impl VoiceProvider {
-    /// Every value, in spec order.
+    /// Every value the spec lists, in spec order.
     pub const ALL: [Self; 3] = [
         Self::Cartesia,
         Self::Elevenlabs,
@@ -1617,12 +3172,50 @@ impl VoiceProvider {
     ];
 
     /// The wire value.
-    pub const fn as_str(self) -> &'static str {
+    pub fn as_str(&self) -> &str {
         match self {
             Self::Cartesia => "CARTESIA",
             Self::Elevenlabs => "ELEVENLABS",
             Self::OpenaiAdvancedVoice => "OPENAI_ADVANCED_VOICE",
+            Self::Unknown(u) => u.as_str(),
         }
+    }
+
+    /// Whether this is a value the spec does not list.
+    pub fn is_unknown(&self) -> bool {
+        matches!(self, Self::Unknown(_))
+    }
+}
+
+impl rt::OpenEnum<String> for VoiceProvider {
+    fn known(v: &String) -> Option<Self> {
+        match v.as_str() {
+            "CARTESIA" => Some(Self::Cartesia),
+            "ELEVENLABS" => Some(Self::Elevenlabs),
+            "OPENAI_ADVANCED_VOICE" => Some(Self::OpenaiAdvancedVoice),
+            _ => None,
+        }
+    }
+
+    fn unknown(v: rt::Unknown<String>) -> Self {
+        Self::Unknown(v)
+    }
+}
+
+impl serde::Serialize for VoiceProvider {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for VoiceProvider {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> std::result::Result<Self, D::Error> {
+        rt::deserialize_open::<D, String, Self>(d)
     }
 }
 
@@ -1635,6 +3228,7 @@ impl std::fmt::Display for VoiceProvider {
 impl std::str::FromStr for VoiceProvider {
     type Err = rt::UnknownValue;
 
+    /// Parses a value the spec lists; anything else is an error.
     fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
         match s {
             "CARTESIA" => Ok(Self::Cartesia),
@@ -1656,17 +3250,39 @@ impl AsRef<str> for VoiceProvider {
     }
 }
 
+/// Builds a [`Client`]: API key, base URL, timeouts, retries, user agent, or your own
+/// `reqwest::Client`.
+pub type ClientBuilder = rt::ClientBuilder<Client>;
+
 /// Async client for the Anam AI API.
 ///
-/// - Base URL: `https://api.anam.ai` by default; `ANAM_BASE_URL` or [`Client::with_base_url`] override it.
+/// - Base URL: `https://api.anam.ai` by default; `ANAM_BASE_URL`, [`ClientBuilder::base_url`] or [`Client::with_base_url`] override it.
 /// - Authentication: the API key as `Authorization: Bearer \<key\>` (security scheme `BearerAuth`).
 /// - Every method validates its input against the spec before sending anything, and
 ///   decodes the documented success response; see [`Error`] for what can fail.
+/// - Timeouts: 60 s per attempt, 10 s to connect. Retries: up to 2, with jittered exponential
+///   backoff (0.5 s doubling to 8 s) honouring `Retry-After`; see [`RetryPolicy`] for which
+///   failures are retried. Change them with [`Client::builder`] or per call with
+///   [`Client::with_options`].
 /// - Cheap to clone: clones share one connection pool.
 /// - The API key never appears in `Debug` output or errors.
 #[derive(Clone, Debug)]
 pub struct Client {
     http: rt::HttpClient,
+}
+
+impl rt::FromHttpClient for Client {
+    const API: rt::ApiInfo = rt::ApiInfo {
+        name: "Anam AI API",
+        default_base_url: "https://api.anam.ai",
+        auth: rt::AuthScheme::Bearer,
+        api_key_var: "ANAM_API_KEY",
+        base_url_var: "ANAM_BASE_URL",
+    };
+
+    fn from_http(http: rt::HttpClient) -> Self {
+        Client { http }
+    }
 }
 
 impl Client {
@@ -1679,41 +3295,115 @@ impl Client {
     /// The environment variable [`Client::from_env`] reads a base URL override from.
     pub const BASE_URL_VAR: &'static str = "ANAM_BASE_URL";
 
-    /// A client for [`Client::DEFAULT_BASE_URL`] authenticating with `api_key`.
+    /// A client for [`Client::DEFAULT_BASE_URL`] authenticating with `api_key`, with the
+    /// default timeouts and retries.
+    ///
+    /// A key that cannot be used (empty, or not sendable in a header) makes every call
+    /// fail with [`Error::Config`]; [`Client::builder`] reports it up front instead.
     pub fn new(api_key: impl Into<String>) -> Self {
-        Client {
-            http: rt::HttpClient::new(
-                Self::DEFAULT_BASE_URL,
-                rt::AuthScheme::Bearer,
-                api_key.into(),
-            ),
-        }
+        Self::builder().api_key(api_key).build_or_defer()
+    }
+
+    /// A builder for every setting; finish with `.build()`.
+    pub fn builder() -> ClientBuilder {
+        rt::ClientBuilder::new()
     }
 
     /// A client configured from the environment: the key from `ANAM_API_KEY`, the base URL from `ANAM_BASE_URL` if set.
     ///
     /// # Errors
-    /// [`Error::Config`] when the key variable is unset or empty.
+    /// [`Error::Config`] when the key variable is unset or empty, or the base URL is invalid.
     pub fn from_env() -> Result<Self> {
-        rt::HttpClient::from_env(
-                Self::DEFAULT_BASE_URL,
-                rt::AuthScheme::Bearer,
-                Self::API_KEY_VAR,
-                Self::BASE_URL_VAR,
-            )
-            .map(|http| Client { http })
+        Ok(Self::builder().from_env().build()?)
     }
 
-    /// The same client sending requests to `base_url` instead (e.g. a mock server).
+    /// The same client sending requests to `base_url` instead (e.g. a mock server). An
+    /// invalid URL makes every call fail with [`Error::Config`].
     #[must_use]
     pub fn with_base_url(mut self, base_url: impl AsRef<str>) -> Self {
-        self.http.set_base_url(base_url.as_ref());
+        self.http.set_base_url_or_defer(base_url.as_ref());
         self
+    }
+
+    /// The same client with `options` (timeout, retries, retry policy, extra headers)
+    /// applied to the calls made through it:
+    /// `client.with_options(RequestOptions::new().max_retries(0)).create_persona(&body)`.
+    #[must_use]
+    pub fn with_options(&self, options: RequestOptions) -> Self {
+        Client {
+            http: self.http.with_options(options),
+        }
     }
 
     /// The base URL requests go to.
     pub fn base_url(&self) -> &str {
         self.http.base_url()
+    }
+
+    /// List personas.
+    ///
+    /// List the personas of your organization, one page at a time. `search` filters by persona name. Each item is a persona summary (see `PersonaSummary`); fetch a persona with getPersona for its full shape.
+    ///
+    /// `GET /v1/personas` (operationId `listPersonas`), from `spec/anam.yaml#/paths/~1v1~1personas/get`.
+    ///
+    /// # Arguments
+    /// - `page`: query parameter `page`: Page number, starting at 1. (>= 1)
+    /// - `per_page`: query parameter `perPage`: Number of items per page, from 1 to 100. (range 1 ..= 100)
+    /// - `search`: query parameter `search`: Search term filtering the listed items (by name or display name).
+    ///
+    /// # Returns
+    /// [`PersonaList`] on HTTP 200 (A page of personas.).
+    ///
+    /// # Errors
+    /// - [`Error::Validation`] with every violated constraint, before anything is sent.
+    /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Invalid or missing API key), 500 (Server error).
+    /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
+    /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    pub async fn list_personas(
+        &self,
+        page: Option<i64>,
+        per_page: Option<i64>,
+        search: Option<&str>,
+    ) -> Result<PersonaList> {
+        let mut violations = Vec::new();
+        {
+            let out = &mut violations;
+            if let Some(value) = page {
+                let value = &value;
+                let path = &rt::Path::ROOT.field("page");
+                rt::check_range(*value as f64, Some((1.0, false)), None, path, out);
+            }
+            if let Some(value) = per_page {
+                let value = &value;
+                let path = &rt::Path::ROOT.field("perPage");
+                rt::check_range(
+                    *value as f64,
+                    Some((1.0, false)),
+                    Some((100.0, false)),
+                    path,
+                    out,
+                );
+            }
+        }
+        rt::ensure_valid(violations)?;
+        let mut query: Vec<(&str, String)> = Vec::new();
+        if let Some(value) = &page {
+            query.push(("page", value.to_string()));
+        }
+        if let Some(value) = &per_page {
+            query.push(("perPage", value.to_string()));
+        }
+        if let Some(value) = &search {
+            query.push(("search", value.to_string()));
+        }
+        let call = rt::Call {
+            method: rt::Method::GET,
+            path: "/v1/personas",
+            idempotent: true,
+            error_statuses: &[401u16, 500u16],
+            default_error: false,
+        };
+        self.http.send(call, &query, None::<&()>).await
     }
 
     /// Create a new persona.
@@ -1745,6 +3435,507 @@ impl Client {
         }
         rt::ensure_valid(violations)?;
         let query: [(&str, String); 0] = [];
-        self.http.send(rt::Method::POST, "/v1/personas", &query, Some(body)).await
+        let call = rt::Call {
+            method: rt::Method::POST,
+            path: "/v1/personas",
+            idempotent: false,
+            error_statuses: &[400u16, 401u16, 500u16],
+            default_error: false,
+        };
+        self.http.send(call, &query, Some(body)).await
+    }
+
+    /// Get a persona.
+    ///
+    /// Get one persona by id. Returns the full persona shape, the same one returned by the create, get, and update endpoints.
+    ///
+    /// `GET /v1/personas/{id}` (operationId `getPersona`), from `spec/anam.yaml#/paths/~1v1~1personas~1{id}/get`.
+    ///
+    /// # Arguments
+    /// - `id`: path parameter `id`: ID (a UUID) of the resource.
+    ///
+    /// # Returns
+    /// [`Persona`] on HTTP 200 (The persona.).
+    ///
+    /// # Errors
+    /// - [`Error::Validation`] with every violated constraint, before anything is sent.
+    /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Invalid or missing API key), 404 (The resource was not found), 500 (Server error).
+    /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
+    /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    pub async fn get_persona(&self, id: &str) -> Result<Persona> {
+        let mut violations = Vec::new();
+        {
+            let out = &mut violations;
+            {
+                let value = id;
+                let path = &rt::Path::ROOT.field("id");
+                rt::check_path_param(value, path, out);
+            }
+        }
+        rt::ensure_valid(violations)?;
+        let query: [(&str, String); 0] = [];
+        let call = rt::Call {
+            method: rt::Method::GET,
+            path: &format!("/v1/personas/{}", rt::encode_path(& id.to_string())),
+            idempotent: true,
+            error_statuses: &[401u16, 404u16, 500u16],
+            default_error: false,
+        };
+        self.http.send(call, &query, None::<&()>).await
+    }
+
+    /// Update a persona.
+    ///
+    /// Update a persona. Despite the PUT verb this is a partial update: only the fields sent are changed, the others keep their values. `toolIds`, when sent, replaces the persona's tool attachments. Changing `avatarId` may reset `avatarModel` if the new avatar does not support it; changing `voiceId` resets `voiceGenerationOptions` unless new ones are sent in the same request. Returns the full persona.
+    ///
+    /// `PUT /v1/personas/{id}` (operationId `updatePersona`), from `spec/anam.yaml#/paths/~1v1~1personas~1{id}/put`.
+    ///
+    /// # Arguments
+    /// - `id`: path parameter `id`: ID (a UUID) of the resource.
+    /// - `body`: the request body, [`UpdatePersonaRequest`]: The fields to change; every field is optional.
+    ///
+    /// # Returns
+    /// [`Persona`] on HTTP 200 (The updated persona.).
+    ///
+    /// # Errors
+    /// - [`Error::Validation`] with every violated constraint, before anything is sent.
+    /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Bad request (invalid request body)), 401 (Invalid or missing API key), 404 (The resource was not found), 500 (Server error).
+    /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
+    /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    pub async fn update_persona(
+        &self,
+        id: &str,
+        body: &UpdatePersonaRequest,
+    ) -> Result<Persona> {
+        let mut violations = Vec::new();
+        {
+            let out = &mut violations;
+            {
+                let value = id;
+                let path = &rt::Path::ROOT.field("id");
+                rt::check_path_param(value, path, out);
+            }
+            {
+                let value = body;
+                let path = &rt::Path::ROOT;
+                rt::Validate::collect_violations(value, path, out);
+            }
+        }
+        rt::ensure_valid(violations)?;
+        let query: [(&str, String); 0] = [];
+        let call = rt::Call {
+            method: rt::Method::PUT,
+            path: &format!("/v1/personas/{}", rt::encode_path(& id.to_string())),
+            idempotent: true,
+            error_statuses: &[400u16, 401u16, 404u16, 500u16],
+            default_error: false,
+        };
+        self.http.send(call, &query, Some(body)).await
+    }
+
+    /// Delete a persona.
+    ///
+    /// Delete a persona. Success is 200 with a JSON object whose fields are not documented, or 204 with no body.
+    ///
+    /// `DELETE /v1/personas/{id}` (operationId `deletePersona`), from `spec/anam.yaml#/paths/~1v1~1personas~1{id}/delete`.
+    ///
+    /// # Arguments
+    /// - `id`: path parameter `id`: ID (a UUID) of the resource.
+    ///
+    /// # Returns
+    /// the decoded body on HTTP 200 (Persona deleted; the body's fields are not documented.).
+    ///
+    /// # Errors
+    /// - [`Error::Validation`] with every violated constraint, before anything is sent.
+    /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Invalid or missing API key), 404 (The resource was not found), 500 (Server error).
+    /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
+    /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    pub async fn delete_persona(&self, id: &str) -> Result<Option<rt::Map>> {
+        let mut violations = Vec::new();
+        {
+            let out = &mut violations;
+            {
+                let value = id;
+                let path = &rt::Path::ROOT.field("id");
+                rt::check_path_param(value, path, out);
+            }
+        }
+        rt::ensure_valid(violations)?;
+        let query: [(&str, String); 0] = [];
+        let call = rt::Call {
+            method: rt::Method::DELETE,
+            path: &format!("/v1/personas/{}", rt::encode_path(& id.to_string())),
+            idempotent: true,
+            error_statuses: &[401u16, 404u16, 500u16],
+            default_error: false,
+        };
+        self.http.send(call, &query, None::<&()>).await
+    }
+
+    /// List avatars.
+    ///
+    /// List the avatars available to your organization (stock and your own), one page at a time. `search` filters by display name; `onlyOneShot` restricts the list to one-shot avatars.
+    ///
+    /// `GET /v1/avatars` (operationId `listAvatars`), from `spec/anam.yaml#/paths/~1v1~1avatars/get`.
+    ///
+    /// # Arguments
+    /// - `page`: query parameter `page`: Page number, starting at 1. (>= 1)
+    /// - `per_page`: query parameter `perPage`: Number of items per page, from 1 to 100. (range 1 ..= 100)
+    /// - `search`: query parameter `search`: Search term filtering the listed items (by name or display name).
+    /// - `only_one_shot`: query parameter `onlyOneShot`: Only return one-shot avatars.
+    ///
+    /// # Returns
+    /// [`AvatarList`] on HTTP 200 (A page of avatars.).
+    ///
+    /// # Errors
+    /// - [`Error::Validation`] with every violated constraint, before anything is sent.
+    /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Invalid or missing API key), 500 (Server error).
+    /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
+    /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    pub async fn list_avatars(
+        &self,
+        page: Option<i64>,
+        per_page: Option<i64>,
+        search: Option<&str>,
+        only_one_shot: Option<bool>,
+    ) -> Result<AvatarList> {
+        let mut violations = Vec::new();
+        {
+            let out = &mut violations;
+            if let Some(value) = page {
+                let value = &value;
+                let path = &rt::Path::ROOT.field("page");
+                rt::check_range(*value as f64, Some((1.0, false)), None, path, out);
+            }
+            if let Some(value) = per_page {
+                let value = &value;
+                let path = &rt::Path::ROOT.field("perPage");
+                rt::check_range(
+                    *value as f64,
+                    Some((1.0, false)),
+                    Some((100.0, false)),
+                    path,
+                    out,
+                );
+            }
+        }
+        rt::ensure_valid(violations)?;
+        let mut query: Vec<(&str, String)> = Vec::new();
+        if let Some(value) = &page {
+            query.push(("page", value.to_string()));
+        }
+        if let Some(value) = &per_page {
+            query.push(("perPage", value.to_string()));
+        }
+        if let Some(value) = &search {
+            query.push(("search", value.to_string()));
+        }
+        if let Some(value) = &only_one_shot {
+            query.push(("onlyOneShot", value.to_string()));
+        }
+        let call = rt::Call {
+            method: rt::Method::GET,
+            path: "/v1/avatars",
+            idempotent: true,
+            error_statuses: &[401u16, 500u16],
+            default_error: false,
+        };
+        self.http.send(call, &query, None::<&()>).await
+    }
+
+    /// Get an avatar.
+    ///
+    /// Get one avatar by id.
+    ///
+    /// `GET /v1/avatars/{id}` (operationId `getAvatar`), from `spec/anam.yaml#/paths/~1v1~1avatars~1{id}/get`.
+    ///
+    /// # Arguments
+    /// - `id`: path parameter `id`: ID (a UUID) of the resource.
+    ///
+    /// # Returns
+    /// [`Avatar`] on HTTP 200 (The avatar.).
+    ///
+    /// # Errors
+    /// - [`Error::Validation`] with every violated constraint, before anything is sent.
+    /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Bad request (invalid id)), 401 (Invalid or missing API key), 404 (The resource was not found), 500 (Server error).
+    /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
+    /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    pub async fn get_avatar(&self, id: &str) -> Result<Avatar> {
+        let mut violations = Vec::new();
+        {
+            let out = &mut violations;
+            {
+                let value = id;
+                let path = &rt::Path::ROOT.field("id");
+                rt::check_path_param(value, path, out);
+            }
+        }
+        rt::ensure_valid(violations)?;
+        let query: [(&str, String); 0] = [];
+        let call = rt::Call {
+            method: rt::Method::GET,
+            path: &format!("/v1/avatars/{}", rt::encode_path(& id.to_string())),
+            idempotent: true,
+            error_statuses: &[400u16, 401u16, 404u16, 500u16],
+            default_error: false,
+        };
+        self.http.send(call, &query, None::<&()>).await
+    }
+
+    /// List voices.
+    ///
+    /// List the voices available to your organization (stock and your own), one page at a time.
+    ///
+    /// `GET /v1/voices` (operationId `listVoices`), from `spec/anam.yaml#/paths/~1v1~1voices/get`.
+    ///
+    /// # Arguments
+    /// - `page`: query parameter `page`: Page number, starting at 1. (>= 1)
+    /// - `per_page`: query parameter `perPage`: Number of items per page, from 1 to 100. (range 1 ..= 100)
+    /// - `search`: query parameter `search`: Search term filtering the listed items (by name or display name).
+    ///
+    /// # Returns
+    /// [`VoiceList`] on HTTP 200 (A page of voices.).
+    ///
+    /// # Errors
+    /// - [`Error::Validation`] with every violated constraint, before anything is sent.
+    /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Invalid or missing API key), 500 (Server error).
+    /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
+    /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    pub async fn list_voices(
+        &self,
+        page: Option<i64>,
+        per_page: Option<i64>,
+        search: Option<&str>,
+    ) -> Result<VoiceList> {
+        let mut violations = Vec::new();
+        {
+            let out = &mut violations;
+            if let Some(value) = page {
+                let value = &value;
+                let path = &rt::Path::ROOT.field("page");
+                rt::check_range(*value as f64, Some((1.0, false)), None, path, out);
+            }
+            if let Some(value) = per_page {
+                let value = &value;
+                let path = &rt::Path::ROOT.field("perPage");
+                rt::check_range(
+                    *value as f64,
+                    Some((1.0, false)),
+                    Some((100.0, false)),
+                    path,
+                    out,
+                );
+            }
+        }
+        rt::ensure_valid(violations)?;
+        let mut query: Vec<(&str, String)> = Vec::new();
+        if let Some(value) = &page {
+            query.push(("page", value.to_string()));
+        }
+        if let Some(value) = &per_page {
+            query.push(("perPage", value.to_string()));
+        }
+        if let Some(value) = &search {
+            query.push(("search", value.to_string()));
+        }
+        let call = rt::Call {
+            method: rt::Method::GET,
+            path: "/v1/voices",
+            idempotent: true,
+            error_statuses: &[401u16, 500u16],
+            default_error: false,
+        };
+        self.http.send(call, &query, None::<&()>).await
+    }
+
+    /// Get a voice.
+    ///
+    /// Get one voice by id.
+    ///
+    /// `GET /v1/voices/{id}` (operationId `getVoice`), from `spec/anam.yaml#/paths/~1v1~1voices~1{id}/get`.
+    ///
+    /// # Arguments
+    /// - `id`: path parameter `id`: ID (a UUID) of the resource.
+    ///
+    /// # Returns
+    /// [`Voice`] on HTTP 200 (The voice.).
+    ///
+    /// # Errors
+    /// - [`Error::Validation`] with every violated constraint, before anything is sent.
+    /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Bad request (invalid id)), 401 (Invalid or missing API key), 404 (The resource was not found), 500 (Server error).
+    /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
+    /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    pub async fn get_voice(&self, id: &str) -> Result<Voice> {
+        let mut violations = Vec::new();
+        {
+            let out = &mut violations;
+            {
+                let value = id;
+                let path = &rt::Path::ROOT.field("id");
+                rt::check_path_param(value, path, out);
+            }
+        }
+        rt::ensure_valid(violations)?;
+        let query: [(&str, String); 0] = [];
+        let call = rt::Call {
+            method: rt::Method::GET,
+            path: &format!("/v1/voices/{}", rt::encode_path(& id.to_string())),
+            idempotent: true,
+            error_statuses: &[400u16, 401u16, 404u16, 500u16],
+            default_error: false,
+        };
+        self.http.send(call, &query, None::<&()>).await
+    }
+
+    /// List LLMs.
+    ///
+    /// List the LLMs available to your organization, one page at a time. `includeDefaults` also lists Anam's default LLMs.
+    ///
+    /// `GET /v1/llms` (operationId `listLlms`), from `spec/anam.yaml#/paths/~1v1~1llms/get`.
+    ///
+    /// # Arguments
+    /// - `page`: query parameter `page`: Page number, starting at 1. (>= 1)
+    /// - `per_page`: query parameter `perPage`: Number of items per page, from 1 to 100. (range 1 ..= 100)
+    /// - `search`: query parameter `search`: Search term filtering the listed items (by name or display name).
+    /// - `include_defaults`: query parameter `includeDefaults`: Also include Anam's default LLMs.
+    ///
+    /// # Returns
+    /// [`LlmList`] on HTTP 200 (A page of LLMs.).
+    ///
+    /// # Errors
+    /// - [`Error::Validation`] with every violated constraint, before anything is sent.
+    /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Invalid or missing API key), 500 (Server error).
+    /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
+    /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    pub async fn list_llms(
+        &self,
+        page: Option<i64>,
+        per_page: Option<i64>,
+        search: Option<&str>,
+        include_defaults: Option<bool>,
+    ) -> Result<LlmList> {
+        let mut violations = Vec::new();
+        {
+            let out = &mut violations;
+            if let Some(value) = page {
+                let value = &value;
+                let path = &rt::Path::ROOT.field("page");
+                rt::check_range(*value as f64, Some((1.0, false)), None, path, out);
+            }
+            if let Some(value) = per_page {
+                let value = &value;
+                let path = &rt::Path::ROOT.field("perPage");
+                rt::check_range(
+                    *value as f64,
+                    Some((1.0, false)),
+                    Some((100.0, false)),
+                    path,
+                    out,
+                );
+            }
+        }
+        rt::ensure_valid(violations)?;
+        let mut query: Vec<(&str, String)> = Vec::new();
+        if let Some(value) = &page {
+            query.push(("page", value.to_string()));
+        }
+        if let Some(value) = &per_page {
+            query.push(("perPage", value.to_string()));
+        }
+        if let Some(value) = &search {
+            query.push(("search", value.to_string()));
+        }
+        if let Some(value) = &include_defaults {
+            query.push(("includeDefaults", value.to_string()));
+        }
+        let call = rt::Call {
+            method: rt::Method::GET,
+            path: "/v1/llms",
+            idempotent: true,
+            error_statuses: &[401u16, 500u16],
+            default_error: false,
+        };
+        self.http.send(call, &query, None::<&()>).await
+    }
+
+    /// Get an LLM.
+    ///
+    /// Get one LLM by id. The LLM's secret is never returned.
+    ///
+    /// `GET /v1/llms/{id}` (operationId `getLlm`), from `spec/anam.yaml#/paths/~1v1~1llms~1{id}/get`.
+    ///
+    /// # Arguments
+    /// - `id`: path parameter `id`: ID (a UUID) of the resource.
+    ///
+    /// # Returns
+    /// [`Llm`] on HTTP 200 (The LLM.).
+    ///
+    /// # Errors
+    /// - [`Error::Validation`] with every violated constraint, before anything is sent.
+    /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Invalid or missing API key), 404 (The resource was not found), 500 (Server error).
+    /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
+    /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    pub async fn get_llm(&self, id: &str) -> Result<Llm> {
+        let mut violations = Vec::new();
+        {
+            let out = &mut violations;
+            {
+                let value = id;
+                let path = &rt::Path::ROOT.field("id");
+                rt::check_path_param(value, path, out);
+            }
+        }
+        rt::ensure_valid(violations)?;
+        let query: [(&str, String); 0] = [];
+        let call = rt::Call {
+            method: rt::Method::GET,
+            path: &format!("/v1/llms/{}", rt::encode_path(& id.to_string())),
+            idempotent: true,
+            error_statuses: &[401u16, 404u16, 500u16],
+            default_error: false,
+        };
+        self.http.send(call, &query, None::<&()>).await
+    }
+
+    /// Create a session token.
+    ///
+    /// Create a session token for a client (for example the Anam JavaScript SDK) to start a conversation with a persona, so that the API key never reaches the client. `personaConfig` is either `{personaId}` for a saved persona (a stateful token) or a full ephemeral persona configuration. The token is a signed JWT bound to that configuration and valid for one hour.
+    ///
+    /// `POST /v1/auth/session-token` (operationId `createSessionToken`), from `spec/anam.yaml#/paths/~1v1~1auth~1session-token/post`.
+    ///
+    /// # Arguments
+    /// - `body`: the request body, [`CreateSessionTokenRequest`]
+    ///
+    /// # Returns
+    /// [`SessionToken`] on HTTP 200 (Successfully started session; the body carries the session token.).
+    ///
+    /// # Errors
+    /// - [`Error::Validation`] with every violated constraint, before anything is sent.
+    /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Bad request (invalid request body)), 401 (Invalid or missing API key), 500 (Server error).
+    /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
+    /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    pub async fn create_session_token(
+        &self,
+        body: &CreateSessionTokenRequest,
+    ) -> Result<SessionToken> {
+        let mut violations = Vec::new();
+        {
+            let out = &mut violations;
+            {
+                let value = body;
+                let path = &rt::Path::ROOT;
+                rt::Validate::collect_violations(value, path, out);
+            }
+        }
+        rt::ensure_valid(violations)?;
+        let query: [(&str, String); 0] = [];
+        let call = rt::Call {
+            method: rt::Method::POST,
+            path: "/v1/auth/session-token",
+            idempotent: false,
+            error_statuses: &[400u16, 401u16, 500u16],
+            default_error: false,
+        };
+        self.http.send(call, &query, Some(body)).await
     }
 }

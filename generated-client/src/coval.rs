@@ -21,11 +21,38 @@ use crate::runtime as rt;
 
 #[doc(no_inline)]
 pub use crate::runtime::{
-    ApiError, DecodeError, Error, Rule, Validate, ValidationError, Violation,
+    ConfigError, DecodeError, Patch, RequestOptions, RetryPolicy, Rule, Unknown,
+    Validate, ValidationError, Violation,
 };
+
+/// Everything a call can fail with; `Api` errors carry the decoded [`ErrorBody`] when the spec documents it for the status.
+pub type Error = rt::Error<ErrorBody>;
+
+/// A non-2xx response: status, headers, request id, raw body, and the decoded error body.
+pub type ApiError = rt::ApiError<ErrorBody>;
 
 /// The result of every call of this API's [`Client`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl rt::ErrorSummary for ErrorBody {
+    fn summary(&self) -> Option<String> {
+        match (
+            {
+                let e = &self.error;
+                Some(e.code.as_str())
+            },
+            {
+                let e = &self.error;
+                Some(e.message.as_str())
+            },
+        ) {
+            (Some(c), Some(m)) => Some(format!("{c}: {m}")),
+            (None, Some(m)) => Some(m.to_owned()),
+            (Some(c), None) => Some(c.to_owned()),
+            (None, None) => None,
+        }
+    }
+}
 
 static PATTERN_0: rt::Pattern = rt::Pattern::new("\\{\\{audio_data\\}\\}");
 
@@ -173,6 +200,9 @@ pub struct Agent {
     /// Optional; nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<rt::DateTime>,
+    /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
+    #[serde(flatten)]
+    pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 impl Agent {
@@ -196,6 +226,7 @@ impl Agent {
             tags: None,
             create_time: None,
             update_time: None,
+            extra: Default::default(),
         }
     }
 
@@ -599,12 +630,18 @@ pub struct AgentEnvelope {
     ///
     /// Required.
     pub agent: Agent,
+    /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
+    #[serde(flatten)]
+    pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 impl AgentEnvelope {
     /// A new `AgentEnvelope`. Takes the required fields (`agent`); set optional ones with the setters.
     pub fn new(agent: impl Into<Agent>) -> Self {
-        Self { agent: agent.into() }
+        Self {
+            agent: agent.into(),
+            extra: Default::default(),
+        }
     }
 }
 
@@ -632,60 +669,41 @@ impl rt::Validate for AgentEnvelope {
 ///
 /// Example: `"MODEL_TYPE_VOICE"`
 ///
+/// Open: a value this spec does not list decodes into `Unknown`, kept verbatim.
+///
 /// Source: `spec/coval.yaml#/components/schemas/AgentModelType`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    serde::Serialize,
-    serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum AgentModelType {
     /// `MODEL_TYPE_VOICE`
-    #[serde(rename = "MODEL_TYPE_VOICE")]
     Voice,
     /// `MODEL_TYPE_OUTBOUND_VOICE`
-    #[serde(rename = "MODEL_TYPE_OUTBOUND_VOICE")]
     OutboundVoice,
     /// `MODEL_TYPE_CHAT`
-    #[serde(rename = "MODEL_TYPE_CHAT")]
     Chat,
     /// `MODEL_TYPE_CHAT_A2A`
-    #[serde(rename = "MODEL_TYPE_CHAT_A2A")]
     ChatA2a,
     /// `MODEL_TYPE_CHAT_WEBSOCKET`
-    #[serde(rename = "MODEL_TYPE_CHAT_WEBSOCKET")]
     ChatWebsocket,
     /// `MODEL_TYPE_SMS`
-    #[serde(rename = "MODEL_TYPE_SMS")]
     Sms,
     /// `MODEL_TYPE_WEBSOCKET`
-    #[serde(rename = "MODEL_TYPE_WEBSOCKET")]
     Websocket,
     /// `MODEL_TYPE_LIVEKIT`
-    #[serde(rename = "MODEL_TYPE_LIVEKIT")]
     Livekit,
     /// `MODEL_TYPE_DAILY`
-    #[serde(rename = "MODEL_TYPE_DAILY")]
     Daily,
     /// `MODEL_TYPE_OPENAI_REALTIME`
-    #[serde(rename = "MODEL_TYPE_OPENAI_REALTIME")]
     OpenaiRealtime,
     /// `MODEL_TYPE_GEMINI_REALTIME`
-    #[serde(rename = "MODEL_TYPE_GEMINI_REALTIME")]
     GeminiRealtime,
     /// `MODEL_TYPE_GROK_REALTIME`
-    #[serde(rename = "MODEL_TYPE_GROK_REALTIME")]
     GrokRealtime,
+    /// A value this version of the spec does not list, exactly as the server sent it.
+    Unknown(rt::Unknown<String>),
 }
 
 impl AgentModelType {
-    /// Every value, in spec order.
+    /// Every value the spec lists, in spec order.
     pub const ALL: [Self; 12] = [
         Self::Voice,
         Self::OutboundVoice,
@@ -702,7 +720,7 @@ impl AgentModelType {
     ];
 
     /// The wire value.
-    pub const fn as_str(self) -> &'static str {
+    pub fn as_str(&self) -> &str {
         match self {
             Self::Voice => "MODEL_TYPE_VOICE",
             Self::OutboundVoice => "MODEL_TYPE_OUTBOUND_VOICE",
@@ -716,7 +734,54 @@ impl AgentModelType {
             Self::OpenaiRealtime => "MODEL_TYPE_OPENAI_REALTIME",
             Self::GeminiRealtime => "MODEL_TYPE_GEMINI_REALTIME",
             Self::GrokRealtime => "MODEL_TYPE_GROK_REALTIME",
+            Self::Unknown(u) => u.as_str(),
         }
+    }
+
+    /// Whether this is a value the spec does not list.
+    pub fn is_unknown(&self) -> bool {
+        matches!(self, Self::Unknown(_))
+    }
+}
+
+impl rt::OpenEnum<String> for AgentModelType {
+    fn known(v: &String) -> Option<Self> {
+        match v.as_str() {
+            "MODEL_TYPE_VOICE" => Some(Self::Voice),
+            "MODEL_TYPE_OUTBOUND_VOICE" => Some(Self::OutboundVoice),
+            "MODEL_TYPE_CHAT" => Some(Self::Chat),
+            "MODEL_TYPE_CHAT_A2A" => Some(Self::ChatA2a),
+            "MODEL_TYPE_CHAT_WEBSOCKET" => Some(Self::ChatWebsocket),
+            "MODEL_TYPE_SMS" => Some(Self::Sms),
+            "MODEL_TYPE_WEBSOCKET" => Some(Self::Websocket),
+            "MODEL_TYPE_LIVEKIT" => Some(Self::Livekit),
+            "MODEL_TYPE_DAILY" => Some(Self::Daily),
+            "MODEL_TYPE_OPENAI_REALTIME" => Some(Self::OpenaiRealtime),
+            "MODEL_TYPE_GEMINI_REALTIME" => Some(Self::GeminiRealtime),
+            "MODEL_TYPE_GROK_REALTIME" => Some(Self::GrokRealtime),
+            _ => None,
+        }
+    }
+
+    fn unknown(v: rt::Unknown<String>) -> Self {
+        Self::Unknown(v)
+    }
+}
+
+impl serde::Serialize for AgentModelType {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AgentModelType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> std::result::Result<Self, D::Error> {
+        rt::deserialize_open::<D, String, Self>(d)
     }
 }
 
@@ -729,6 +794,7 @@ impl std::fmt::Display for AgentModelType {
 impl std::str::FromStr for AgentModelType {
     type Err = rt::UnknownValue;
 
+    /// Parses a value the spec lists; anything else is an error.
     fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
         match s {
             "MODEL_TYPE_VOICE" => Ok(Self::Voice),
@@ -775,7 +841,7 @@ pub enum AudioSampleRateHertz {
 }
 
 impl AudioSampleRateHertz {
-    /// Every value, in spec order.
+    /// Every value the spec lists, in spec order.
     pub const ALL: [Self; 4] = [
         Self::Hz8000,
         Self::Hz16000,
@@ -784,7 +850,7 @@ impl AudioSampleRateHertz {
     ];
 
     /// The wire value.
-    pub const fn value(self) -> i64 {
+    pub const fn value(&self) -> i64 {
         match self {
             Self::Hz8000 => 8000i64,
             Self::Hz16000 => 16000i64,
@@ -793,7 +859,7 @@ impl AudioSampleRateHertz {
         }
     }
 
-    /// The variant for a wire value, if it is one of the documented values.
+    /// The variant for a value the spec lists.
     pub const fn from_value(v: i64) -> Option<Self> {
         match v {
             8000i64 => Some(Self::Hz8000),
@@ -814,6 +880,7 @@ impl std::fmt::Display for AudioSampleRateHertz {
 impl std::str::FromStr for AudioSampleRateHertz {
     type Err = rt::UnknownValue;
 
+    /// Parses a value the spec lists; anything else is an error.
     fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
         s.trim()
             .parse::<i64>()
@@ -980,7 +1047,7 @@ pub enum BuiltInBackgroundSound {
 }
 
 impl BuiltInBackgroundSound {
-    /// Every value, in spec order.
+    /// Every value the spec lists, in spec order.
     pub const ALL: [Self; 21] = [
         Self::Off,
         Self::Office,
@@ -1042,6 +1109,7 @@ impl std::fmt::Display for BuiltInBackgroundSound {
 impl std::str::FromStr for BuiltInBackgroundSound {
     type Err = rt::UnknownValue;
 
+    /// Parses a value the spec lists; anything else is an error.
     fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
         match s {
             "off" => Ok(Self::Off),
@@ -1448,8 +1516,7 @@ pub struct ChatAgentMetadata {
     /// Example: `"3zfmuDbVQsi4GaseDtiVcS"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub persona_id: Option<String>,
-    /// Properties not declared in the spec (the schema allows additional properties),
-    /// kept as they were sent or received.
+    /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
@@ -1645,7 +1712,7 @@ pub enum ChatAgentMetadataResponseFormat {
 }
 
 impl ChatAgentMetadataResponseFormat {
-    /// Every value, in spec order.
+    /// Every value the spec lists, in spec order.
     pub const ALL: [Self; 2] = [Self::ChatCompletions, Self::Responses];
 
     /// The wire value.
@@ -1666,6 +1733,7 @@ impl std::fmt::Display for ChatAgentMetadataResponseFormat {
 impl std::str::FromStr for ChatAgentMetadataResponseFormat {
     type Err = rt::UnknownValue;
 
+    /// Parses a value the spec lists; anything else is an error.
     fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
         match s {
             "chat_completions" => Ok(Self::ChatCompletions),
@@ -1690,38 +1758,66 @@ impl AsRef<str> for ChatAgentMetadataResponseFormat {
 ///
 /// Example: `"speak_first"`
 ///
+/// Open: a value this spec does not list decodes into `Unknown`, kept verbatim.
+///
 /// Source: `spec/coval.yaml#/components/schemas/ConversationInitiation`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    serde::Serialize,
-    serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ConversationInitiation {
     /// `speak_first`
-    #[serde(rename = "speak_first")]
     SpeakFirst,
     /// `wait_for_user`
-    #[serde(rename = "wait_for_user")]
     WaitForUser,
+    /// A value this version of the spec does not list, exactly as the server sent it.
+    Unknown(rt::Unknown<String>),
 }
 
 impl ConversationInitiation {
-    /// Every value, in spec order.
+    /// Every value the spec lists, in spec order.
     pub const ALL: [Self; 2] = [Self::SpeakFirst, Self::WaitForUser];
 
     /// The wire value.
-    pub const fn as_str(self) -> &'static str {
+    pub fn as_str(&self) -> &str {
         match self {
             Self::SpeakFirst => "speak_first",
             Self::WaitForUser => "wait_for_user",
+            Self::Unknown(u) => u.as_str(),
         }
+    }
+
+    /// Whether this is a value the spec does not list.
+    pub fn is_unknown(&self) -> bool {
+        matches!(self, Self::Unknown(_))
+    }
+}
+
+impl rt::OpenEnum<String> for ConversationInitiation {
+    fn known(v: &String) -> Option<Self> {
+        match v.as_str() {
+            "speak_first" => Some(Self::SpeakFirst),
+            "wait_for_user" => Some(Self::WaitForUser),
+            _ => None,
+        }
+    }
+
+    fn unknown(v: rt::Unknown<String>) -> Self {
+        Self::Unknown(v)
+    }
+}
+
+impl serde::Serialize for ConversationInitiation {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ConversationInitiation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> std::result::Result<Self, D::Error> {
+        rt::deserialize_open::<D, String, Self>(d)
     }
 }
 
@@ -1734,6 +1830,7 @@ impl std::fmt::Display for ConversationInitiation {
 impl std::str::FromStr for ConversationInitiation {
     type Err = rt::UnknownValue;
 
+    /// Parses a value the spec lists; anything else is an error.
     fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
         match s {
             "speak_first" => Ok(Self::SpeakFirst),
@@ -2435,8 +2532,7 @@ pub struct DailyAgentMetadata {
     /// Example: `"{\"customer_id\": \"42\"}"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_data: Option<String>,
-    /// Properties not declared in the spec (the schema allows additional properties),
-    /// kept as they were sent or received.
+    /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
@@ -2631,8 +2727,7 @@ pub struct DirectWebSocketAgentMetadata {
     /// Optional; default `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub handshake_requires_session_id: Option<bool>,
-    /// Properties not declared in the spec (the schema allows additional properties),
-    /// kept as they were sent or received.
+    /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
@@ -2886,7 +2981,7 @@ pub enum DirectWebSocketAgentMetadataConnectionMode {
 }
 
 impl DirectWebSocketAgentMetadataConnectionMode {
-    /// Every value, in spec order.
+    /// Every value the spec lists, in spec order.
     pub const ALL: [Self; 1] = [Self::Direct];
 
     /// The wire value.
@@ -2906,6 +3001,7 @@ impl std::fmt::Display for DirectWebSocketAgentMetadataConnectionMode {
 impl std::str::FromStr for DirectWebSocketAgentMetadataConnectionMode {
     type Err = rt::UnknownValue;
 
+    /// Parses a value the spec lists; anything else is an error.
     fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
         match s {
             "direct" => Ok(Self::Direct),
@@ -2935,12 +3031,18 @@ pub struct ErrorBody {
     ///
     /// Required.
     pub error: ErrorInfo,
+    /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
+    #[serde(flatten)]
+    pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 impl ErrorBody {
     /// A new `ErrorBody`. Takes the required fields (`error`); set optional ones with the setters.
     pub fn new(error: impl Into<ErrorInfo>) -> Self {
-        Self { error: error.into() }
+        Self {
+            error: error.into(),
+            extra: Default::default(),
+        }
     }
 }
 
@@ -2969,6 +3071,9 @@ pub struct ErrorDetail {
     /// Example: `"Invalid or missing API key"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
+    #[serde(flatten)]
+    pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 impl Default for ErrorDetail {
@@ -2978,11 +3083,12 @@ impl Default for ErrorDetail {
 }
 
 impl ErrorDetail {
-    /// A new `ErrorDetail`. It has no required fields.
+    /// A new `ErrorDetail`. It has no required fields to pass.
     pub fn new() -> Self {
         Self {
             field: None,
             description: None,
+            extra: Default::default(),
         }
     }
 
@@ -3032,6 +3138,9 @@ pub struct ErrorInfo {
     /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<ErrorDetail>>,
+    /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
+    #[serde(flatten)]
+    pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 impl ErrorInfo {
@@ -3041,6 +3150,7 @@ impl ErrorInfo {
             code: code.into(),
             message: message.into(),
             details: None,
+            extra: Default::default(),
         }
     }
 
@@ -3234,16 +3344,14 @@ pub struct HttpFirstWebSocketAgentMetadata {
     /// Optional; default `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub handshake_requires_session_id: Option<bool>,
-    /// Properties not declared in the spec (the schema allows additional properties),
-    /// kept as they were sent or received.
+    /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 impl HttpFirstWebSocketAgentMetadata {
-    /// A new `HttpFirstWebSocketAgentMetadata`. Takes the required fields (`connection_mode`, `http_url`, `websocket_url_response_path`); set optional ones with the setters.
+    /// A new `HttpFirstWebSocketAgentMetadata`. Takes the required fields (`http_url`, `websocket_url_response_path`); set optional ones with the setters. `connection_mode` can have only one value and is filled in.
     pub fn new(
-        connection_mode: impl Into<HttpFirstWebSocketAgentMetadataConnectionMode>,
         http_url: impl Into<String>,
         websocket_url_response_path: impl Into<String>,
     ) -> Self {
@@ -3266,7 +3374,7 @@ impl HttpFirstWebSocketAgentMetadata {
             send_media_template: None,
             non_audio_event_message_types: None,
             websocket_compat_profile: None,
-            connection_mode: connection_mode.into(),
+            connection_mode: HttpFirstWebSocketAgentMetadataConnectionMode::HttpFirst,
             http_url: http_url.into(),
             http_method: None,
             http_request_body: None,
@@ -3520,7 +3628,7 @@ pub enum HttpFirstWebSocketAgentMetadataConnectionMode {
 }
 
 impl HttpFirstWebSocketAgentMetadataConnectionMode {
-    /// Every value, in spec order.
+    /// Every value the spec lists, in spec order.
     pub const ALL: [Self; 1] = [Self::HttpFirst];
 
     /// The wire value.
@@ -3540,6 +3648,7 @@ impl std::fmt::Display for HttpFirstWebSocketAgentMetadataConnectionMode {
 impl std::str::FromStr for HttpFirstWebSocketAgentMetadataConnectionMode {
     type Err = rt::UnknownValue;
 
+    /// Parses a value the spec lists; anything else is an error.
     fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
         match s {
             "http_first" => Ok(Self::HttpFirst),
@@ -3579,6 +3688,24 @@ pub enum JsonObjectOrString {
     Encoded(String),
 }
 
+impl From<rt::Map> for JsonObjectOrString {
+    fn from(v: rt::Map) -> Self {
+        Self::Object(v)
+    }
+}
+
+impl From<String> for JsonObjectOrString {
+    fn from(v: String) -> Self {
+        Self::Encoded(v)
+    }
+}
+
+impl From<&str> for JsonObjectOrString {
+    fn from(v: &str) -> Self {
+        Self::Encoded(v.to_owned())
+    }
+}
+
 impl rt::Validate for JsonObjectOrString {
     /// Checks every constraint `JsonObjectOrString` states in the spec; see [`rt::Validate::validate`].
     fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}
@@ -3605,6 +3732,24 @@ pub enum JsonObjectOrString16K {
     Encoded(String),
 }
 
+impl From<rt::Map> for JsonObjectOrString16K {
+    fn from(v: rt::Map) -> Self {
+        Self::Object(v)
+    }
+}
+
+impl From<String> for JsonObjectOrString16K {
+    fn from(v: String) -> Self {
+        Self::Encoded(v)
+    }
+}
+
+impl From<&str> for JsonObjectOrString16K {
+    fn from(v: &str) -> Self {
+        Self::Encoded(v.to_owned())
+    }
+}
+
 impl rt::Validate for JsonObjectOrString16K {
     /// Checks every constraint `JsonObjectOrString16K` states in the spec; see [`rt::Validate::validate`].
     fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
@@ -3615,6 +3760,126 @@ impl rt::Validate for JsonObjectOrString16K {
             _ => {}
         }
     }
+}
+
+/// One page of agents.
+///
+/// Source: `spec/coval.yaml#/components/schemas/ListAgentsResponse`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ListAgentsResponse {
+    /// The agents in this page.
+    ///
+    /// Required.
+    pub agents: Vec<Agent>,
+    /// Token for the next page; pass it as `page_token`. Null, absent or empty when there are
+    /// no more pages.
+    ///
+    /// Optional; nullable.
+    ///
+    /// Example: `"CgwIARIIYWJjMTIzZGVm"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_page_token: Option<String>,
+    /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
+    #[serde(flatten)]
+    pub extra: std::collections::BTreeMap<String, rt::Value>,
+}
+
+impl ListAgentsResponse {
+    /// A new `ListAgentsResponse`. Takes the required fields (`agents`); set optional ones with the setters.
+    pub fn new(agents: impl IntoIterator<Item = impl Into<Agent>>) -> Self {
+        Self {
+            agents: agents.into_iter().map(Into::into).collect(),
+            next_page_token: None,
+            extra: Default::default(),
+        }
+    }
+
+    /// Sets `next_page_token`. Token for the next page; pass it as `page_token`. Null, absent or empty when there are
+    #[must_use]
+    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
+        self.next_page_token = Some(value.into());
+        self
+    }
+}
+
+impl rt::Validate for ListAgentsResponse {
+    /// Checks every constraint `ListAgentsResponse` states in the spec; see [`rt::Validate::validate`].
+    fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}
+}
+
+/// Voices available for personas.
+///
+/// Source: `spec/coval.yaml#/components/schemas/ListPersonaVoicesResponse`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ListPersonaVoicesResponse {
+    /// Required.
+    pub voices: Vec<PersonaVoice>,
+    /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
+    #[serde(flatten)]
+    pub extra: std::collections::BTreeMap<String, rt::Value>,
+}
+
+impl ListPersonaVoicesResponse {
+    /// A new `ListPersonaVoicesResponse`. Takes the required fields (`voices`); set optional ones with the setters.
+    pub fn new(voices: impl IntoIterator<Item = impl Into<PersonaVoice>>) -> Self {
+        Self {
+            voices: voices.into_iter().map(Into::into).collect(),
+            extra: Default::default(),
+        }
+    }
+}
+
+impl rt::Validate for ListPersonaVoicesResponse {
+    /// Checks every constraint `ListPersonaVoicesResponse` states in the spec; see [`rt::Validate::validate`].
+    fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}
+}
+
+/// One page of personas.
+///
+/// Source: `spec/coval.yaml#/components/schemas/ListPersonasResponse`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ListPersonasResponse {
+    /// The personas in this page.
+    ///
+    /// Required.
+    pub personas: Vec<Persona>,
+    /// Token for the next page; pass it as `page_token`. Null, absent or empty when there are
+    /// no more pages.
+    ///
+    /// Optional; nullable.
+    ///
+    /// Example: `"CgwIARIIM3pmbXVEYlY"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_page_token: Option<String>,
+    /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
+    #[serde(flatten)]
+    pub extra: std::collections::BTreeMap<String, rt::Value>,
+}
+
+impl ListPersonasResponse {
+    /// A new `ListPersonasResponse`. Takes the required fields (`personas`); set optional ones with the setters.
+    pub fn new(personas: impl IntoIterator<Item = impl Into<Persona>>) -> Self {
+        Self {
+            personas: personas.into_iter().map(Into::into).collect(),
+            next_page_token: None,
+            extra: Default::default(),
+        }
+    }
+
+    /// Sets `next_page_token`. Token for the next page; pass it as `page_token`. Null, absent or empty when there are
+    #[must_use]
+    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
+        self.next_page_token = Some(value.into());
+        self
+    }
+}
+
+impl rt::Validate for ListPersonasResponse {
+    /// Checks every constraint `ListPersonasResponse` states in the spec; see [`rt::Validate::validate`].
+    fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}
 }
 
 /// MODEL_TYPE_LIVEKIT — LiveKit agents; `metadata.generate_token_endpoint` and `metadata.livekit_url` are required.
@@ -3935,8 +4200,7 @@ pub struct LiveKitAgentMetadata {
     /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub livekit_agent_metadata: Option<String>,
-    /// Properties not declared in the spec (the schema allows additional properties),
-    /// kept as they were sent or received.
+    /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
@@ -4305,8 +4569,7 @@ pub struct OutboundVoiceAgentMetadata {
     /// Optional; default `"phone_number"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number_key: Option<String>,
-    /// Properties not declared in the spec (the schema allows additional properties),
-    /// kept as they were sent or received.
+    /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
@@ -4318,7 +4581,7 @@ impl Default for OutboundVoiceAgentMetadata {
 }
 
 impl OutboundVoiceAgentMetadata {
-    /// A new `OutboundVoiceAgentMetadata`. It has no required fields.
+    /// A new `OutboundVoiceAgentMetadata`. It has no required fields to pass.
     pub fn new() -> Self {
         Self {
             trigger_call_headers: None,
@@ -4492,6 +4755,9 @@ pub struct Persona {
     /// Example: `"2025-01-24T12:30:00Z"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<rt::DateTime>,
+    /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
+    #[serde(flatten)]
+    pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 impl Persona {
@@ -4521,6 +4787,7 @@ impl Persona {
             tags: None,
             create_time,
             update_time: None,
+            extra: Default::default(),
         }
     }
 
@@ -4641,12 +4908,18 @@ pub struct PersonaEnvelope {
     ///
     /// Required.
     pub persona: Persona,
+    /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
+    #[serde(flatten)]
+    pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 impl PersonaEnvelope {
     /// A new `PersonaEnvelope`. Takes the required fields (`persona`); set optional ones with the setters.
     pub fn new(persona: impl Into<Persona>) -> Self {
-        Self { persona: persona.into() }
+        Self {
+            persona: persona.into(),
+            extra: Default::default(),
+        }
     }
 }
 
@@ -4759,7 +5032,7 @@ impl Default for PersonaSettings {
 }
 
 impl PersonaSettings {
-    /// A new `PersonaSettings`. It has no required fields.
+    /// A new `PersonaSettings`. It has no required fields to pass.
     pub fn new() -> Self {
         Self {
             persona_prompt: None,
@@ -4909,6 +5182,51 @@ impl rt::Validate for PersonaSettings {
             );
         }
     }
+}
+
+/// A voice usable as a persona's `voice_name`.
+///
+/// Source: `spec/coval.yaml#/components/schemas/PersonaVoice`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct PersonaVoice {
+    /// Coval voice name (the value for `voice_name`).
+    ///
+    /// Required.
+    ///
+    /// Example: `"aria"`
+    pub voice_name: String,
+    /// BCP-47 language codes this voice supports (values for `language_code`).
+    ///
+    /// Required.
+    ///
+    /// Example: `["en-US"]`
+    pub supported_languages: Vec<String>,
+    /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
+    #[serde(flatten)]
+    pub extra: std::collections::BTreeMap<String, rt::Value>,
+}
+
+impl PersonaVoice {
+    /// A new `PersonaVoice`. Takes the required fields (`voice_name`, `supported_languages`); set optional ones with the setters.
+    pub fn new(
+        voice_name: impl Into<String>,
+        supported_languages: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        Self {
+            voice_name: voice_name.into(),
+            supported_languages: supported_languages
+                .into_iter()
+                .map(Into::into)
+                .collect(),
+            extra: Default::default(),
+        }
+    }
+}
+
+impl rt::Validate for PersonaVoice {
+    /// Checks every constraint `PersonaVoice` states in the spec; see [`rt::Validate::validate`].
+    fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}
 }
 
 /// MODEL_TYPE_OPENAI_REALTIME (OpenAI Realtime), MODEL_TYPE_GEMINI_REALTIME (Gemini Live) and
@@ -5180,38 +5498,66 @@ impl rt::Validate for RealtimeAgentCreate {
 ///
 /// Example: `"speakerphone-easy"`
 ///
+/// Open: a value this spec does not list decodes into `Unknown`, kept verbatim.
+///
 /// Source: `spec/coval.yaml#/components/schemas/SituateSpeaker`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    serde::Serialize,
-    serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum SituateSpeaker {
     /// `speakerphone-easy`
-    #[serde(rename = "speakerphone-easy")]
     Easy,
     /// `speakerphone-hard`
-    #[serde(rename = "speakerphone-hard")]
     Hard,
+    /// A value this version of the spec does not list, exactly as the server sent it.
+    Unknown(rt::Unknown<String>),
 }
 
 impl SituateSpeaker {
-    /// Every value, in spec order.
+    /// Every value the spec lists, in spec order.
     pub const ALL: [Self; 2] = [Self::Easy, Self::Hard];
 
     /// The wire value.
-    pub const fn as_str(self) -> &'static str {
+    pub fn as_str(&self) -> &str {
         match self {
             Self::Easy => "speakerphone-easy",
             Self::Hard => "speakerphone-hard",
+            Self::Unknown(u) => u.as_str(),
         }
+    }
+
+    /// Whether this is a value the spec does not list.
+    pub fn is_unknown(&self) -> bool {
+        matches!(self, Self::Unknown(_))
+    }
+}
+
+impl rt::OpenEnum<String> for SituateSpeaker {
+    fn known(v: &String) -> Option<Self> {
+        match v.as_str() {
+            "speakerphone-easy" => Some(Self::Easy),
+            "speakerphone-hard" => Some(Self::Hard),
+            _ => None,
+        }
+    }
+
+    fn unknown(v: rt::Unknown<String>) -> Self {
+        Self::Unknown(v)
+    }
+}
+
+impl serde::Serialize for SituateSpeaker {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SituateSpeaker {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> std::result::Result<Self, D::Error> {
+        rt::deserialize_open::<D, String, Self>(d)
     }
 }
 
@@ -5224,6 +5570,7 @@ impl std::fmt::Display for SituateSpeaker {
 impl std::str::FromStr for SituateSpeaker {
     type Err = rt::UnknownValue;
 
+    /// Parses a value the spec lists; anything else is an error.
     fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
         match s {
             "speakerphone-easy" => Ok(Self::Easy),
@@ -5494,6 +5841,409 @@ impl rt::Validate for SmsAgentCreate {
     }
 }
 
+/// Request body of `PATCH /agents/{agent_id}`. All fields are optional. A field that is
+/// omitted or null is left unchanged; `{}` clears an object field (`attributes`, `metadata`,
+/// `workflows`); `[]` clears a list field (`metric_ids`, `test_set_ids`, `tags`).
+///
+/// Source: `spec/coval.yaml#/components/schemas/UpdateAgentRequest`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct UpdateAgentRequest {
+    /// Human-readable agent name (1-200 characters). Null or omitted leaves it unchanged.
+    ///
+    /// Optional; nullable; length 1–200 characters.
+    ///
+    /// Example: `"Customer Support Agent"`
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_display_name`), or set (see `display_name`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub display_name: rt::Patch<String>,
+    /// Agent type. Active types that can be created via the v1 API:
+    /// - MODEL_TYPE_VOICE: Inbound voice calls (requires phone_number in E.164 format or SIP address)
+    /// - MODEL_TYPE_OUTBOUND_VOICE: Outbound voice calls (requires endpoint webhook URL)
+    /// - MODEL_TYPE_CHAT: Text-based chat agents (requires metadata.chat_endpoint)
+    /// - MODEL_TYPE_CHAT_A2A: A2A JSON-RPC chat agents (requires metadata.chat_endpoint)
+    /// - MODEL_TYPE_CHAT_WEBSOCKET: Text chat over WebSocket (requires metadata.endpoint in direct mode)
+    /// - MODEL_TYPE_SMS: SMS messaging agents (requires phone_number in E.164 format)
+    /// - MODEL_TYPE_WEBSOCKET: WebSocket voice agents (requires metadata.endpoint wss:// URL in
+    /// direct mode; metadata.initialization_json is optional)
+    /// - MODEL_TYPE_LIVEKIT: LiveKit agents (requires metadata.generate_token_endpoint and
+    /// metadata.livekit_url)
+    /// - MODEL_TYPE_DAILY: Pipecat Cloud agents (requires metadata.pipecat_api_key and
+    /// metadata.agent_name)
+    /// - MODEL_TYPE_OPENAI_REALTIME: OpenAI Realtime voice-to-voice agents
+    /// - MODEL_TYPE_GEMINI_REALTIME: Gemini Live voice-to-voice agents
+    /// - MODEL_TYPE_GROK_REALTIME: Grok (xAI) voice-to-voice agents
+    ///
+    /// Optional.
+    ///
+    /// Example: `"MODEL_TYPE_VOICE"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_type: Option<AgentModelType>,
+    /// Phone number in E.164 format (e.g., +12345678901) or SIP address (e.g.,
+    /// sip:user@domain.com); max 200 characters. Required to be set for MODEL_TYPE_VOICE
+    /// (E.164 or SIP) and MODEL_TYPE_SMS (E.164 only) agents. Null or omitted leaves it
+    /// unchanged.
+    ///
+    /// Optional; nullable; at most 200 characters.
+    ///
+    /// Example: `"+12345678901"`
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_phone_number`), or set (see `phone_number`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub phone_number: rt::Patch<String>,
+    /// Webhook endpoint URL (HTTP/HTTPS, max 200 characters); required to be set for
+    /// MODEL_TYPE_OUTBOUND_VOICE agents. Null or omitted leaves it unchanged.
+    ///
+    /// Optional; nullable; at most 200 characters.
+    ///
+    /// Example: `"https://api.yourcompany.com/triggers/voice-simulation"`
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_endpoint`), or set (see `endpoint`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub endpoint: rt::Patch<String>,
+    /// Agent instructions/system prompt (max 50000 characters). Null or omitted leaves it unchanged.
+    ///
+    /// Optional; nullable; at most 50000 characters.
+    ///
+    /// Example: `"You are a helpful customer support agent..."`
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_prompt`), or set (see `prompt`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub prompt: rt::Patch<String>,
+    /// Your own external id for this agent (1-200 characters). Null or omitted leaves it unchanged.
+    ///
+    /// Optional; nullable; length 1–200 characters.
+    ///
+    /// Example: `"support-agent-prod"`
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_customer_agent_id`), or set (see `customer_agent_id`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub customer_agent_id: rt::Patch<String>,
+    /// Primary language for the agent (max 200 characters). Null or omitted leaves it unchanged.
+    ///
+    /// Optional; nullable; at most 200 characters.
+    ///
+    /// Example: `"en-US"`
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_language`), or set (see `language`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub language: rt::Patch<String>,
+    /// Free-form agent attributes; referenceable in metric prompts as `{{agent.<key>}}`.
+    /// Null or omitted leaves them unchanged; `{}` clears them.
+    ///
+    /// Optional; nullable.
+    ///
+    /// Example: `{"region":"us-east","tier":"enterprise"}`
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_attributes`), or set (see `attributes`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub attributes: rt::Patch<rt::Map>,
+    /// Simulator-specific configuration (JSONB, max 10MB). Its keys depend on `model_type`:
+    /// see ChatAgentMetadata (CHAT, CHAT_A2A), OutboundVoiceAgentMetadata (OUTBOUND_VOICE),
+    /// WebSocketAgentMetadata (WEBSOCKET, CHAT_WEBSOCKET), LiveKitAgentMetadata (LIVEKIT),
+    /// DailyAgentMetadata (DAILY). Null or omitted leaves it unchanged; `{}` clears it.
+    ///
+    /// Optional; nullable.
+    ///
+    /// Example: `{"chat_endpoint":"https://api.example.com/v1/chat"}`
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_metadata`), or set (see `metadata`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub metadata: rt::Patch<rt::Map>,
+    /// Workflow configuration (JSONB, max 10MB). Null or omitted leaves it unchanged; `{}`
+    /// clears it.
+    ///
+    /// Optional; nullable.
+    ///
+    /// Example: `{}`
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_workflows`), or set (see `workflows`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub workflows: rt::Patch<Workflow>,
+    /// Associated metric IDs (22-char IDs). Null or omitted leaves them unchanged; `[]`
+    /// clears them.
+    ///
+    /// Optional; nullable; each item: pattern `^[A-Za-z0-9]{22}$`.
+    ///
+    /// Example: `["abc123def456ghi789jklm"]`
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_metric_ids`), or set (see `metric_ids`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub metric_ids: rt::Patch<Vec<String>>,
+    /// Associated test set IDs (8-char IDs). Null or omitted leaves them unchanged; `[]`
+    /// clears them.
+    ///
+    /// Optional; nullable; each item: pattern `^[A-Za-z0-9]{8}$`.
+    ///
+    /// Example: `["gT5wq2Hn"]`
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_test_set_ids`), or set (see `test_set_ids`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub test_set_ids: rt::Patch<Vec<String>>,
+    /// Tags for this agent. Null or omitted leaves them unchanged; `[]` clears them.
+    ///
+    /// Optional; nullable.
+    ///
+    /// Example: `["production","voice"]`
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_tags`), or set (see `tags`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub tags: rt::Patch<Vec<String>>,
+}
+
+impl Default for UpdateAgentRequest {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl UpdateAgentRequest {
+    /// A new `UpdateAgentRequest`. It has no required fields to pass.
+    pub fn new() -> Self {
+        Self {
+            display_name: rt::Patch::Unchanged,
+            model_type: None,
+            phone_number: rt::Patch::Unchanged,
+            endpoint: rt::Patch::Unchanged,
+            prompt: rt::Patch::Unchanged,
+            customer_agent_id: rt::Patch::Unchanged,
+            language: rt::Patch::Unchanged,
+            attributes: rt::Patch::Unchanged,
+            metadata: rt::Patch::Unchanged,
+            workflows: rt::Patch::Unchanged,
+            metric_ids: rt::Patch::Unchanged,
+            test_set_ids: rt::Patch::Unchanged,
+            tags: rt::Patch::Unchanged,
+        }
+    }
+
+    /// Sets `display_name`. Human-readable agent name (1-200 characters). Null or omitted leaves it unchanged. (length 1–200 characters)
+    #[must_use]
+    pub fn display_name(mut self, value: impl Into<String>) -> Self {
+        self.display_name = rt::Patch::Set(value.into());
+        self
+    }
+
+    /// Clears `display_name`: sends it as `null`.
+    #[must_use]
+    pub fn clear_display_name(mut self) -> Self {
+        self.display_name = rt::Patch::Clear;
+        self
+    }
+
+    /// Sets `model_type`. Agent type. Active types that can be created via the v1 API:
+    #[must_use]
+    pub fn model_type(mut self, value: impl Into<AgentModelType>) -> Self {
+        self.model_type = Some(value.into());
+        self
+    }
+
+    /// Sets `phone_number`. Phone number in E.164 format (e.g., +12345678901) or SIP address (e.g., (at most 200 characters)
+    #[must_use]
+    pub fn phone_number(mut self, value: impl Into<String>) -> Self {
+        self.phone_number = rt::Patch::Set(value.into());
+        self
+    }
+
+    /// Clears `phone_number`: sends it as `null`.
+    #[must_use]
+    pub fn clear_phone_number(mut self) -> Self {
+        self.phone_number = rt::Patch::Clear;
+        self
+    }
+
+    /// Sets `endpoint`. Webhook endpoint URL (HTTP/HTTPS, max 200 characters); required to be set for (at most 200 characters)
+    #[must_use]
+    pub fn endpoint(mut self, value: impl Into<String>) -> Self {
+        self.endpoint = rt::Patch::Set(value.into());
+        self
+    }
+
+    /// Clears `endpoint`: sends it as `null`.
+    #[must_use]
+    pub fn clear_endpoint(mut self) -> Self {
+        self.endpoint = rt::Patch::Clear;
+        self
+    }
+
+    /// Sets `prompt`. Agent instructions/system prompt (max 50000 characters). Null or omitted leaves it unchanged. (at most 50000 characters)
+    #[must_use]
+    pub fn prompt(mut self, value: impl Into<String>) -> Self {
+        self.prompt = rt::Patch::Set(value.into());
+        self
+    }
+
+    /// Clears `prompt`: sends it as `null`.
+    #[must_use]
+    pub fn clear_prompt(mut self) -> Self {
+        self.prompt = rt::Patch::Clear;
+        self
+    }
+
+    /// Sets `customer_agent_id`. Your own external id for this agent (1-200 characters). Null or omitted leaves it unchanged. (length 1–200 characters)
+    #[must_use]
+    pub fn customer_agent_id(mut self, value: impl Into<String>) -> Self {
+        self.customer_agent_id = rt::Patch::Set(value.into());
+        self
+    }
+
+    /// Clears `customer_agent_id`: sends it as `null`.
+    #[must_use]
+    pub fn clear_customer_agent_id(mut self) -> Self {
+        self.customer_agent_id = rt::Patch::Clear;
+        self
+    }
+
+    /// Sets `language`. Primary language for the agent (max 200 characters). Null or omitted leaves it unchanged. (at most 200 characters)
+    #[must_use]
+    pub fn language(mut self, value: impl Into<String>) -> Self {
+        self.language = rt::Patch::Set(value.into());
+        self
+    }
+
+    /// Clears `language`: sends it as `null`.
+    #[must_use]
+    pub fn clear_language(mut self) -> Self {
+        self.language = rt::Patch::Clear;
+        self
+    }
+
+    /// Sets `attributes`. Free-form agent attributes; referenceable in metric prompts as `{{agent.<key>}}`.
+    #[must_use]
+    pub fn attributes(mut self, value: rt::Map) -> Self {
+        self.attributes = rt::Patch::Set(value);
+        self
+    }
+
+    /// Clears `attributes`: sends it as `null`.
+    #[must_use]
+    pub fn clear_attributes(mut self) -> Self {
+        self.attributes = rt::Patch::Clear;
+        self
+    }
+
+    /// Sets `metadata`. Simulator-specific configuration (JSONB, max 10MB). Its keys depend on `model_type`:
+    #[must_use]
+    pub fn metadata(mut self, value: rt::Map) -> Self {
+        self.metadata = rt::Patch::Set(value);
+        self
+    }
+
+    /// Clears `metadata`: sends it as `null`.
+    #[must_use]
+    pub fn clear_metadata(mut self) -> Self {
+        self.metadata = rt::Patch::Clear;
+        self
+    }
+
+    /// Sets `workflows`. Workflow configuration (JSONB, max 10MB). Null or omitted leaves it unchanged; `{}`
+    #[must_use]
+    pub fn workflows(mut self, value: impl Into<Workflow>) -> Self {
+        self.workflows = rt::Patch::Set(value.into());
+        self
+    }
+
+    /// Clears `workflows`: sends it as `null`.
+    #[must_use]
+    pub fn clear_workflows(mut self) -> Self {
+        self.workflows = rt::Patch::Clear;
+        self
+    }
+
+    /// Sets `metric_ids`. Associated metric IDs (22-char IDs). Null or omitted leaves them unchanged; `[]` (each item: pattern `^[A-Za-z0-9]{22}$`)
+    #[must_use]
+    pub fn metric_ids(
+        mut self,
+        value: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.metric_ids = rt::Patch::Set(value.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Clears `metric_ids`: sends it as `null`.
+    #[must_use]
+    pub fn clear_metric_ids(mut self) -> Self {
+        self.metric_ids = rt::Patch::Clear;
+        self
+    }
+
+    /// Sets `test_set_ids`. Associated test set IDs (8-char IDs). Null or omitted leaves them unchanged; `[]` (each item: pattern `^[A-Za-z0-9]{8}$`)
+    #[must_use]
+    pub fn test_set_ids(
+        mut self,
+        value: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.test_set_ids = rt::Patch::Set(value.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Clears `test_set_ids`: sends it as `null`.
+    #[must_use]
+    pub fn clear_test_set_ids(mut self) -> Self {
+        self.test_set_ids = rt::Patch::Clear;
+        self
+    }
+
+    /// Sets `tags`. Tags for this agent. Null or omitted leaves them unchanged; `[]` clears them.
+    #[must_use]
+    pub fn tags(mut self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        self.tags = rt::Patch::Set(value.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Clears `tags`: sends it as `null`.
+    #[must_use]
+    pub fn clear_tags(mut self) -> Self {
+        self.tags = rt::Patch::Clear;
+        self
+    }
+}
+
+impl rt::Validate for UpdateAgentRequest {
+    /// Checks every constraint `UpdateAgentRequest` states in the spec; see [`rt::Validate::validate`].
+    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
+        if let rt::Patch::Set(value) = &self.display_name {
+            let path = &path.field("display_name");
+            rt::check_length(value, Some(1), Some(200), path, out);
+        }
+        if let rt::Patch::Set(value) = &self.phone_number {
+            let path = &path.field("phone_number");
+            rt::check_length(value, None, Some(200), path, out);
+        }
+        if let rt::Patch::Set(value) = &self.endpoint {
+            let path = &path.field("endpoint");
+            rt::check_length(value, None, Some(200), path, out);
+        }
+        if let rt::Patch::Set(value) = &self.prompt {
+            let path = &path.field("prompt");
+            rt::check_length(value, None, Some(50000), path, out);
+        }
+        if let rt::Patch::Set(value) = &self.customer_agent_id {
+            let path = &path.field("customer_agent_id");
+            rt::check_length(value, Some(1), Some(200), path, out);
+        }
+        if let rt::Patch::Set(value) = &self.language {
+            let path = &path.field("language");
+            rt::check_length(value, None, Some(200), path, out);
+        }
+        if let rt::Patch::Set(value) = &self.metric_ids {
+            let path = &path.field("metric_ids");
+            for (i, value) in value.iter().enumerate() {
+                let path = &path.index(i);
+                rt::check_pattern(value, &PATTERN_4, path, out);
+            }
+        }
+        if let rt::Patch::Set(value) = &self.test_set_ids {
+            let path = &path.field("test_set_ids");
+            for (i, value) in value.iter().enumerate() {
+                let path = &path.index(i);
+                rt::check_pattern(value, &PATTERN_5, path, out);
+            }
+        }
+    }
+}
+
 /// Request body of `PATCH /personas/{persona_id}`. All fields are optional. Only provided
 /// fields will be updated.
 ///
@@ -5506,32 +6256,40 @@ pub struct UpdatePersonaRequest {
     /// Optional; nullable.
     ///
     /// Example: `"You are a friendly customer calling for support..."`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub persona_prompt: Option<String>,
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_persona_prompt`), or set (see `persona_prompt`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub persona_prompt: rt::Patch<String>,
     /// Background noise type: a built-in id or `custom:<background_sound_id>` (max 100
     /// characters).
     ///
     /// Optional; nullable.
     ///
     /// Example: `"office"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub background_sound: Option<BackgroundSound>,
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_background_sound`), or set (see `background_sound`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub background_sound: rt::Patch<BackgroundSound>,
     /// Volume level for background sound (\>= 0.0, no upper limit). Default is
     /// provider-controlled when omitted.
     ///
     /// Optional; nullable; >= 0.
     ///
     /// Example: `0.3`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub background_sound_volume: Option<f64>,
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_background_sound_volume`), or set (see `background_sound_volume`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub background_sound_volume: rt::Patch<f64>,
     /// Voice gain multiplier (0–2). 0.0 is silent, 1.0 is unchanged, and 2.0 is double
     /// volume. On update, send null to clear an existing configured volume.
     ///
     /// Optional; nullable; range 0 ..= 2.
     ///
     /// Example: `1.25`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub voice_volume: Option<f64>,
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_voice_volume`), or set (see `voice_volume`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub voice_volume: rt::Patch<f64>,
     /// Voice speed multiplier accepted and stored from 0.25 to 2.0. 1.0 is unchanged. The
     /// selected voice may enforce a narrower effective range or ignore speed changes. On
     /// update, send null to clear an existing configured speed.
@@ -5539,45 +6297,57 @@ pub struct UpdatePersonaRequest {
     /// Optional; nullable; range 0.25 ..= 2.
     ///
     /// Example: `0.85`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub voice_speed: Option<f64>,
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_voice_speed`), or set (see `voice_speed`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub voice_speed: rt::Patch<f64>,
     /// Response delay in seconds (0.1 \<= x \<= 2).
     ///
     /// Optional; nullable; range 0.1 ..= 2.
     ///
     /// Example: `0.5`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub wait_seconds: Option<f64>,
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_wait_seconds`), or set (see `wait_seconds`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub wait_seconds: rt::Patch<f64>,
     /// Who initiates the conversation
     ///
     /// Optional; nullable.
     ///
     /// Example: `"speak_first"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub conversation_initiation: Option<ConversationInitiation>,
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_conversation_initiation`), or set (see `conversation_initiation`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub conversation_initiation: rt::Patch<ConversationInitiation>,
     /// Enable multilingual speech-to-text so callers speaking languages other than the
     /// primary language_code are still transcribed accurately.
     ///
     /// Optional; nullable.
     ///
     /// Example: `false`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub multi_language_stt: Option<bool>,
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_multi_language_stt`), or set (see `multi_language_stt`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub multi_language_stt: rt::Patch<bool>,
     /// Disconnect after this many seconds of no speech (5-300)
     ///
     /// Optional; nullable; range 5 ..= 300.
     ///
     /// Example: `15`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hold_music_timeout_seconds: Option<f64>,
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_hold_music_timeout_seconds`), or set (see `hold_music_timeout_seconds`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub hold_music_timeout_seconds: rt::Patch<f64>,
     /// Persona placement preset (speakerphone-easy | speakerphone-hard). On update, send null
     /// to clear an existing situate_speaker preset.
     ///
     /// Optional; nullable.
     ///
     /// Example: `"speakerphone-easy"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub situate_speaker: Option<SituateSpeaker>,
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_situate_speaker`), or set (see `situate_speaker`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub situate_speaker: rt::Patch<SituateSpeaker>,
     /// Tags to associate with this persona. On create, null or omitted creates the persona
     /// with no tags. On update, null or omitted leaves tags unchanged; pass \[\] to clear all
     /// tags.
@@ -5585,31 +6355,39 @@ pub struct UpdatePersonaRequest {
     /// Optional; nullable.
     ///
     /// Example: `["support","spanish"]`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tags: Option<Vec<String>>,
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_tags`), or set (see `tags`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub tags: rt::Patch<Vec<String>>,
     /// Human-readable persona name
     ///
     /// Optional; nullable; length 1–200 characters.
     ///
     /// Example: `"Friendly Customer"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_name`), or set (see `name`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub name: rt::Patch<String>,
     /// Coval voice name. Use GET /personas/voices to discover available voices and their
     /// supported language codes.
     ///
     /// Optional; nullable.
     ///
     /// Example: `"aria"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub voice_name: Option<String>,
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_voice_name`), or set (see `voice_name`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub voice_name: rt::Patch<String>,
     /// BCP-47 language code for voice synthesis. Must be supported by the selected voice.
     /// Use GET /personas/voices to discover valid voice and language combinations.
     ///
     /// Optional; nullable.
     ///
     /// Example: `"en-US"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub language_code: Option<String>,
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_language_code`), or set (see `language_code`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub language_code: rt::Patch<String>,
 }
 
 impl Default for UpdatePersonaRequest {
@@ -5619,65 +6397,107 @@ impl Default for UpdatePersonaRequest {
 }
 
 impl UpdatePersonaRequest {
-    /// A new `UpdatePersonaRequest`. It has no required fields.
+    /// A new `UpdatePersonaRequest`. It has no required fields to pass.
     pub fn new() -> Self {
         Self {
-            persona_prompt: None,
-            background_sound: None,
-            background_sound_volume: None,
-            voice_volume: None,
-            voice_speed: None,
-            wait_seconds: None,
-            conversation_initiation: None,
-            multi_language_stt: None,
-            hold_music_timeout_seconds: None,
-            situate_speaker: None,
-            tags: None,
-            name: None,
-            voice_name: None,
-            language_code: None,
+            persona_prompt: rt::Patch::Unchanged,
+            background_sound: rt::Patch::Unchanged,
+            background_sound_volume: rt::Patch::Unchanged,
+            voice_volume: rt::Patch::Unchanged,
+            voice_speed: rt::Patch::Unchanged,
+            wait_seconds: rt::Patch::Unchanged,
+            conversation_initiation: rt::Patch::Unchanged,
+            multi_language_stt: rt::Patch::Unchanged,
+            hold_music_timeout_seconds: rt::Patch::Unchanged,
+            situate_speaker: rt::Patch::Unchanged,
+            tags: rt::Patch::Unchanged,
+            name: rt::Patch::Unchanged,
+            voice_name: rt::Patch::Unchanged,
+            language_code: rt::Patch::Unchanged,
         }
     }
 
     /// Sets `persona_prompt`. Instructions describing persona behavior and personality
     #[must_use]
     pub fn persona_prompt(mut self, value: impl Into<String>) -> Self {
-        self.persona_prompt = Some(value.into());
+        self.persona_prompt = rt::Patch::Set(value.into());
+        self
+    }
+
+    /// Clears `persona_prompt`: sends it as `null`.
+    #[must_use]
+    pub fn clear_persona_prompt(mut self) -> Self {
+        self.persona_prompt = rt::Patch::Clear;
         self
     }
 
     /// Sets `background_sound`. Background noise type: a built-in id or `custom:<background_sound_id>` (max 100
     #[must_use]
     pub fn background_sound(mut self, value: impl Into<BackgroundSound>) -> Self {
-        self.background_sound = Some(value.into());
+        self.background_sound = rt::Patch::Set(value.into());
+        self
+    }
+
+    /// Clears `background_sound`: sends it as `null`.
+    #[must_use]
+    pub fn clear_background_sound(mut self) -> Self {
+        self.background_sound = rt::Patch::Clear;
         self
     }
 
     /// Sets `background_sound_volume`. Volume level for background sound (\>= 0.0, no upper limit). Default is (>= 0)
     #[must_use]
     pub fn background_sound_volume(mut self, value: f64) -> Self {
-        self.background_sound_volume = Some(value);
+        self.background_sound_volume = rt::Patch::Set(value);
+        self
+    }
+
+    /// Clears `background_sound_volume`: sends it as `null`.
+    #[must_use]
+    pub fn clear_background_sound_volume(mut self) -> Self {
+        self.background_sound_volume = rt::Patch::Clear;
         self
     }
 
     /// Sets `voice_volume`. Voice gain multiplier (0–2). 0.0 is silent, 1.0 is unchanged, and 2.0 is double (range 0 ..= 2)
     #[must_use]
     pub fn voice_volume(mut self, value: f64) -> Self {
-        self.voice_volume = Some(value);
+        self.voice_volume = rt::Patch::Set(value);
+        self
+    }
+
+    /// Clears `voice_volume`: sends it as `null`.
+    #[must_use]
+    pub fn clear_voice_volume(mut self) -> Self {
+        self.voice_volume = rt::Patch::Clear;
         self
     }
 
     /// Sets `voice_speed`. Voice speed multiplier accepted and stored from 0.25 to 2.0. 1.0 is unchanged. The (range 0.25 ..= 2)
     #[must_use]
     pub fn voice_speed(mut self, value: f64) -> Self {
-        self.voice_speed = Some(value);
+        self.voice_speed = rt::Patch::Set(value);
+        self
+    }
+
+    /// Clears `voice_speed`: sends it as `null`.
+    #[must_use]
+    pub fn clear_voice_speed(mut self) -> Self {
+        self.voice_speed = rt::Patch::Clear;
         self
     }
 
     /// Sets `wait_seconds`. Response delay in seconds (0.1 \<= x \<= 2). (range 0.1 ..= 2)
     #[must_use]
     pub fn wait_seconds(mut self, value: f64) -> Self {
-        self.wait_seconds = Some(value);
+        self.wait_seconds = rt::Patch::Set(value);
+        self
+    }
+
+    /// Clears `wait_seconds`: sends it as `null`.
+    #[must_use]
+    pub fn clear_wait_seconds(mut self) -> Self {
+        self.wait_seconds = rt::Patch::Clear;
         self
     }
 
@@ -5687,56 +6507,112 @@ impl UpdatePersonaRequest {
         mut self,
         value: impl Into<ConversationInitiation>,
     ) -> Self {
-        self.conversation_initiation = Some(value.into());
+        self.conversation_initiation = rt::Patch::Set(value.into());
+        self
+    }
+
+    /// Clears `conversation_initiation`: sends it as `null`.
+    #[must_use]
+    pub fn clear_conversation_initiation(mut self) -> Self {
+        self.conversation_initiation = rt::Patch::Clear;
         self
     }
 
     /// Sets `multi_language_stt`. Enable multilingual speech-to-text so callers speaking languages other than the
     #[must_use]
     pub fn multi_language_stt(mut self, value: bool) -> Self {
-        self.multi_language_stt = Some(value);
+        self.multi_language_stt = rt::Patch::Set(value);
+        self
+    }
+
+    /// Clears `multi_language_stt`: sends it as `null`.
+    #[must_use]
+    pub fn clear_multi_language_stt(mut self) -> Self {
+        self.multi_language_stt = rt::Patch::Clear;
         self
     }
 
     /// Sets `hold_music_timeout_seconds`. Disconnect after this many seconds of no speech (5-300) (range 5 ..= 300)
     #[must_use]
     pub fn hold_music_timeout_seconds(mut self, value: f64) -> Self {
-        self.hold_music_timeout_seconds = Some(value);
+        self.hold_music_timeout_seconds = rt::Patch::Set(value);
+        self
+    }
+
+    /// Clears `hold_music_timeout_seconds`: sends it as `null`.
+    #[must_use]
+    pub fn clear_hold_music_timeout_seconds(mut self) -> Self {
+        self.hold_music_timeout_seconds = rt::Patch::Clear;
         self
     }
 
     /// Sets `situate_speaker`. Persona placement preset (speakerphone-easy | speakerphone-hard). On update, send null
     #[must_use]
     pub fn situate_speaker(mut self, value: impl Into<SituateSpeaker>) -> Self {
-        self.situate_speaker = Some(value.into());
+        self.situate_speaker = rt::Patch::Set(value.into());
+        self
+    }
+
+    /// Clears `situate_speaker`: sends it as `null`.
+    #[must_use]
+    pub fn clear_situate_speaker(mut self) -> Self {
+        self.situate_speaker = rt::Patch::Clear;
         self
     }
 
     /// Sets `tags`. Tags to associate with this persona. On create, null or omitted creates the persona
     #[must_use]
     pub fn tags(mut self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
-        self.tags = Some(value.into_iter().map(Into::into).collect());
+        self.tags = rt::Patch::Set(value.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Clears `tags`: sends it as `null`.
+    #[must_use]
+    pub fn clear_tags(mut self) -> Self {
+        self.tags = rt::Patch::Clear;
         self
     }
 
     /// Sets `name`. Human-readable persona name (length 1–200 characters)
     #[must_use]
     pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
+        self.name = rt::Patch::Set(value.into());
+        self
+    }
+
+    /// Clears `name`: sends it as `null`.
+    #[must_use]
+    pub fn clear_name(mut self) -> Self {
+        self.name = rt::Patch::Clear;
         self
     }
 
     /// Sets `voice_name`. Coval voice name. Use GET /personas/voices to discover available voices and their
     #[must_use]
     pub fn voice_name(mut self, value: impl Into<String>) -> Self {
-        self.voice_name = Some(value.into());
+        self.voice_name = rt::Patch::Set(value.into());
+        self
+    }
+
+    /// Clears `voice_name`: sends it as `null`.
+    #[must_use]
+    pub fn clear_voice_name(mut self) -> Self {
+        self.voice_name = rt::Patch::Clear;
         self
     }
 
     /// Sets `language_code`. BCP-47 language code for voice synthesis. Must be supported by the selected voice.
     #[must_use]
     pub fn language_code(mut self, value: impl Into<String>) -> Self {
-        self.language_code = Some(value.into());
+        self.language_code = rt::Patch::Set(value.into());
+        self
+    }
+
+    /// Clears `language_code`: sends it as `null`.
+    #[must_use]
+    pub fn clear_language_code(mut self) -> Self {
+        self.language_code = rt::Patch::Clear;
         self
     }
 }
@@ -5744,15 +6620,15 @@ impl UpdatePersonaRequest {
 impl rt::Validate for UpdatePersonaRequest {
     /// Checks every constraint `UpdatePersonaRequest` states in the spec; see [`rt::Validate::validate`].
     fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        if let Some(value) = &self.background_sound {
+        if let rt::Patch::Set(value) = &self.background_sound {
             let path = &path.field("background_sound");
             rt::Validate::collect_violations(value, path, out);
         }
-        if let Some(value) = &self.background_sound_volume {
+        if let rt::Patch::Set(value) = &self.background_sound_volume {
             let path = &path.field("background_sound_volume");
             rt::check_range(*value as f64, Some((0.0, false)), None, path, out);
         }
-        if let Some(value) = &self.voice_volume {
+        if let rt::Patch::Set(value) = &self.voice_volume {
             let path = &path.field("voice_volume");
             rt::check_range(
                 *value as f64,
@@ -5762,7 +6638,7 @@ impl rt::Validate for UpdatePersonaRequest {
                 out,
             );
         }
-        if let Some(value) = &self.voice_speed {
+        if let rt::Patch::Set(value) = &self.voice_speed {
             let path = &path.field("voice_speed");
             rt::check_range(
                 *value as f64,
@@ -5772,7 +6648,7 @@ impl rt::Validate for UpdatePersonaRequest {
                 out,
             );
         }
-        if let Some(value) = &self.wait_seconds {
+        if let rt::Patch::Set(value) = &self.wait_seconds {
             let path = &path.field("wait_seconds");
             rt::check_range(
                 *value as f64,
@@ -5782,7 +6658,7 @@ impl rt::Validate for UpdatePersonaRequest {
                 out,
             );
         }
-        if let Some(value) = &self.hold_music_timeout_seconds {
+        if let rt::Patch::Set(value) = &self.hold_music_timeout_seconds {
             let path = &path.field("hold_music_timeout_seconds");
             rt::check_range(
                 *value as f64,
@@ -5792,7 +6668,7 @@ impl rt::Validate for UpdatePersonaRequest {
                 out,
             );
         }
-        if let Some(value) = &self.name {
+        if let rt::Patch::Set(value) = &self.name {
             let path = &path.field("name");
             rt::check_length(value, Some(1), Some(200), path, out);
         }
@@ -6490,8 +7366,7 @@ pub struct WebSocketAgentMetadataCommon {
     pub websocket_compat_profile: Option<
         WebSocketAgentMetadataCommonWebsocketCompatProfile,
     >,
-    /// Properties not declared in the spec (the schema allows additional properties),
-    /// kept as they were sent or received.
+    /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
@@ -6503,7 +7378,7 @@ impl Default for WebSocketAgentMetadataCommon {
 }
 
 impl WebSocketAgentMetadataCommon {
-    /// A new `WebSocketAgentMetadataCommon`. It has no required fields.
+    /// A new `WebSocketAgentMetadataCommon`. It has no required fields to pass.
     pub fn new() -> Self {
         Self {
             endpoint: None,
@@ -6733,7 +7608,7 @@ pub enum WebSocketAgentMetadataCommonAudioEncoding {
 }
 
 impl WebSocketAgentMetadataCommonAudioEncoding {
-    /// Every value, in spec order.
+    /// Every value the spec lists, in spec order.
     pub const ALL: [Self; 2] = [Self::Pcm, Self::Mp3];
 
     /// The wire value.
@@ -6754,6 +7629,7 @@ impl std::fmt::Display for WebSocketAgentMetadataCommonAudioEncoding {
 impl std::str::FromStr for WebSocketAgentMetadataCommonAudioEncoding {
     type Err = rt::UnknownValue;
 
+    /// Parses a value the spec lists; anything else is an error.
     fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
         match s {
             "pcm" => Ok(Self::Pcm),
@@ -6784,17 +7660,17 @@ pub enum WebSocketAgentMetadataCommonPipelineSampleRateHertz {
 }
 
 impl WebSocketAgentMetadataCommonPipelineSampleRateHertz {
-    /// Every value, in spec order.
+    /// Every value the spec lists, in spec order.
     pub const ALL: [Self; 1] = [Self::Hz16000];
 
     /// The wire value.
-    pub const fn value(self) -> i64 {
+    pub const fn value(&self) -> i64 {
         match self {
             Self::Hz16000 => 16000i64,
         }
     }
 
-    /// The variant for a wire value, if it is one of the documented values.
+    /// The variant for a value the spec lists.
     pub const fn from_value(v: i64) -> Option<Self> {
         match v {
             16000i64 => Some(Self::Hz16000),
@@ -6812,6 +7688,7 @@ impl std::fmt::Display for WebSocketAgentMetadataCommonPipelineSampleRateHertz {
 impl std::str::FromStr for WebSocketAgentMetadataCommonPipelineSampleRateHertz {
     type Err = rt::UnknownValue;
 
+    /// Parses a value the spec lists; anything else is an error.
     fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
         s.trim()
             .parse::<i64>()
@@ -6860,18 +7737,18 @@ pub enum WebSocketAgentMetadataCommonReceiveAudioChannels {
 }
 
 impl WebSocketAgentMetadataCommonReceiveAudioChannels {
-    /// Every value, in spec order.
+    /// Every value the spec lists, in spec order.
     pub const ALL: [Self; 2] = [Self::Mono, Self::Stereo];
 
     /// The wire value.
-    pub const fn value(self) -> i64 {
+    pub const fn value(&self) -> i64 {
         match self {
             Self::Mono => 1i64,
             Self::Stereo => 2i64,
         }
     }
 
-    /// The variant for a wire value, if it is one of the documented values.
+    /// The variant for a value the spec lists.
     pub const fn from_value(v: i64) -> Option<Self> {
         match v {
             1i64 => Some(Self::Mono),
@@ -6890,6 +7767,7 @@ impl std::fmt::Display for WebSocketAgentMetadataCommonReceiveAudioChannels {
 impl std::str::FromStr for WebSocketAgentMetadataCommonReceiveAudioChannels {
     type Err = rt::UnknownValue;
 
+    /// Parses a value the spec lists; anything else is an error.
     fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
         s.trim()
             .parse::<i64>()
@@ -6951,7 +7829,7 @@ pub enum WebSocketAgentMetadataCommonWebsocketCompatProfile {
 }
 
 impl WebSocketAgentMetadataCommonWebsocketCompatProfile {
-    /// Every value, in spec order.
+    /// Every value the spec lists, in spec order.
     pub const ALL: [Self; 2] = [Self::Generic, Self::JsonAudio];
 
     /// The wire value.
@@ -6972,6 +7850,7 @@ impl std::fmt::Display for WebSocketAgentMetadataCommonWebsocketCompatProfile {
 impl std::str::FromStr for WebSocketAgentMetadataCommonWebsocketCompatProfile {
     type Err = rt::UnknownValue;
 
+    /// Parses a value the spec lists; anything else is an error.
     fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
         match s {
             "generic" => Ok(Self::Generic),
@@ -7006,8 +7885,7 @@ pub struct Workflow {
     /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edges: Option<Vec<WorkflowEdge>>,
-    /// Properties not declared in the spec (the schema allows additional properties),
-    /// kept as they were sent or received.
+    /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
@@ -7019,7 +7897,7 @@ impl Default for Workflow {
 }
 
 impl Workflow {
-    /// A new `Workflow`. It has no required fields.
+    /// A new `Workflow`. It has no required fields to pass.
     pub fn new() -> Self {
         Self {
             nodes: None,
@@ -7090,8 +7968,7 @@ pub struct WorkflowEdge {
     /// Example: `"process-1"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
-    /// Properties not declared in the spec (the schema allows additional properties),
-    /// kept as they were sent or received.
+    /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
@@ -7103,7 +7980,7 @@ impl Default for WorkflowEdge {
 }
 
 impl WorkflowEdge {
-    /// A new `WorkflowEdge`. It has no required fields.
+    /// A new `WorkflowEdge`. It has no required fields to pass.
     pub fn new() -> Self {
         Self {
             id: None,
@@ -7177,8 +8054,7 @@ pub struct WorkflowNode {
     /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<WorkflowPosition>,
-    /// Properties not declared in the spec (the schema allows additional properties),
-    /// kept as they were sent or received.
+    /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
@@ -7190,7 +8066,7 @@ impl Default for WorkflowNode {
 }
 
 impl WorkflowNode {
-    /// A new `WorkflowNode`. It has no required fields.
+    /// A new `WorkflowNode`. It has no required fields to pass.
     pub fn new() -> Self {
         Self {
             id: None,
@@ -7262,8 +8138,7 @@ pub struct WorkflowNodeData {
     /// Example: `"Agent is ready to handle a new call"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Properties not declared in the spec (the schema allows additional properties),
-    /// kept as they were sent or received.
+    /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
@@ -7275,7 +8150,7 @@ impl Default for WorkflowNodeData {
 }
 
 impl WorkflowNodeData {
-    /// A new `WorkflowNodeData`. It has no required fields.
+    /// A new `WorkflowNodeData`. It has no required fields to pass.
     pub fn new() -> Self {
         Self {
             label: None,
@@ -7331,8 +8206,7 @@ pub struct WorkflowPosition {
     /// Example: `0`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub y: Option<f64>,
-    /// Properties not declared in the spec (the schema allows additional properties),
-    /// kept as they were sent or received.
+    /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
@@ -7344,7 +8218,7 @@ impl Default for WorkflowPosition {
 }
 
 impl WorkflowPosition {
-    /// A new `WorkflowPosition`. It has no required fields.
+    /// A new `WorkflowPosition`. It has no required fields to pass.
     pub fn new() -> Self {
         Self {
             x: None,
@@ -7384,17 +8258,39 @@ impl rt::Validate for WorkflowPosition {
     fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}
 }
 
+/// Builds a [`Client`]: API key, base URL, timeouts, retries, user agent, or your own
+/// `reqwest::Client`.
+pub type ClientBuilder = rt::ClientBuilder<Client>;
+
 /// Async client for the Coval API.
 ///
-/// - Base URL: `https://api.coval.dev/v1` by default; `COVAL_BASE_URL` or [`Client::with_base_url`] override it.
+/// - Base URL: `https://api.coval.dev/v1` by default; `COVAL_BASE_URL`, [`ClientBuilder::base_url`] or [`Client::with_base_url`] override it.
 /// - Authentication: the API key in the `x-api-key` header (security scheme `ApiKeyAuth`).
 /// - Every method validates its input against the spec before sending anything, and
 ///   decodes the documented success response; see [`Error`] for what can fail.
+/// - Timeouts: 60 s per attempt, 10 s to connect. Retries: up to 2, with jittered exponential
+///   backoff (0.5 s doubling to 8 s) honouring `Retry-After`; see [`RetryPolicy`] for which
+///   failures are retried. Change them with [`Client::builder`] or per call with
+///   [`Client::with_options`].
 /// - Cheap to clone: clones share one connection pool.
 /// - The API key never appears in `Debug` output or errors.
 #[derive(Clone, Debug)]
 pub struct Client {
     http: rt::HttpClient,
+}
+
+impl rt::FromHttpClient for Client {
+    const API: rt::ApiInfo = rt::ApiInfo {
+        name: "Coval API",
+        default_base_url: "https://api.coval.dev/v1",
+        auth: rt::AuthScheme::Header("x-api-key"),
+        api_key_var: "COVAL_API_KEY",
+        base_url_var: "COVAL_BASE_URL",
+    };
+
+    fn from_http(http: rt::HttpClient) -> Self {
+        Client { http }
+    }
 }
 
 impl Client {
@@ -7407,41 +8303,132 @@ impl Client {
     /// The environment variable [`Client::from_env`] reads a base URL override from.
     pub const BASE_URL_VAR: &'static str = "COVAL_BASE_URL";
 
-    /// A client for [`Client::DEFAULT_BASE_URL`] authenticating with `api_key`.
+    /// A client for [`Client::DEFAULT_BASE_URL`] authenticating with `api_key`, with the
+    /// default timeouts and retries.
+    ///
+    /// A key that cannot be used (empty, or not sendable in a header) makes every call
+    /// fail with [`Error::Config`]; [`Client::builder`] reports it up front instead.
     pub fn new(api_key: impl Into<String>) -> Self {
-        Client {
-            http: rt::HttpClient::new(
-                Self::DEFAULT_BASE_URL,
-                rt::AuthScheme::Header("x-api-key"),
-                api_key.into(),
-            ),
-        }
+        Self::builder().api_key(api_key).build_or_defer()
+    }
+
+    /// A builder for every setting; finish with `.build()`.
+    pub fn builder() -> ClientBuilder {
+        rt::ClientBuilder::new()
     }
 
     /// A client configured from the environment: the key from `COVAL_API_KEY`, the base URL from `COVAL_BASE_URL` if set.
     ///
     /// # Errors
-    /// [`Error::Config`] when the key variable is unset or empty.
+    /// [`Error::Config`] when the key variable is unset or empty, or the base URL is invalid.
     pub fn from_env() -> Result<Self> {
-        rt::HttpClient::from_env(
-                Self::DEFAULT_BASE_URL,
-                rt::AuthScheme::Header("x-api-key"),
-                Self::API_KEY_VAR,
-                Self::BASE_URL_VAR,
-            )
-            .map(|http| Client { http })
+        Ok(Self::builder().from_env().build()?)
     }
 
-    /// The same client sending requests to `base_url` instead (e.g. a mock server).
+    /// The same client sending requests to `base_url` instead (e.g. a mock server). An
+    /// invalid URL makes every call fail with [`Error::Config`].
     #[must_use]
     pub fn with_base_url(mut self, base_url: impl AsRef<str>) -> Self {
-        self.http.set_base_url(base_url.as_ref());
+        self.http.set_base_url_or_defer(base_url.as_ref());
         self
+    }
+
+    /// The same client with `options` (timeout, retries, retry policy, extra headers)
+    /// applied to the calls made through it:
+    /// `client.with_options(RequestOptions::new().max_retries(0)).create_persona(&body)`.
+    #[must_use]
+    pub fn with_options(&self, options: RequestOptions) -> Self {
+        Client {
+            http: self.http.with_options(options),
+        }
     }
 
     /// The base URL requests go to.
     pub fn base_url(&self) -> &str {
         self.http.base_url()
+    }
+
+    /// List personas.
+    ///
+    /// List the organization's personas, one page at a time (AIP token paging). Pass the
+    /// previous response's `next_page_token` as `page_token` to get the next page; there are no
+    /// more pages when `next_page_token` is null, absent or empty.
+    ///
+    /// `filter` accepts the fields `name`, `create_time` and `update_time`; `order_by` accepts
+    /// `create_time`, `update_time` and `name`.
+    ///
+    /// `GET /personas` (operationId `listPersonas`), from `spec/coval.yaml#/paths/~1personas/get`.
+    ///
+    /// # Arguments
+    /// - `page_size`: query parameter `page_size`: Maximum number of items to return in this page (1-100). The API does not document a default (the CLI/MCP docs say 50). (range 1 ..= 100)
+    /// - `page_token`: query parameter `page_token`: Opaque token from a previous response's `next_page_token`, to fetch the next page. Pass it back unchanged (do not decode or modify it).
+    /// - `filter`: query parameter `filter`: Filter expression (AIP-160 style) over the fields `name`, `create_time` and `update_time`: `field=value` with operators `=`, `!=`, `>`, `<`, `>=`, `<=`, combined with `AND` / `OR`. Values may be double-quoted and must be when they contain spaces; dates are ISO 8601.
+    /// - `order_by`: query parameter `order_by`: Sort field: `create_time`, `update_time` or `name`. Prefix with `-` or append ` desc` for descending order (` asc` for ascending).
+    /// - `tag_filters`: query parameter `tag_filters`: Only return resources carrying ALL of these tags (AND semantics). Repeat the parameter for each tag (`tag_filters=a&tag_filters=b`); at most 20 values. (at most 20 items)
+    ///
+    /// # Returns
+    /// [`ListPersonasResponse`] on HTTP 200 (A page of personas).
+    ///
+    /// # Errors
+    /// - [`Error::Validation`] with every violated constraint, before anything is sent.
+    /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Invalid request (validation failed)), 401 (Authentication failed (missing or invalid API key). Note: when the `x-api-key` header is missing entirely, the API gateway may answer with `{"message": "Missing API Key"}` instead of the error envelope), 500 (Internal server error).
+    /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
+    /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    pub async fn list_personas(
+        &self,
+        page_size: Option<i32>,
+        page_token: Option<&str>,
+        filter: Option<&str>,
+        order_by: Option<&str>,
+        tag_filters: Option<&[String]>,
+    ) -> Result<ListPersonasResponse> {
+        let mut violations = Vec::new();
+        {
+            let out = &mut violations;
+            if let Some(value) = page_size {
+                let value = &value;
+                let path = &rt::Path::ROOT.field("page_size");
+                rt::check_range(
+                    *value as f64,
+                    Some((1.0, false)),
+                    Some((100.0, false)),
+                    path,
+                    out,
+                );
+            }
+            if let Some(value) = tag_filters {
+                let value = &value;
+                let path = &rt::Path::ROOT.field("tag_filters");
+                rt::check_items(value.len(), None, Some(20), path, out);
+            }
+        }
+        rt::ensure_valid(violations)?;
+        let mut query: Vec<(&str, String)> = Vec::new();
+        if let Some(value) = &page_size {
+            query.push(("page_size", value.to_string()));
+        }
+        if let Some(value) = &page_token {
+            query.push(("page_token", value.to_string()));
+        }
+        if let Some(value) = &filter {
+            query.push(("filter", value.to_string()));
+        }
+        if let Some(value) = &order_by {
+            query.push(("order_by", value.to_string()));
+        }
+        if let Some(value) = &tag_filters {
+            for item in value.iter() {
+                query.push(("tag_filters", item.to_string()));
+            }
+        }
+        let call = rt::Call {
+            method: rt::Method::GET,
+            path: "/personas",
+            idempotent: true,
+            error_statuses: &[400u16, 401u16, 500u16],
+            default_error: false,
+        };
+        self.http.send(call, &query, None::<&()>).await
     }
 
     /// Create persona.
@@ -7477,7 +8464,118 @@ impl Client {
         }
         rt::ensure_valid(violations)?;
         let query: [(&str, String); 0] = [];
-        self.http.send(rt::Method::POST, "/personas", &query, Some(body)).await
+        let call = rt::Call {
+            method: rt::Method::POST,
+            path: "/personas",
+            idempotent: false,
+            error_statuses: &[400u16, 401u16, 500u16],
+            default_error: false,
+        };
+        self.http.send(call, &query, Some(body)).await
+    }
+
+    /// List persona voices.
+    ///
+    /// List the voices available for personas, each with the BCP-47 language codes it supports.
+    /// Use it to pick a valid `voice_name` / `language_code` combination for create and update.
+    ///
+    /// `GET /personas/voices` (operationId `listPersonaVoices`), from `spec/coval.yaml#/paths/~1personas~1voices/get`.
+    ///
+    /// # Returns
+    /// [`ListPersonaVoicesResponse`] on HTTP 200 (Available voices).
+    ///
+    /// # Errors
+    /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Authentication failed (missing or invalid API key). Note: when the `x-api-key` header is missing entirely, the API gateway may answer with `{"message": "Missing API Key"}` instead of the error envelope), 500 (Internal server error).
+    /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
+    /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    pub async fn list_persona_voices(&self) -> Result<ListPersonaVoicesResponse> {
+        let query: [(&str, String); 0] = [];
+        let call = rt::Call {
+            method: rt::Method::GET,
+            path: "/personas/voices",
+            idempotent: true,
+            error_statuses: &[401u16, 500u16],
+            default_error: false,
+        };
+        self.http.send(call, &query, None::<&()>).await
+    }
+
+    /// Get persona.
+    ///
+    /// Retrieve a single persona by its ID.
+    ///
+    /// `GET /personas/{persona_id}` (operationId `getPersona`), from `spec/coval.yaml#/paths/~1personas~1{persona_id}/get`.
+    ///
+    /// # Arguments
+    /// - `persona_id`: path parameter `persona_id`: Persona resource ID
+    ///
+    /// # Returns
+    /// [`PersonaEnvelope`] on HTTP 200 (The persona).
+    ///
+    /// # Errors
+    /// - [`Error::Validation`] with every violated constraint, before anything is sent.
+    /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Authentication failed (missing or invalid API key). Note: when the `x-api-key` header is missing entirely, the API gateway may answer with `{"message": "Missing API Key"}` instead of the error envelope), 404 (The resource does not exist (or belongs to another organization)), 500 (Internal server error).
+    /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
+    /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    pub async fn get_persona(&self, persona_id: &str) -> Result<PersonaEnvelope> {
+        let mut violations = Vec::new();
+        {
+            let out = &mut violations;
+            {
+                let value = persona_id;
+                let path = &rt::Path::ROOT.field("persona_id");
+                rt::check_path_param(value, path, out);
+            }
+        }
+        rt::ensure_valid(violations)?;
+        let query: [(&str, String); 0] = [];
+        let call = rt::Call {
+            method: rt::Method::GET,
+            path: &format!("/personas/{}", rt::encode_path(& persona_id.to_string())),
+            idempotent: true,
+            error_statuses: &[401u16, 404u16, 500u16],
+            default_error: false,
+        };
+        self.http.send(call, &query, None::<&()>).await
+    }
+
+    /// Delete persona.
+    ///
+    /// Delete a persona. The response body is a JSON object whose content is not documented.
+    ///
+    /// `DELETE /personas/{persona_id}` (operationId `deletePersona`), from `spec/coval.yaml#/paths/~1personas~1{persona_id}/delete`.
+    ///
+    /// # Arguments
+    /// - `persona_id`: path parameter `persona_id`: Persona resource ID
+    ///
+    /// # Returns
+    /// the decoded body on HTTP 200 (Persona deleted successfully (untyped JSON object)).
+    ///
+    /// # Errors
+    /// - [`Error::Validation`] with every violated constraint, before anything is sent.
+    /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Authentication failed (missing or invalid API key). Note: when the `x-api-key` header is missing entirely, the API gateway may answer with `{"message": "Missing API Key"}` instead of the error envelope), 500 (Internal server error).
+    /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
+    /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    pub async fn delete_persona(&self, persona_id: &str) -> Result<rt::Map> {
+        let mut violations = Vec::new();
+        {
+            let out = &mut violations;
+            {
+                let value = persona_id;
+                let path = &rt::Path::ROOT.field("persona_id");
+                rt::check_path_param(value, path, out);
+            }
+        }
+        rt::ensure_valid(violations)?;
+        let query: [(&str, String); 0] = [];
+        let call = rt::Call {
+            method: rt::Method::DELETE,
+            path: &format!("/personas/{}", rt::encode_path(& persona_id.to_string())),
+            idempotent: true,
+            error_statuses: &[401u16, 500u16],
+            default_error: false,
+        };
+        self.http.send(call, &query, None::<&()>).await
     }
 
     /// Update persona.
@@ -7519,14 +8617,98 @@ impl Client {
         }
         rt::ensure_valid(violations)?;
         let query: [(&str, String); 0] = [];
-        self.http
-            .send(
-                rt::Method::PATCH,
-                &format!("/personas/{}", rt::encode_path(& persona_id.to_string())),
-                &query,
-                Some(body),
-            )
-            .await
+        let call = rt::Call {
+            method: rt::Method::PATCH,
+            path: &format!("/personas/{}", rt::encode_path(& persona_id.to_string())),
+            idempotent: false,
+            error_statuses: &[400u16, 401u16, 404u16, 500u16],
+            default_error: false,
+        };
+        self.http.send(call, &query, Some(body)).await
+    }
+
+    /// List agents.
+    ///
+    /// List the organization's agents, one page at a time (AIP token paging). Pass the previous
+    /// response's `next_page_token` as `page_token` to get the next page; there are no more
+    /// pages when `next_page_token` is null, absent or empty.
+    ///
+    /// `filter` accepts the fields `model_type`, `display_name`, `create_time` and
+    /// `update_time`; `order_by` accepts `create_time`, `update_time`, `display_name` and
+    /// `model_type`.
+    ///
+    /// `GET /agents` (operationId `listAgents`), from `spec/coval.yaml#/paths/~1agents/get`.
+    ///
+    /// # Arguments
+    /// - `page_size`: query parameter `page_size`: Maximum number of items to return in this page (1-100). The API does not document a default (the CLI/MCP docs say 50). (range 1 ..= 100)
+    /// - `page_token`: query parameter `page_token`: Opaque token from a previous response's `next_page_token`, to fetch the next page. Pass it back unchanged (do not decode or modify it).
+    /// - `filter`: query parameter `filter`: Filter expression (AIP-160 style) over the fields `model_type`, `display_name`, `create_time` and `update_time`: `field=value` with operators `=`, `!=`, `>`, `<`, `>=`, `<=`, combined with `AND` / `OR`. Values may be double-quoted and must be when they contain spaces; dates are ISO 8601.
+    /// - `order_by`: query parameter `order_by`: Sort field: `create_time`, `update_time`, `display_name` or `model_type`. Prefix with `-` or append ` desc` for descending order (` asc` for ascending).
+    /// - `tag_filters`: query parameter `tag_filters`: Only return resources carrying ALL of these tags (AND semantics). Repeat the parameter for each tag (`tag_filters=a&tag_filters=b`); at most 20 values. (at most 20 items)
+    ///
+    /// # Returns
+    /// [`ListAgentsResponse`] on HTTP 200 (A page of agents).
+    ///
+    /// # Errors
+    /// - [`Error::Validation`] with every violated constraint, before anything is sent.
+    /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Invalid request (validation failed)), 401 (Authentication failed (missing or invalid API key). Note: when the `x-api-key` header is missing entirely, the API gateway may answer with `{"message": "Missing API Key"}` instead of the error envelope), 500 (Internal server error).
+    /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
+    /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    pub async fn list_agents(
+        &self,
+        page_size: Option<i32>,
+        page_token: Option<&str>,
+        filter: Option<&str>,
+        order_by: Option<&str>,
+        tag_filters: Option<&[String]>,
+    ) -> Result<ListAgentsResponse> {
+        let mut violations = Vec::new();
+        {
+            let out = &mut violations;
+            if let Some(value) = page_size {
+                let value = &value;
+                let path = &rt::Path::ROOT.field("page_size");
+                rt::check_range(
+                    *value as f64,
+                    Some((1.0, false)),
+                    Some((100.0, false)),
+                    path,
+                    out,
+                );
+            }
+            if let Some(value) = tag_filters {
+                let value = &value;
+                let path = &rt::Path::ROOT.field("tag_filters");
+                rt::check_items(value.len(), None, Some(20), path, out);
+            }
+        }
+        rt::ensure_valid(violations)?;
+        let mut query: Vec<(&str, String)> = Vec::new();
+        if let Some(value) = &page_size {
+            query.push(("page_size", value.to_string()));
+        }
+        if let Some(value) = &page_token {
+            query.push(("page_token", value.to_string()));
+        }
+        if let Some(value) = &filter {
+            query.push(("filter", value.to_string()));
+        }
+        if let Some(value) = &order_by {
+            query.push(("order_by", value.to_string()));
+        }
+        if let Some(value) = &tag_filters {
+            for item in value.iter() {
+                query.push(("tag_filters", item.to_string()));
+            }
+        }
+        let call = rt::Call {
+            method: rt::Method::GET,
+            path: "/agents",
+            idempotent: true,
+            error_statuses: &[400u16, 401u16, 500u16],
+            default_error: false,
+        };
+        self.http.send(call, &query, None::<&()>).await
     }
 
     /// Connect an agent.
@@ -7575,6 +8757,146 @@ impl Client {
         }
         rt::ensure_valid(violations)?;
         let query: [(&str, String); 0] = [];
-        self.http.send(rt::Method::POST, "/agents", &query, Some(body)).await
+        let call = rt::Call {
+            method: rt::Method::POST,
+            path: "/agents",
+            idempotent: false,
+            error_statuses: &[400u16, 401u16, 500u16],
+            default_error: false,
+        };
+        self.http.send(call, &query, Some(body)).await
+    }
+
+    /// Get agent.
+    ///
+    /// Retrieve a single agent configuration by its ID.
+    ///
+    /// `GET /agents/{agent_id}` (operationId `getAgent`), from `spec/coval.yaml#/paths/~1agents~1{agent_id}/get`.
+    ///
+    /// # Arguments
+    /// - `agent_id`: path parameter `agent_id`: Agent resource ID (22-char alphanumeric ShortUUID) (pattern `^[A-Za-z0-9]{22}$`)
+    ///
+    /// # Returns
+    /// [`AgentEnvelope`] on HTTP 200 (The agent).
+    ///
+    /// # Errors
+    /// - [`Error::Validation`] with every violated constraint, before anything is sent.
+    /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Invalid request (validation failed)), 401 (Authentication failed (missing or invalid API key). Note: when the `x-api-key` header is missing entirely, the API gateway may answer with `{"message": "Missing API Key"}` instead of the error envelope), 404 (The resource does not exist (or belongs to another organization)), 500 (Internal server error).
+    /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
+    /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    pub async fn get_agent(&self, agent_id: &str) -> Result<AgentEnvelope> {
+        let mut violations = Vec::new();
+        {
+            let out = &mut violations;
+            {
+                let value = agent_id;
+                let path = &rt::Path::ROOT.field("agent_id");
+                rt::check_path_param(value, path, out);
+                rt::check_pattern(value, &PATTERN_4, path, out);
+            }
+        }
+        rt::ensure_valid(violations)?;
+        let query: [(&str, String); 0] = [];
+        let call = rt::Call {
+            method: rt::Method::GET,
+            path: &format!("/agents/{}", rt::encode_path(& agent_id.to_string())),
+            idempotent: true,
+            error_statuses: &[400u16, 401u16, 404u16, 500u16],
+            default_error: false,
+        };
+        self.http.send(call, &query, None::<&()>).await
+    }
+
+    /// Delete agent.
+    ///
+    /// Delete an agent (soft delete: the agent is deactivated and no longer returned). The
+    /// response body is a JSON object whose content is not documented.
+    ///
+    /// `DELETE /agents/{agent_id}` (operationId `deleteAgent`), from `spec/coval.yaml#/paths/~1agents~1{agent_id}/delete`.
+    ///
+    /// # Arguments
+    /// - `agent_id`: path parameter `agent_id`: Agent resource ID (22-char alphanumeric ShortUUID) (pattern `^[A-Za-z0-9]{22}$`)
+    ///
+    /// # Returns
+    /// the decoded body on HTTP 200 (Agent deleted successfully (untyped JSON object)).
+    ///
+    /// # Errors
+    /// - [`Error::Validation`] with every violated constraint, before anything is sent.
+    /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Invalid request (validation failed)), 401 (Authentication failed (missing or invalid API key). Note: when the `x-api-key` header is missing entirely, the API gateway may answer with `{"message": "Missing API Key"}` instead of the error envelope), 404 (The resource does not exist (or belongs to another organization)), 500 (Internal server error).
+    /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
+    /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    pub async fn delete_agent(&self, agent_id: &str) -> Result<rt::Map> {
+        let mut violations = Vec::new();
+        {
+            let out = &mut violations;
+            {
+                let value = agent_id;
+                let path = &rt::Path::ROOT.field("agent_id");
+                rt::check_path_param(value, path, out);
+                rt::check_pattern(value, &PATTERN_4, path, out);
+            }
+        }
+        rt::ensure_valid(violations)?;
+        let query: [(&str, String); 0] = [];
+        let call = rt::Call {
+            method: rt::Method::DELETE,
+            path: &format!("/agents/{}", rt::encode_path(& agent_id.to_string())),
+            idempotent: true,
+            error_statuses: &[400u16, 401u16, 404u16, 500u16],
+            default_error: false,
+        };
+        self.http.send(call, &query, None::<&()>).await
+    }
+
+    /// Update agent.
+    ///
+    /// Partially update an agent. All fields are optional: a field that is omitted or null is
+    /// left unchanged, `{}` clears an object field (`attributes`, `metadata`, `workflows`) and
+    /// `[]` clears a list field (`metric_ids`, `test_set_ids`, `tags`).
+    ///
+    /// `PATCH /agents/{agent_id}` (operationId `updateAgent`), from `spec/coval.yaml#/paths/~1agents~1{agent_id}/patch`.
+    ///
+    /// # Arguments
+    /// - `agent_id`: path parameter `agent_id`: Agent resource ID (22-char alphanumeric ShortUUID) (pattern `^[A-Za-z0-9]{22}$`)
+    /// - `body`: the request body, [`UpdateAgentRequest`]
+    ///
+    /// # Returns
+    /// [`AgentEnvelope`] on HTTP 200 (Agent updated successfully).
+    ///
+    /// # Errors
+    /// - [`Error::Validation`] with every violated constraint, before anything is sent.
+    /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Invalid request (validation failed)), 401 (Authentication failed (missing or invalid API key). Note: when the `x-api-key` header is missing entirely, the API gateway may answer with `{"message": "Missing API Key"}` instead of the error envelope), 404 (The resource does not exist (or belongs to another organization)), 500 (Internal server error).
+    /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
+    /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    pub async fn update_agent(
+        &self,
+        agent_id: &str,
+        body: &UpdateAgentRequest,
+    ) -> Result<AgentEnvelope> {
+        let mut violations = Vec::new();
+        {
+            let out = &mut violations;
+            {
+                let value = agent_id;
+                let path = &rt::Path::ROOT.field("agent_id");
+                rt::check_path_param(value, path, out);
+                rt::check_pattern(value, &PATTERN_4, path, out);
+            }
+            {
+                let value = body;
+                let path = &rt::Path::ROOT;
+                rt::Validate::collect_violations(value, path, out);
+            }
+        }
+        rt::ensure_valid(violations)?;
+        let query: [(&str, String); 0] = [];
+        let call = rt::Call {
+            method: rt::Method::PATCH,
+            path: &format!("/agents/{}", rt::encode_path(& agent_id.to_string())),
+            idempotent: false,
+            error_statuses: &[400u16, 401u16, 404u16, 500u16],
+            default_error: false,
+        };
+        self.http.send(call, &query, Some(body)).await
     }
 }

@@ -18,6 +18,8 @@ pub struct Api {
     /// Prefix of the environment variables the client reads (`COVAL` → `COVAL_API_KEY`).
     pub env_prefix: String,
     pub auth: Auth,
+    /// The named type every documented error response uses, if they all use one.
+    pub error_type: Option<String>,
     /// Named types, sorted by Rust name.
     pub types: Vec<TypeDef>,
     /// Operations in spec order (paths, then methods in `get put post delete options head patch trace` order).
@@ -45,8 +47,10 @@ pub struct TypeDef {
     pub kind: TypeKind,
     /// Reachable from a request body: gets builders and `Validate`.
     pub in_request: bool,
-    /// Reachable from a response body.
+    /// Reachable from a response body: enums stay open, structs keep unknown fields.
     pub in_response: bool,
+    /// Reachable from a PATCH/PUT body: optional nullable fields are three-state.
+    pub in_update: bool,
 }
 
 /// Documentation carried from the spec.
@@ -218,12 +222,34 @@ pub struct Operation {
     pub description: Option<String>,
     pub tags: Vec<String>,
     pub deprecated: bool,
+    /// Sending it twice has the effect of sending it once: GET, HEAD, PUT, DELETE, OPTIONS,
+    /// TRACE, or `x-idempotent: true` on the operation.
+    pub idempotent: bool,
     pub params: Vec<Param>,
     pub body: Option<Body>,
     /// The success response (first 2xx).
     pub success: Response,
-    /// Documented non-2xx responses.
+    /// Documented non-2xx responses (`default` has status 0).
     pub errors: Vec<Response>,
+}
+
+impl Operation {
+    /// Statuses whose documented body is the API's error type.
+    pub fn error_statuses(&self, error_type: Option<&str>) -> (Vec<u16>, bool) {
+        let mut statuses = Vec::new();
+        let mut default = false;
+        for e in &self.errors {
+            let matches = matches!((&e.body, error_type), (Some(Shape { ty: Ty::Named(n), .. }), Some(t)) if n == t);
+            if matches {
+                if e.status == 0 {
+                    default = true;
+                } else {
+                    statuses.push(e.status);
+                }
+            }
+        }
+        (statuses, default)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -4,30 +4,27 @@ use super::validate::ValidationError;
 use std::fmt;
 
 /// Everything that can go wrong in a call. Never a panic.
-#[derive(Debug, thiserror::Error)]
+///
+/// `E` is the API's documented error body (e.g. `coval::ErrorBody`); each generated module
+/// names its own `Error = rt::Error<ErrorBody>`.
+#[derive(Debug)]
 #[non_exhaustive]
-pub enum Error {
+pub enum Error<E = serde_json::Value> {
     /// The request broke a constraint of the spec; nothing was sent.
-    #[error("invalid request, nothing was sent: {0}")]
-    Validation(#[from] ValidationError),
+    Validation(ValidationError),
     /// The request did not complete: connection refused, DNS, TLS, or the connection dropped.
-    #[error("request to the API failed: {0}")]
-    Transport(#[source] reqwest::Error),
-    /// The request or the connection attempt took longer than the configured timeout.
-    #[error("request to the API timed out: {0}")]
-    Timeout(#[source] reqwest::Error),
-    /// The server answered with a non-2xx status.
-    #[error("{0}")]
-    Api(ApiError),
+    Transport(reqwest::Error),
+    /// The request, or connecting, took longer than the configured timeout.
+    Timeout(reqwest::Error),
+    /// The server answered with a non-2xx status (after any retries).
+    Api(ApiError<E>),
     /// A 2xx response whose body does not match the spec's schema for it.
-    #[error("{0}")]
     Decode(DecodeError),
-    /// The client is misconfigured (missing API key, invalid base URL).
-    #[error("client configuration: {0}")]
-    Config(String),
+    /// The client is misconfigured (missing API key, invalid base URL or header).
+    Config(ConfigError),
 }
 
-impl Error {
+impl<E> Error<E> {
     /// The HTTP status, for [`Error::Api`] and [`Error::Decode`].
     pub fn status(&self) -> Option<u16> {
         match self {
@@ -55,7 +52,18 @@ impl Error {
         }
     }
 
-    pub(crate) fn from_reqwest(e: reqwest::Error) -> Error {
+    /// Whether trying the same call again later may succeed: connection failures, timeouts,
+    /// and statuses 408, 409, 429 and 5xx. (The client already retried as its policy allows.)
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Error::Transport(e) => e.is_connect() || e.is_request(),
+            Error::Timeout(_) => true,
+            Error::Api(e) => retryable_status(e.status),
+            _ => false,
+        }
+    }
+
+    pub(crate) fn from_reqwest(e: reqwest::Error) -> Self {
         if e.is_timeout() {
             Error::Timeout(e.without_url())
         } else {
@@ -64,31 +72,94 @@ impl Error {
     }
 }
 
+pub(crate) fn retryable_status(status: u16) -> bool {
+    matches!(status, 408 | 409 | 429) || status >= 500
+}
+
+impl<E: ErrorSummary> fmt::Display for Error<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Validation(v) => write!(f, "invalid request, nothing was sent: {v}"),
+            Error::Transport(e) => write!(f, "request to the API failed: {e}"),
+            Error::Timeout(e) => write!(f, "request to the API timed out: {e}"),
+            Error::Api(e) => write!(f, "{e}"),
+            Error::Decode(e) => write!(f, "{e}"),
+            Error::Config(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl<E: ErrorSummary + fmt::Debug> std::error::Error for Error<E> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Validation(v) => Some(v),
+            Error::Transport(e) | Error::Timeout(e) => Some(e),
+            Error::Config(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl<E> From<ValidationError> for Error<E> {
+    fn from(v: ValidationError) -> Self {
+        Error::Validation(v)
+    }
+}
+
+impl<E> From<ConfigError> for Error<E> {
+    fn from(c: ConfigError) -> Self {
+        Error::Config(c)
+    }
+}
+
+/// A one-line summary of a vendor error body, for `Display`. Generated error types implement it.
+pub trait ErrorSummary {
+    /// E.g. `NOT_FOUND: Persona not found`; `None` when the body says nothing useful.
+    fn summary(&self) -> Option<String>;
+}
+
+impl ErrorSummary for serde_json::Value {
+    fn summary(&self) -> Option<String> {
+        let message = self
+            .get("message")
+            .or_else(|| self.pointer("/error/message"))
+            .and_then(|m| m.as_str());
+        message.map(str::to_owned)
+    }
+}
+
 /// A non-2xx response, with its body kept verbatim.
 #[derive(Debug, Clone)]
 #[non_exhaustive]
-pub struct ApiError {
+pub struct ApiError<E = serde_json::Value> {
     /// HTTP status code.
     pub status: u16,
+    /// The response headers.
+    pub headers: reqwest::header::HeaderMap,
     /// `x-request-id` or `x-amzn-requestid`, if the server sent one.
     pub request_id: Option<String>,
-    /// The response body as received (lossy UTF-8).
+    /// The response body as received (lossy UTF-8), always kept.
     pub body: String,
+    /// The vendor's error body, decoded when the spec documents a body for this status and the
+    /// body matches it. Never guessed from the body's shape.
+    pub error: Option<E>,
 }
 
-impl fmt::Display for ApiError {
+impl<E: ErrorSummary> fmt::Display for ApiError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "the API answered HTTP {}", self.status)?;
+        if let Some(summary) = self.error.as_ref().and_then(ErrorSummary::summary) {
+            write!(f, ": {summary}")?;
+        } else {
+            let body = self.body.trim();
+            if !body.is_empty() {
+                let short: String = body.chars().take(300).collect();
+                let more = if short.len() < body.len() { "…" } else { "" };
+                write!(f, ": {short}{more}")?;
+            }
+        }
         if let Some(id) = &self.request_id {
             write!(f, " (request id {id})")?;
-        }
-        let body = self.body.trim();
-        if !body.is_empty() {
-            let short: String = body.chars().take(500).collect();
-            write!(f, ": {short}")?;
-            if short.len() < body.len() {
-                f.write_str("…")?;
-            }
         }
         Ok(())
     }
@@ -117,3 +188,15 @@ impl fmt::Display for DecodeError {
         )
     }
 }
+
+/// The client is misconfigured.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError(pub(crate) String);
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "client configuration: {}", self.0)
+    }
+}
+
+impl std::error::Error for ConfigError {}

@@ -1,6 +1,7 @@
-//! Sending requests: base URL, authentication, JSON bodies, status handling.
+//! Sending requests: base URL, authentication, JSON bodies, retries, timeouts, status handling.
 
-use super::error::{ApiError, DecodeError, Error};
+use super::error::{retryable_status, ApiError, ConfigError, DecodeError, Error};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::fmt;
@@ -19,6 +20,20 @@ pub enum AuthScheme {
     None,
 }
 
+/// What a generated client knows about its API (from the spec).
+#[derive(Debug, Clone, Copy)]
+pub struct ApiInfo {
+    /// The API's title, for messages.
+    pub name: &'static str,
+    /// The spec's first server.
+    pub default_base_url: &'static str,
+    pub auth: AuthScheme,
+    /// E.g. `COVAL_API_KEY`.
+    pub api_key_var: &'static str,
+    /// E.g. `COVAL_BASE_URL`.
+    pub base_url_var: &'static str,
+}
+
 /// An API key, never printed.
 #[derive(Clone)]
 pub struct ApiKey(String);
@@ -29,116 +44,440 @@ impl fmt::Debug for ApiKey {
     }
 }
 
-/// The `User-Agent` the clients send.
+/// The `User-Agent` the clients send: `api-clients-rust/<version>`.
 pub const USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "-rust/", env!("CARGO_PKG_VERSION"));
-
-/// Default whole-request timeout: 60 seconds.
+/// Default whole-request timeout: 60 seconds (per attempt).
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 /// Default connect timeout: 10 seconds.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Default number of retries after the first attempt.
+pub const DEFAULT_MAX_RETRIES: u32 = 2;
+/// The first backoff delay; it doubles per retry, with jitter, up to [`MAX_BACKOFF`].
+pub const INITIAL_BACKOFF: Duration = Duration::from_millis(500);
+/// The longest backoff delay.
+pub const MAX_BACKOFF: Duration = Duration::from_secs(8);
+/// The longest `Retry-After` / `retry-after-ms` honoured; a longer one is not waited for (the
+/// call fails with the 429/503 instead of sleeping for minutes).
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
 
-/// The HTTP side of a generated `Client`.
+/// Which failed requests are sent again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum RetryPolicy {
+    /// Retry only when the server cannot have acted on the request, or acting twice is
+    /// harmless. Idempotent operations (GET, HEAD, PUT, DELETE, OPTIONS, and operations the spec
+    /// marks `x-idempotent: true`) are retried on connection failures, timeouts, 408, 409, 429
+    /// and 5xx. Others (POST, PATCH) are retried only on failures to connect, 408 and 429: a
+    /// timeout or a 5xx may come after the server created the resource, and sending it again
+    /// could create it twice.
+    #[default]
+    Safe,
+    /// Retry every operation on connection failures, timeouts, 408, 409, 429 and 5xx, as if all
+    /// were idempotent. Use when duplicates are harmless or detected by the server.
+    Always,
+    /// Never retry.
+    Never,
+}
+
+/// Per-call settings, applied with the generated `Client::with_options`.
+#[derive(Debug, Clone, Default)]
+pub struct RequestOptions {
+    timeout: Option<Duration>,
+    max_retries: Option<u32>,
+    retry_policy: Option<RetryPolicy>,
+    headers: Vec<(String, String)>,
+}
+
+impl RequestOptions {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The whole-request timeout of each attempt.
+    #[must_use]
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// How many times a failed request may be sent again (0 disables retries).
+    #[must_use]
+    pub fn max_retries(mut self, max_retries: u32) -> Self {
+        self.max_retries = Some(max_retries);
+        self
+    }
+
+    /// Which failures are retried; see [`RetryPolicy`].
+    #[must_use]
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry_policy = Some(policy);
+        self
+    }
+
+    /// An extra header sent with the request (replacing one of the same name).
+    #[must_use]
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+
+    fn merged_over(mut self, base: &RequestOptions) -> RequestOptions {
+        self.timeout = self.timeout.or(base.timeout);
+        self.max_retries = self.max_retries.or(base.max_retries);
+        self.retry_policy = self.retry_policy.or(base.retry_policy);
+        let mut headers = base.headers.clone();
+        headers.extend(self.headers);
+        self.headers = headers;
+        self
+    }
+}
+
+/// What a generated method knows about one operation.
+#[derive(Debug, Clone)]
+pub struct Call<'a> {
+    pub method: Method,
+    /// The path with parameters already encoded, relative to the base URL.
+    pub path: &'a str,
+    /// Whether sending it twice has the effect of sending it once.
+    pub idempotent: bool,
+    /// Non-2xx statuses whose body the spec documents with the API's error type.
+    pub error_statuses: &'static [u16],
+    /// Whether the spec documents a `default` error response with that type.
+    pub default_error: bool,
+}
+
+/// Builds a client: key, base URL, timeouts, retries, user agent, or your own `reqwest::Client`.
+#[derive(Debug, Clone)]
+pub struct ClientBuilder<C> {
+    info: ApiInfo,
+    api_key: Option<ApiKey>,
+    base_url: Option<String>,
+    timeout: Duration,
+    connect_timeout: Duration,
+    user_agent: Option<String>,
+    http: Option<reqwest::Client>,
+    options: RequestOptions,
+    _client: std::marker::PhantomData<fn() -> C>,
+}
+
+/// Implemented by each generated `Client`.
+pub trait FromHttpClient {
+    /// The API's settings from its spec.
+    const API: ApiInfo;
+    fn from_http(http: HttpClient) -> Self;
+}
+
+impl<C: FromHttpClient> Default for ClientBuilder<C> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<C: FromHttpClient> ClientBuilder<C> {
+    pub fn new() -> Self {
+        ClientBuilder {
+            info: C::API,
+            api_key: None,
+            base_url: None,
+            timeout: DEFAULT_TIMEOUT,
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            user_agent: None,
+            http: None,
+            options: RequestOptions::default(),
+            _client: std::marker::PhantomData,
+        }
+    }
+
+    /// The API key, sent as the spec's security scheme says.
+    #[must_use]
+    pub fn api_key(mut self, api_key: impl Into<String>) -> Self {
+        self.api_key = Some(ApiKey(api_key.into()));
+        self
+    }
+
+    /// Reads the API key, and the base URL if set, from the API's environment variables.
+    #[must_use]
+    pub fn from_env(mut self) -> Self {
+        if let Some(key) = std::env::var(self.info.api_key_var)
+            .ok()
+            .filter(|k| !k.trim().is_empty())
+        {
+            self.api_key = Some(ApiKey(key));
+        }
+        if let Some(url) = std::env::var(self.info.base_url_var)
+            .ok()
+            .filter(|u| !u.trim().is_empty())
+        {
+            self.base_url = Some(url);
+        }
+        self
+    }
+
+    /// Where requests go instead of the spec's server (a mock, a proxy, a regional host).
+    #[must_use]
+    pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
+        self.base_url = Some(base_url.into());
+        self
+    }
+
+    /// The whole-request timeout of each attempt (default 60 s).
+    #[must_use]
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self.options.timeout = Some(timeout);
+        self
+    }
+
+    /// The connect timeout (default 10 s). Ignored with [`ClientBuilder::http_client`].
+    #[must_use]
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// How many times a failed request may be sent again (default 2; 0 disables retries).
+    #[must_use]
+    pub fn max_retries(mut self, max_retries: u32) -> Self {
+        self.options.max_retries = Some(max_retries);
+        self
+    }
+
+    /// Which failures are retried (default [`RetryPolicy::Safe`]).
+    #[must_use]
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.options.retry_policy = Some(policy);
+        self
+    }
+
+    /// A `User-Agent` prefix, e.g. `my-app/1.2`; ours is appended.
+    #[must_use]
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = Some(user_agent.into());
+        self
+    }
+
+    /// A header sent with every request.
+    #[must_use]
+    pub fn default_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.options.headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// Your own `reqwest::Client` (proxies, TLS roots, connection pool settings).
+    #[must_use]
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http = Some(client);
+        self
+    }
+
+    /// The client, or one whose every call fails with this [`ConfigError`] (what
+    /// `Client::new` uses, so that it cannot fail or panic).
+    #[doc(hidden)]
+    pub fn build_or_defer(self) -> C {
+        let info = self.info;
+        let key = self.api_key.clone().unwrap_or(ApiKey(String::new()));
+        match self.build() {
+            Ok(c) => c,
+            Err(e) => C::from_http(HttpClient {
+                http: reqwest::Client::new(),
+                base_url: info.default_base_url.to_owned(),
+                auth: info.auth,
+                key,
+                user_agent: USER_AGENT.to_owned(),
+                options: RequestOptions::default(),
+                deferred: Some(e),
+            }),
+        }
+    }
+
+    /// The client.
+    ///
+    /// # Errors
+    /// [`ConfigError`] when no API key was given (nor found by [`ClientBuilder::from_env`]), the
+    /// key cannot be sent in a header, or the base URL is not an absolute http(s) URL.
+    pub fn build(self) -> Result<C, ConfigError> {
+        let Some(key) = self.api_key else {
+            return Err(ConfigError(format!(
+                "no API key: pass one to `api_key` or set the environment variable {}",
+                self.info.api_key_var
+            )));
+        };
+        if key.0.trim().is_empty() {
+            return Err(ConfigError("the API key is empty".to_owned()));
+        }
+        if HeaderValue::from_str(&key.0).is_err() {
+            return Err(ConfigError(
+                "the API key contains characters that cannot be sent in a header".to_owned(),
+            ));
+        }
+        let base_url = self
+            .base_url
+            .unwrap_or_else(|| self.info.default_base_url.to_owned());
+        check_base_url(&base_url)?;
+        let user_agent = match self.user_agent {
+            Some(ua) => format!("{ua} {USER_AGENT}"),
+            None => USER_AGENT.to_owned(),
+        };
+        let http = match self.http {
+            Some(http) => http,
+            None => reqwest::Client::builder()
+                .user_agent(user_agent.clone())
+                .timeout(self.timeout)
+                .connect_timeout(self.connect_timeout)
+                .build()
+                .map_err(|e| ConfigError(format!("the HTTP client could not be built: {e}")))?,
+        };
+        Ok(C::from_http(HttpClient {
+            http,
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            auth: self.info.auth,
+            key,
+            user_agent,
+            options: self.options,
+            deferred: None,
+        }))
+    }
+}
+
+fn check_base_url(url: &str) -> Result<(), ConfigError> {
+    match url::Url::parse(url) {
+        Ok(u) if matches!(u.scheme(), "http" | "https") && u.has_host() => Ok(()),
+        _ => Err(ConfigError(format!(
+            "base URL `{url}` is not an absolute http(s) URL"
+        ))),
+    }
+}
+
+/// The HTTP side of a generated `Client`. Cheap to clone (the connection pool is shared).
 #[derive(Clone, Debug)]
 pub struct HttpClient {
     http: reqwest::Client,
     base_url: String,
     auth: AuthScheme,
     key: ApiKey,
+    user_agent: String,
+    options: RequestOptions,
+    /// A configuration problem every call reports (from `Client::new` or `with_base_url`).
+    deferred: Option<ConfigError>,
 }
 
 impl HttpClient {
-    /// A client for `base_url` sending `key` as `auth` says.
-    pub fn new(base_url: &str, auth: AuthScheme, key: String) -> Self {
-        let http = reqwest::Client::builder()
-            .user_agent(USER_AGENT)
-            .timeout(DEFAULT_TIMEOUT)
-            .connect_timeout(DEFAULT_CONNECT_TIMEOUT)
-            .build()
-            .unwrap_or_default();
-        HttpClient {
-            http,
-            base_url: base_url.trim_end_matches('/').to_owned(),
-            auth,
-            key: ApiKey(key),
+    /// Replaces the base URL; an invalid one makes every call fail with [`ConfigError`].
+    pub fn set_base_url_or_defer(&mut self, base_url: &str) {
+        if let Err(e) = self.set_base_url(base_url) {
+            self.deferred = Some(e);
         }
     }
 
-    /// Reads the key from `key_var` and, if set, the base URL from `url_var`.
+    /// Replaces the base URL (e.g. a mock server's).
     ///
     /// # Errors
-    /// [`Error::Config`] when `key_var` is unset or empty.
-    pub fn from_env(
-        default_base_url: &str,
-        auth: AuthScheme,
-        key_var: &str,
-        url_var: &str,
-    ) -> Result<Self, Error> {
-        let key = std::env::var(key_var).ok().filter(|k| !k.trim().is_empty());
-        let Some(key) = key else {
-            return Err(Error::Config(format!(
-                "environment variable {key_var} is not set"
-            )));
-        };
-        let base = std::env::var(url_var).ok().filter(|u| !u.trim().is_empty());
-        Ok(HttpClient::new(
-            base.as_deref().unwrap_or(default_base_url),
-            auth,
-            key,
-        ))
-    }
-
-    /// Replaces the base URL (e.g. a mock server's).
-    pub fn set_base_url(&mut self, base_url: &str) {
+    /// [`ConfigError`] when `base_url` is not an absolute http(s) URL.
+    pub fn set_base_url(&mut self, base_url: &str) -> Result<(), ConfigError> {
+        check_base_url(base_url)?;
         self.base_url = base_url.trim_end_matches('/').to_owned();
+        Ok(())
     }
 
     pub fn base_url(&self) -> &str {
         &self.base_url
     }
 
-    /// Sends a request and decodes a 2xx JSON body into `R`.
+    /// The same client with `options` overriding its defaults.
+    pub fn with_options(&self, options: RequestOptions) -> HttpClient {
+        let mut c = self.clone();
+        c.options = options.merged_over(&self.options);
+        c
+    }
+
+    /// Sends a request and decodes a 2xx JSON body into `R`; `()` accepts any body.
     ///
     /// # Errors
     /// [`Error::Transport`], [`Error::Timeout`], [`Error::Api`] for non-2xx, [`Error::Decode`].
-    pub async fn send<B: Serialize + ?Sized, R: DeserializeOwned>(
+    pub async fn send<B, R, E>(
         &self,
-        method: Method,
-        path: &str,
+        call: Call<'_>,
         query: &[(&str, String)],
         body: Option<&B>,
-    ) -> Result<R, Error> {
-        let body = encode(body)?;
-        let (status, request_id, bytes) = self.execute(method, path, query, body).await?;
-        decode(status, request_id, &bytes)
+    ) -> Result<R, Error<E>>
+    where
+        B: Serialize + ?Sized,
+        R: DeserializeOwned,
+        E: DeserializeOwned,
+    {
+        let body = match body {
+            Some(b) => Some(serde_json::to_vec(b).map_err(|e| {
+                ConfigError(format!("the request body could not be serialized: {e}"))
+            })?),
+            None => None,
+        };
+        let (status, headers, bytes) = self.execute(&call, query, body).await.map_err(fail)?;
+        if !(200..300).contains(&status) {
+            return Err(api_error(&call, status, headers, &bytes));
+        }
+        decode(status, &headers, &bytes)
     }
 
-    /// Sends a request whose success response has no body worth decoding.
-    ///
-    /// # Errors
-    /// As [`HttpClient::send`], without [`Error::Decode`].
-    pub async fn send_empty<B: Serialize + ?Sized>(
-        &self,
-        method: Method,
-        path: &str,
-        query: &[(&str, String)],
-        body: Option<&B>,
-    ) -> Result<(), Error> {
-        let body = encode(body)?;
-        self.execute(method, path, query, body).await.map(|_| ())
-    }
-
+    /// One attempt after another, as the retry policy allows.
     async fn execute(
         &self,
-        method: Method,
-        path: &str,
+        call: &Call<'_>,
         query: &[(&str, String)],
         body: Option<Vec<u8>>,
-    ) -> Result<(u16, Option<String>, Vec<u8>), Error> {
-        let url = format!("{}{}", self.base_url, path);
+    ) -> Result<(u16, HeaderMap, Vec<u8>), Failure> {
+        let max_retries = self.options.max_retries.unwrap_or(DEFAULT_MAX_RETRIES);
+        let policy = self.options.retry_policy.unwrap_or_default();
+        let mut attempt = 0;
+        loop {
+            let result = self.attempt(call, query, body.clone()).await;
+            let outcome = match &result {
+                Ok((status, headers, _)) if !(200..300).contains(status) => {
+                    Some((classify_status(*status), retry_after(headers)))
+                }
+                Ok(_) => None,
+                Err(Failure::Http(e)) if e.is_connect() => Some((Retry::NotSent, None)),
+                Err(Failure::Http(e)) if e.is_timeout() => Some((Retry::MaybeProcessed, None)),
+                Err(Failure::Http(e)) if e.is_request() || e.is_body() => {
+                    Some((Retry::MaybeProcessed, None))
+                }
+                Err(_) => None,
+            };
+            let Some((kind, after)) = outcome else {
+                return result;
+            };
+            let allowed = match (policy, kind) {
+                (_, Retry::No) | (RetryPolicy::Never, _) => false,
+                (RetryPolicy::Always, _) | (_, Retry::NotSent) => true,
+                (RetryPolicy::Safe, Retry::MaybeProcessed) => call.idempotent,
+            };
+            if !allowed || attempt >= max_retries {
+                return result;
+            }
+            let delay = match after {
+                Some(d) if d <= MAX_RETRY_AFTER => d,
+                Some(_) => return result,
+                None => backoff(attempt),
+            };
+            tokio::time::sleep(delay).await;
+            attempt += 1;
+        }
+    }
+
+    async fn attempt(
+        &self,
+        call: &Call<'_>,
+        query: &[(&str, String)],
+        body: Option<Vec<u8>>,
+    ) -> Result<(u16, HeaderMap, Vec<u8>), Failure> {
+        if let Some(e) = &self.deferred {
+            return Err(Failure::Config(e.0.clone()));
+        }
+        let url = format!("{}{}", self.base_url, call.path);
         let mut req = self
             .http
-            .request(method, &url)
+            .request(call.method.clone(), &url)
             .header(reqwest::header::ACCEPT, "application/json");
+        req = req.header(reqwest::header::USER_AGENT, &self.user_agent);
         if !query.is_empty() {
             req = req.query(query);
         }
@@ -147,45 +486,106 @@ impl HttpClient {
             AuthScheme::Bearer => req.bearer_auth(&self.key.0),
             AuthScheme::None => req,
         };
+        if let Some(t) = self.options.timeout {
+            req = req.timeout(t);
+        }
+        // Extra headers replace any header of the same name (`RequestBuilder::headers` replaces,
+        // `header` would append a second value).
+        let mut extra = HeaderMap::new();
+        for (name, value) in &self.options.headers {
+            let name = HeaderName::from_bytes(name.as_bytes())
+                .map_err(|_| Failure::Config(format!("invalid header name `{name}`")))?;
+            let value = HeaderValue::from_str(value)
+                .map_err(|_| Failure::Config(format!("invalid value for header `{name}`")))?;
+            extra.insert(name, value);
+        }
+        if !extra.is_empty() {
+            req = req.headers(extra);
+        }
         if let Some(body) = body {
             req = req
                 .header(reqwest::header::CONTENT_TYPE, "application/json")
                 .body(body);
         }
-        let resp = req.send().await.map_err(Error::from_reqwest)?;
+        let resp = req.send().await.map_err(Failure::Http)?;
         let status = resp.status().as_u16();
-        let request_id = ["x-request-id", "x-amzn-requestid"].iter().find_map(|h| {
-            resp.headers()
-                .get(*h)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned)
-        });
-        let bytes = resp.bytes().await.map_err(Error::from_reqwest)?.to_vec();
-        if !(200..300).contains(&status) {
-            return Err(Error::Api(ApiError {
-                status,
-                request_id,
-                body: String::from_utf8_lossy(&bytes).into_owned(),
-            }));
-        }
-        Ok((status, request_id, bytes))
+        let headers = resp.headers().clone();
+        let bytes = resp.bytes().await.map_err(Failure::Http)?.to_vec();
+        Ok((status, headers, bytes))
     }
 }
 
-fn encode<B: Serialize + ?Sized>(body: Option<&B>) -> Result<Option<Vec<u8>>, Error> {
-    body.map(|b| {
-        serde_json::to_vec(b)
-            .map_err(|e| Error::Config(format!("the request body could not be serialized: {e}")))
-    })
-    .transpose()
+fn fail<E>(f: Failure) -> Error<E> {
+    match f {
+        Failure::Http(e) if e.is_builder() => Error::Config(ConfigError(format!(
+            "the request could not be built: {}",
+            e.without_url()
+        ))),
+        Failure::Http(e) => Error::from_reqwest(e),
+        Failure::Config(m) => Error::Config(ConfigError(m)),
+    }
 }
 
-fn decode<R: DeserializeOwned>(
+enum Failure {
+    Http(reqwest::Error),
+    Config(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Retry {
+    /// The server did not act on the request: safe to send again.
+    NotSent,
+    /// The server may have acted on it: only idempotent requests are sent again by default.
+    MaybeProcessed,
+    /// Sending it again would not help.
+    No,
+}
+
+fn classify_status(status: u16) -> Retry {
+    match status {
+        // Request Timeout and Too Many Requests: the server refused before acting.
+        408 | 429 => Retry::NotSent,
+        s if retryable_status(s) => Retry::MaybeProcessed,
+        _ => Retry::No,
+    }
+}
+
+/// `retry-after-ms` (milliseconds), or `Retry-After` in seconds or as an HTTP date.
+fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let get = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::trim)
+    };
+    if let Some(ms) = get("retry-after-ms").and_then(|v| v.parse::<f64>().ok()) {
+        return (ms.is_finite() && ms >= 0.0).then(|| Duration::from_secs_f64(ms / 1000.0));
+    }
+    let value = get("retry-after")?;
+    if let Ok(secs) = value.parse::<f64>() {
+        return (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs));
+    }
+    let date = chrono::DateTime::parse_from_rfc2822(value).ok()?;
+    let wait = date.with_timezone(&chrono::Utc) - chrono::Utc::now();
+    Some(wait.to_std().unwrap_or(Duration::ZERO))
+}
+
+/// 0.5 s doubling per attempt up to 8 s, minus up to 25% jitter so clients spread out.
+fn backoff(attempt: u32) -> Duration {
+    let base = INITIAL_BACKOFF
+        .saturating_mul(1 << attempt.min(16))
+        .min(MAX_BACKOFF);
+    base.mul_f64(1.0 - 0.25 * fastrand::f64())
+}
+
+fn decode<R: DeserializeOwned, E: DeserializeOwned>(
     status: u16,
-    request_id: Option<String>,
+    headers: &HeaderMap,
     bytes: &[u8],
-) -> Result<R, Error> {
-    let de = &mut serde_json::Deserializer::from_slice(bytes);
+) -> Result<R, Error<E>> {
+    let request_id = request_id(headers);
+    let de =
+        &mut serde_json::Deserializer::from_slice(if bytes.is_empty() { b"null" } else { bytes });
     serde_path_to_error::deserialize(de).map_err(|e| {
         Error::Decode(DecodeError {
             status,
@@ -194,6 +594,38 @@ fn decode<R: DeserializeOwned>(
             message: e.inner().to_string(),
             body: String::from_utf8_lossy(bytes).into_owned(),
         })
+    })
+}
+
+fn request_id(headers: &HeaderMap) -> Option<String> {
+    ["x-request-id", "x-amzn-requestid"].iter().find_map(|h| {
+        headers
+            .get(*h)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    })
+}
+
+/// Turns a non-2xx response into [`Error::Api`], decoding the body when the spec documents it
+/// for this status (by status code, never by the body's shape).
+fn api_error<E: DeserializeOwned>(
+    call: &Call<'_>,
+    status: u16,
+    headers: HeaderMap,
+    bytes: &[u8],
+) -> Error<E> {
+    let documented = call.default_error || call.error_statuses.contains(&status);
+    let error = if documented {
+        serde_json::from_slice(bytes).ok()
+    } else {
+        None
+    };
+    Error::Api(ApiError {
+        status,
+        request_id: request_id(&headers),
+        headers,
+        body: String::from_utf8_lossy(bytes).into_owned(),
+        error,
     })
 }
 
@@ -221,8 +653,41 @@ mod tests {
     }
 
     #[test]
-    fn key_is_redacted() {
-        let c = HttpClient::new("https://x", AuthScheme::Bearer, "sk-secret".into());
-        assert!(!format!("{c:?}").contains("sk-secret"));
+    fn backoff_doubles_with_jitter_and_caps() {
+        for attempt in 0..10 {
+            let d = backoff(attempt);
+            let base = (0.5 * f64::from(1u32 << attempt)).min(8.0);
+            assert!(
+                d.as_secs_f64() <= base && d.as_secs_f64() >= base * 0.75,
+                "attempt {attempt}: {d:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn retry_after_forms() {
+        let mut h = HeaderMap::new();
+        h.insert("retry-after", HeaderValue::from_static("2"));
+        assert_eq!(retry_after(&h), Some(Duration::from_secs(2)));
+        h.insert("retry-after-ms", HeaderValue::from_static("150"));
+        assert_eq!(retry_after(&h), Some(Duration::from_millis(150)));
+        let mut h = HeaderMap::new();
+        h.insert(
+            "retry-after",
+            HeaderValue::from_static("Wed, 21 Oct 2015 07:28:00 GMT"),
+        );
+        assert_eq!(
+            retry_after(&h),
+            Some(Duration::ZERO),
+            "a date in the past means now"
+        );
+    }
+
+    #[test]
+    fn statuses_are_classified() {
+        assert_eq!(classify_status(429), Retry::NotSent);
+        assert_eq!(classify_status(503), Retry::MaybeProcessed);
+        assert_eq!(classify_status(409), Retry::MaybeProcessed);
+        assert_eq!(classify_status(404), Retry::No);
     }
 }

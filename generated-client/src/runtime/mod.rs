@@ -1,19 +1,23 @@
-//! The hand-written seam the generated modules use: validation, errors and HTTP. Generated code
-//! reaches reqwest, regex and url only through here.
+//! The hand-written seam the generated modules use: validation, errors, HTTP and value types.
+//! Generated code reaches reqwest, regex and url only through here.
 
 mod error;
 mod http;
 mod validate;
+mod values;
 
-pub use error::{ApiError, DecodeError, Error};
+pub use error::{ApiError, ConfigError, DecodeError, Error, ErrorSummary};
 pub use http::{
-    encode_path, ApiKey, AuthScheme, HttpClient, Method, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT,
-    USER_AGENT,
+    encode_path, ApiInfo, ApiKey, AuthScheme, Call, ClientBuilder, FromHttpClient, HttpClient,
+    Method, RequestOptions, RetryPolicy, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT, INITIAL_BACKOFF, MAX_BACKOFF, MAX_RETRY_AFTER, USER_AGENT,
 };
+pub use serde::de::IgnoredAny;
 pub use validate::{
     check_format, check_items, check_length, check_path_param, check_pattern, check_range,
     check_unique, ensure_valid, Format, Path, Pattern, Rule, Validate, ValidationError, Violation,
 };
+pub use values::{deserialize_open, OpenEnum, Patch, Unknown};
 
 /// Any JSON value (schemas with no type).
 pub type Value = serde_json::Value;

@@ -113,6 +113,8 @@ pub enum Rule {
     UniqueItems,
     /// A path parameter must not be empty.
     NonEmpty,
+    /// A number must be finite: NaN and infinities cannot be sent as JSON numbers.
+    Finite,
 }
 
 impl fmt::Display for Rule {
@@ -163,6 +165,7 @@ impl fmt::Display for Rule {
             ),
             Rule::UniqueItems => write!(f, "repeats an earlier item (uniqueItems)"),
             Rule::NonEmpty => write!(f, "must not be empty"),
+            Rule::Finite => write!(f, "must be a finite number, not NaN or infinity"),
         }
     }
 }
@@ -332,7 +335,7 @@ pub enum Format {
 /// `format`.
 pub fn check_format(value: &str, format: Format, path: &Path<'_>, out: &mut Vec<Violation>) {
     let (ok, name) = match format {
-        Format::Uri => (url::Url::parse(value).is_ok(), "uri"),
+        Format::Uri => (is_uri(value), "uri"),
         Format::Uuid => (is_uuid(value), "uuid"),
         Format::Email => (
             value
@@ -344,6 +347,25 @@ pub fn check_format(value: &str, format: Format, path: &Path<'_>, out: &mut Vec<
     if !ok {
         push(out, path, Rule::Format { format: name });
     }
+}
+
+/// An absolute URI: parses (the `url` crate) and uses only characters RFC 3986 allows, with
+/// every `%` starting a two-digit escape.
+fn is_uri(s: &str) -> bool {
+    const ALLOWED: &[u8] = b"-._~:/?#[]@!$&'()*+,;=%";
+    let bytes = s.as_bytes();
+    let chars_ok = bytes
+        .iter()
+        .all(|b| b.is_ascii_alphanumeric() || ALLOWED.contains(b));
+    let escapes_ok = bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'%')
+        .all(|(i, _)| {
+            bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+                && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit)
+        });
+    chars_ok && escapes_ok && url::Url::parse(s).is_ok()
 }
 
 fn is_uuid(s: &str) -> bool {
@@ -363,6 +385,10 @@ pub fn check_range(
     path: &Path<'_>,
     out: &mut Vec<Violation>,
 ) {
+    if !value.is_finite() {
+        push(out, path, Rule::Finite);
+        return;
+    }
     if let Some((min, exclusive)) = min {
         if value < min || (exclusive && value == min) {
             push(
@@ -473,6 +499,14 @@ mod tests {
         check_range(0.0, Some((0.0, true)), None, &Path::ROOT, &mut out);
         check_range(2.5, None, Some((2.0, false)), &Path::ROOT, &mut out);
         assert_eq!(out.len(), 2);
+        check_range(
+            f64::NAN,
+            Some((0.0, false)),
+            Some((1.0, false)),
+            &Path::ROOT,
+            &mut out,
+        );
+        assert_eq!(out[2].rule, Rule::Finite);
     }
 
     #[test]
@@ -487,7 +521,14 @@ mod tests {
         );
         assert!(out.is_empty());
         check_format("not a url", Format::Uri, &Path::ROOT, &mut out);
+        check_format(
+            "https://api.example.com/v1/chat room",
+            Format::Uri,
+            &Path::ROOT,
+            &mut out,
+        );
+        check_format("https://x/%zz", Format::Uri, &Path::ROOT, &mut out);
         check_format("071b0286", Format::Uuid, &Path::ROOT, &mut out);
-        assert_eq!(out.len(), 2);
+        assert_eq!(out.len(), 4);
     }
 }

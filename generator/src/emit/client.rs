@@ -9,9 +9,93 @@ use crate::ir::*;
 use proc_macro2::TokenStream;
 use quote::quote;
 
+/// `Error`, `ApiError` and `Result` for this API, with the vendor's error body type, and its
+/// `ErrorSummary` for `Display`.
+pub fn emit_error_types(ctx: &Ctx<'_>) -> TokenStream {
+    let (body, summary) = match ctx.api.error_type.as_deref().and_then(|n| ctx.types.get(n)) {
+        Some(t) => {
+            let n = ident(&t.name);
+            (quote!(#n), error_summary(ctx, t))
+        }
+        None => (quote!(rt::Value), quote!()),
+    };
+    let error_doc = match &ctx.api.error_type {
+        Some(n) => format!(" Everything a call can fail with; `Api` errors carry the decoded [`{n}`] when the spec documents it for the status."),
+        None => " Everything a call can fail with.".to_owned(),
+    };
+    quote! {
+        #[doc = #error_doc]
+        pub type Error = rt::Error<#body>;
+        /// A non-2xx response: status, headers, request id, raw body, and the decoded error body.
+        pub type ApiError = rt::ApiError<#body>;
+        /// The result of every call of this API's [`Client`].
+        pub type Result<T, E = Error> = std::result::Result<T, E>;
+        #summary
+    }
+}
+
+/// `impl rt::ErrorSummary`: `code: message` from the error body's `message`/`code` strings,
+/// directly or under an `error` object; a string `error` counts as the message.
+fn error_summary(ctx: &Ctx<'_>, t: &TypeDef) -> TokenStream {
+    let TypeKind::Struct(s) = &t.kind else {
+        return quote!();
+    };
+    let name = ident(&t.name);
+    fn string_field(base: TokenStream, s: &Struct, wire: &str) -> Option<TokenStream> {
+        let f = s
+            .fields
+            .iter()
+            .find(|f| f.wire == wire && matches!(f.shape.ty, Ty::String))?;
+        let n = ident(&f.rust);
+        Some(if f.is_option() {
+            quote!(#base.#n.as_deref())
+        } else {
+            quote!(Some(#base.#n.as_str()))
+        })
+    }
+    let mut message = string_field(quote!(self), s, "message");
+    let mut code = string_field(quote!(self), s, "code");
+    if message.is_none() {
+        message = string_field(quote!(self), s, "error");
+    }
+    if let Some(f) = s.fields.iter().find(|f| f.wire == "error") {
+        if let Ty::Named(inner) = &f.shape.ty {
+            if let Some(TypeKind::Struct(is)) = ctx.types.get(inner.as_str()).map(|t| &t.kind) {
+                let n = ident(&f.rust);
+                let wrap = |e: Option<TokenStream>| {
+                    e.map(|e| {
+                        if f.is_option() {
+                            quote!(self.#n.as_ref().and_then(|e| #e))
+                        } else {
+                            quote!({ let e = &self.#n; #e })
+                        }
+                    })
+                };
+                message = message.or_else(|| wrap(string_field(quote!(e), is, "message")));
+                code = code.or_else(|| wrap(string_field(quote!(e), is, "code")));
+            }
+        }
+    }
+    let message = message.unwrap_or_else(|| quote!(None::<&str>));
+    let code = code.unwrap_or_else(|| quote!(None::<&str>));
+    quote! {
+        impl rt::ErrorSummary for #name {
+            fn summary(&self) -> Option<String> {
+                match (#code, #message) {
+                    (Some(c), Some(m)) => Some(format!("{c}: {m}")),
+                    (None, Some(m)) => Some(m.to_owned()),
+                    (Some(c), None) => Some(c.to_owned()),
+                    (None, None) => None,
+                }
+            }
+        }
+    }
+}
+
 pub fn emit_client(ctx: &Ctx<'_>) -> TokenStream {
     let api = ctx.api;
     let base = &api.base_url;
+    let title = &api.title;
     let key_var = format!("{}_API_KEY", api.env_prefix);
     let url_var = format!("{}_BASE_URL", api.env_prefix);
     let (auth, auth_doc) = match &api.auth {
@@ -28,20 +112,41 @@ pub fn emit_client(ctx: &Ctx<'_>) -> TokenStream {
     let doc = docs::attrs(&[
         format!("Async client for the {}.", docs::sanitize(&api.title)),
         String::new(),
-        format!("- Base URL: `{base}` by default; `{url_var}` or [`Client::with_base_url`] override it."),
+        format!("- Base URL: `{base}` by default; `{url_var}`, [`ClientBuilder::base_url`] or [`Client::with_base_url`] override it."),
         format!("- Authentication: {}.", auth_doc.replace('<', "\\<").replace('>', "\\>")),
         "- Every method validates its input against the spec before sending anything, and".to_owned(),
         "  decodes the documented success response; see [`Error`] for what can fail.".to_owned(),
+        "- Timeouts: 60 s per attempt, 10 s to connect. Retries: up to 2, with jittered exponential".to_owned(),
+        "  backoff (0.5 s doubling to 8 s) honouring `Retry-After`; see [`RetryPolicy`] for which".to_owned(),
+        "  failures are retried. Change them with [`Client::builder`] or per call with".to_owned(),
+        "  [`Client::with_options`].".to_owned(),
         "- Cheap to clone: clones share one connection pool.".to_owned(),
         "- The API key never appears in `Debug` output or errors.".to_owned(),
     ]);
     let ops = api.operations.iter().map(|op| operation(ctx, op));
     let from_env_doc = format!(" A client configured from the environment: the key from `{key_var}`, the base URL from `{url_var}` if set.");
     quote! {
+        /// Builds a [`Client`]: API key, base URL, timeouts, retries, user agent, or your own
+        /// `reqwest::Client`.
+        pub type ClientBuilder = rt::ClientBuilder<Client>;
+
         #doc
         #[derive(Clone, Debug)]
         pub struct Client {
             http: rt::HttpClient,
+        }
+
+        impl rt::FromHttpClient for Client {
+            const API: rt::ApiInfo = rt::ApiInfo {
+                name: #title,
+                default_base_url: #base,
+                auth: #auth,
+                api_key_var: #key_var,
+                base_url_var: #url_var,
+            };
+            fn from_http(http: rt::HttpClient) -> Self {
+                Client { http }
+            }
         }
 
         impl Client {
@@ -52,24 +157,42 @@ pub fn emit_client(ctx: &Ctx<'_>) -> TokenStream {
             /// The environment variable [`Client::from_env`] reads a base URL override from.
             pub const BASE_URL_VAR: &'static str = #url_var;
 
-            /// A client for [`Client::DEFAULT_BASE_URL`] authenticating with `api_key`.
+            /// A client for [`Client::DEFAULT_BASE_URL`] authenticating with `api_key`, with the
+            /// default timeouts and retries.
+            ///
+            /// A key that cannot be used (empty, or not sendable in a header) makes every call
+            /// fail with [`Error::Config`]; [`Client::builder`] reports it up front instead.
             pub fn new(api_key: impl Into<String>) -> Self {
-                Client { http: rt::HttpClient::new(Self::DEFAULT_BASE_URL, #auth, api_key.into()) }
+                Self::builder().api_key(api_key).build_or_defer()
+            }
+
+            /// A builder for every setting; finish with `.build()`.
+            pub fn builder() -> ClientBuilder {
+                rt::ClientBuilder::new()
             }
 
             #[doc = #from_env_doc]
             ///
             /// # Errors
-            /// [`Error::Config`] when the key variable is unset or empty.
+            /// [`Error::Config`] when the key variable is unset or empty, or the base URL is invalid.
             pub fn from_env() -> Result<Self> {
-                rt::HttpClient::from_env(Self::DEFAULT_BASE_URL, #auth, Self::API_KEY_VAR, Self::BASE_URL_VAR).map(|http| Client { http })
+                Ok(Self::builder().from_env().build()?)
             }
 
-            /// The same client sending requests to `base_url` instead (e.g. a mock server).
+            /// The same client sending requests to `base_url` instead (e.g. a mock server). An
+            /// invalid URL makes every call fail with [`Error::Config`].
             #[must_use]
             pub fn with_base_url(mut self, base_url: impl AsRef<str>) -> Self {
-                self.http.set_base_url(base_url.as_ref());
+                self.http.set_base_url_or_defer(base_url.as_ref());
                 self
+            }
+
+            /// The same client with `options` (timeout, retries, retry policy, extra headers)
+            /// applied to the calls made through it:
+            /// `client.with_options(RequestOptions::new().max_retries(0)).create_persona(&body)`.
+            #[must_use]
+            pub fn with_options(&self, options: RequestOptions) -> Self {
+                Client { http: self.http.with_options(options) }
             }
 
             /// The base URL requests go to.
@@ -268,10 +391,21 @@ fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
         Some(_) => quote!(body),
         None => quote!(None::<&()>),
     };
+    let (statuses, default_error) = op.error_statuses(api.error_type.as_deref());
+    let idempotent = op.idempotent;
+    let call_info = quote! {
+        let call = rt::Call {
+            method: rt::Method::#method,
+            path: #path_expr,
+            idempotent: #idempotent,
+            error_statuses: &[#(#statuses),*],
+            default_error: #default_error,
+        };
+    };
     let call = if op.success.body.is_some() {
-        quote!(self.http.send(rt::Method::#method, #path_expr, &query, #send_body).await)
+        quote!(#call_info self.http.send(call, &query, #send_body).await)
     } else {
-        quote!(self.http.send_empty(rt::Method::#method, #path_expr, &query, #send_body).await)
+        quote!(#call_info self.http.send::<_, rt::IgnoredAny, _>(call, &query, #send_body).await.map(|_| ()))
     };
 
     // Docs.
@@ -325,7 +459,11 @@ fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
         .map(|e| {
             format!(
                 "{} ({})",
-                e.status,
+                if e.status == 0 {
+                    "other statuses".to_owned()
+                } else {
+                    e.status.to_string()
+                },
                 docs::sanitize(&e.description)
                     .replace('\n', " ")
                     .trim_end_matches('.')

@@ -5,7 +5,7 @@
 use super::docs;
 use super::validate::validate_impl;
 use super::Ctx;
-use crate::ident::{ident, value_name};
+use crate::ident::{ident, value_name, Namespace};
 use crate::ir::*;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -14,10 +14,23 @@ use std::collections::BTreeMap;
 pub fn emit_enum(ctx: &Ctx<'_>, t: &TypeDef, e: &Enum) -> TokenStream {
     let name = ident(&t.name);
     let type_name = &t.name;
-    let doc = docs::attrs(&docs::type_doc(ctx.api, t));
+    // Enums the server sends are open: a value the spec does not list decodes into `Unknown`.
+    let open = t.in_response;
+    let mut lines = docs::type_doc(ctx.api, t);
+    if open {
+        lines.insert(
+            lines.len() - 1,
+            "Open: a value this spec does not list decodes into `Unknown`, kept verbatim."
+                .to_owned(),
+        );
+        lines.insert(lines.len() - 1, String::new());
+    }
+    let doc = docs::attrs(&lines);
     let n = proc_macro2::Literal::usize_unsuffixed(e.variants.len());
     let vnames: Vec<_> = e.variants.iter().map(|v| ident(&v.rust)).collect();
     let all = quote!(pub const ALL: [Self; #n] = [#(Self::#vnames),*];);
+    let unknown_doc =
+        " A value this version of the spec does not list, exactly as the server sent it.";
     if e.integer {
         let values: Vec<i64> = e
             .variants
@@ -37,17 +50,51 @@ pub fn emit_enum(ctx: &Ctx<'_>, t: &TypeDef, e: &Enum) -> TokenStream {
             .collect::<Vec<_>>()
             .join(", ");
         let msg = format!("{{v}} is not a valid {type_name} (expected one of {expected})");
+        let (derive, unknown_variant, unknown_arm, serde_de, constness) = if open {
+            (
+                quote!(#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]),
+                quote!(#[doc = #unknown_doc] Unknown(rt::Unknown<i64>),),
+                quote!(Self::Unknown(u) => *u.get(),),
+                quote! {
+                    impl rt::OpenEnum<i64> for #name {
+                        fn known(v: &i64) -> Option<Self> { Self::from_value(*v) }
+                        fn unknown(v: rt::Unknown<i64>) -> Self { Self::Unknown(v) }
+                    }
+                    impl<'de> serde::Deserialize<'de> for #name {
+                        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+                            rt::deserialize_open::<D, i64, Self>(d)
+                        }
+                    }
+                },
+                quote!(),
+            )
+        } else {
+            (
+                quote!(#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]),
+                quote!(),
+                quote!(),
+                quote! {
+                    impl<'de> serde::Deserialize<'de> for #name {
+                        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+                            let v = <i64 as serde::Deserialize>::deserialize(d)?;
+                            Self::from_value(v).ok_or_else(|| <D::Error as serde::de::Error>::custom(format!(#msg)))
+                        }
+                    }
+                },
+                quote!(const),
+            )
+        };
         return quote! {
             #doc
-            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-            pub enum #name { #( #[doc = #docs] #vnames, )* }
+            #derive
+            pub enum #name { #( #[doc = #docs] #vnames, )* #unknown_variant }
 
             impl #name {
-                /// Every value, in spec order.
+                /// Every value the spec lists, in spec order.
                 #all
                 /// The wire value.
-                pub const fn value(self) -> i64 { match self { #(Self::#vnames => #values,)* } }
-                /// The variant for a wire value, if it is one of the documented values.
+                pub #constness fn value(&self) -> i64 { match self { #(Self::#vnames => #values,)* #unknown_arm } }
+                /// The variant for a value the spec lists.
                 pub const fn from_value(v: i64) -> Option<Self> { match v { #(#values => Some(Self::#vnames),)* _ => None } }
             }
             impl std::fmt::Display for #name {
@@ -55,6 +102,7 @@ pub fn emit_enum(ctx: &Ctx<'_>, t: &TypeDef, e: &Enum) -> TokenStream {
             }
             impl std::str::FromStr for #name {
                 type Err = rt::UnknownValue;
+                /// Parses a value the spec lists; anything else is an error.
                 fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
                     s.trim().parse::<i64>().ok().and_then(Self::from_value)
                         .ok_or_else(|| rt::UnknownValue { type_name: #type_name, value: s.to_owned() })
@@ -63,12 +111,7 @@ pub fn emit_enum(ctx: &Ctx<'_>, t: &TypeDef, e: &Enum) -> TokenStream {
             impl serde::Serialize for #name {
                 fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> { s.serialize_i64(self.value()) }
             }
-            impl<'de> serde::Deserialize<'de> for #name {
-                fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-                    let v = <i64 as serde::Deserialize>::deserialize(d)?;
-                    Self::from_value(v).ok_or_else(|| <D::Error as serde::de::Error>::custom(format!(#msg)))
-                }
-            }
+            #serde_de
         };
     }
     let values: Vec<String> = e
@@ -82,23 +125,14 @@ pub fn emit_enum(ctx: &Ctx<'_>, t: &TypeDef, e: &Enum) -> TokenStream {
             }
         })
         .collect();
-    let vdocs = values.iter().map(|v| format!(" `{v}`"));
-    quote! {
-        #doc
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-        pub enum #name { #( #[doc = #vdocs] #[serde(rename = #values)] #vnames, )* }
-
-        impl #name {
-            /// Every value, in spec order.
-            #all
-            /// The wire value.
-            pub const fn as_str(self) -> &'static str { match self { #(Self::#vnames => #values,)* } }
-        }
+    let vdocs: Vec<String> = values.iter().map(|v| format!(" `{v}`")).collect();
+    let common = quote! {
         impl std::fmt::Display for #name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { f.write_str(self.as_str()) }
         }
         impl std::str::FromStr for #name {
             type Err = rt::UnknownValue;
+            /// Parses a value the spec lists; anything else is an error.
             fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
                 match s {
                     #(#values => Ok(Self::#vnames),)*
@@ -109,6 +143,52 @@ pub fn emit_enum(ctx: &Ctx<'_>, t: &TypeDef, e: &Enum) -> TokenStream {
         impl AsRef<str> for #name {
             fn as_ref(&self) -> &str { self.as_str() }
         }
+    };
+    if open {
+        return quote! {
+            #doc
+            #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+            pub enum #name {
+                #( #[doc = #vdocs] #vnames, )*
+                #[doc = #unknown_doc]
+                Unknown(rt::Unknown<String>),
+            }
+
+            impl #name {
+                /// Every value the spec lists, in spec order.
+                #all
+                /// The wire value.
+                pub fn as_str(&self) -> &str { match self { #(Self::#vnames => #values,)* Self::Unknown(u) => u.as_str() } }
+                /// Whether this is a value the spec does not list.
+                pub fn is_unknown(&self) -> bool { matches!(self, Self::Unknown(_)) }
+            }
+            impl rt::OpenEnum<String> for #name {
+                fn known(v: &String) -> Option<Self> { match v.as_str() { #(#values => Some(Self::#vnames),)* _ => None } }
+                fn unknown(v: rt::Unknown<String>) -> Self { Self::Unknown(v) }
+            }
+            impl serde::Serialize for #name {
+                fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> { s.serialize_str(self.as_str()) }
+            }
+            impl<'de> serde::Deserialize<'de> for #name {
+                fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+                    rt::deserialize_open::<D, String, Self>(d)
+                }
+            }
+            #common
+        };
+    }
+    quote! {
+        #doc
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        pub enum #name { #( #[doc = #vdocs] #[serde(rename = #values)] #vnames, )* }
+
+        impl #name {
+            /// Every value the spec lists, in spec order.
+            #all
+            /// The wire value.
+            pub const fn as_str(self) -> &'static str { match self { #(Self::#vnames => #values,)* } }
+        }
+        #common
     }
 }
 
@@ -172,31 +252,48 @@ pub fn emit_untagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Untagged) -> TokenStream {
         let d = docs::attrs(&docs::field_doc(&v.doc, &v.shape, true)[..]);
         quote! { #d #vn(#ty), }
     });
-    let mut count: BTreeMap<String, usize> = BTreeMap::new();
-    u.variants.iter().for_each(|v| {
-        *count
-            .entry(ctx.rust_type_nullable(&v.shape).to_string())
-            .or_default() += 1
+    // A response value matching no variant is kept, not a decoding failure.
+    let fallback = t.in_response.then(|| {
+        let mut ns = Namespace::new();
+        u.variants.iter().for_each(|v| ns.reserve(&v.rust));
+        let other = ident(&ns.claim("Other".to_owned()));
+        quote! {
+            /// A value matching none of the variants the spec lists, kept as received.
+            #other(rt::Value),
+        }
     });
-    let froms = u
+    let types: Vec<String> = u
         .variants
         .iter()
-        .filter(|v| {
-            matches!(v.shape.ty, Ty::Named(_))
-                && !v.shape.nullable
-                && count[&ctx.rust_type(&v.shape).to_string()] == 1
-        })
-        .map(|v| {
-            let vn = ident(&v.rust);
-            let ty = ctx.rust_type(&v.shape);
-            quote! { impl From<#ty> for #name { fn from(v: #ty) -> Self { Self::#vn(v) } } }
-        });
+        .map(|v| ctx.rust_type_nullable(&v.shape).to_string())
+        .collect();
+    let has_named = u
+        .variants
+        .iter()
+        .any(|v| matches!(v.shape.ty, Ty::Named(_)));
+    let froms = u.variants.iter().zip(&types).filter(|(_, ty)| types.iter().filter(|t| t == ty).count() == 1).filter_map(|(v, _)| {
+        let vn = ident(&v.rust);
+        let ty = ctx.rust_type_nullable(&v.shape);
+        match &v.shape.ty {
+            _ if v.shape.nullable => None,
+            Ty::Named(_) | Ty::Object | Ty::Array(_) | Ty::Map(_) | Ty::Number | Ty::Boolean | Ty::Integer { .. } => {
+                Some(quote! { impl From<#ty> for #name { fn from(v: #ty) -> Self { Self::#vn(v) } } })
+            }
+            // A plain string converts only when no variant is a string enum, or "office" could
+            // silently become the free-form variant.
+            Ty::String if !has_named => Some(quote! {
+                impl From<String> for #name { fn from(v: String) -> Self { Self::#vn(v) } }
+                impl From<&str> for #name { fn from(v: &str) -> Self { Self::#vn(v.to_owned()) } }
+            }),
+            _ => None,
+        }
+    });
     let validate = validate_impl(ctx, t);
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
         #[serde(untagged)]
-        pub enum #name { #(#variants)* }
+        pub enum #name { #(#variants)* #fallback }
         #(#froms)*
         #validate
     }

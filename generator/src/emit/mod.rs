@@ -16,6 +16,8 @@ use std::collections::{BTreeMap, BTreeSet};
 /// What every emitter needs to know about the whole API.
 pub(crate) struct Ctx<'a> {
     pub api: &'a Api,
+    /// Named types by name.
+    pub types: BTreeMap<&'a str, &'a TypeDef>,
     /// Types whose `collect_violations` can report something.
     pub needs_validation: BTreeSet<String>,
     /// Pattern source → index of its `static PATTERN_n`.
@@ -37,16 +39,16 @@ pub fn emit(api: &Api) -> TokenStream {
         TypeKind::Untagged(u) => enums::emit_untagged(&ctx, t, u),
     });
     let client = client::emit_client(&ctx);
+    let errors = client::emit_error_types(&ctx);
     quote! {
         #header
         #![allow(clippy::too_many_arguments, clippy::large_enum_variant, clippy::doc_lazy_continuation)]
 
         use crate::runtime as rt;
         #[doc(no_inline)]
-        pub use crate::runtime::{ApiError, DecodeError, Error, Rule, Validate, ValidationError, Violation};
+        pub use crate::runtime::{ConfigError, DecodeError, Patch, RequestOptions, RetryPolicy, Rule, Unknown, Validate, ValidationError, Violation};
 
-        /// The result of every call of this API's [`Client`].
-        pub type Result<T, E = Error> = std::result::Result<T, E>;
+        #errors
 
         #(#patterns)*
         #(#types)*
@@ -56,6 +58,7 @@ pub fn emit(api: &Api) -> TokenStream {
 
 impl<'a> Ctx<'a> {
     fn new(api: &'a Api) -> Self {
+        let types = api.types.iter().map(|t| (t.name.as_str(), t)).collect();
         let mut patterns = BTreeMap::new();
         let mut add = |s: &Shape| collect_patterns(s, &mut patterns);
         for t in &api.types {
@@ -80,6 +83,7 @@ impl<'a> Ctx<'a> {
         let patterns = patterns.into_keys().zip(0..n).collect();
         let mut ctx = Ctx {
             api,
+            types,
             needs_validation: BTreeSet::new(),
             patterns,
         };
@@ -157,6 +161,22 @@ impl<'a> Ctx<'a> {
         } else {
             t
         }
+    }
+
+    /// The enum a shape names, if it names one.
+    pub fn enum_of(&self, s: &Shape) -> Option<&'a Enum> {
+        match &s.ty {
+            Ty::Named(n) => match self.types.get(n.as_str()).map(|t| &t.kind) {
+                Some(TypeKind::Enum(e)) => Some(e),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Whether a struct's optional nullable field is three-state (`rt::Patch`).
+    pub fn is_patch(t: &TypeDef, f: &Field) -> bool {
+        t.in_update && !f.required && f.shape.nullable && !matches!(f.shape.ty, Ty::Any)
     }
 
     pub fn pattern_ident(&self, pattern: &str) -> proc_macro2::Ident {

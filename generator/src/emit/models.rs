@@ -1,34 +1,66 @@
-//! Structs for object schemas, with serde attributes and, for request models, a constructor
-//! taking the required fields and one setter per optional field.
+//! Structs for object schemas, with serde attributes and a constructor taking the required
+//! fields plus one setter per optional field. Response models keep unknown fields; optional
+//! nullable fields of update bodies are three-state (`rt::Patch`).
 
 use super::docs;
 use super::validate::validate_impl;
 use super::Ctx;
 use crate::ident::{bare, ident, Namespace};
 use crate::ir::*;
-use proc_macro2::TokenStream;
-use quote::quote;
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+/// The Rust name of the flattened map of undeclared properties, if the struct has one.
+pub fn extra_field(t: &TypeDef, s: &Struct) -> Option<String> {
+    if s.extra.is_none() && !t.in_response {
+        return None;
+    }
+    let mut names = Namespace::new();
+    s.fields.iter().for_each(|f| names.reserve(&f.rust));
+    Some(names.claim("extra".to_owned()))
+}
+
+/// The only variant of a single-value enum (a required field that can have one value only).
+fn single_variant(ctx: &Ctx<'_>, f: &Field) -> Option<TokenStream> {
+    let e = ctx.enum_of(&f.shape)?;
+    if !f.required || f.shape.nullable || e.variants.len() != 1 {
+        return None;
+    }
+    let ty = ctx.rust_type(&f.shape);
+    let v = ident(&e.variants[0].rust);
+    Some(quote!(#ty::#v))
+}
 
 pub fn emit_struct(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct) -> TokenStream {
     let name = ident(&t.name);
     let doc = docs::attrs(&docs::type_doc(ctx.api, t));
-    let mut names = Namespace::new();
-    s.fields.iter().for_each(|f| names.reserve(&f.rust));
-    let extra_name = s.extra.as_ref().map(|_| names.claim("extra".to_owned()));
     let fields = s.fields.iter().map(|f| {
         let fname = ident(&f.rust);
-        let fdoc = docs::attrs(&docs::field_doc(&f.doc, &f.shape, f.required));
-        let ty = ctx.rust_type(&f.shape);
-        let ty = if f.is_option() && !matches!(f.shape.ty, Ty::Any) {
-            quote!(Option<#ty>)
+        let patch = Ctx::is_patch(t, f);
+        let mut lines = docs::field_doc(&f.doc, &f.shape, f.required);
+        if patch {
+            lines.push(String::new());
+            lines.push(format!(
+                "Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_{0}`), or set (see `{0}`).",
+                bare(&f.rust)
+            ));
+        }
+        let fdoc = docs::attrs(&lines);
+        let inner = ctx.rust_type(&f.shape);
+        let ty = if patch {
+            quote!(rt::Patch<#inner>)
+        } else if f.is_option() && !matches!(f.shape.ty, Ty::Any) {
+            quote!(Option<#inner>)
         } else {
-            ty
+            inner
         };
         let rename = (bare(&f.rust) != f.wire).then(|| {
             let w = &f.wire;
             quote!(#[serde(rename = #w)])
         });
-        let serde = if !f.required {
+        let serde = if patch {
+            quote!(#[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")])
+        } else if !f.required {
             if matches!(f.shape.ty, Ty::Any) {
                 quote!(#[serde(default, skip_serializing_if = "rt::Value::is_null")])
             } else {
@@ -41,12 +73,21 @@ pub fn emit_struct(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct) -> TokenStream {
         };
         quote! { #fdoc #rename #serde pub #fname: #ty, }
     });
-    let extra = s.extra.as_ref().zip(extra_name.as_ref()).map(|(shape, n)| {
+    let extra_name = extra_field(t, s);
+    let extra = extra_name.as_ref().map(|n| {
         let n = ident(n);
-        let ty = ctx.rust_type_nullable(shape);
+        let (ty, doc) = match &s.extra {
+            Some(shape) => (
+                ctx.rust_type_nullable(shape),
+                " Properties not declared in the spec (the schema allows additional properties), kept as sent or received.",
+            ),
+            None => (
+                quote!(rt::Value),
+                " Fields the server sent that this version of the spec does not declare, kept so nothing is lost.",
+            ),
+        };
         quote! {
-            /// Properties not declared in the spec (the schema allows additional properties),
-            /// kept as they were sent or received.
+            #[doc = #doc]
             #[serde(flatten)]
             pub #n: std::collections::BTreeMap<String, #ty>,
         }
@@ -70,12 +111,8 @@ pub fn emit_struct(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct) -> TokenStream {
 }
 
 /// The parameter type a constructor or setter takes for a value of `shape`, and how to turn the
-/// argument `v` into the field's value (without the `Option` wrapper).
-pub fn setter_arg(
-    ctx: &Ctx<'_>,
-    shape: &Shape,
-    value: &proc_macro2::Ident,
-) -> (TokenStream, TokenStream) {
+/// argument `value` into the field's value (without an `Option`/`Patch` wrapper).
+pub fn setter_arg(ctx: &Ctx<'_>, shape: &Shape, value: &Ident) -> (TokenStream, TokenStream) {
     match &shape.ty {
         Ty::String => (quote!(impl Into<String>), quote!(#value.into())),
         Ty::Any => (quote!(impl Into<rt::Value>), quote!(#value.into())),
@@ -106,23 +143,28 @@ pub fn setter_arg(
 
 fn builder(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, extra: Option<&str>) -> TokenStream {
     let name = ident(&t.name);
-    let required: Vec<&Field> = s.fields.iter().filter(|f| f.required).collect();
+    let args: Vec<&Field> = s
+        .fields
+        .iter()
+        .filter(|f| f.required && single_variant(ctx, f).is_none())
+        .collect();
     let mut methods = Namespace::new();
     methods.reserve("new");
-    let params = required.iter().map(|f| {
+    let params = args.iter().map(|f| {
         let n = ident(&f.rust);
-        let (arg, _) = setter_arg(ctx, &f.shape, &n);
         let arg = if f.shape.nullable && !matches!(f.shape.ty, Ty::Any) {
             let t = ctx.rust_type(&f.shape);
             quote!(Option<#t>)
         } else {
-            arg
+            setter_arg(ctx, &f.shape, &n).0
         };
         quote!(#n: #arg)
     });
     let inits = s.fields.iter().map(|f| {
         let n = ident(&f.rust);
-        if f.required {
+        if let Some(only) = single_variant(ctx, f) {
+            quote!(#n: #only,)
+        } else if f.required {
             if f.shape.nullable && !matches!(f.shape.ty, Ty::Any) {
                 quote!(#n,)
             } else {
@@ -133,6 +175,8 @@ fn builder(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, extra: Option<&str>) -> Token
                     quote!(#n: #conv,)
                 }
             }
+        } else if Ctx::is_patch(t, f) {
+            quote!(#n: rt::Patch::Unchanged,)
         } else if matches!(f.shape.ty, Ty::Any) {
             quote!(#n: rt::Value::Null,)
         } else {
@@ -143,19 +187,31 @@ fn builder(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, extra: Option<&str>) -> Token
         let e = ident(e);
         quote!(#e: Default::default(),)
     });
-    let required_list = if required.is_empty() {
-        "It has no required fields.".to_owned()
+    let fixed: Vec<String> = s
+        .fields
+        .iter()
+        .filter(|f| single_variant(ctx, f).is_some())
+        .map(|f| format!("`{}`", f.wire))
+        .collect();
+    let mut new_doc = if args.is_empty() {
+        format!(" A new `{}`. It has no required fields to pass.", t.name)
     } else {
         format!(
-            "Takes the required fields ({}); set optional ones with the setters.",
-            required
-                .iter()
+            " A new `{}`. Takes the required fields ({}); set optional ones with the setters.",
+            t.name,
+            args.iter()
                 .map(|f| format!("`{}`", f.wire))
                 .collect::<Vec<_>>()
                 .join(", ")
         )
     };
-    let new_doc = format!(" A new `{}`. {required_list}", t.name);
+    if !fixed.is_empty() {
+        new_doc.push_str(&format!(
+            " {} can have only one value and is filled in.",
+            fixed.join(", ")
+        ));
+    }
+    let value = format_ident!("value");
     let setters: Vec<TokenStream> = s
         .fields
         .iter()
@@ -163,7 +219,7 @@ fn builder(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, extra: Option<&str>) -> Token
         .map(|f| {
             let n = ident(&f.rust);
             let setter = ident(&methods.claim(f.rust.clone()));
-            let (arg, conv) = setter_arg(ctx, &f.shape, &quote::format_ident!("value"));
+            let (arg, conv) = setter_arg(ctx, &f.shape, &value);
             let first = f
                 .doc
                 .description
@@ -178,25 +234,41 @@ fn builder(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, extra: Option<&str>) -> Token
                 format!(" ({})", constraints.join("; "))
             };
             let doc = format!(" Sets `{}`.{first}{constraints}", f.wire);
-            let value = if matches!(f.shape.ty, Ty::Any) {
+            let patch = Ctx::is_patch(t, f);
+            let assigned = if patch {
+                quote!(rt::Patch::Set(#conv))
+            } else if matches!(f.shape.ty, Ty::Any) {
                 conv
             } else {
                 quote!(Some(#conv))
             };
+            let clear = patch.then(|| {
+                let clear = ident(&methods.claim(format!("clear_{}", bare(&f.rust))));
+                let doc = format!(" Clears `{}`: sends it as `null`.", f.wire);
+                quote! {
+                    #[doc = #doc]
+                    #[must_use]
+                    pub fn #clear(mut self) -> Self {
+                        self.#n = rt::Patch::Clear;
+                        self
+                    }
+                }
+            });
             quote! {
                 #[doc = #doc]
                 #[must_use]
                 pub fn #setter(mut self, value: #arg) -> Self {
-                    self.#n = #value;
+                    self.#n = #assigned;
                     self
                 }
+                #clear
             }
         })
         .collect();
-    let extra_setter = extra.map(|e| {
+    let extra_setter = extra.zip(s.extra.as_ref()).map(|(e, shape)| {
         let e = ident(e);
         let m = ident(&methods.claim("with_extra".to_owned()));
-        let ty = ctx.rust_type_nullable(s.extra.as_ref().unwrap_or(&Shape::any()));
+        let ty = ctx.rust_type_nullable(shape);
         quote! {
             /// Adds a property the spec does not declare (the schema allows additional properties).
             #[must_use]
@@ -206,7 +278,7 @@ fn builder(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, extra: Option<&str>) -> Token
             }
         }
     });
-    let default = required.is_empty().then(|| {
+    let default = args.is_empty().then(|| {
         quote! {
             impl Default for #name {
                 fn default() -> Self { Self::new() }

@@ -122,23 +122,25 @@ pub fn validate_impl(ctx: &Ctx<'_>, t: &TypeDef) -> TokenStream {
                 }
                 let fname = ident(&f.rust);
                 let wire = &f.wire;
-                Some(if f.is_option() && !matches!(f.shape.ty, Ty::Any) {
+                Some(if Ctx::is_patch(t, f) {
+                    quote! { if let rt::Patch::Set(value) = &self.#fname { let path = &path.field(#wire); #inner } }
+                } else if f.is_option() && !matches!(f.shape.ty, Ty::Any) {
                     quote! { if let Some(value) = &self.#fname { let path = &path.field(#wire); #inner } }
                 } else {
                     quote! { { let value = &self.#fname; let path = &path.field(#wire); #inner } }
                 })
             });
-            let extra = s.extra.as_ref().and_then(|shape| {
-                let inner = checks_nullable(ctx, shape);
-                (!inner.is_empty()).then(|| {
-                    let extra_name = s
-                        .fields
-                        .iter()
-                        .any(|f| crate::ident::bare(&f.rust) == "extra");
-                    let e = ident(if extra_name { "extra2" } else { "extra" });
+            let extra = s
+                .extra
+                .as_ref()
+                .zip(super::models::extra_field(t, s))
+                .and_then(|(shape, name)| {
+                    let inner = checks_nullable(ctx, shape);
+                    (!inner.is_empty()).then(|| {
+                    let e = ident(&name);
                     quote! { for (key, value) in &self.#e { let path = &path.key(key); #inner } }
                 })
-            });
+                });
             quote!(#(#fields)* #extra)
         }
         TypeKind::Tagged(u) => {
@@ -173,7 +175,7 @@ pub fn validate_impl(ctx: &Ctx<'_>, t: &TypeDef) -> TokenStream {
                 .collect();
             if arms.is_empty() {
                 quote!()
-            } else if arms.len() == u.variants.len() {
+            } else if arms.len() == u.variants.len() && !t.in_response {
                 quote!(match self { #(#arms)* })
             } else {
                 quote!(match self { #(#arms)* _ => {} })

@@ -50,7 +50,13 @@ pub fn lower(file: &str, module: &str, doc: &OpenAPI) -> Result<(Api, Diagnostic
         tag_strip: Vec::new(),
         inline_types: BTreeMap::new(),
     };
-    for r in RESERVED_TYPES {
+    for r in RESERVED_TYPES.iter().chain(&[
+        "ClientBuilder",
+        "ApiError",
+        "RequestOptions",
+        "RetryPolicy",
+        "Patch",
+    ]) {
         l.names.reserve(r);
     }
     l.name_components();
@@ -62,6 +68,7 @@ pub fn lower(file: &str, module: &str, doc: &OpenAPI) -> Result<(Api, Diagnostic
     let components: BTreeSet<String> = l.by_ref.values().cloned().collect();
     drop_orphans(&mut l.types, &components, &operations);
     mark_reachable(&mut l.types, &operations);
+    let error_type = common_error_type(&operations);
     let api = Api {
         module: module.to_owned(),
         source: file.to_owned(),
@@ -71,6 +78,7 @@ pub fn lower(file: &str, module: &str, doc: &OpenAPI) -> Result<(Api, Diagnostic
         base_url,
         env_prefix: module.to_uppercase(),
         auth,
+        error_type,
         types: l.types.into_values().collect(),
         operations,
     };
@@ -265,13 +273,32 @@ fn refs_of(t: &TypeDef, out: &mut Vec<String>) {
     }
 }
 
-/// Marks the types reachable from request bodies/parameters and from responses.
+/// The named type of every documented error body, when there is exactly one.
+fn common_error_type(ops: &[Operation]) -> Option<String> {
+    let mut found: BTreeSet<&str> = BTreeSet::new();
+    for e in ops.iter().flat_map(|o| &o.errors) {
+        if let Some(Shape {
+            ty: Ty::Named(n), ..
+        }) = &e.body
+        {
+            found.insert(n);
+        }
+    }
+    (found.len() == 1).then(|| found.into_iter().next().unwrap_or_default().to_owned())
+}
+
+/// Marks the types reachable from request bodies/parameters, from PATCH/PUT bodies, and from
+/// responses.
 fn mark_reachable(types: &mut BTreeMap<String, TypeDef>, ops: &[Operation]) {
     let mut req = Vec::new();
     let mut resp = Vec::new();
+    let mut update = Vec::new();
     for op in ops {
         if let Some(b) = &op.body {
             named_in(&b.shape, &mut req);
+            if matches!(op.method, Method::Patch | Method::Put) {
+                named_in(&b.shape, &mut update);
+            }
         }
         for p in &op.params {
             named_in(&p.shape, &mut req);
@@ -282,7 +309,7 @@ fn mark_reachable(types: &mut BTreeMap<String, TypeDef>, ops: &[Operation]) {
             }
         }
     }
-    for (roots, request) in [(req, true), (resp, false)] {
+    for (roots, which) in [(req, 0), (resp, 1), (update, 2)] {
         let mut seen = BTreeSet::new();
         let mut stack = roots;
         while let Some(name) = stack.pop() {
@@ -292,10 +319,10 @@ fn mark_reachable(types: &mut BTreeMap<String, TypeDef>, ops: &[Operation]) {
             let Some(t) = types.get_mut(&name) else {
                 continue;
             };
-            if request {
-                t.in_request = true;
-            } else {
-                t.in_response = true;
+            match which {
+                0 => t.in_request = true,
+                1 => t.in_response = true,
+                _ => t.in_update = true,
             }
             refs_of(t, &mut stack);
         }

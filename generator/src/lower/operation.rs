@@ -92,6 +92,18 @@ impl<'a> Lowerer<'a> {
                     .and_then(|b| self.body(b, &join(&pointer, "requestBody"), &id));
                 let (success, errors) =
                     self.responses(&op.responses, &join(&pointer, "responses"), &id);
+                let idempotent = match op.extensions.get("x-idempotent") {
+                    Some(serde_json::Value::Bool(b)) => *b,
+                    Some(_) => {
+                        self.sink.error(
+                            &join(&pointer, "x-idempotent"),
+                            "`x-idempotent` must be true or false",
+                            None,
+                        );
+                        false
+                    }
+                    None => !matches!(method, "post" | "patch"),
+                };
                 out.push(Operation {
                     id,
                     rust,
@@ -111,6 +123,7 @@ impl<'a> Lowerer<'a> {
                     description: op.description.clone(),
                     tags: op.tags.clone(),
                     deprecated: op.deprecated,
+                    idempotent,
                     params,
                     body,
                     success,
@@ -279,6 +292,36 @@ impl<'a> Lowerer<'a> {
         })
     }
 
+    /// A response, following a `$ref` to `#/components/responses/<Name>`.
+    fn response(
+        &mut self,
+        r: &'a ReferenceOr<openapiv3::Response>,
+        pointer: &str,
+    ) -> Option<&'a openapiv3::Response> {
+        match r {
+            ReferenceOr::Item(r) => Some(r),
+            ReferenceOr::Reference { reference } => {
+                let found = reference
+                    .strip_prefix("#/components/responses/")
+                    .and_then(|n| self.doc.components.as_ref()?.responses.get(n));
+                match found {
+                    Some(ReferenceOr::Item(r)) => Some(r),
+                    _ => {
+                        self.sink.error(
+                            pointer,
+                            format!("cannot resolve `$ref: {reference}`"),
+                            Some(
+                                "point it at an existing `#/components/responses/<Name>`"
+                                    .to_owned(),
+                            ),
+                        );
+                        None
+                    }
+                }
+            }
+        }
+    }
+
     fn responses(
         &mut self,
         responses: &'a openapiv3::Responses,
@@ -293,25 +336,8 @@ impl<'a> Lowerer<'a> {
                 StatusCode::Range(r) => (*r * 100, format!("{r}XX")),
             };
             let ptr = join(pointer, &key);
-            let resp = match r {
-                ReferenceOr::Item(r) => r,
-                ReferenceOr::Reference { reference } => {
-                    let name = reference.strip_prefix("#/components/responses/");
-                    match name.and_then(|n| self.doc.components.as_ref()?.responses.get(n)) {
-                        Some(ReferenceOr::Item(r)) => r,
-                        _ => {
-                            self.sink.error(
-                                &ptr,
-                                format!("cannot resolve `$ref: {reference}`"),
-                                Some(
-                                    "point it at an existing `#/components/responses/<Name>`"
-                                        .to_owned(),
-                                ),
-                            );
-                            continue;
-                        }
-                    }
-                }
+            let Some(resp) = self.response(r, &ptr) else {
+                continue;
             };
             let is_success = (200..300).contains(&status);
             let body = resp
@@ -337,15 +363,50 @@ impl<'a> Lowerer<'a> {
                 body,
             };
             if is_success {
-                if let Some(first) = &success {
-                    if first.body != lowered.body && lowered.body.is_some() {
-                        self.sink.warning(&ptr, format!("several 2xx responses with different bodies; the method returns the {} body", first.status), None);
+                match &mut success {
+                    None => success = Some(lowered),
+                    // One 2xx with a body and another without (200 with JSON, or 204): the
+                    // method returns `Option<T>`, `None` for the empty one.
+                    Some(first) if lowered.body.is_none() || first.body.is_none() => {
+                        if let Some(b) = first.body.as_mut().or(lowered.body.clone().as_mut()) {
+                            b.nullable = true;
+                            first.body = Some(b.clone());
+                        }
                     }
-                } else {
-                    success = Some(lowered);
+                    Some(first) if first.body != lowered.body => {
+                        self.sink.warning(
+                            &ptr,
+                            format!("several 2xx responses with different bodies; the method returns the {} body", first.status),
+                            None,
+                        );
+                    }
+                    Some(_) => {}
                 }
             } else {
                 errors.push(lowered);
+            }
+        }
+        if let Some(r) = &responses.default {
+            let ptr = join(pointer, "default");
+            let resp = self.response(r, &ptr);
+            if let Some(resp) = resp {
+                let body = resp
+                    .content
+                    .iter()
+                    .find(|(m, _)| is_json(m))
+                    .and_then(|(media, mt)| {
+                        let schema = mt.schema.as_ref()?;
+                        Some(self.shape(
+                            schema.into(),
+                            &format!("{}ErrorDefault", type_name(op_id)),
+                            &join(&join(&join(&ptr, "content"), media), "schema"),
+                        ))
+                    });
+                errors.push(Response {
+                    status: 0,
+                    description: resp.description.clone(),
+                    body,
+                });
             }
         }
         let success = success.unwrap_or_else(|| {

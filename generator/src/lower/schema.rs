@@ -265,6 +265,7 @@ impl<'a> Lowerer<'a> {
                 kind,
                 in_request: false,
                 in_response: false,
+                in_update: false,
             },
         );
     }

@@ -42,12 +42,40 @@ fn main() {
     assert_eq!(serde_json::from_value::<Channels>(json!(2)).unwrap(), Channels::V2);
     assert!(serde_json::from_value::<Channels>(json!(3)).is_err());
     assert_eq!(Switch::Off.as_str(), "off");
+    // Enums the server sends are open: an unlisted value is kept verbatim, round-trips
+    // unchanged, and does not break decoding of the whole response.
+    let status: enums::Status = serde_json::from_value(json!({"order": "DESC", "rate": 44100, "new_field": [1]})).unwrap();
+    assert!(status.order.is_unknown());
+    assert_eq!(status.order.as_str(), "DESC");
+    assert_eq!(status.rate.as_ref().map(SampleRate::value), Some(44100));
+    assert_eq!(status.extra.get("new_field"), Some(&json!([1])), "unknown fields are kept");
+    assert_eq!(serde_json::to_value(&status).unwrap(), json!({"order": "DESC", "rate": 44100, "new_field": [1]}));
+    // A listed value always decodes to its own variant, never to `Unknown`.
+    let status: enums::Status = serde_json::from_value(json!({"order": "asc"})).unwrap();
+    assert_eq!(status.order, SortOrder::Asc2);
+    // Parsing (FromStr) accepts only listed values.
+    assert!("DESC".parse::<SortOrder>().is_err());
 
     // nullable: required+nullable is always sent; optional ones only when set.
     let s = nullable::Settings::new(None);
     assert_eq!(serde_json::to_value(&s).unwrap(), json!({"must_send": null}));
     let s = nullable::Settings::new(Some("x".into())).level(nullable::Level::High).items([Some("a".to_owned()), None]);
     assert_eq!(serde_json::to_value(&s).unwrap(), json!({"must_send": "x", "level": "high", "items": ["a", null]}));
+
+    // Three-state fields of a PATCH body: unchanged (absent), cleared (null), or set.
+    let unchanged = nullable::SettingsUpdate::new().plain(3);
+    assert_eq!(serde_json::to_value(&unchanged).unwrap(), json!({"plain": 3}));
+    let cleared = nullable::SettingsUpdate::new().clear_maybe();
+    assert_eq!(serde_json::to_value(&cleared).unwrap(), json!({"maybe": null}));
+    let set = nullable::SettingsUpdate::new().maybe("abc");
+    assert_eq!(serde_json::to_value(&set).unwrap(), json!({"maybe": "abc"}));
+    use nullable::Validate as _;
+    let too_long = nullable::SettingsUpdate::new().maybe("abcd");
+    assert_eq!(paths(too_long.validate().unwrap_err()), ["maybe"]);
+    assert!(nullable::SettingsUpdate::new().clear_maybe().validate().is_ok());
+    // The error type is the spec's documented error body, with a summary for Display.
+    let problem: nullable::Problem = serde_json::from_value(json!({"error": {"code": "NOT_FOUND", "message": "no such settings"}})).unwrap();
+    assert_eq!(runtime::ErrorSummary::summary(&problem).as_deref(), Some("NOT_FOUND: no such settings"));
 
     // oneOf + discriminator: the tag is the variant; two values share one struct.
     use one_of::{BuiltInSound, Dog, Pet, Sound};
