@@ -1,0 +1,219 @@
+//! Helpers for the contract tests: a Prism launcher, raw HTTP requests that bypass the
+//! generated clients, and a local server that records whatever reaches it.
+
+#![allow(dead_code)]
+
+pub mod prism;
+
+use std::collections::BTreeSet;
+use std::sync::{Arc, Mutex};
+
+use tokio::net::{TcpListener, TcpStream};
+
+/// A response to a raw request, with the request violations Prism reported.
+#[derive(Debug)]
+pub struct RawResponse {
+    pub status: u16,
+    pub body: String,
+    /// Prism's `sl-violations` header (the JSON array it adds to every refused request), or
+    /// `[]` when absent.
+    pub violations: serde_json::Value,
+}
+
+impl RawResponse {
+    /// The request-body locations Prism flagged, rendered like the generated validator renders
+    /// its paths: property names joined by `.`, array indexes as `[i]`
+    /// (`["request","body","test_set_ids","1"]` becomes `test_set_ids[1]`).
+    pub fn body_violation_paths(&self) -> BTreeSet<String> {
+        let mut paths = BTreeSet::new();
+        for violation in self.violations.as_array().into_iter().flatten() {
+            let location: Vec<&str> = violation["location"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|s| s.as_str())
+                .collect();
+            if let ["request", "body", rest @ ..] = location.as_slice() {
+                paths.insert(render_path(rest));
+            }
+        }
+        paths
+    }
+
+    /// Asserts Prism refused the request as invalid (400 or 422).
+    pub fn assert_refused_as_invalid(&self) {
+        assert!(
+            self.status == 400 || self.status == 422,
+            "Prism should refuse this request with 400/422, got {}. Body: {}. Violations: {}",
+            self.status,
+            self.body,
+            self.violations
+        );
+    }
+}
+
+fn render_path(segments: &[&str]) -> String {
+    let mut out = String::new();
+    for seg in segments {
+        if !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit()) {
+            out.push_str(&format!("[{seg}]"));
+        } else {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(seg);
+        }
+    }
+    if out.is_empty() {
+        out.push_str("(body)");
+    }
+    out
+}
+
+/// Sends `body` as JSON with exactly the given extra headers (no authentication unless one of
+/// them is), the way a hand-written caller would, bypassing the generated client.
+pub async fn send_raw(
+    method: reqwest::Method,
+    url: &str,
+    headers: &[(&str, &str)],
+    body: &serde_json::Value,
+) -> RawResponse {
+    let mut request = reqwest::Client::new().request(method, url).json(body);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let response = request
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("raw request to {url} failed: {e}"));
+    let status = response.status().as_u16();
+    let violations = response
+        .headers()
+        .get("sl-violations")
+        .and_then(|v| v.to_str().ok())
+        .map(|v| {
+            serde_json::from_str(v)
+                .unwrap_or_else(|e| panic!("sl-violations is not JSON ({e}): {v}"))
+        })
+        .unwrap_or_else(|| serde_json::json!([]));
+    let body = response
+        .text()
+        .await
+        .unwrap_or_else(|e| panic!("reading the body from {url} failed: {e}"));
+    RawResponse {
+        status,
+        body,
+        violations,
+    }
+}
+
+/// A local HTTP server on 127.0.0.1 that records every request that reaches it (head and
+/// body, verbatim) and answers each with `418 I'm a teapot`. Pointing a client at it shows
+/// whether, and exactly what, the client sent.
+pub struct RecordingServer {
+    base_url: String,
+    requests: Arc<Mutex<Vec<String>>>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl RecordingServer {
+    pub async fn start() -> RecordingServer {
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind 127.0.0.1:0");
+        let base_url = format!("http://{}", listener.local_addr().expect("local address"));
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&requests);
+        let task = tokio::spawn(async move {
+            while let Ok((mut socket, _)) = listener.accept().await {
+                let sink = Arc::clone(&sink);
+                tokio::spawn(async move {
+                    let request = read_request(&mut socket).await;
+                    sink.lock().unwrap_or_else(|e| e.into_inner()).push(request);
+                    let _ = write_all(&socket, b"HTTP/1.1 418 I'm a teapot\r\ncontent-length: 0\r\nconnection: close\r\n\r\n").await;
+                    // Dropping the socket closes the connection, as announced.
+                });
+            }
+        });
+        RecordingServer {
+            base_url,
+            requests,
+            task,
+        }
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// Every request received so far, as text.
+    pub fn requests(&self) -> Vec<String> {
+        self.requests
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+}
+
+impl Drop for RecordingServer {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+/// Reads one HTTP/1.1 request: the head, then `content-length` bytes of body.
+async fn read_request(socket: &mut TcpStream) -> String {
+    let mut data = Vec::new();
+    let mut buf = [0u8; 4096];
+    loop {
+        if let Some(end) = find(&data, b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&data[..end]).to_ascii_lowercase();
+            let length = head
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:"))
+                .and_then(|v| v.trim().parse::<usize>().ok())
+                .unwrap_or(0);
+            if data.len() >= end + 4 + length {
+                break;
+            }
+        }
+        if socket.readable().await.is_err() {
+            break;
+        }
+        match socket.try_read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => data.extend_from_slice(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => continue,
+            Err(_) => break,
+        }
+    }
+    String::from_utf8_lossy(&data).into_owned()
+}
+
+// Plain readiness + try_read/try_write: tokio's "net" feature is enough (no "io-util").
+async fn write_all(socket: &TcpStream, mut bytes: &[u8]) -> std::io::Result<()> {
+    while !bytes.is_empty() {
+        socket.writable().await?;
+        match socket.try_write(bytes) {
+            Ok(n) => bytes = &bytes[n..],
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// The values of the header `name` (case-insensitive) in a recorded request, trimmed.
+pub fn header_values<'a>(request: &'a str, name: &str) -> Vec<&'a str> {
+    let head = request.split("\r\n\r\n").next().unwrap_or("");
+    head.lines()
+        .skip(1)
+        .filter_map(|line| line.split_once(':'))
+        .filter(|(n, _)| n.trim().eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.trim())
+        .collect()
+}
