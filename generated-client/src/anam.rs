@@ -858,6 +858,390 @@ impl rt::Validate for ErrorBody {
     fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}
 }
 
+/// The query parameters of `listAvatars`.
+///
+/// Source: `spec/anam.yaml#/paths/~1v1~1avatars/get/parameters`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ListAvatarsParams {
+    /// Page number, starting at 1.
+    ///
+    /// Optional; >= 1.
+    ///
+    /// Example: `1`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<i64>,
+    /// Number of items per page, from 1 to 100.
+    ///
+    /// Optional; range 1 ..= 100.
+    ///
+    /// Example: `10`
+    #[serde(rename = "perPage")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_page: Option<i64>,
+    /// Search term filtering the listed items (by name or display name).
+    ///
+    /// Optional.
+    ///
+    /// Example: `"Cara"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search: Option<String>,
+    /// Only return one-shot avatars.
+    ///
+    /// Optional.
+    ///
+    /// Example: `false`
+    #[serde(rename = "onlyOneShot")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub only_one_shot: Option<bool>,
+}
+
+impl Default for ListAvatarsParams {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl ListAvatarsParams {
+    /// A new `ListAvatarsParams`. It has no required fields to pass.
+    pub fn new() -> Self {
+        Self {
+            page: None,
+            per_page: None,
+            search: None,
+            only_one_shot: None,
+        }
+    }
+
+    /// Sets `page`. Page number, starting at 1. (>= 1)
+    #[must_use]
+    pub fn page(mut self, value: i64) -> Self {
+        self.page = Some(value);
+        self
+    }
+
+    /// Sets `perPage`. Number of items per page, from 1 to 100. (range 1 ..= 100)
+    #[must_use]
+    pub fn per_page(mut self, value: i64) -> Self {
+        self.per_page = Some(value);
+        self
+    }
+
+    /// Sets `search`. Search term filtering the listed items (by name or display name).
+    #[must_use]
+    pub fn search(mut self, value: impl Into<String>) -> Self {
+        self.search = Some(value.into());
+        self
+    }
+
+    /// Sets `onlyOneShot`. Only return one-shot avatars.
+    #[must_use]
+    pub fn only_one_shot(mut self, value: bool) -> Self {
+        self.only_one_shot = Some(value);
+        self
+    }
+}
+
+impl rt::Validate for ListAvatarsParams {
+    /// Checks every constraint `ListAvatarsParams` states in the spec; see [`rt::Validate::validate`].
+    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
+        if let Some(value) = &self.page {
+            let path = &path.field("page");
+            rt::check_range(*value as f64, Some((1.0, false)), None, path, out);
+        }
+        if let Some(value) = &self.per_page {
+            let path = &path.field("perPage");
+            rt::check_range(
+                *value as f64,
+                Some((1.0, false)),
+                Some((100.0, false)),
+                path,
+                out,
+            );
+        }
+    }
+}
+
+/// The query parameters of `listLlms`.
+///
+/// Source: `spec/anam.yaml#/paths/~1v1~1llms/get/parameters`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ListLlmsParams {
+    /// Page number, starting at 1.
+    ///
+    /// Optional; >= 1.
+    ///
+    /// Example: `1`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<i64>,
+    /// Number of items per page, from 1 to 100.
+    ///
+    /// Optional; range 1 ..= 100.
+    ///
+    /// Example: `10`
+    #[serde(rename = "perPage")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_page: Option<i64>,
+    /// Search term filtering the listed items (by name or display name).
+    ///
+    /// Optional.
+    ///
+    /// Example: `"Cara"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search: Option<String>,
+    /// Also include Anam's default LLMs.
+    ///
+    /// Optional.
+    ///
+    /// Example: `true`
+    #[serde(rename = "includeDefaults")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub include_defaults: Option<bool>,
+}
+
+impl Default for ListLlmsParams {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl ListLlmsParams {
+    /// A new `ListLlmsParams`. It has no required fields to pass.
+    pub fn new() -> Self {
+        Self {
+            page: None,
+            per_page: None,
+            search: None,
+            include_defaults: None,
+        }
+    }
+
+    /// Sets `page`. Page number, starting at 1. (>= 1)
+    #[must_use]
+    pub fn page(mut self, value: i64) -> Self {
+        self.page = Some(value);
+        self
+    }
+
+    /// Sets `perPage`. Number of items per page, from 1 to 100. (range 1 ..= 100)
+    #[must_use]
+    pub fn per_page(mut self, value: i64) -> Self {
+        self.per_page = Some(value);
+        self
+    }
+
+    /// Sets `search`. Search term filtering the listed items (by name or display name).
+    #[must_use]
+    pub fn search(mut self, value: impl Into<String>) -> Self {
+        self.search = Some(value.into());
+        self
+    }
+
+    /// Sets `includeDefaults`. Also include Anam's default LLMs.
+    #[must_use]
+    pub fn include_defaults(mut self, value: bool) -> Self {
+        self.include_defaults = Some(value);
+        self
+    }
+}
+
+impl rt::Validate for ListLlmsParams {
+    /// Checks every constraint `ListLlmsParams` states in the spec; see [`rt::Validate::validate`].
+    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
+        if let Some(value) = &self.page {
+            let path = &path.field("page");
+            rt::check_range(*value as f64, Some((1.0, false)), None, path, out);
+        }
+        if let Some(value) = &self.per_page {
+            let path = &path.field("perPage");
+            rt::check_range(
+                *value as f64,
+                Some((1.0, false)),
+                Some((100.0, false)),
+                path,
+                out,
+            );
+        }
+    }
+}
+
+/// The query parameters of `listPersonas`.
+///
+/// Source: `spec/anam.yaml#/paths/~1v1~1personas/get/parameters`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ListPersonasParams {
+    /// Page number, starting at 1.
+    ///
+    /// Optional; >= 1.
+    ///
+    /// Example: `1`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<i64>,
+    /// Number of items per page, from 1 to 100.
+    ///
+    /// Optional; range 1 ..= 100.
+    ///
+    /// Example: `10`
+    #[serde(rename = "perPage")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_page: Option<i64>,
+    /// Search term filtering the listed items (by name or display name).
+    ///
+    /// Optional.
+    ///
+    /// Example: `"Cara"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search: Option<String>,
+}
+
+impl Default for ListPersonasParams {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl ListPersonasParams {
+    /// A new `ListPersonasParams`. It has no required fields to pass.
+    pub fn new() -> Self {
+        Self {
+            page: None,
+            per_page: None,
+            search: None,
+        }
+    }
+
+    /// Sets `page`. Page number, starting at 1. (>= 1)
+    #[must_use]
+    pub fn page(mut self, value: i64) -> Self {
+        self.page = Some(value);
+        self
+    }
+
+    /// Sets `perPage`. Number of items per page, from 1 to 100. (range 1 ..= 100)
+    #[must_use]
+    pub fn per_page(mut self, value: i64) -> Self {
+        self.per_page = Some(value);
+        self
+    }
+
+    /// Sets `search`. Search term filtering the listed items (by name or display name).
+    #[must_use]
+    pub fn search(mut self, value: impl Into<String>) -> Self {
+        self.search = Some(value.into());
+        self
+    }
+}
+
+impl rt::Validate for ListPersonasParams {
+    /// Checks every constraint `ListPersonasParams` states in the spec; see [`rt::Validate::validate`].
+    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
+        if let Some(value) = &self.page {
+            let path = &path.field("page");
+            rt::check_range(*value as f64, Some((1.0, false)), None, path, out);
+        }
+        if let Some(value) = &self.per_page {
+            let path = &path.field("perPage");
+            rt::check_range(
+                *value as f64,
+                Some((1.0, false)),
+                Some((100.0, false)),
+                path,
+                out,
+            );
+        }
+    }
+}
+
+/// The query parameters of `listVoices`.
+///
+/// Source: `spec/anam.yaml#/paths/~1v1~1voices/get/parameters`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ListVoicesParams {
+    /// Page number, starting at 1.
+    ///
+    /// Optional; >= 1.
+    ///
+    /// Example: `1`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<i64>,
+    /// Number of items per page, from 1 to 100.
+    ///
+    /// Optional; range 1 ..= 100.
+    ///
+    /// Example: `10`
+    #[serde(rename = "perPage")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_page: Option<i64>,
+    /// Search term filtering the listed items (by name or display name).
+    ///
+    /// Optional.
+    ///
+    /// Example: `"Cara"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search: Option<String>,
+}
+
+impl Default for ListVoicesParams {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl ListVoicesParams {
+    /// A new `ListVoicesParams`. It has no required fields to pass.
+    pub fn new() -> Self {
+        Self {
+            page: None,
+            per_page: None,
+            search: None,
+        }
+    }
+
+    /// Sets `page`. Page number, starting at 1. (>= 1)
+    #[must_use]
+    pub fn page(mut self, value: i64) -> Self {
+        self.page = Some(value);
+        self
+    }
+
+    /// Sets `perPage`. Number of items per page, from 1 to 100. (range 1 ..= 100)
+    #[must_use]
+    pub fn per_page(mut self, value: i64) -> Self {
+        self.per_page = Some(value);
+        self
+    }
+
+    /// Sets `search`. Search term filtering the listed items (by name or display name).
+    #[must_use]
+    pub fn search(mut self, value: impl Into<String>) -> Self {
+        self.search = Some(value.into());
+        self
+    }
+}
+
+impl rt::Validate for ListVoicesParams {
+    /// Checks every constraint `ListVoicesParams` states in the spec; see [`rt::Validate::validate`].
+    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
+        if let Some(value) = &self.page {
+            let path = &path.field("page");
+            rt::check_range(*value as f64, Some((1.0, false)), None, path, out);
+        }
+        if let Some(value) = &self.per_page {
+            let path = &path.field("perPage");
+            rt::check_range(
+                *value as f64,
+                Some((1.0, false)),
+                Some((100.0, false)),
+                path,
+                out,
+            );
+        }
+    }
+}
+
 /// A language model a persona can run (Anam-provided or your own).
 ///
 /// Source: `spec/anam.yaml#/components/schemas/Llm`.
@@ -3347,9 +3731,7 @@ impl Client {
     /// `GET /v1/personas` (operationId `listPersonas`), from `spec/anam.yaml#/paths/~1v1~1personas/get`.
     ///
     /// # Arguments
-    /// - `page`: query parameter `page`: Page number, starting at 1. (>= 1)
-    /// - `per_page`: query parameter `perPage`: Number of items per page, from 1 to 100. (range 1 ..= 100)
-    /// - `search`: query parameter `search`: Search term filtering the listed items (by name or display name).
+    /// - `params`: the query parameters, [`ListPersonasParams`] (`ListPersonasParams::new()` and its setters)
     ///
     /// # Returns
     /// [`PersonaList`] on HTTP 200 (A page of personas.).
@@ -3361,39 +3743,22 @@ impl Client {
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     pub async fn list_personas(
         &self,
-        page: Option<i64>,
-        per_page: Option<i64>,
-        search: Option<&str>,
+        params: &ListPersonasParams,
     ) -> Result<PersonaList> {
         let mut violations = Vec::new();
         {
             let out = &mut violations;
-            if let Some(value) = page {
-                let value = &value;
-                let path = &rt::Path::ROOT.field("page");
-                rt::check_range(*value as f64, Some((1.0, false)), None, path, out);
-            }
-            if let Some(value) = per_page {
-                let value = &value;
-                let path = &rt::Path::ROOT.field("perPage");
-                rt::check_range(
-                    *value as f64,
-                    Some((1.0, false)),
-                    Some((100.0, false)),
-                    path,
-                    out,
-                );
-            }
+            rt::Validate::collect_violations(params, &rt::Path::ROOT, out);
         }
         rt::ensure_valid(violations)?;
         let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &page {
+        if let Some(value) = &params.page {
             query.push(("page", value.to_string()));
         }
-        if let Some(value) = &per_page {
+        if let Some(value) = &params.per_page {
             query.push(("perPage", value.to_string()));
         }
-        if let Some(value) = &search {
+        if let Some(value) = &params.search {
             query.push(("search", value.to_string()));
         }
         let call = rt::Call {
@@ -3404,6 +3769,33 @@ impl Client {
             default_error: false,
         };
         self.http.send(call, &query, None::<&()>).await
+    }
+
+    /// Every item of [`Client::list_personas`], across all pages, fetched lazily as the stream is read (page-number paging: `page` is sent with each response's `meta.next` until it is null).
+    ///
+    /// Starts from the page `params` selects (the first page unless you set the cursor). An error
+    /// is yielded as the stream's last item. Pages are requested one at a time, each with the
+    /// client's retries and timeouts. Read it with `futures::StreamExt::next`.
+    pub fn list_personas_stream(
+        &self,
+        params: ListPersonasParams,
+    ) -> rt::BoxStream<'static, Result<PersonaSummary>> {
+        let client = self.clone();
+        rt::paginate(move |cursor: Option<i64>| {
+            let client = client.clone();
+            let mut params = params.clone();
+            async move {
+                if let Some(cursor) = cursor {
+                    params.page = Some(cursor);
+                }
+                let page = client.list_personas(&params).await?;
+                let next = Some(&page)
+                    .map(|v| &v.meta)
+                    .and_then(|v| v.next.as_ref())
+                    .and_then(|n| <i64>::try_from(*n).ok());
+                Ok((page.data, next))
+            }
+        })
     }
 
     /// Create a new persona.
@@ -3579,10 +3971,7 @@ impl Client {
     /// `GET /v1/avatars` (operationId `listAvatars`), from `spec/anam.yaml#/paths/~1v1~1avatars/get`.
     ///
     /// # Arguments
-    /// - `page`: query parameter `page`: Page number, starting at 1. (>= 1)
-    /// - `per_page`: query parameter `perPage`: Number of items per page, from 1 to 100. (range 1 ..= 100)
-    /// - `search`: query parameter `search`: Search term filtering the listed items (by name or display name).
-    /// - `only_one_shot`: query parameter `onlyOneShot`: Only return one-shot avatars.
+    /// - `params`: the query parameters, [`ListAvatarsParams`] (`ListAvatarsParams::new()` and its setters)
     ///
     /// # Returns
     /// [`AvatarList`] on HTTP 200 (A page of avatars.).
@@ -3592,45 +3981,24 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Invalid or missing API key), 500 (Server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
-    pub async fn list_avatars(
-        &self,
-        page: Option<i64>,
-        per_page: Option<i64>,
-        search: Option<&str>,
-        only_one_shot: Option<bool>,
-    ) -> Result<AvatarList> {
+    pub async fn list_avatars(&self, params: &ListAvatarsParams) -> Result<AvatarList> {
         let mut violations = Vec::new();
         {
             let out = &mut violations;
-            if let Some(value) = page {
-                let value = &value;
-                let path = &rt::Path::ROOT.field("page");
-                rt::check_range(*value as f64, Some((1.0, false)), None, path, out);
-            }
-            if let Some(value) = per_page {
-                let value = &value;
-                let path = &rt::Path::ROOT.field("perPage");
-                rt::check_range(
-                    *value as f64,
-                    Some((1.0, false)),
-                    Some((100.0, false)),
-                    path,
-                    out,
-                );
-            }
+            rt::Validate::collect_violations(params, &rt::Path::ROOT, out);
         }
         rt::ensure_valid(violations)?;
         let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &page {
+        if let Some(value) = &params.page {
             query.push(("page", value.to_string()));
         }
-        if let Some(value) = &per_page {
+        if let Some(value) = &params.per_page {
             query.push(("perPage", value.to_string()));
         }
-        if let Some(value) = &search {
+        if let Some(value) = &params.search {
             query.push(("search", value.to_string()));
         }
-        if let Some(value) = &only_one_shot {
+        if let Some(value) = &params.only_one_shot {
             query.push(("onlyOneShot", value.to_string()));
         }
         let call = rt::Call {
@@ -3641,6 +4009,33 @@ impl Client {
             default_error: false,
         };
         self.http.send(call, &query, None::<&()>).await
+    }
+
+    /// Every item of [`Client::list_avatars`], across all pages, fetched lazily as the stream is read (page-number paging: `page` is sent with each response's `meta.next` until it is null).
+    ///
+    /// Starts from the page `params` selects (the first page unless you set the cursor). An error
+    /// is yielded as the stream's last item. Pages are requested one at a time, each with the
+    /// client's retries and timeouts. Read it with `futures::StreamExt::next`.
+    pub fn list_avatars_stream(
+        &self,
+        params: ListAvatarsParams,
+    ) -> rt::BoxStream<'static, Result<Avatar>> {
+        let client = self.clone();
+        rt::paginate(move |cursor: Option<i64>| {
+            let client = client.clone();
+            let mut params = params.clone();
+            async move {
+                if let Some(cursor) = cursor {
+                    params.page = Some(cursor);
+                }
+                let page = client.list_avatars(&params).await?;
+                let next = Some(&page)
+                    .map(|v| &v.meta)
+                    .and_then(|v| v.next.as_ref())
+                    .and_then(|n| <i64>::try_from(*n).ok());
+                Ok((page.data, next))
+            }
+        })
     }
 
     /// Get an avatar.
@@ -3689,9 +4084,7 @@ impl Client {
     /// `GET /v1/voices` (operationId `listVoices`), from `spec/anam.yaml#/paths/~1v1~1voices/get`.
     ///
     /// # Arguments
-    /// - `page`: query parameter `page`: Page number, starting at 1. (>= 1)
-    /// - `per_page`: query parameter `perPage`: Number of items per page, from 1 to 100. (range 1 ..= 100)
-    /// - `search`: query parameter `search`: Search term filtering the listed items (by name or display name).
+    /// - `params`: the query parameters, [`ListVoicesParams`] (`ListVoicesParams::new()` and its setters)
     ///
     /// # Returns
     /// [`VoiceList`] on HTTP 200 (A page of voices.).
@@ -3701,41 +4094,21 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Invalid or missing API key), 500 (Server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
-    pub async fn list_voices(
-        &self,
-        page: Option<i64>,
-        per_page: Option<i64>,
-        search: Option<&str>,
-    ) -> Result<VoiceList> {
+    pub async fn list_voices(&self, params: &ListVoicesParams) -> Result<VoiceList> {
         let mut violations = Vec::new();
         {
             let out = &mut violations;
-            if let Some(value) = page {
-                let value = &value;
-                let path = &rt::Path::ROOT.field("page");
-                rt::check_range(*value as f64, Some((1.0, false)), None, path, out);
-            }
-            if let Some(value) = per_page {
-                let value = &value;
-                let path = &rt::Path::ROOT.field("perPage");
-                rt::check_range(
-                    *value as f64,
-                    Some((1.0, false)),
-                    Some((100.0, false)),
-                    path,
-                    out,
-                );
-            }
+            rt::Validate::collect_violations(params, &rt::Path::ROOT, out);
         }
         rt::ensure_valid(violations)?;
         let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &page {
+        if let Some(value) = &params.page {
             query.push(("page", value.to_string()));
         }
-        if let Some(value) = &per_page {
+        if let Some(value) = &params.per_page {
             query.push(("perPage", value.to_string()));
         }
-        if let Some(value) = &search {
+        if let Some(value) = &params.search {
             query.push(("search", value.to_string()));
         }
         let call = rt::Call {
@@ -3746,6 +4119,33 @@ impl Client {
             default_error: false,
         };
         self.http.send(call, &query, None::<&()>).await
+    }
+
+    /// Every item of [`Client::list_voices`], across all pages, fetched lazily as the stream is read (page-number paging: `page` is sent with each response's `meta.next` until it is null).
+    ///
+    /// Starts from the page `params` selects (the first page unless you set the cursor). An error
+    /// is yielded as the stream's last item. Pages are requested one at a time, each with the
+    /// client's retries and timeouts. Read it with `futures::StreamExt::next`.
+    pub fn list_voices_stream(
+        &self,
+        params: ListVoicesParams,
+    ) -> rt::BoxStream<'static, Result<Voice>> {
+        let client = self.clone();
+        rt::paginate(move |cursor: Option<i64>| {
+            let client = client.clone();
+            let mut params = params.clone();
+            async move {
+                if let Some(cursor) = cursor {
+                    params.page = Some(cursor);
+                }
+                let page = client.list_voices(&params).await?;
+                let next = Some(&page)
+                    .map(|v| &v.meta)
+                    .and_then(|v| v.next.as_ref())
+                    .and_then(|n| <i64>::try_from(*n).ok());
+                Ok((page.data, next))
+            }
+        })
     }
 
     /// Get a voice.
@@ -3794,10 +4194,7 @@ impl Client {
     /// `GET /v1/llms` (operationId `listLlms`), from `spec/anam.yaml#/paths/~1v1~1llms/get`.
     ///
     /// # Arguments
-    /// - `page`: query parameter `page`: Page number, starting at 1. (>= 1)
-    /// - `per_page`: query parameter `perPage`: Number of items per page, from 1 to 100. (range 1 ..= 100)
-    /// - `search`: query parameter `search`: Search term filtering the listed items (by name or display name).
-    /// - `include_defaults`: query parameter `includeDefaults`: Also include Anam's default LLMs.
+    /// - `params`: the query parameters, [`ListLlmsParams`] (`ListLlmsParams::new()` and its setters)
     ///
     /// # Returns
     /// [`LlmList`] on HTTP 200 (A page of LLMs.).
@@ -3807,45 +4204,24 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Invalid or missing API key), 500 (Server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
-    pub async fn list_llms(
-        &self,
-        page: Option<i64>,
-        per_page: Option<i64>,
-        search: Option<&str>,
-        include_defaults: Option<bool>,
-    ) -> Result<LlmList> {
+    pub async fn list_llms(&self, params: &ListLlmsParams) -> Result<LlmList> {
         let mut violations = Vec::new();
         {
             let out = &mut violations;
-            if let Some(value) = page {
-                let value = &value;
-                let path = &rt::Path::ROOT.field("page");
-                rt::check_range(*value as f64, Some((1.0, false)), None, path, out);
-            }
-            if let Some(value) = per_page {
-                let value = &value;
-                let path = &rt::Path::ROOT.field("perPage");
-                rt::check_range(
-                    *value as f64,
-                    Some((1.0, false)),
-                    Some((100.0, false)),
-                    path,
-                    out,
-                );
-            }
+            rt::Validate::collect_violations(params, &rt::Path::ROOT, out);
         }
         rt::ensure_valid(violations)?;
         let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &page {
+        if let Some(value) = &params.page {
             query.push(("page", value.to_string()));
         }
-        if let Some(value) = &per_page {
+        if let Some(value) = &params.per_page {
             query.push(("perPage", value.to_string()));
         }
-        if let Some(value) = &search {
+        if let Some(value) = &params.search {
             query.push(("search", value.to_string()));
         }
-        if let Some(value) = &include_defaults {
+        if let Some(value) = &params.include_defaults {
             query.push(("includeDefaults", value.to_string()));
         }
         let call = rt::Call {
@@ -3856,6 +4232,33 @@ impl Client {
             default_error: false,
         };
         self.http.send(call, &query, None::<&()>).await
+    }
+
+    /// Every item of [`Client::list_llms`], across all pages, fetched lazily as the stream is read (page-number paging: `page` is sent with each response's `meta.next` until it is null).
+    ///
+    /// Starts from the page `params` selects (the first page unless you set the cursor). An error
+    /// is yielded as the stream's last item. Pages are requested one at a time, each with the
+    /// client's retries and timeouts. Read it with `futures::StreamExt::next`.
+    pub fn list_llms_stream(
+        &self,
+        params: ListLlmsParams,
+    ) -> rt::BoxStream<'static, Result<Llm>> {
+        let client = self.clone();
+        rt::paginate(move |cursor: Option<i64>| {
+            let client = client.clone();
+            let mut params = params.clone();
+            async move {
+                if let Some(cursor) = cursor {
+                    params.page = Some(cursor);
+                }
+                let page = client.list_llms(&params).await?;
+                let next = Some(&page)
+                    .map(|v| &v.meta)
+                    .and_then(|v| v.next.as_ref())
+                    .and_then(|n| <i64>::try_from(*n).ok());
+                Ok((page.data, next))
+            }
+        })
     }
 
     /// Get an LLM.

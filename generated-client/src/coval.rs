@@ -3762,6 +3762,133 @@ impl rt::Validate for JsonObjectOrString16K {
     }
 }
 
+/// The query parameters of `listAgents`.
+///
+/// Source: `spec/coval.yaml#/paths/~1agents/get/parameters`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ListAgentsParams {
+    /// Maximum number of items to return in this page (1-100). The API does not document a
+    /// default (the CLI/MCP docs say 50).
+    ///
+    /// Optional; range 1 ..= 100.
+    ///
+    /// Example: `50`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<i32>,
+    /// Opaque token from a previous response's `next_page_token`, to fetch the next page. Pass
+    /// it back unchanged (do not decode or modify it).
+    ///
+    /// Optional.
+    ///
+    /// Example: `"CgwIARIIM3pmbXVEYlY"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_token: Option<String>,
+    /// Filter expression (AIP-160 style) over the fields `model_type`, `display_name`,
+    /// `create_time` and `update_time`: `field=value` with operators `=`, `!=`, `>`, `<`,
+    /// `>=`, `<=`, combined with `AND` / `OR`. Values may be double-quoted and must be when
+    /// they contain spaces; dates are ISO 8601.
+    ///
+    /// Optional.
+    ///
+    /// Example: `"model_type=MODEL_TYPE_VOICE AND create_time>2025-01-01T00:00:00Z"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filter: Option<String>,
+    /// Sort field: `create_time`, `update_time`, `display_name` or `model_type`. Prefix with
+    /// `-` or append ` desc` for descending order (` asc` for ascending).
+    ///
+    /// Optional.
+    ///
+    /// Example: `"-create_time"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_by: Option<String>,
+    /// Only return resources carrying ALL of these tags (AND semantics). Repeat the parameter
+    /// for each tag (`tag_filters=a&tag_filters=b`); at most 20 values.
+    ///
+    /// Optional; at most 20 items.
+    ///
+    /// Example: `["support"]`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag_filters: Option<Vec<String>>,
+}
+
+impl Default for ListAgentsParams {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl ListAgentsParams {
+    /// A new `ListAgentsParams`. It has no required fields to pass.
+    pub fn new() -> Self {
+        Self {
+            page_size: None,
+            page_token: None,
+            filter: None,
+            order_by: None,
+            tag_filters: None,
+        }
+    }
+
+    /// Sets `page_size`. Maximum number of items to return in this page (1-100). The API does not document a (range 1 ..= 100)
+    #[must_use]
+    pub fn page_size(mut self, value: i32) -> Self {
+        self.page_size = Some(value);
+        self
+    }
+
+    /// Sets `page_token`. Opaque token from a previous response's `next_page_token`, to fetch the next page. Pass
+    #[must_use]
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(value.into());
+        self
+    }
+
+    /// Sets `filter`. Filter expression (AIP-160 style) over the fields `model_type`, `display_name`,
+    #[must_use]
+    pub fn filter(mut self, value: impl Into<String>) -> Self {
+        self.filter = Some(value.into());
+        self
+    }
+
+    /// Sets `order_by`. Sort field: `create_time`, `update_time`, `display_name` or `model_type`. Prefix with
+    #[must_use]
+    pub fn order_by(mut self, value: impl Into<String>) -> Self {
+        self.order_by = Some(value.into());
+        self
+    }
+
+    /// Sets `tag_filters`. Only return resources carrying ALL of these tags (AND semantics). Repeat the parameter (at most 20 items)
+    #[must_use]
+    pub fn tag_filters(
+        mut self,
+        value: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.tag_filters = Some(value.into_iter().map(Into::into).collect());
+        self
+    }
+}
+
+impl rt::Validate for ListAgentsParams {
+    /// Checks every constraint `ListAgentsParams` states in the spec; see [`rt::Validate::validate`].
+    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
+        if let Some(value) = &self.page_size {
+            let path = &path.field("page_size");
+            rt::check_range(
+                *value as f64,
+                Some((1.0, false)),
+                Some((100.0, false)),
+                path,
+                out,
+            );
+        }
+        if let Some(value) = &self.tag_filters {
+            let path = &path.field("tag_filters");
+            rt::check_items(value.len(), None, Some(20), path, out);
+        }
+    }
+}
+
 /// One page of agents.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/ListAgentsResponse`.
@@ -3834,6 +3961,133 @@ impl ListPersonaVoicesResponse {
 impl rt::Validate for ListPersonaVoicesResponse {
     /// Checks every constraint `ListPersonaVoicesResponse` states in the spec; see [`rt::Validate::validate`].
     fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}
+}
+
+/// The query parameters of `listPersonas`.
+///
+/// Source: `spec/coval.yaml#/paths/~1personas/get/parameters`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ListPersonasParams {
+    /// Maximum number of items to return in this page (1-100). The API does not document a
+    /// default (the CLI/MCP docs say 50).
+    ///
+    /// Optional; range 1 ..= 100.
+    ///
+    /// Example: `50`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<i32>,
+    /// Opaque token from a previous response's `next_page_token`, to fetch the next page. Pass
+    /// it back unchanged (do not decode or modify it).
+    ///
+    /// Optional.
+    ///
+    /// Example: `"CgwIARIIM3pmbXVEYlY"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_token: Option<String>,
+    /// Filter expression (AIP-160 style) over the fields `name`, `create_time` and
+    /// `update_time`: `field=value` with operators `=`, `!=`, `>`, `<`, `>=`, `<=`, combined
+    /// with `AND` / `OR`. Values may be double-quoted and must be when they contain spaces;
+    /// dates are ISO 8601.
+    ///
+    /// Optional.
+    ///
+    /// Example: `"name=\"Friendly Customer\""`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filter: Option<String>,
+    /// Sort field: `create_time`, `update_time` or `name`. Prefix with `-` or append ` desc`
+    /// for descending order (` asc` for ascending).
+    ///
+    /// Optional.
+    ///
+    /// Example: `"-create_time"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_by: Option<String>,
+    /// Only return resources carrying ALL of these tags (AND semantics). Repeat the parameter
+    /// for each tag (`tag_filters=a&tag_filters=b`); at most 20 values.
+    ///
+    /// Optional; at most 20 items.
+    ///
+    /// Example: `["support"]`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag_filters: Option<Vec<String>>,
+}
+
+impl Default for ListPersonasParams {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl ListPersonasParams {
+    /// A new `ListPersonasParams`. It has no required fields to pass.
+    pub fn new() -> Self {
+        Self {
+            page_size: None,
+            page_token: None,
+            filter: None,
+            order_by: None,
+            tag_filters: None,
+        }
+    }
+
+    /// Sets `page_size`. Maximum number of items to return in this page (1-100). The API does not document a (range 1 ..= 100)
+    #[must_use]
+    pub fn page_size(mut self, value: i32) -> Self {
+        self.page_size = Some(value);
+        self
+    }
+
+    /// Sets `page_token`. Opaque token from a previous response's `next_page_token`, to fetch the next page. Pass
+    #[must_use]
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(value.into());
+        self
+    }
+
+    /// Sets `filter`. Filter expression (AIP-160 style) over the fields `name`, `create_time` and
+    #[must_use]
+    pub fn filter(mut self, value: impl Into<String>) -> Self {
+        self.filter = Some(value.into());
+        self
+    }
+
+    /// Sets `order_by`. Sort field: `create_time`, `update_time` or `name`. Prefix with `-` or append ` desc`
+    #[must_use]
+    pub fn order_by(mut self, value: impl Into<String>) -> Self {
+        self.order_by = Some(value.into());
+        self
+    }
+
+    /// Sets `tag_filters`. Only return resources carrying ALL of these tags (AND semantics). Repeat the parameter (at most 20 items)
+    #[must_use]
+    pub fn tag_filters(
+        mut self,
+        value: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.tag_filters = Some(value.into_iter().map(Into::into).collect());
+        self
+    }
+}
+
+impl rt::Validate for ListPersonasParams {
+    /// Checks every constraint `ListPersonasParams` states in the spec; see [`rt::Validate::validate`].
+    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
+        if let Some(value) = &self.page_size {
+            let path = &path.field("page_size");
+            rt::check_range(
+                *value as f64,
+                Some((1.0, false)),
+                Some((100.0, false)),
+                path,
+                out,
+            );
+        }
+        if let Some(value) = &self.tag_filters {
+            let path = &path.field("tag_filters");
+            rt::check_items(value.len(), None, Some(20), path, out);
+        }
+    }
 }
 
 /// One page of personas.
@@ -8360,11 +8614,7 @@ impl Client {
     /// `GET /personas` (operationId `listPersonas`), from `spec/coval.yaml#/paths/~1personas/get`.
     ///
     /// # Arguments
-    /// - `page_size`: query parameter `page_size`: Maximum number of items to return in this page (1-100). The API does not document a default (the CLI/MCP docs say 50). (range 1 ..= 100)
-    /// - `page_token`: query parameter `page_token`: Opaque token from a previous response's `next_page_token`, to fetch the next page. Pass it back unchanged (do not decode or modify it).
-    /// - `filter`: query parameter `filter`: Filter expression (AIP-160 style) over the fields `name`, `create_time` and `update_time`: `field=value` with operators `=`, `!=`, `>`, `<`, `>=`, `<=`, combined with `AND` / `OR`. Values may be double-quoted and must be when they contain spaces; dates are ISO 8601.
-    /// - `order_by`: query parameter `order_by`: Sort field: `create_time`, `update_time` or `name`. Prefix with `-` or append ` desc` for descending order (` asc` for ascending).
-    /// - `tag_filters`: query parameter `tag_filters`: Only return resources carrying ALL of these tags (AND semantics). Repeat the parameter for each tag (`tag_filters=a&tag_filters=b`); at most 20 values. (at most 20 items)
+    /// - `params`: the query parameters, [`ListPersonasParams`] (`ListPersonasParams::new()` and its setters)
     ///
     /// # Returns
     /// [`ListPersonasResponse`] on HTTP 200 (A page of personas).
@@ -8376,47 +8626,28 @@ impl Client {
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     pub async fn list_personas(
         &self,
-        page_size: Option<i32>,
-        page_token: Option<&str>,
-        filter: Option<&str>,
-        order_by: Option<&str>,
-        tag_filters: Option<&[String]>,
+        params: &ListPersonasParams,
     ) -> Result<ListPersonasResponse> {
         let mut violations = Vec::new();
         {
             let out = &mut violations;
-            if let Some(value) = page_size {
-                let value = &value;
-                let path = &rt::Path::ROOT.field("page_size");
-                rt::check_range(
-                    *value as f64,
-                    Some((1.0, false)),
-                    Some((100.0, false)),
-                    path,
-                    out,
-                );
-            }
-            if let Some(value) = tag_filters {
-                let value = &value;
-                let path = &rt::Path::ROOT.field("tag_filters");
-                rt::check_items(value.len(), None, Some(20), path, out);
-            }
+            rt::Validate::collect_violations(params, &rt::Path::ROOT, out);
         }
         rt::ensure_valid(violations)?;
         let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &page_size {
+        if let Some(value) = &params.page_size {
             query.push(("page_size", value.to_string()));
         }
-        if let Some(value) = &page_token {
+        if let Some(value) = &params.page_token {
             query.push(("page_token", value.to_string()));
         }
-        if let Some(value) = &filter {
+        if let Some(value) = &params.filter {
             query.push(("filter", value.to_string()));
         }
-        if let Some(value) = &order_by {
+        if let Some(value) = &params.order_by {
             query.push(("order_by", value.to_string()));
         }
-        if let Some(value) = &tag_filters {
+        if let Some(value) = &params.tag_filters {
             for item in value.iter() {
                 query.push(("tag_filters", item.to_string()));
             }
@@ -8429,6 +8660,33 @@ impl Client {
             default_error: false,
         };
         self.http.send(call, &query, None::<&()>).await
+    }
+
+    /// Every item of [`Client::list_personas`], across all pages, fetched lazily as the stream is read (token paging: `page_token` is sent with each response's `next_page_token` until it is empty).
+    ///
+    /// Starts from the page `params` selects (the first page unless you set the cursor). An error
+    /// is yielded as the stream's last item. Pages are requested one at a time, each with the
+    /// client's retries and timeouts. Read it with `futures::StreamExt::next`.
+    pub fn list_personas_stream(
+        &self,
+        params: ListPersonasParams,
+    ) -> rt::BoxStream<'static, Result<Persona>> {
+        let client = self.clone();
+        rt::paginate(move |cursor: Option<String>| {
+            let client = client.clone();
+            let mut params = params.clone();
+            async move {
+                if let Some(cursor) = cursor {
+                    params.page_token = Some(cursor);
+                }
+                let page = client.list_personas(&params).await?;
+                let next = Some(&page)
+                    .and_then(|v| v.next_page_token.as_ref())
+                    .filter(|t| !t.is_empty())
+                    .cloned();
+                Ok((page.personas, next))
+            }
+        })
     }
 
     /// Create persona.
@@ -8640,11 +8898,7 @@ impl Client {
     /// `GET /agents` (operationId `listAgents`), from `spec/coval.yaml#/paths/~1agents/get`.
     ///
     /// # Arguments
-    /// - `page_size`: query parameter `page_size`: Maximum number of items to return in this page (1-100). The API does not document a default (the CLI/MCP docs say 50). (range 1 ..= 100)
-    /// - `page_token`: query parameter `page_token`: Opaque token from a previous response's `next_page_token`, to fetch the next page. Pass it back unchanged (do not decode or modify it).
-    /// - `filter`: query parameter `filter`: Filter expression (AIP-160 style) over the fields `model_type`, `display_name`, `create_time` and `update_time`: `field=value` with operators `=`, `!=`, `>`, `<`, `>=`, `<=`, combined with `AND` / `OR`. Values may be double-quoted and must be when they contain spaces; dates are ISO 8601.
-    /// - `order_by`: query parameter `order_by`: Sort field: `create_time`, `update_time`, `display_name` or `model_type`. Prefix with `-` or append ` desc` for descending order (` asc` for ascending).
-    /// - `tag_filters`: query parameter `tag_filters`: Only return resources carrying ALL of these tags (AND semantics). Repeat the parameter for each tag (`tag_filters=a&tag_filters=b`); at most 20 values. (at most 20 items)
+    /// - `params`: the query parameters, [`ListAgentsParams`] (`ListAgentsParams::new()` and its setters)
     ///
     /// # Returns
     /// [`ListAgentsResponse`] on HTTP 200 (A page of agents).
@@ -8656,47 +8910,28 @@ impl Client {
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     pub async fn list_agents(
         &self,
-        page_size: Option<i32>,
-        page_token: Option<&str>,
-        filter: Option<&str>,
-        order_by: Option<&str>,
-        tag_filters: Option<&[String]>,
+        params: &ListAgentsParams,
     ) -> Result<ListAgentsResponse> {
         let mut violations = Vec::new();
         {
             let out = &mut violations;
-            if let Some(value) = page_size {
-                let value = &value;
-                let path = &rt::Path::ROOT.field("page_size");
-                rt::check_range(
-                    *value as f64,
-                    Some((1.0, false)),
-                    Some((100.0, false)),
-                    path,
-                    out,
-                );
-            }
-            if let Some(value) = tag_filters {
-                let value = &value;
-                let path = &rt::Path::ROOT.field("tag_filters");
-                rt::check_items(value.len(), None, Some(20), path, out);
-            }
+            rt::Validate::collect_violations(params, &rt::Path::ROOT, out);
         }
         rt::ensure_valid(violations)?;
         let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &page_size {
+        if let Some(value) = &params.page_size {
             query.push(("page_size", value.to_string()));
         }
-        if let Some(value) = &page_token {
+        if let Some(value) = &params.page_token {
             query.push(("page_token", value.to_string()));
         }
-        if let Some(value) = &filter {
+        if let Some(value) = &params.filter {
             query.push(("filter", value.to_string()));
         }
-        if let Some(value) = &order_by {
+        if let Some(value) = &params.order_by {
             query.push(("order_by", value.to_string()));
         }
-        if let Some(value) = &tag_filters {
+        if let Some(value) = &params.tag_filters {
             for item in value.iter() {
                 query.push(("tag_filters", item.to_string()));
             }
@@ -8709,6 +8944,33 @@ impl Client {
             default_error: false,
         };
         self.http.send(call, &query, None::<&()>).await
+    }
+
+    /// Every item of [`Client::list_agents`], across all pages, fetched lazily as the stream is read (token paging: `page_token` is sent with each response's `next_page_token` until it is empty).
+    ///
+    /// Starts from the page `params` selects (the first page unless you set the cursor). An error
+    /// is yielded as the stream's last item. Pages are requested one at a time, each with the
+    /// client's retries and timeouts. Read it with `futures::StreamExt::next`.
+    pub fn list_agents_stream(
+        &self,
+        params: ListAgentsParams,
+    ) -> rt::BoxStream<'static, Result<Agent>> {
+        let client = self.clone();
+        rt::paginate(move |cursor: Option<String>| {
+            let client = client.clone();
+            let mut params = params.clone();
+            async move {
+                if let Some(cursor) = cursor {
+                    params.page_token = Some(cursor);
+                }
+                let page = client.list_agents(&params).await?;
+                let next = Some(&page)
+                    .and_then(|v| v.next_page_token.as_ref())
+                    .filter(|t| !t.is_empty())
+                    .cloned();
+                Ok((page.agents, next))
+            }
+        })
     }
 
     /// Connect an agent.

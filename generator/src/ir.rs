@@ -225,7 +225,12 @@ pub struct Operation {
     /// Sending it twice has the effect of sending it once: GET, HEAD, PUT, DELETE, OPTIONS,
     /// TRACE, or `x-idempotent: true` on the operation.
     pub idempotent: bool,
+    /// Path and header parameters (positional arguments of the method).
     pub params: Vec<Param>,
+    /// The struct holding the query parameters, if the operation has any.
+    pub query: Option<String>,
+    /// How the list operation pages, from our `x-pagination` extension.
+    pub pagination: Option<Pagination>,
     pub body: Option<Body>,
     /// The success response (first 2xx).
     pub success: Response,
@@ -250,6 +255,26 @@ impl Operation {
         }
         (statuses, default)
     }
+}
+
+/// `x-pagination` on a list operation: how to ask for the next page and where the items are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pagination {
+    pub style: PageStyle,
+    /// The query parameter (wire name) carrying the cursor.
+    pub request: String,
+    /// The response property path (wire names) holding the next cursor.
+    pub response: Vec<String>,
+    /// The response property (wire name) holding the page's items.
+    pub items: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageStyle {
+    /// An opaque token: `page_token` → `next_page_token`; empty or absent ends the list.
+    Token,
+    /// A page number: `page` → `meta.next`; null or absent ends the list.
+    Page,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -256,6 +256,13 @@ fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
             p.wire
         ));
     }
+    if let Some(q) = &op.query {
+        let t = ident(q);
+        args.push(quote!(params: &#t));
+        arg_docs.push(format!(
+            "- `params`: the query parameters, [`{q}`] (`{q}::new()` and its setters)"
+        ));
+    }
     let body_ty = op.body.as_ref().map(|b| ctx.rust_type_nullable(&b.shape));
     if let (Some(t), Some(b)) = (&body_ty, &op.body) {
         if b.required {
@@ -309,6 +316,13 @@ fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
             quote! { if let Some(value) = #n { let value = &value; let path = &rt::Path::ROOT.field(#wire); #inner } }
         });
     }
+    if op
+        .query
+        .as_ref()
+        .is_some_and(|q| ctx.needs_validation.contains(q))
+    {
+        checks.push(quote! { rt::Validate::collect_violations(params, &rt::Path::ROOT, out); });
+    }
     if let Some(b) = &op.body {
         let inner = checks_nullable(
             ctx,
@@ -361,27 +375,30 @@ fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
         quote!(&format!(#fmt, #(#fmt_args),*))
     };
 
-    // Query string.
-    let query_params: Vec<&Param> = op
-        .params
-        .iter()
-        .filter(|p| p.location == ParamLocation::Query)
-        .collect();
-    let query = if query_params.is_empty() {
+    // Query string, from the params struct's fields.
+    let query_fields: Vec<&Field> = op
+        .query
+        .as_deref()
+        .and_then(|q| match ctx.types.get(q).map(|t| &t.kind) {
+            Some(TypeKind::Struct(s)) => Some(s.fields.iter().collect()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let query = if query_fields.is_empty() {
         quote!(let query: [(&str, String); 0] = [];)
     } else {
-        let pushes = query_params.iter().map(|p| {
-            let n = ident(&p.rust);
-            let wire = &p.wire;
-            let push = if matches!(p.shape.ty, Ty::Array(_)) {
+        let pushes = query_fields.iter().map(|f| {
+            let n = ident(&f.rust);
+            let wire = &f.wire;
+            let push = if matches!(f.shape.ty, Ty::Array(_)) {
                 quote!(for item in value.iter() { query.push((#wire, item.to_string())); })
             } else {
                 quote!(query.push((#wire, value.to_string()));)
             };
-            if p.required {
-                quote!({ let value = &#n; #push })
+            if f.is_option() {
+                quote!(if let Some(value) = &params.#n { #push })
             } else {
-                quote!(if let Some(value) = &#n { #push })
+                quote!({ let value = &params.#n; #push })
             }
         });
         quote!(let mut query: Vec<(&str, String)> = Vec::new(); #(#pushes)*)
@@ -489,6 +506,10 @@ fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
         .deprecated
         .then(|| quote!(#[deprecated(note = "deprecated in the spec")]));
     let doc = docs::attrs(&lines);
+    let stream = op
+        .pagination
+        .as_ref()
+        .and_then(|p| stream_method(ctx, op, p));
     quote! {
         #doc
         #deprecated
@@ -497,7 +518,119 @@ fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
             #query
             #call
         }
+        #stream
     }
+}
+
+/// `<op>_stream`: every item of a paginated list operation, fetching pages lazily.
+fn stream_method(ctx: &Ctx<'_>, op: &Operation, p: &Pagination) -> Option<TokenStream> {
+    if op.body.is_some() {
+        return None;
+    }
+    let q = op.query.as_deref()?;
+    let Some(TypeKind::Struct(qs)) = ctx.types.get(q).map(|t| &t.kind) else {
+        return None;
+    };
+    let cursor_field = qs.fields.iter().find(|f| f.wire == p.request)?;
+    let cursor_name = ident(&cursor_field.rust);
+    let cursor_ty = ctx.rust_type(&cursor_field.shape);
+    let Some(Shape {
+        ty: Ty::Named(resp),
+        ..
+    }) = &op.success.body
+    else {
+        return None;
+    };
+    let Some(TypeKind::Struct(rs)) = ctx.types.get(resp.as_str()).map(|t| &t.kind) else {
+        return None;
+    };
+    let items_field = rs.fields.iter().find(|f| f.wire == p.items)?;
+    let Ty::Array(item_shape) = &items_field.shape.ty else {
+        return None;
+    };
+    let item_ty = ctx.rust_type_nullable(item_shape);
+    let items_name = ident(&items_field.rust);
+    let items = if items_field.is_option() {
+        quote!(page.#items_name.unwrap_or_default())
+    } else {
+        quote!(page.#items_name)
+    };
+    // `Some(&page)` followed by one step per path segment, ending in `Option<&cursor>`.
+    let mut next = quote!(Some(&page));
+    let mut at = rs;
+    for (i, seg) in p.response.iter().enumerate() {
+        let f = at.fields.iter().find(|f| &f.wire == seg)?;
+        let n = ident(&f.rust);
+        next = if f.is_option() {
+            quote!(#next.and_then(|v| v.#n.as_ref()))
+        } else {
+            quote!(#next.map(|v| &v.#n))
+        };
+        if i + 1 < p.response.len() {
+            let Ty::Named(inner) = &f.shape.ty else {
+                return None;
+            };
+            let Some(TypeKind::Struct(is)) = ctx.types.get(inner.as_str()).map(|t| &t.kind) else {
+                return None;
+            };
+            at = is;
+        }
+    }
+    let next = match p.style {
+        PageStyle::Token => quote!(#next.filter(|t| !t.is_empty()).cloned()),
+        PageStyle::Page => quote!(#next.and_then(|n| <#cursor_ty>::try_from(*n).ok())),
+    };
+    let method = ident(&op.rust);
+    let name = ident(&format!("{}_stream", crate::ident::bare(&op.rust)));
+    let path_args: Vec<_> = op.params.iter().map(|p| ident(&p.rust)).collect();
+    let path_sig = op.params.iter().map(|p| {
+        let n = ident(&p.rust);
+        quote!(#n: impl Into<String>)
+    });
+    let owned = path_args
+        .iter()
+        .map(|n| quote!(let #n: String = #n.into();));
+    let cloned = path_args.iter().map(|n| quote!(let #n = #n.clone();));
+    let query_ty = ident(q);
+    let how = match p.style {
+        PageStyle::Token => format!(
+            "token paging: `{}` is sent with each response's `{}` until it is empty",
+            p.request,
+            p.response.join(".")
+        ),
+        PageStyle::Page => format!(
+            "page-number paging: `{}` is sent with each response's `{}` until it is null",
+            p.request,
+            p.response.join(".")
+        ),
+    };
+    let doc = docs::attrs(&[
+        format!("Every item of [`Client::{}`], across all pages, fetched lazily as the stream is read ({how}).", crate::ident::bare(&op.rust)),
+        String::new(),
+        "Starts from the page `params` selects (the first page unless you set the cursor). An error".to_owned(),
+        "is yielded as the stream's last item. Pages are requested one at a time, each with the".to_owned(),
+        "client's retries and timeouts. Read it with `futures::StreamExt::next`.".to_owned(),
+    ]);
+    Some(quote! {
+        #doc
+        pub fn #name(&self, #(#path_sig,)* params: #query_ty) -> rt::BoxStream<'static, Result<#item_ty>> {
+            let client = self.clone();
+            #(#owned)*
+            rt::paginate(move |cursor: Option<#cursor_ty>| {
+                let client = client.clone();
+                let mut params = params.clone();
+                #(#cloned)*
+                async move {
+                    if let Some(cursor) = cursor {
+                        params.#cursor_name = Some(cursor);
+                    }
+                    let page = client.#method(#(&#path_args,)* &params).await?;
+                    let next = #next;
+                    Ok((#items, next))
+                }
+            })
+        }
+    })
 }
 
 fn checks_is_empty(t: &TokenStream) -> bool {

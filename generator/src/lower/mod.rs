@@ -244,6 +244,7 @@ fn drop_orphans(
         op.params
             .iter()
             .for_each(|p| named_in(&p.shape, &mut stack));
+        stack.extend(op.query.iter().cloned());
         std::iter::once(&op.success)
             .chain(&op.errors)
             .filter_map(|r| r.body.as_ref())
@@ -303,6 +304,7 @@ fn mark_reachable(types: &mut BTreeMap<String, TypeDef>, ops: &[Operation]) {
         for p in &op.params {
             named_in(&p.shape, &mut req);
         }
+        req.extend(op.query.iter().cloned());
         for r in std::iter::once(&op.success).chain(&op.errors) {
             if let Some(b) = &r.body {
                 named_in(b, &mut resp);
