@@ -95,6 +95,30 @@ fn generate_unsorted(file: &str, module: &str, text: &str) -> Result<Generated, 
     })
 }
 
+/// Loads, lowers and checks a spec without emitting code: the IR other tools (the spec diff)
+/// compare. Returns the IR and the warnings.
+///
+/// # Errors
+/// Every problem found, as [`generate`] reports them.
+pub fn lower_spec(
+    file: &str,
+    module: &str,
+    text: &str,
+) -> Result<(ir::Api, Diagnostics), Diagnostics> {
+    let doc = load::load(file, text)?;
+    let (api, mut warnings) = lower::lower(file, module, &doc)?;
+    let mut sink = diag::Sink::new(file);
+    check::check(&api, &mut sink);
+    let checked = sink.into_diagnostics();
+    if checked.has_errors() {
+        warnings.0.extend(checked.0);
+        warnings.0.sort_by_key(|d| d.severity == Severity::Warning);
+        return Err(warnings);
+    }
+    warnings.0.extend(checked.0);
+    Ok((api, warnings))
+}
+
 fn summarize(api: &ir::Api) -> Summary {
     use ir::TypeKind;
     let mut s = Summary {
