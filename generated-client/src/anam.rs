@@ -4342,3 +4342,537 @@ impl Client {
         self.http.send(call, &query, Some(body)).await
     }
 }
+
+/// Every example in the spec, checked against the generated types.
+#[cfg(test)]
+mod spec_examples {
+    use super::*;
+
+    #[test]
+    fn components_schemas_avatar_model() {
+        rt::examples::check_response::<
+            AvatarModel,
+        >("spec/anam.yaml#/components/schemas/AvatarModel", "\"cara-3\"");
+    }
+
+    #[test]
+    fn components_schemas_llm_format() {
+        rt::examples::check_response::<
+            LlmFormat,
+        >("spec/anam.yaml#/components/schemas/LlmFormat", "\"openai\"");
+    }
+
+    #[test]
+    fn components_schemas_voice_gender() {
+        rt::examples::check_response::<
+            VoiceGender,
+        >("spec/anam.yaml#/components/schemas/VoiceGender", "\"FEMALE\"");
+    }
+
+    #[test]
+    fn components_schemas_voice_provider() {
+        rt::examples::check_response::<
+            VoiceProvider,
+        >("spec/anam.yaml#/components/schemas/VoiceProvider", "\"ELEVENLABS\"");
+    }
+
+    #[test]
+    fn paths_1v1_1personas_get_responses_200_content_application_1json_example() {
+        rt::examples::check_response::<
+            PersonaList,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1personas/get/responses/200/content/application~1json/example",
+            "{\"data\":[{\"id\":\"00000000-0000-0000-0000-000000000000\",\"name\":\"Cara\"}],\"meta\":{\"currentPage\":1,\"lastPage\":1,\"next\":null,\"perPage\":10,\"prev\":null,\"total\":1}}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1personas_get_responses_401_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1personas/get/responses/401/content/application~1json/example",
+            "{\"message\":\"Unauthorized\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1personas_get_responses_500_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1personas/get/responses/500/content/application~1json/example",
+            "{\"message\":\"Internal server error\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1personas_post_request_body_content_application_1json_example() {
+        rt::examples::check_request::<
+            CreatePersonaRequest,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1personas/post/requestBody/content/application~1json/example",
+            "{\"avatarId\":\"071b0286-4cce-4808-bee2-e642f1062de3\",\"avatarModel\":\"cara-3\",\"description\":\"A helpful assistant\",\"languageCode\":\"en\",\"llmId\":\"a7cf662c-2ace-4de1-a21e-ef0fbf144bb7\",\"name\":\"Cara\",\"skipGreeting\":false,\"systemPrompt\":\"You are a helpful assistant\",\"voiceDetectionOptions\":{\"endOfSpeechSensitivity\":0.5,\"silenceBeforeAutoEndTurnSeconds\":5,\"silenceBeforeSessionEndSeconds\":60,\"silenceBeforeSkipTurnSeconds\":5,\"speechEnhancementLevel\":0.8},\"voiceGenerationOptions\":{\"similarityBoost\":0,\"speed\":1,\"stability\":0.5},\"voiceId\":\"de23e340-1416-4dd8-977d-065a7ca11697\",\"zeroDataRetention\":false}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1personas_post_responses_201_content_application_1json_example() {
+        rt::examples::check_response::<
+            Persona,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1personas/post/responses/201/content/application~1json/example",
+            "{\"avatar\":{\"activeVersion\":\"v2\",\"availableVersions\":[\"v1\",\"v2\"],\"createdAt\":\"2026-04-20T10:00:00.000Z\",\"createdByOrganizationId\":null,\"displayName\":\"Liv\",\"id\":\"071b0286-4cce-4808-bee2-e642f1062de3\",\"imageUrl\":\"https://example.com/anam/avatars/liv-home.png\",\"updatedAt\":\"2026-04-20T10:00:00.000Z\",\"variantName\":\"home\",\"videoUrl\":\"https://example.com/anam/avatars/liv-home-idle.mp4?signature=abc123\"},\"avatarModel\":\"cara-3\",\"brain\":{\"personality\":null,\"systemPrompt\":\"You are a helpful assistant\"},\"createdAt\":\"2026-04-20T10:00:00.000Z\",\"description\":\"A helpful assistant\",\"id\":\"00000000-0000-0000-0000-000000000000\",\"knowledge\":[],\"llmId\":\"a7cf662c-2ace-4de1-a21e-ef0fbf144bb7\",\"name\":\"Cara\",\"personaPreset\":\"\",\"shareLinks\":[],\"skipGreeting\":false,\"tools\":[],\"updatedAt\":\"2026-04-20T10:00:00.000Z\",\"voice\":{\"country\":\"GB\",\"createdAt\":\"2026-04-20T10:00:00.000Z\",\"createdByOrganizationId\":null,\"description\":\"Fresh and casual British female voice.\",\"displayName\":\"Lucy - Fresh & Casual\",\"displayTags\":[\"British\",\"Casual\"],\"gender\":\"FEMALE\",\"id\":\"de23e340-1416-4dd8-977d-065a7ca11697\",\"isZdr\":false,\"previewSampleUrl\":\"https://example.com/anam/voices/lucy-sample.mp3\",\"provider\":\"ELEVENLABS\",\"providerModelId\":\"eleven_flash_v2_5\",\"providerVoiceId\":\"lcMyyd2HUfFzxdCaC4Ta\",\"sampleUrl\":\"https://example.com/anam/voices/lucy-sample.mp3\",\"updatedAt\":\"2026-04-20T10:00:00.000Z\"},\"voiceDetectionOptions\":{\"endOfSpeechSensitivity\":0.5,\"silenceBeforeAutoEndTurnSeconds\":5,\"silenceBeforeSessionEndSeconds\":60,\"silenceBeforeSkipTurnSeconds\":5,\"speechEnhancementLevel\":0.8},\"voiceGenerationOptions\":{\"similarityBoost\":0,\"speed\":1,\"stability\":0.5},\"voiceSpeed\":1,\"zeroDataRetention\":false}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1personas_post_responses_400_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1personas/post/responses/400/content/application~1json/example",
+            "{\"message\":\"Invalid request body\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1personas_post_responses_401_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1personas/post/responses/401/content/application~1json/example",
+            "{\"message\":\"Unauthorized\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1personas_post_responses_500_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1personas/post/responses/500/content/application~1json/example",
+            "{\"message\":\"Internal server error\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1personas_1_id_get_responses_200_content_application_1json_example() {
+        rt::examples::check_response::<
+            Persona,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1personas~1{id}/get/responses/200/content/application~1json/example",
+            "{\"avatar\":{\"activeVersion\":\"v2\",\"availableVersions\":[\"v1\",\"v2\"],\"createdAt\":\"2026-04-20T10:00:00.000Z\",\"createdByOrganizationId\":null,\"displayName\":\"Liv\",\"id\":\"071b0286-4cce-4808-bee2-e642f1062de3\",\"imageUrl\":\"https://example.com/anam/avatars/liv-home.png\",\"updatedAt\":\"2026-04-20T10:00:00.000Z\",\"variantName\":\"home\",\"videoUrl\":\"https://example.com/anam/avatars/liv-home-idle.mp4?signature=abc123\"},\"avatarModel\":\"cara-3\",\"brain\":{\"personality\":null,\"systemPrompt\":\"You are a helpful assistant\"},\"createdAt\":\"2026-04-20T10:00:00.000Z\",\"description\":\"A helpful assistant\",\"id\":\"00000000-0000-0000-0000-000000000000\",\"knowledge\":[],\"llmId\":\"a7cf662c-2ace-4de1-a21e-ef0fbf144bb7\",\"name\":\"Cara\",\"personaPreset\":\"\",\"shareLinks\":[],\"skipGreeting\":false,\"tools\":[],\"updatedAt\":\"2026-04-20T10:00:00.000Z\",\"voice\":{\"country\":\"GB\",\"createdAt\":\"2026-04-20T10:00:00.000Z\",\"createdByOrganizationId\":null,\"description\":\"Fresh and casual British female voice.\",\"displayName\":\"Lucy - Fresh & Casual\",\"displayTags\":[\"British\",\"Casual\"],\"gender\":\"FEMALE\",\"id\":\"de23e340-1416-4dd8-977d-065a7ca11697\",\"isZdr\":false,\"previewSampleUrl\":\"https://example.com/anam/voices/lucy-sample.mp3\",\"provider\":\"ELEVENLABS\",\"providerModelId\":\"eleven_flash_v2_5\",\"providerVoiceId\":\"lcMyyd2HUfFzxdCaC4Ta\",\"sampleUrl\":\"https://example.com/anam/voices/lucy-sample.mp3\",\"updatedAt\":\"2026-04-20T10:00:00.000Z\"},\"voiceDetectionOptions\":{\"endOfSpeechSensitivity\":0.5,\"silenceBeforeAutoEndTurnSeconds\":5,\"silenceBeforeSessionEndSeconds\":60,\"silenceBeforeSkipTurnSeconds\":5,\"speechEnhancementLevel\":0.8},\"voiceGenerationOptions\":{\"similarityBoost\":0,\"speed\":1,\"stability\":0.5},\"voiceSpeed\":1,\"zeroDataRetention\":false}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1personas_1_id_get_responses_401_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1personas~1{id}/get/responses/401/content/application~1json/example",
+            "{\"message\":\"Unauthorized\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1personas_1_id_get_responses_404_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1personas~1{id}/get/responses/404/content/application~1json/example",
+            "{\"message\":\"Not found\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1personas_1_id_get_responses_500_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1personas~1{id}/get/responses/500/content/application~1json/example",
+            "{\"message\":\"Internal server error\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1personas_1_id_put_request_body_content_application_1json_example() {
+        rt::examples::check_request::<
+            UpdatePersonaRequest,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1personas~1{id}/put/requestBody/content/application~1json/example",
+            "{\"skipGreeting\":true,\"systemPrompt\":\"You are a friendly, helpful assistant\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1personas_1_id_put_responses_200_content_application_1json_example() {
+        rt::examples::check_response::<
+            Persona,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1personas~1{id}/put/responses/200/content/application~1json/example",
+            "{\"avatar\":{\"activeVersion\":\"v2\",\"availableVersions\":[\"v1\",\"v2\"],\"createdAt\":\"2026-04-20T10:00:00.000Z\",\"createdByOrganizationId\":null,\"displayName\":\"Liv\",\"id\":\"071b0286-4cce-4808-bee2-e642f1062de3\",\"imageUrl\":\"https://example.com/anam/avatars/liv-home.png\",\"updatedAt\":\"2026-04-20T10:00:00.000Z\",\"variantName\":\"home\",\"videoUrl\":\"https://example.com/anam/avatars/liv-home-idle.mp4?signature=abc123\"},\"avatarModel\":\"cara-3\",\"brain\":{\"personality\":null,\"systemPrompt\":\"You are a friendly, helpful assistant\"},\"createdAt\":\"2026-04-20T10:00:00.000Z\",\"description\":\"A helpful assistant\",\"id\":\"00000000-0000-0000-0000-000000000000\",\"knowledge\":[],\"llmId\":\"a7cf662c-2ace-4de1-a21e-ef0fbf144bb7\",\"name\":\"Cara\",\"personaPreset\":\"\",\"shareLinks\":[],\"skipGreeting\":true,\"tools\":[],\"updatedAt\":\"2026-04-21T09:30:00.000Z\",\"voice\":{\"country\":\"GB\",\"createdAt\":\"2026-04-20T10:00:00.000Z\",\"createdByOrganizationId\":null,\"description\":\"Fresh and casual British female voice.\",\"displayName\":\"Lucy - Fresh & Casual\",\"displayTags\":[\"British\",\"Casual\"],\"gender\":\"FEMALE\",\"id\":\"de23e340-1416-4dd8-977d-065a7ca11697\",\"isZdr\":false,\"previewSampleUrl\":\"https://example.com/anam/voices/lucy-sample.mp3\",\"provider\":\"ELEVENLABS\",\"providerModelId\":\"eleven_flash_v2_5\",\"providerVoiceId\":\"lcMyyd2HUfFzxdCaC4Ta\",\"sampleUrl\":\"https://example.com/anam/voices/lucy-sample.mp3\",\"updatedAt\":\"2026-04-20T10:00:00.000Z\"},\"voiceDetectionOptions\":{\"endOfSpeechSensitivity\":0.5,\"silenceBeforeAutoEndTurnSeconds\":5,\"silenceBeforeSessionEndSeconds\":60,\"silenceBeforeSkipTurnSeconds\":5,\"speechEnhancementLevel\":0.8},\"voiceGenerationOptions\":{\"similarityBoost\":0,\"speed\":1,\"stability\":0.5},\"voiceSpeed\":1,\"zeroDataRetention\":false}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1personas_1_id_put_responses_400_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1personas~1{id}/put/responses/400/content/application~1json/example",
+            "{\"message\":\"Invalid request body\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1personas_1_id_put_responses_401_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1personas~1{id}/put/responses/401/content/application~1json/example",
+            "{\"message\":\"Unauthorized\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1personas_1_id_put_responses_404_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1personas~1{id}/put/responses/404/content/application~1json/example",
+            "{\"message\":\"Not found\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1personas_1_id_put_responses_500_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1personas~1{id}/put/responses/500/content/application~1json/example",
+            "{\"message\":\"Internal server error\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1personas_1_id_delete_responses_200_content_application_1json_example() {
+        rt::examples::check_response::<
+            Option<rt::Map>,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1personas~1{id}/delete/responses/200/content/application~1json/example",
+            "{}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1personas_1_id_delete_responses_401_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1personas~1{id}/delete/responses/401/content/application~1json/example",
+            "{\"message\":\"Unauthorized\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1personas_1_id_delete_responses_404_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1personas~1{id}/delete/responses/404/content/application~1json/example",
+            "{\"message\":\"Not found\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1personas_1_id_delete_responses_500_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1personas~1{id}/delete/responses/500/content/application~1json/example",
+            "{\"message\":\"Internal server error\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1avatars_get_responses_200_content_application_1json_example() {
+        rt::examples::check_response::<
+            AvatarList,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1avatars/get/responses/200/content/application~1json/example",
+            "{\"data\":[{\"activeVersion\":\"v2\",\"availableVersions\":[\"v1\",\"v2\"],\"createdAt\":\"2026-04-20T10:00:00.000Z\",\"createdByOrganizationId\":null,\"displayName\":\"Liv\",\"id\":\"071b0286-4cce-4808-bee2-e642f1062de3\",\"imageUrl\":\"https://example.com/anam/avatars/liv-home.png\",\"updatedAt\":\"2026-04-20T10:00:00.000Z\",\"variantName\":\"home\",\"videoUrl\":\"https://example.com/anam/avatars/liv-home-idle.mp4?signature=abc123\"}],\"meta\":{\"currentPage\":1,\"lastPage\":1,\"next\":null,\"perPage\":10,\"prev\":null,\"total\":1}}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1avatars_get_responses_401_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1avatars/get/responses/401/content/application~1json/example",
+            "{\"message\":\"Unauthorized\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1avatars_get_responses_500_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1avatars/get/responses/500/content/application~1json/example",
+            "{\"message\":\"Internal server error\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1avatars_1_id_get_responses_200_content_application_1json_example() {
+        rt::examples::check_response::<
+            Avatar,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1avatars~1{id}/get/responses/200/content/application~1json/example",
+            "{\"activeVersion\":\"v2\",\"availableVersions\":[\"v1\",\"v2\"],\"createdAt\":\"2026-04-20T10:00:00.000Z\",\"createdByOrganizationId\":null,\"displayName\":\"Liv\",\"id\":\"071b0286-4cce-4808-bee2-e642f1062de3\",\"imageUrl\":\"https://example.com/anam/avatars/liv-home.png\",\"updatedAt\":\"2026-04-20T10:00:00.000Z\",\"variantName\":\"home\",\"videoUrl\":\"https://example.com/anam/avatars/liv-home-idle.mp4?signature=abc123\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1avatars_1_id_get_responses_400_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1avatars~1{id}/get/responses/400/content/application~1json/example",
+            "{\"message\":\"Invalid id\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1avatars_1_id_get_responses_401_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1avatars~1{id}/get/responses/401/content/application~1json/example",
+            "{\"message\":\"Unauthorized\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1avatars_1_id_get_responses_404_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1avatars~1{id}/get/responses/404/content/application~1json/example",
+            "{\"message\":\"Not found\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1avatars_1_id_get_responses_500_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1avatars~1{id}/get/responses/500/content/application~1json/example",
+            "{\"message\":\"Internal server error\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1voices_get_responses_200_content_application_1json_example() {
+        rt::examples::check_response::<
+            VoiceList,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1voices/get/responses/200/content/application~1json/example",
+            "{\"data\":[{\"country\":\"GB\",\"createdAt\":\"2026-04-20T10:00:00.000Z\",\"createdByOrganizationId\":null,\"description\":\"Fresh and casual British female voice.\",\"displayName\":\"Lucy - Fresh & Casual\",\"displayTags\":[\"British\",\"Casual\"],\"gender\":\"FEMALE\",\"id\":\"de23e340-1416-4dd8-977d-065a7ca11697\",\"isZdr\":false,\"previewSampleUrl\":\"https://example.com/anam/voices/lucy-sample.mp3\",\"provider\":\"ELEVENLABS\",\"providerModelId\":\"eleven_flash_v2_5\",\"providerVoiceId\":\"lcMyyd2HUfFzxdCaC4Ta\",\"sampleUrl\":\"https://example.com/anam/voices/lucy-sample.mp3\",\"updatedAt\":\"2026-04-20T10:00:00.000Z\"}],\"meta\":{\"currentPage\":1,\"lastPage\":1,\"next\":null,\"perPage\":10,\"prev\":null,\"total\":1}}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1voices_get_responses_401_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1voices/get/responses/401/content/application~1json/example",
+            "{\"message\":\"Unauthorized\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1voices_get_responses_500_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1voices/get/responses/500/content/application~1json/example",
+            "{\"message\":\"Internal server error\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1voices_1_id_get_responses_200_content_application_1json_example() {
+        rt::examples::check_response::<
+            Voice,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1voices~1{id}/get/responses/200/content/application~1json/example",
+            "{\"country\":\"GB\",\"createdAt\":\"2026-04-20T10:00:00.000Z\",\"createdByOrganizationId\":null,\"description\":\"Fresh and casual British female voice.\",\"displayName\":\"Lucy - Fresh & Casual\",\"displayTags\":[\"British\",\"Casual\"],\"gender\":\"FEMALE\",\"id\":\"de23e340-1416-4dd8-977d-065a7ca11697\",\"isZdr\":false,\"previewSampleUrl\":\"https://example.com/anam/voices/lucy-sample.mp3\",\"provider\":\"ELEVENLABS\",\"providerModelId\":\"eleven_flash_v2_5\",\"providerVoiceId\":\"lcMyyd2HUfFzxdCaC4Ta\",\"sampleUrl\":\"https://example.com/anam/voices/lucy-sample.mp3\",\"updatedAt\":\"2026-04-20T10:00:00.000Z\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1voices_1_id_get_responses_400_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1voices~1{id}/get/responses/400/content/application~1json/example",
+            "{\"message\":\"Invalid id\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1voices_1_id_get_responses_401_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1voices~1{id}/get/responses/401/content/application~1json/example",
+            "{\"message\":\"Unauthorized\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1voices_1_id_get_responses_404_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1voices~1{id}/get/responses/404/content/application~1json/example",
+            "{\"message\":\"Not found\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1voices_1_id_get_responses_500_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1voices~1{id}/get/responses/500/content/application~1json/example",
+            "{\"message\":\"Internal server error\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1llms_get_responses_200_content_application_1json_example() {
+        rt::examples::check_response::<
+            LlmList,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1llms/get/responses/200/content/application~1json/example",
+            "{\"data\":[{\"apiVersion\":null,\"createdAt\":\"2026-04-20T10:00:00.000Z\",\"createdByOrganizationId\":null,\"deploymentName\":null,\"description\":null,\"displayName\":\"GPT-4.1 mini\",\"displayTags\":[],\"id\":\"a7cf662c-2ace-4de1-a21e-ef0fbf144bb7\",\"isDefault\":true,\"isGlobal\":true,\"isZdr\":false,\"llmFormat\":\"openai\",\"maxTokens\":null,\"metadata\":{},\"modelName\":\"gpt-4.1-mini\",\"temperature\":null,\"updatedAt\":null,\"urls\":[{\"url\":\"https://api.openai.com/v1\"}]}],\"meta\":{\"currentPage\":1,\"lastPage\":1,\"next\":null,\"perPage\":10,\"prev\":null,\"total\":1}}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1llms_get_responses_401_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1llms/get/responses/401/content/application~1json/example",
+            "{\"message\":\"Unauthorized\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1llms_get_responses_500_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1llms/get/responses/500/content/application~1json/example",
+            "{\"message\":\"Internal server error\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1llms_1_id_get_responses_200_content_application_1json_example() {
+        rt::examples::check_response::<
+            Llm,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1llms~1{id}/get/responses/200/content/application~1json/example",
+            "{\"apiVersion\":null,\"createdAt\":\"2026-04-20T10:00:00.000Z\",\"createdByOrganizationId\":null,\"deploymentName\":null,\"description\":null,\"displayName\":\"GPT-4.1 mini\",\"displayTags\":[],\"id\":\"a7cf662c-2ace-4de1-a21e-ef0fbf144bb7\",\"isDefault\":true,\"isGlobal\":true,\"isZdr\":false,\"llmFormat\":\"openai\",\"maxTokens\":null,\"metadata\":{},\"modelName\":\"gpt-4.1-mini\",\"temperature\":null,\"updatedAt\":null,\"urls\":[{\"url\":\"https://api.openai.com/v1\"}]}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1llms_1_id_get_responses_401_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1llms~1{id}/get/responses/401/content/application~1json/example",
+            "{\"message\":\"Unauthorized\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1llms_1_id_get_responses_404_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1llms~1{id}/get/responses/404/content/application~1json/example",
+            "{\"message\":\"Not found\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1llms_1_id_get_responses_500_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1llms~1{id}/get/responses/500/content/application~1json/example",
+            "{\"message\":\"Internal server error\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1auth_1session_token_post_request_body_content_application_1json_example() {
+        rt::examples::check_request::<
+            CreateSessionTokenRequest,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1auth~1session-token/post/requestBody/content/application~1json/example",
+            "{\"clientLabel\":\"web-demo\",\"personaConfig\":{\"avatarId\":\"071b0286-4cce-4808-bee2-e642f1062de3\",\"llmId\":\"a7cf662c-2ace-4de1-a21e-ef0fbf144bb7\",\"maxSessionLengthSeconds\":600,\"name\":\"Cara\",\"systemPrompt\":\"You are a helpful assistant\",\"voiceId\":\"de23e340-1416-4dd8-977d-065a7ca11697\"},\"sessionOptions\":{\"sessionReplay\":{\"enableSessionReplay\":true}}}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1auth_1session_token_post_responses_200_content_application_1json_example() {
+        rt::examples::check_response::<
+            SessionToken,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1auth~1session-token/post/responses/200/content/application~1json/example",
+            "{\"sessionToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJwZXJzb25hIjoiQ2FyYSJ9.c2lnbmF0dXJl\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1auth_1session_token_post_responses_400_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1auth~1session-token/post/responses/400/content/application~1json/example",
+            "{\"message\":\"Invalid request body\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1auth_1session_token_post_responses_401_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1auth~1session-token/post/responses/401/content/application~1json/example",
+            "{\"message\":\"Unauthorized\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1v1_1auth_1session_token_post_responses_500_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/anam.yaml#/paths/~1v1~1auth~1session-token/post/responses/500/content/application~1json/example",
+            "{\"message\":\"Internal server error\"}",
+        );
+    }
+}

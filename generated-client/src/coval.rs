@@ -9162,3 +9162,604 @@ impl Client {
         self.http.send(call, &query, Some(body)).await
     }
 }
+
+/// Every example in the spec, checked against the generated types.
+#[cfg(test)]
+mod spec_examples {
+    use super::*;
+
+    #[test]
+    fn components_schemas_agent_model_type() {
+        rt::examples::check_response::<
+            AgentModelType,
+        >("spec/coval.yaml#/components/schemas/AgentModelType", "\"MODEL_TYPE_VOICE\"");
+    }
+
+    #[test]
+    fn components_schemas_background_sound() {
+        rt::examples::check_request::<
+            BackgroundSound,
+        >("spec/coval.yaml#/components/schemas/BackgroundSound", "\"office\"");
+    }
+
+    #[test]
+    fn components_schemas_built_in_background_sound() {
+        rt::examples::check_response::<
+            BuiltInBackgroundSound,
+        >("spec/coval.yaml#/components/schemas/BuiltInBackgroundSound", "\"office\"");
+    }
+
+    #[test]
+    fn components_schemas_chat_agent_metadata() {
+        rt::examples::check_request::<
+            ChatAgentMetadata,
+        >(
+            "spec/coval.yaml#/components/schemas/ChatAgentMetadata",
+            "{\"authorization_header\":\"Bearer sk-xxx\",\"chat_endpoint\":\"https://api.example.com/v1/chat\"}",
+        );
+    }
+
+    #[test]
+    fn components_schemas_conversation_initiation() {
+        rt::examples::check_response::<
+            ConversationInitiation,
+        >(
+            "spec/coval.yaml#/components/schemas/ConversationInitiation",
+            "\"speak_first\"",
+        );
+    }
+
+    #[test]
+    fn components_schemas_daily_agent_metadata() {
+        rt::examples::check_request::<
+            DailyAgentMetadata,
+        >(
+            "spec/coval.yaml#/components/schemas/DailyAgentMetadata",
+            "{\"agent_name\":\"my-pipecat-agent\",\"pipecat_api_key\":\"pk_xxx\"}",
+        );
+    }
+
+    #[test]
+    fn components_schemas_direct_web_socket_agent_metadata() {
+        rt::examples::check_request::<
+            DirectWebSocketAgentMetadata,
+        >(
+            "spec/coval.yaml#/components/schemas/DirectWebSocketAgentMetadata",
+            "{\"authorization_header\":\"Bearer sk-xxx\",\"endpoint\":\"wss://your-api.com/ws/chat\",\"initialization_json\":{\"action\":\"start_session\"}}",
+        );
+    }
+
+    #[test]
+    fn components_schemas_http_first_web_socket_agent_metadata() {
+        rt::examples::check_request::<
+            HttpFirstWebSocketAgentMetadata,
+        >(
+            "spec/coval.yaml#/components/schemas/HttpFirstWebSocketAgentMetadata",
+            "{\"connection_mode\":\"http_first\",\"http_method\":\"POST\",\"http_url\":\"https://api.example.com/sessions\",\"websocket_url_response_path\":\"data.websocket_url\"}",
+        );
+    }
+
+    #[test]
+    fn components_schemas_live_kit_agent_metadata() {
+        rt::examples::check_request::<
+            LiveKitAgentMetadata,
+        >(
+            "spec/coval.yaml#/components/schemas/LiveKitAgentMetadata",
+            "{\"generate_token_endpoint\":\"https://your-api.com/livekit/token\",\"livekit_url\":\"wss://your-livekit-server.com\"}",
+        );
+    }
+
+    #[test]
+    fn components_schemas_situate_speaker() {
+        rt::examples::check_response::<
+            SituateSpeaker,
+        >("spec/coval.yaml#/components/schemas/SituateSpeaker", "\"speakerphone-easy\"");
+    }
+
+    #[test]
+    fn components_schemas_workflow() {
+        rt::examples::check_request::<
+            Workflow,
+        >("spec/coval.yaml#/components/schemas/Workflow", "{}");
+    }
+
+    #[test]
+    fn paths_1personas_get_responses_200_content_application_1json_example() {
+        rt::examples::check_response::<
+            ListPersonasResponse,
+        >(
+            "spec/coval.yaml#/paths/~1personas/get/responses/200/content/application~1json/example",
+            "{\"next_page_token\":\"CgwIARIIM3pmbXVEYlY\",\"personas\":[{\"background_sound\":\"office\",\"background_sound_volume\":0.3,\"conversation_initiation\":\"speak_first\",\"create_time\":\"2025-01-24T10:00:00Z\",\"hold_music_timeout_seconds\":15,\"id\":\"3zfmuDbVQsi4GaseDtiVcS\",\"language_code\":\"en-US\",\"multi_language_stt\":false,\"name\":\"Friendly Customer\",\"persona_prompt\":\"You are a friendly customer calling for technical support...\",\"resource_name\":\"personas/3zfmuDbVQsi4GaseDtiVcS\",\"situate_speaker\":\"speakerphone-easy\",\"tags\":[\"support\"],\"update_time\":\"2025-01-24T12:30:00Z\",\"voice_name\":\"aria\",\"voice_speed\":0.85,\"voice_volume\":1.25,\"wait_seconds\":0.5}]}",
+        );
+    }
+
+    #[test]
+    fn paths_1personas_get_responses_400_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1personas/get/responses/400/content/application~1json/example",
+            "{\"error\":{\"code\":\"INVALID_ARGUMENT\",\"details\":[{\"description\":\"String should have at least 1 character\",\"field\":\"name\"}],\"message\":\"Invalid request\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1personas_get_responses_401_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1personas/get/responses/401/content/application~1json/example",
+            "{\"error\":{\"code\":\"UNAUTHENTICATED\",\"details\":[{\"description\":\"Invalid or missing API key\",\"field\":\"X-API-Key\"}],\"message\":\"Authentication failed\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1personas_get_responses_500_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1personas/get/responses/500/content/application~1json/example",
+            "{\"error\":{\"code\":\"INTERNAL\",\"message\":\"Internal server error\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1personas_post_request_body_content_application_1json_example() {
+        rt::examples::check_request::<
+            CreatePersonaRequest,
+        >(
+            "spec/coval.yaml#/paths/~1personas/post/requestBody/content/application~1json/example",
+            "{\"background_sound\":\"office\",\"conversation_initiation\":\"speak_first\",\"language_code\":\"es-ES\",\"name\":\"Friendly Spanish Customer\",\"persona_prompt\":\"You are a friendly Spanish-speaking customer calling for technical support...\",\"voice_name\":\"marina\",\"wait_seconds\":0.5}",
+        );
+    }
+
+    #[test]
+    fn paths_1personas_post_responses_201_content_application_1json_example() {
+        rt::examples::check_response::<
+            PersonaEnvelope,
+        >(
+            "spec/coval.yaml#/paths/~1personas/post/responses/201/content/application~1json/example",
+            "{\"persona\":{\"background_sound\":\"office\",\"conversation_initiation\":\"speak_first\",\"create_time\":\"2025-01-24T10:00:00Z\",\"hold_music_timeout_seconds\":15,\"id\":\"3zfmuDbVQsi4GaseDtiVcS\",\"language_code\":\"en-US\",\"name\":\"Friendly Customer\",\"persona_prompt\":\"You are a friendly customer calling for technical support...\",\"resource_name\":\"personas/3zfmuDbVQsi4GaseDtiVcS\",\"update_time\":\"2025-01-24T12:30:00Z\",\"voice_name\":\"aria\",\"wait_seconds\":0.5}}",
+        );
+    }
+
+    #[test]
+    fn paths_1personas_post_responses_400_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1personas/post/responses/400/content/application~1json/example",
+            "{\"error\":{\"code\":\"INVALID_ARGUMENT\",\"details\":[{\"description\":\"String should have at least 1 character\",\"field\":\"name\"}],\"message\":\"Invalid request\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1personas_post_responses_401_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1personas/post/responses/401/content/application~1json/example",
+            "{\"error\":{\"code\":\"UNAUTHENTICATED\",\"details\":[{\"description\":\"Invalid or missing API key\",\"field\":\"X-API-Key\"}],\"message\":\"Authentication failed\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1personas_post_responses_500_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1personas/post/responses/500/content/application~1json/example",
+            "{\"error\":{\"code\":\"INTERNAL\",\"message\":\"Internal server error\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1personas_1voices_get_responses_200_content_application_1json_example() {
+        rt::examples::check_response::<
+            ListPersonaVoicesResponse,
+        >(
+            "spec/coval.yaml#/paths/~1personas~1voices/get/responses/200/content/application~1json/example",
+            "{\"voices\":[{\"supported_languages\":[\"en-US\"],\"voice_name\":\"aria\"},{\"supported_languages\":[\"es-ES\"],\"voice_name\":\"marina\"}]}",
+        );
+    }
+
+    #[test]
+    fn paths_1personas_1voices_get_responses_401_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1personas~1voices/get/responses/401/content/application~1json/example",
+            "{\"error\":{\"code\":\"UNAUTHENTICATED\",\"details\":[{\"description\":\"Invalid or missing API key\",\"field\":\"X-API-Key\"}],\"message\":\"Authentication failed\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1personas_1voices_get_responses_500_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1personas~1voices/get/responses/500/content/application~1json/example",
+            "{\"error\":{\"code\":\"INTERNAL\",\"message\":\"Internal server error\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1personas_1_persona_id_get_responses_200_content_application_1json_example() {
+        rt::examples::check_response::<
+            PersonaEnvelope,
+        >(
+            "spec/coval.yaml#/paths/~1personas~1{persona_id}/get/responses/200/content/application~1json/example",
+            "{\"persona\":{\"background_sound\":\"office\",\"background_sound_volume\":0.3,\"conversation_initiation\":\"speak_first\",\"create_time\":\"2025-01-24T10:00:00Z\",\"hold_music_timeout_seconds\":15,\"id\":\"3zfmuDbVQsi4GaseDtiVcS\",\"language_code\":\"en-US\",\"multi_language_stt\":false,\"name\":\"Friendly Customer\",\"persona_prompt\":\"You are a friendly customer calling for technical support...\",\"resource_name\":\"personas/3zfmuDbVQsi4GaseDtiVcS\",\"situate_speaker\":\"speakerphone-easy\",\"tags\":[\"support\"],\"update_time\":\"2025-01-24T12:30:00Z\",\"voice_name\":\"aria\",\"voice_speed\":0.85,\"voice_volume\":1.25,\"wait_seconds\":0.5}}",
+        );
+    }
+
+    #[test]
+    fn paths_1personas_1_persona_id_get_responses_401_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1personas~1{persona_id}/get/responses/401/content/application~1json/example",
+            "{\"error\":{\"code\":\"UNAUTHENTICATED\",\"details\":[{\"description\":\"Invalid or missing API key\",\"field\":\"X-API-Key\"}],\"message\":\"Authentication failed\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1personas_1_persona_id_get_responses_404_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1personas~1{persona_id}/get/responses/404/content/application~1json/example",
+            "{\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"Persona not found\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1personas_1_persona_id_get_responses_500_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1personas~1{persona_id}/get/responses/500/content/application~1json/example",
+            "{\"error\":{\"code\":\"INTERNAL\",\"message\":\"Internal server error\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1personas_1_persona_id_delete_responses_200_content_application_1json_example() {
+        rt::examples::check_response::<
+            rt::Map,
+        >(
+            "spec/coval.yaml#/paths/~1personas~1{persona_id}/delete/responses/200/content/application~1json/example",
+            "{}",
+        );
+    }
+
+    #[test]
+    fn paths_1personas_1_persona_id_delete_responses_401_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1personas~1{persona_id}/delete/responses/401/content/application~1json/example",
+            "{\"error\":{\"code\":\"UNAUTHENTICATED\",\"details\":[{\"description\":\"Invalid or missing API key\",\"field\":\"X-API-Key\"}],\"message\":\"Authentication failed\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1personas_1_persona_id_delete_responses_500_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1personas~1{persona_id}/delete/responses/500/content/application~1json/example",
+            "{\"error\":{\"code\":\"INTERNAL\",\"message\":\"Internal server error\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1personas_1_persona_id_patch_request_body_content_application_1json_example() {
+        rt::examples::check_request::<
+            UpdatePersonaRequest,
+        >(
+            "spec/coval.yaml#/paths/~1personas~1{persona_id}/patch/requestBody/content/application~1json/example",
+            "{\"language_code\":\"en-US\",\"voice_name\":\"aria\",\"wait_seconds\":0.8}",
+        );
+    }
+
+    #[test]
+    fn paths_1personas_1_persona_id_patch_responses_200_content_application_1json_example() {
+        rt::examples::check_response::<
+            PersonaEnvelope,
+        >(
+            "spec/coval.yaml#/paths/~1personas~1{persona_id}/patch/responses/200/content/application~1json/example",
+            "{\"persona\":{\"background_sound\":\"office\",\"conversation_initiation\":\"speak_first\",\"create_time\":\"2025-01-24T10:00:00Z\",\"hold_music_timeout_seconds\":15,\"id\":\"3zfmuDbVQsi4GaseDtiVcS\",\"language_code\":\"en-US\",\"name\":\"Friendly Customer\",\"persona_prompt\":\"You are a friendly customer calling for technical support...\",\"resource_name\":\"personas/3zfmuDbVQsi4GaseDtiVcS\",\"update_time\":\"2025-01-24T12:30:00Z\",\"voice_name\":\"aria\",\"wait_seconds\":0.5}}",
+        );
+    }
+
+    #[test]
+    fn paths_1personas_1_persona_id_patch_responses_400_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1personas~1{persona_id}/patch/responses/400/content/application~1json/example",
+            "{\"error\":{\"code\":\"INVALID_ARGUMENT\",\"details\":[{\"description\":\"String should have at least 1 character\",\"field\":\"name\"}],\"message\":\"Invalid request\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1personas_1_persona_id_patch_responses_401_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1personas~1{persona_id}/patch/responses/401/content/application~1json/example",
+            "{\"error\":{\"code\":\"UNAUTHENTICATED\",\"details\":[{\"description\":\"Invalid or missing API key\",\"field\":\"X-API-Key\"}],\"message\":\"Authentication failed\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1personas_1_persona_id_patch_responses_404_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1personas~1{persona_id}/patch/responses/404/content/application~1json/example",
+            "{\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"Persona not found\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1personas_1_persona_id_patch_responses_500_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1personas~1{persona_id}/patch/responses/500/content/application~1json/example",
+            "{\"error\":{\"code\":\"INTERNAL\",\"message\":\"Internal server error\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1agents_get_responses_200_content_application_1json_example() {
+        rt::examples::check_response::<
+            ListAgentsResponse,
+        >(
+            "spec/coval.yaml#/paths/~1agents/get/responses/200/content/application~1json/example",
+            "{\"agents\":[{\"attributes\":{\"tier\":\"enterprise\"},\"create_time\":\"2025-10-14T12:00:00Z\",\"customer_agent_id\":\"support-agent-prod\",\"display_name\":\"Customer Support Agent\",\"endpoint\":null,\"id\":\"abc123def456ghi789jklm\",\"knowledge_base_ids\":[],\"language\":\"en-US\",\"metadata\":{\"model\":\"gpt-4o-realtime-preview\",\"voice\":\"alloy\"},\"metric_ids\":[\"abc123def456ghi789jklm\"],\"model_type\":\"MODEL_TYPE_VOICE\",\"phone_number\":\"+1234567890\",\"prompt\":\"You are a helpful customer support agent...\",\"tags\":[\"production\"],\"test_set_ids\":[\"gT5wq2Hn\"],\"update_time\":\"2025-10-15T09:30:00Z\",\"workflows\":{}}],\"next_page_token\":\"CgwIARIIYWJjMTIzZGVm\"}",
+        );
+    }
+
+    #[test]
+    fn paths_1agents_get_responses_400_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1agents/get/responses/400/content/application~1json/example",
+            "{\"error\":{\"code\":\"INVALID_ARGUMENT\",\"details\":[{\"description\":\"String should have at least 1 character\",\"field\":\"name\"}],\"message\":\"Invalid request\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1agents_get_responses_401_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1agents/get/responses/401/content/application~1json/example",
+            "{\"error\":{\"code\":\"UNAUTHENTICATED\",\"details\":[{\"description\":\"Invalid or missing API key\",\"field\":\"X-API-Key\"}],\"message\":\"Authentication failed\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1agents_get_responses_500_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1agents/get/responses/500/content/application~1json/example",
+            "{\"error\":{\"code\":\"INTERNAL\",\"message\":\"Internal server error\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1agents_post_request_body_content_application_1json_example() {
+        rt::examples::check_request::<
+            CreateAgentRequest,
+        >(
+            "spec/coval.yaml#/paths/~1agents/post/requestBody/content/application~1json/example",
+            "{\"display_name\":\"Customer Support Voice Agent\",\"metadata\":{\"model\":\"gpt-4o-realtime-preview\",\"voice\":\"alloy\"},\"metric_ids\":[\"abc123def456ghi789jklm\"],\"model_type\":\"MODEL_TYPE_VOICE\",\"phone_number\":\"+12345678901\",\"prompt\":\"You are a helpful customer support agent...\",\"test_set_ids\":[],\"workflows\":{\"edges\":[{\"id\":\"edge-1\",\"source\":\"start\",\"target\":\"process-1\"},{\"id\":\"edge-2\",\"source\":\"process-1\",\"target\":\"end\"}],\"nodes\":[{\"data\":{\"description\":\"Agent is ready to handle a new call\",\"label\":\"Start\"},\"id\":\"start\",\"position\":{\"x\":250,\"y\":0},\"type\":\"start\"},{\"data\":{\"description\":\"Answer, greet, and assist the customer.\",\"label\":\"Handle Call\"},\"id\":\"process-1\",\"position\":{\"x\":250,\"y\":150},\"type\":\"process\"},{\"data\":{\"description\":\"Conclude the call politely.\",\"label\":\"End\"},\"id\":\"end\",\"position\":{\"x\":250,\"y\":300},\"type\":\"end\"}]}}",
+        );
+    }
+
+    #[test]
+    fn paths_1agents_post_responses_201_content_application_1json_example() {
+        rt::examples::check_response::<
+            AgentEnvelope,
+        >(
+            "spec/coval.yaml#/paths/~1agents/post/responses/201/content/application~1json/example",
+            "{\"agent\":{\"create_time\":\"2025-10-14T12:00:00Z\",\"customer_agent_id\":\"abc123def456ghi789jklm\",\"display_name\":\"Customer Support Agent\",\"endpoint\":null,\"id\":\"abc123def456ghi789jklm\",\"knowledge_base_ids\":[],\"metadata\":{\"model\":\"gpt-4o-realtime-preview\",\"voice\":\"alloy\"},\"metric_ids\":[\"abc123def456ghi789jklm\"],\"model_type\":\"MODEL_TYPE_VOICE\",\"phone_number\":\"+1234567890\",\"prompt\":\"You are a helpful customer support agent...\",\"test_set_ids\":[],\"update_time\":null,\"workflows\":{}}}",
+        );
+    }
+
+    #[test]
+    fn paths_1agents_post_responses_400_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1agents/post/responses/400/content/application~1json/example",
+            "{\"error\":{\"code\":\"INVALID_ARGUMENT\",\"details\":[{\"description\":\"String should have at least 1 character\",\"field\":\"name\"}],\"message\":\"Invalid request\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1agents_post_responses_401_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1agents/post/responses/401/content/application~1json/example",
+            "{\"error\":{\"code\":\"UNAUTHENTICATED\",\"details\":[{\"description\":\"Invalid or missing API key\",\"field\":\"X-API-Key\"}],\"message\":\"Authentication failed\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1agents_post_responses_500_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1agents/post/responses/500/content/application~1json/example",
+            "{\"error\":{\"code\":\"INTERNAL\",\"message\":\"Internal server error\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1agents_1_agent_id_get_responses_200_content_application_1json_example() {
+        rt::examples::check_response::<
+            AgentEnvelope,
+        >(
+            "spec/coval.yaml#/paths/~1agents~1{agent_id}/get/responses/200/content/application~1json/example",
+            "{\"agent\":{\"attributes\":{\"tier\":\"enterprise\"},\"create_time\":\"2025-10-14T12:00:00Z\",\"customer_agent_id\":\"support-agent-prod\",\"display_name\":\"Customer Support Agent\",\"endpoint\":null,\"id\":\"abc123def456ghi789jklm\",\"knowledge_base_ids\":[],\"language\":\"en-US\",\"metadata\":{\"model\":\"gpt-4o-realtime-preview\",\"voice\":\"alloy\"},\"metric_ids\":[\"abc123def456ghi789jklm\"],\"model_type\":\"MODEL_TYPE_VOICE\",\"phone_number\":\"+1234567890\",\"prompt\":\"You are a helpful customer support agent...\",\"tags\":[\"production\"],\"test_set_ids\":[\"gT5wq2Hn\"],\"update_time\":\"2025-10-15T09:30:00Z\",\"workflows\":{}}}",
+        );
+    }
+
+    #[test]
+    fn paths_1agents_1_agent_id_get_responses_400_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1agents~1{agent_id}/get/responses/400/content/application~1json/example",
+            "{\"error\":{\"code\":\"INVALID_ARGUMENT\",\"details\":[{\"description\":\"String should have at least 1 character\",\"field\":\"name\"}],\"message\":\"Invalid request\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1agents_1_agent_id_get_responses_401_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1agents~1{agent_id}/get/responses/401/content/application~1json/example",
+            "{\"error\":{\"code\":\"UNAUTHENTICATED\",\"details\":[{\"description\":\"Invalid or missing API key\",\"field\":\"X-API-Key\"}],\"message\":\"Authentication failed\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1agents_1_agent_id_get_responses_404_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1agents~1{agent_id}/get/responses/404/content/application~1json/example",
+            "{\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"Persona not found\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1agents_1_agent_id_get_responses_500_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1agents~1{agent_id}/get/responses/500/content/application~1json/example",
+            "{\"error\":{\"code\":\"INTERNAL\",\"message\":\"Internal server error\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1agents_1_agent_id_delete_responses_200_content_application_1json_example() {
+        rt::examples::check_response::<
+            rt::Map,
+        >(
+            "spec/coval.yaml#/paths/~1agents~1{agent_id}/delete/responses/200/content/application~1json/example",
+            "{}",
+        );
+    }
+
+    #[test]
+    fn paths_1agents_1_agent_id_delete_responses_400_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1agents~1{agent_id}/delete/responses/400/content/application~1json/example",
+            "{\"error\":{\"code\":\"INVALID_ARGUMENT\",\"details\":[{\"description\":\"String should have at least 1 character\",\"field\":\"name\"}],\"message\":\"Invalid request\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1agents_1_agent_id_delete_responses_401_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1agents~1{agent_id}/delete/responses/401/content/application~1json/example",
+            "{\"error\":{\"code\":\"UNAUTHENTICATED\",\"details\":[{\"description\":\"Invalid or missing API key\",\"field\":\"X-API-Key\"}],\"message\":\"Authentication failed\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1agents_1_agent_id_delete_responses_404_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1agents~1{agent_id}/delete/responses/404/content/application~1json/example",
+            "{\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"Persona not found\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1agents_1_agent_id_delete_responses_500_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1agents~1{agent_id}/delete/responses/500/content/application~1json/example",
+            "{\"error\":{\"code\":\"INTERNAL\",\"message\":\"Internal server error\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1agents_1_agent_id_patch_request_body_content_application_1json_example() {
+        rt::examples::check_request::<
+            UpdateAgentRequest,
+        >(
+            "spec/coval.yaml#/paths/~1agents~1{agent_id}/patch/requestBody/content/application~1json/example",
+            "{\"attributes\":{\"tier\":\"enterprise\"},\"display_name\":\"Customer Support Agent v2\",\"language\":\"en-US\",\"metric_ids\":[\"abc123def456ghi789jklm\"],\"prompt\":\"You are a concise, helpful customer support agent...\",\"tags\":[]}",
+        );
+    }
+
+    #[test]
+    fn paths_1agents_1_agent_id_patch_responses_200_content_application_1json_example() {
+        rt::examples::check_response::<
+            AgentEnvelope,
+        >(
+            "spec/coval.yaml#/paths/~1agents~1{agent_id}/patch/responses/200/content/application~1json/example",
+            "{\"agent\":{\"attributes\":{\"tier\":\"enterprise\"},\"create_time\":\"2025-10-14T12:00:00Z\",\"customer_agent_id\":\"support-agent-prod\",\"display_name\":\"Customer Support Agent\",\"endpoint\":null,\"id\":\"abc123def456ghi789jklm\",\"knowledge_base_ids\":[],\"language\":\"en-US\",\"metadata\":{\"model\":\"gpt-4o-realtime-preview\",\"voice\":\"alloy\"},\"metric_ids\":[\"abc123def456ghi789jklm\"],\"model_type\":\"MODEL_TYPE_VOICE\",\"phone_number\":\"+1234567890\",\"prompt\":\"You are a helpful customer support agent...\",\"tags\":[\"production\"],\"test_set_ids\":[\"gT5wq2Hn\"],\"update_time\":\"2025-10-15T09:30:00Z\",\"workflows\":{}}}",
+        );
+    }
+
+    #[test]
+    fn paths_1agents_1_agent_id_patch_responses_400_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1agents~1{agent_id}/patch/responses/400/content/application~1json/example",
+            "{\"error\":{\"code\":\"INVALID_ARGUMENT\",\"details\":[{\"description\":\"String should have at least 1 character\",\"field\":\"name\"}],\"message\":\"Invalid request\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1agents_1_agent_id_patch_responses_401_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1agents~1{agent_id}/patch/responses/401/content/application~1json/example",
+            "{\"error\":{\"code\":\"UNAUTHENTICATED\",\"details\":[{\"description\":\"Invalid or missing API key\",\"field\":\"X-API-Key\"}],\"message\":\"Authentication failed\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1agents_1_agent_id_patch_responses_404_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1agents~1{agent_id}/patch/responses/404/content/application~1json/example",
+            "{\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"Persona not found\"}}",
+        );
+    }
+
+    #[test]
+    fn paths_1agents_1_agent_id_patch_responses_500_content_application_1json_example() {
+        rt::examples::check_response::<
+            ErrorBody,
+        >(
+            "spec/coval.yaml#/paths/~1agents~1{agent_id}/patch/responses/500/content/application~1json/example",
+            "{\"error\":{\"code\":\"INTERNAL\",\"message\":\"Internal server error\"}}",
+        );
+    }
+}

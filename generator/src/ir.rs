@@ -328,6 +328,15 @@ pub struct Body {
     pub required: bool,
     pub media_type: String,
     pub description: Option<String>,
+    /// The media type's `example`/`examples`.
+    pub examples: Vec<Example>,
+}
+
+/// An example value from the spec, and where it stands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Example {
+    pub pointer: String,
+    pub value: Value,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -336,4 +345,6 @@ pub struct Response {
     pub description: String,
     /// JSON body shape, if the response has one.
     pub body: Option<Shape>,
+    /// The JSON media type's `example`/`examples`.
+    pub examples: Vec<Example>,
 }

@@ -67,17 +67,7 @@ pub fn generate(file: &str, module: &str, text: &str) -> Result<Generated, Diagn
 }
 
 fn generate_unsorted(file: &str, module: &str, text: &str) -> Result<Generated, Diagnostics> {
-    let doc = load::load(file, text)?;
-    let (api, mut warnings) = lower::lower(file, module, &doc)?;
-    let mut sink = diag::Sink::new(file);
-    check::check(&api, &mut sink);
-    let checked = sink.into_diagnostics();
-    if checked.has_errors() {
-        let mut all = warnings;
-        all.0.extend(checked.0);
-        return Err(all);
-    }
-    warnings.0.extend(checked.0);
+    let (api, warnings) = lower_spec(file, module, text)?;
     let tokens = emit::emit(&api);
     let source = render::render(tokens, file).map_err(|message| {
         Diagnostics(vec![Diagnostic {

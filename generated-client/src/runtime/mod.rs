@@ -2,6 +2,8 @@
 //! Generated code reaches reqwest, regex and url only through here.
 
 mod error;
+#[doc(hidden)]
+pub mod examples;
 mod http;
 mod paginate;
 mod validate;

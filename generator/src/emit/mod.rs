@@ -4,6 +4,7 @@
 mod client;
 mod docs;
 mod enums;
+mod examples;
 mod models;
 mod validate;
 
@@ -40,6 +41,7 @@ pub fn emit(api: &Api) -> TokenStream {
     });
     let client = client::emit_client(&ctx);
     let errors = client::emit_error_types(&ctx);
+    let example_tests = examples::emit_example_tests(&ctx);
     quote! {
         #header
         #![allow(clippy::too_many_arguments, clippy::large_enum_variant, clippy::doc_lazy_continuation)]
@@ -53,6 +55,7 @@ pub fn emit(api: &Api) -> TokenStream {
         #(#patterns)*
         #(#types)*
         #client
+        #example_tests
     }
 }
 

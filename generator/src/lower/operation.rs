@@ -19,6 +19,29 @@ const RESERVED_METHODS: &[&str] = &[
     "fmt",
 ];
 
+/// A media type's `example` and inline `examples` values, with their JSON pointers.
+fn media_examples(mt: &openapiv3::MediaType, pointer: &str) -> Vec<Example> {
+    let mut out: Vec<Example> = mt
+        .example
+        .iter()
+        .map(|v| Example {
+            pointer: join(pointer, "example"),
+            value: v.clone(),
+        })
+        .collect();
+    for (name, e) in &mt.examples {
+        if let ReferenceOr::Item(e) = e {
+            if let Some(v) = &e.value {
+                out.push(Example {
+                    pointer: join(&join(&join(pointer, "examples"), name), "value"),
+                    value: v.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
 fn is_json(media: &str) -> bool {
     let m = media.split(';').next().unwrap_or("").trim();
     m == "application/json" || m.ends_with("+json") || m == "*/*"
@@ -293,6 +316,7 @@ impl<'a> Lowerer<'a> {
             required: body.required,
             media_type: media.clone(),
             description: body.description.clone(),
+            examples: media_examples(mt, &join(&join(pointer, "content"), media)),
         })
     }
 
@@ -575,10 +599,17 @@ impl<'a> Lowerer<'a> {
                         &join(&join(&join(&ptr, "content"), media), "schema"),
                     ))
                 });
+            let examples = resp
+                .content
+                .iter()
+                .find(|(m, _)| is_json(m))
+                .map(|(media, mt)| media_examples(mt, &join(&join(&ptr, "content"), media)))
+                .unwrap_or_default();
             let lowered = Response {
                 status,
                 description: resp.description.clone(),
                 body,
+                examples,
             };
             if is_success {
                 match &mut success {
@@ -620,10 +651,17 @@ impl<'a> Lowerer<'a> {
                             &join(&join(&join(&ptr, "content"), media), "schema"),
                         ))
                     });
+                let examples = resp
+                    .content
+                    .iter()
+                    .find(|(m, _)| is_json(m))
+                    .map(|(media, mt)| media_examples(mt, &join(&join(&ptr, "content"), media)))
+                    .unwrap_or_default();
                 errors.push(Response {
                     status: 0,
                     description: resp.description.clone(),
                     body,
+                    examples,
                 });
             }
         }
@@ -637,6 +675,7 @@ impl<'a> Lowerer<'a> {
                 status: 200,
                 description: String::new(),
                 body: None,
+                examples: Vec::new(),
             }
         });
         (success, errors)
