@@ -327,7 +327,7 @@ async fn an_update_sends_exactly_the_unchanged_cleared_and_set_fields() {
 
     let update = UpdatePersonaRequest::new()
         .voice_name("aria")
-        .clear_background_sound()
+        .clear_situate_speaker()
         .clear_voice_speed()
         .wait_seconds(0.8);
     client.update_persona("p1", &update).await.expect("ok");
@@ -336,7 +336,7 @@ async fn an_update_sends_exactly_the_unchanged_cleared_and_set_fields() {
     let sent: Value = serde_json::from_slice(&requests[0].body).unwrap();
     assert_eq!(
         sent,
-        json!({"voice_name": "aria", "background_sound": null, "voice_speed": null, "wait_seconds": 0.8})
+        json!({"voice_name": "aria", "situate_speaker": null, "voice_speed": null, "wait_seconds": 0.8})
     );
 }
 

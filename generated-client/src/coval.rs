@@ -6108,10 +6108,8 @@ pub struct UpdateAgentRequest {
     /// Optional; nullable; length 1–200 characters.
     ///
     /// Example: `"Customer Support Agent"`
-    ///
-    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_display_name`), or set (see `display_name`).
-    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
-    pub display_name: rt::Patch<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
     /// Agent type. Active types that can be created via the v1 API:
     /// - MODEL_TYPE_VOICE: Inbound voice calls (requires phone_number in E.164 format or SIP address)
     /// - MODEL_TYPE_OUTBOUND_VOICE: Outbound voice calls (requires endpoint webhook URL)
@@ -6142,57 +6140,45 @@ pub struct UpdateAgentRequest {
     /// Optional; nullable; at most 200 characters.
     ///
     /// Example: `"+12345678901"`
-    ///
-    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_phone_number`), or set (see `phone_number`).
-    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
-    pub phone_number: rt::Patch<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_number: Option<String>,
     /// Webhook endpoint URL (HTTP/HTTPS, max 200 characters); required to be set for
     /// MODEL_TYPE_OUTBOUND_VOICE agents. Null or omitted leaves it unchanged.
     ///
     /// Optional; nullable; at most 200 characters.
     ///
     /// Example: `"https://api.yourcompany.com/triggers/voice-simulation"`
-    ///
-    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_endpoint`), or set (see `endpoint`).
-    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
-    pub endpoint: rt::Patch<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endpoint: Option<String>,
     /// Agent instructions/system prompt (max 50000 characters). Null or omitted leaves it unchanged.
     ///
     /// Optional; nullable; at most 50000 characters.
     ///
     /// Example: `"You are a helpful customer support agent..."`
-    ///
-    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_prompt`), or set (see `prompt`).
-    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
-    pub prompt: rt::Patch<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt: Option<String>,
     /// Your own external id for this agent (1-200 characters). Null or omitted leaves it unchanged.
     ///
     /// Optional; nullable; length 1–200 characters.
     ///
     /// Example: `"support-agent-prod"`
-    ///
-    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_customer_agent_id`), or set (see `customer_agent_id`).
-    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
-    pub customer_agent_id: rt::Patch<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_agent_id: Option<String>,
     /// Primary language for the agent (max 200 characters). Null or omitted leaves it unchanged.
     ///
     /// Optional; nullable; at most 200 characters.
     ///
     /// Example: `"en-US"`
-    ///
-    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_language`), or set (see `language`).
-    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
-    pub language: rt::Patch<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     /// Free-form agent attributes; referenceable in metric prompts as `{{agent.<key>}}`.
     /// Null or omitted leaves them unchanged; `{}` clears them.
     ///
     /// Optional; nullable.
     ///
     /// Example: `{"region":"us-east","tier":"enterprise"}`
-    ///
-    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_attributes`), or set (see `attributes`).
-    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
-    pub attributes: rt::Patch<rt::Map>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attributes: Option<rt::Map>,
     /// Simulator-specific configuration (JSONB, max 10MB). Its keys depend on `model_type`:
     /// see ChatAgentMetadata (CHAT, CHAT_A2A), OutboundVoiceAgentMetadata (OUTBOUND_VOICE),
     /// WebSocketAgentMetadata (WEBSOCKET, CHAT_WEBSOCKET), LiveKitAgentMetadata (LIVEKIT),
@@ -6201,49 +6187,39 @@ pub struct UpdateAgentRequest {
     /// Optional; nullable.
     ///
     /// Example: `{"chat_endpoint":"https://api.example.com/v1/chat"}`
-    ///
-    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_metadata`), or set (see `metadata`).
-    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
-    pub metadata: rt::Patch<rt::Map>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<rt::Map>,
     /// Workflow configuration (JSONB, max 10MB). Null or omitted leaves it unchanged; `{}`
     /// clears it.
     ///
     /// Optional; nullable.
     ///
     /// Example: `{}`
-    ///
-    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_workflows`), or set (see `workflows`).
-    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
-    pub workflows: rt::Patch<Workflow>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workflows: Option<Workflow>,
     /// Associated metric IDs (22-char IDs). Null or omitted leaves them unchanged; `[]`
     /// clears them.
     ///
     /// Optional; nullable; each item: pattern `^[A-Za-z0-9]{22}$`.
     ///
     /// Example: `["abc123def456ghi789jklm"]`
-    ///
-    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_metric_ids`), or set (see `metric_ids`).
-    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
-    pub metric_ids: rt::Patch<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metric_ids: Option<Vec<String>>,
     /// Associated test set IDs (8-char IDs). Null or omitted leaves them unchanged; `[]`
     /// clears them.
     ///
     /// Optional; nullable; each item: pattern `^[A-Za-z0-9]{8}$`.
     ///
     /// Example: `["gT5wq2Hn"]`
-    ///
-    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_test_set_ids`), or set (see `test_set_ids`).
-    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
-    pub test_set_ids: rt::Patch<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub test_set_ids: Option<Vec<String>>,
     /// Tags for this agent. Null or omitted leaves them unchanged; `[]` clears them.
     ///
     /// Optional; nullable.
     ///
     /// Example: `["production","voice"]`
-    ///
-    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_tags`), or set (see `tags`).
-    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
-    pub tags: rt::Patch<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
 }
 
 impl Default for UpdateAgentRequest {
@@ -6256,33 +6232,26 @@ impl UpdateAgentRequest {
     /// A new `UpdateAgentRequest`. It has no required fields to pass.
     pub fn new() -> Self {
         Self {
-            display_name: rt::Patch::Unchanged,
+            display_name: None,
             model_type: None,
-            phone_number: rt::Patch::Unchanged,
-            endpoint: rt::Patch::Unchanged,
-            prompt: rt::Patch::Unchanged,
-            customer_agent_id: rt::Patch::Unchanged,
-            language: rt::Patch::Unchanged,
-            attributes: rt::Patch::Unchanged,
-            metadata: rt::Patch::Unchanged,
-            workflows: rt::Patch::Unchanged,
-            metric_ids: rt::Patch::Unchanged,
-            test_set_ids: rt::Patch::Unchanged,
-            tags: rt::Patch::Unchanged,
+            phone_number: None,
+            endpoint: None,
+            prompt: None,
+            customer_agent_id: None,
+            language: None,
+            attributes: None,
+            metadata: None,
+            workflows: None,
+            metric_ids: None,
+            test_set_ids: None,
+            tags: None,
         }
     }
 
     /// Sets `display_name`. Human-readable agent name (1-200 characters). Null or omitted leaves it unchanged. (length 1–200 characters)
     #[must_use]
     pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = rt::Patch::Set(value.into());
-        self
-    }
-
-    /// Clears `display_name`: sends it as `null`.
-    #[must_use]
-    pub fn clear_display_name(mut self) -> Self {
-        self.display_name = rt::Patch::Clear;
+        self.display_name = Some(value.into());
         self
     }
 
@@ -6296,112 +6265,56 @@ impl UpdateAgentRequest {
     /// Sets `phone_number`. Phone number in E.164 format (e.g., +12345678901) or SIP address (e.g., (at most 200 characters)
     #[must_use]
     pub fn phone_number(mut self, value: impl Into<String>) -> Self {
-        self.phone_number = rt::Patch::Set(value.into());
-        self
-    }
-
-    /// Clears `phone_number`: sends it as `null`.
-    #[must_use]
-    pub fn clear_phone_number(mut self) -> Self {
-        self.phone_number = rt::Patch::Clear;
+        self.phone_number = Some(value.into());
         self
     }
 
     /// Sets `endpoint`. Webhook endpoint URL (HTTP/HTTPS, max 200 characters); required to be set for (at most 200 characters)
     #[must_use]
     pub fn endpoint(mut self, value: impl Into<String>) -> Self {
-        self.endpoint = rt::Patch::Set(value.into());
-        self
-    }
-
-    /// Clears `endpoint`: sends it as `null`.
-    #[must_use]
-    pub fn clear_endpoint(mut self) -> Self {
-        self.endpoint = rt::Patch::Clear;
+        self.endpoint = Some(value.into());
         self
     }
 
     /// Sets `prompt`. Agent instructions/system prompt (max 50000 characters). Null or omitted leaves it unchanged. (at most 50000 characters)
     #[must_use]
     pub fn prompt(mut self, value: impl Into<String>) -> Self {
-        self.prompt = rt::Patch::Set(value.into());
-        self
-    }
-
-    /// Clears `prompt`: sends it as `null`.
-    #[must_use]
-    pub fn clear_prompt(mut self) -> Self {
-        self.prompt = rt::Patch::Clear;
+        self.prompt = Some(value.into());
         self
     }
 
     /// Sets `customer_agent_id`. Your own external id for this agent (1-200 characters). Null or omitted leaves it unchanged. (length 1–200 characters)
     #[must_use]
     pub fn customer_agent_id(mut self, value: impl Into<String>) -> Self {
-        self.customer_agent_id = rt::Patch::Set(value.into());
-        self
-    }
-
-    /// Clears `customer_agent_id`: sends it as `null`.
-    #[must_use]
-    pub fn clear_customer_agent_id(mut self) -> Self {
-        self.customer_agent_id = rt::Patch::Clear;
+        self.customer_agent_id = Some(value.into());
         self
     }
 
     /// Sets `language`. Primary language for the agent (max 200 characters). Null or omitted leaves it unchanged. (at most 200 characters)
     #[must_use]
     pub fn language(mut self, value: impl Into<String>) -> Self {
-        self.language = rt::Patch::Set(value.into());
-        self
-    }
-
-    /// Clears `language`: sends it as `null`.
-    #[must_use]
-    pub fn clear_language(mut self) -> Self {
-        self.language = rt::Patch::Clear;
+        self.language = Some(value.into());
         self
     }
 
     /// Sets `attributes`. Free-form agent attributes; referenceable in metric prompts as `{{agent.<key>}}`.
     #[must_use]
     pub fn attributes(mut self, value: rt::Map) -> Self {
-        self.attributes = rt::Patch::Set(value);
-        self
-    }
-
-    /// Clears `attributes`: sends it as `null`.
-    #[must_use]
-    pub fn clear_attributes(mut self) -> Self {
-        self.attributes = rt::Patch::Clear;
+        self.attributes = Some(value);
         self
     }
 
     /// Sets `metadata`. Simulator-specific configuration (JSONB, max 10MB). Its keys depend on `model_type`:
     #[must_use]
     pub fn metadata(mut self, value: rt::Map) -> Self {
-        self.metadata = rt::Patch::Set(value);
-        self
-    }
-
-    /// Clears `metadata`: sends it as `null`.
-    #[must_use]
-    pub fn clear_metadata(mut self) -> Self {
-        self.metadata = rt::Patch::Clear;
+        self.metadata = Some(value);
         self
     }
 
     /// Sets `workflows`. Workflow configuration (JSONB, max 10MB). Null or omitted leaves it unchanged; `{}`
     #[must_use]
     pub fn workflows(mut self, value: impl Into<Workflow>) -> Self {
-        self.workflows = rt::Patch::Set(value.into());
-        self
-    }
-
-    /// Clears `workflows`: sends it as `null`.
-    #[must_use]
-    pub fn clear_workflows(mut self) -> Self {
-        self.workflows = rt::Patch::Clear;
+        self.workflows = Some(value.into());
         self
     }
 
@@ -6411,14 +6324,7 @@ impl UpdateAgentRequest {
         mut self,
         value: impl IntoIterator<Item = impl Into<String>>,
     ) -> Self {
-        self.metric_ids = rt::Patch::Set(value.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Clears `metric_ids`: sends it as `null`.
-    #[must_use]
-    pub fn clear_metric_ids(mut self) -> Self {
-        self.metric_ids = rt::Patch::Clear;
+        self.metric_ids = Some(value.into_iter().map(Into::into).collect());
         self
     }
 
@@ -6428,28 +6334,14 @@ impl UpdateAgentRequest {
         mut self,
         value: impl IntoIterator<Item = impl Into<String>>,
     ) -> Self {
-        self.test_set_ids = rt::Patch::Set(value.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Clears `test_set_ids`: sends it as `null`.
-    #[must_use]
-    pub fn clear_test_set_ids(mut self) -> Self {
-        self.test_set_ids = rt::Patch::Clear;
+        self.test_set_ids = Some(value.into_iter().map(Into::into).collect());
         self
     }
 
     /// Sets `tags`. Tags for this agent. Null or omitted leaves them unchanged; `[]` clears them.
     #[must_use]
     pub fn tags(mut self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
-        self.tags = rt::Patch::Set(value.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Clears `tags`: sends it as `null`.
-    #[must_use]
-    pub fn clear_tags(mut self) -> Self {
-        self.tags = rt::Patch::Clear;
+        self.tags = Some(value.into_iter().map(Into::into).collect());
         self
     }
 }
@@ -6457,38 +6349,38 @@ impl UpdateAgentRequest {
 impl rt::Validate for UpdateAgentRequest {
     /// Checks every constraint `UpdateAgentRequest` states in the spec; see [`rt::Validate::validate`].
     fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        if let rt::Patch::Set(value) = &self.display_name {
+        if let Some(value) = &self.display_name {
             let path = &path.field("display_name");
             rt::check_length(value, Some(1), Some(200), path, out);
         }
-        if let rt::Patch::Set(value) = &self.phone_number {
+        if let Some(value) = &self.phone_number {
             let path = &path.field("phone_number");
             rt::check_length(value, None, Some(200), path, out);
         }
-        if let rt::Patch::Set(value) = &self.endpoint {
+        if let Some(value) = &self.endpoint {
             let path = &path.field("endpoint");
             rt::check_length(value, None, Some(200), path, out);
         }
-        if let rt::Patch::Set(value) = &self.prompt {
+        if let Some(value) = &self.prompt {
             let path = &path.field("prompt");
             rt::check_length(value, None, Some(50000), path, out);
         }
-        if let rt::Patch::Set(value) = &self.customer_agent_id {
+        if let Some(value) = &self.customer_agent_id {
             let path = &path.field("customer_agent_id");
             rt::check_length(value, Some(1), Some(200), path, out);
         }
-        if let rt::Patch::Set(value) = &self.language {
+        if let Some(value) = &self.language {
             let path = &path.field("language");
             rt::check_length(value, None, Some(200), path, out);
         }
-        if let rt::Patch::Set(value) = &self.metric_ids {
+        if let Some(value) = &self.metric_ids {
             let path = &path.field("metric_ids");
             for (i, value) in value.iter().enumerate() {
                 let path = &path.index(i);
                 rt::check_pattern(value, &PATTERN_4, path, out);
             }
         }
-        if let rt::Patch::Set(value) = &self.test_set_ids {
+        if let Some(value) = &self.test_set_ids {
             let path = &path.field("test_set_ids");
             for (i, value) in value.iter().enumerate() {
                 let path = &path.index(i);
@@ -6499,7 +6391,9 @@ impl rt::Validate for UpdateAgentRequest {
 }
 
 /// Request body of `PATCH /personas/{persona_id}`. All fields are optional. Only provided
-/// fields will be updated.
+/// fields will be updated. An explicit null leaves a field unchanged, except
+/// `voice_volume`, `voice_speed` and `situate_speaker`, which it clears; `tags: []` clears
+/// the tags.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/UpdatePersonaRequest`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -6510,30 +6404,24 @@ pub struct UpdatePersonaRequest {
     /// Optional; nullable.
     ///
     /// Example: `"You are a friendly customer calling for support..."`
-    ///
-    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_persona_prompt`), or set (see `persona_prompt`).
-    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
-    pub persona_prompt: rt::Patch<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub persona_prompt: Option<String>,
     /// Background noise type: a built-in id or `custom:<background_sound_id>` (max 100
     /// characters).
     ///
     /// Optional; nullable.
     ///
     /// Example: `"office"`
-    ///
-    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_background_sound`), or set (see `background_sound`).
-    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
-    pub background_sound: rt::Patch<BackgroundSound>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub background_sound: Option<BackgroundSound>,
     /// Volume level for background sound (\>= 0.0, no upper limit). Default is
     /// provider-controlled when omitted.
     ///
     /// Optional; nullable; >= 0.
     ///
     /// Example: `0.3`
-    ///
-    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_background_sound_volume`), or set (see `background_sound_volume`).
-    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
-    pub background_sound_volume: rt::Patch<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub background_sound_volume: Option<f64>,
     /// Voice gain multiplier (0–2). 0.0 is silent, 1.0 is unchanged, and 2.0 is double
     /// volume. On update, send null to clear an existing configured volume.
     ///
@@ -6560,38 +6448,30 @@ pub struct UpdatePersonaRequest {
     /// Optional; nullable; range 0.1 ..= 2.
     ///
     /// Example: `0.5`
-    ///
-    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_wait_seconds`), or set (see `wait_seconds`).
-    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
-    pub wait_seconds: rt::Patch<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wait_seconds: Option<f64>,
     /// Who initiates the conversation
     ///
     /// Optional; nullable.
     ///
     /// Example: `"speak_first"`
-    ///
-    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_conversation_initiation`), or set (see `conversation_initiation`).
-    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
-    pub conversation_initiation: rt::Patch<ConversationInitiation>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation_initiation: Option<ConversationInitiation>,
     /// Enable multilingual speech-to-text so callers speaking languages other than the
     /// primary language_code are still transcribed accurately.
     ///
     /// Optional; nullable.
     ///
     /// Example: `false`
-    ///
-    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_multi_language_stt`), or set (see `multi_language_stt`).
-    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
-    pub multi_language_stt: rt::Patch<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub multi_language_stt: Option<bool>,
     /// Disconnect after this many seconds of no speech (5-300)
     ///
     /// Optional; nullable; range 5 ..= 300.
     ///
     /// Example: `15`
-    ///
-    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_hold_music_timeout_seconds`), or set (see `hold_music_timeout_seconds`).
-    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
-    pub hold_music_timeout_seconds: rt::Patch<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hold_music_timeout_seconds: Option<f64>,
     /// Persona placement preset (speakerphone-easy | speakerphone-hard). On update, send null
     /// to clear an existing situate_speaker preset.
     ///
@@ -6609,39 +6489,31 @@ pub struct UpdatePersonaRequest {
     /// Optional; nullable.
     ///
     /// Example: `["support","spanish"]`
-    ///
-    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_tags`), or set (see `tags`).
-    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
-    pub tags: rt::Patch<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
     /// Human-readable persona name
     ///
     /// Optional; nullable; length 1–200 characters.
     ///
     /// Example: `"Friendly Customer"`
-    ///
-    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_name`), or set (see `name`).
-    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
-    pub name: rt::Patch<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// Coval voice name. Use GET /personas/voices to discover available voices and their
     /// supported language codes.
     ///
     /// Optional; nullable.
     ///
     /// Example: `"aria"`
-    ///
-    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_voice_name`), or set (see `voice_name`).
-    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
-    pub voice_name: rt::Patch<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice_name: Option<String>,
     /// BCP-47 language code for voice synthesis. Must be supported by the selected voice.
     /// Use GET /personas/voices to discover valid voice and language combinations.
     ///
     /// Optional; nullable.
     ///
     /// Example: `"en-US"`
-    ///
-    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_language_code`), or set (see `language_code`).
-    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
-    pub language_code: rt::Patch<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language_code: Option<String>,
 }
 
 impl Default for UpdatePersonaRequest {
@@ -6654,62 +6526,41 @@ impl UpdatePersonaRequest {
     /// A new `UpdatePersonaRequest`. It has no required fields to pass.
     pub fn new() -> Self {
         Self {
-            persona_prompt: rt::Patch::Unchanged,
-            background_sound: rt::Patch::Unchanged,
-            background_sound_volume: rt::Patch::Unchanged,
+            persona_prompt: None,
+            background_sound: None,
+            background_sound_volume: None,
             voice_volume: rt::Patch::Unchanged,
             voice_speed: rt::Patch::Unchanged,
-            wait_seconds: rt::Patch::Unchanged,
-            conversation_initiation: rt::Patch::Unchanged,
-            multi_language_stt: rt::Patch::Unchanged,
-            hold_music_timeout_seconds: rt::Patch::Unchanged,
+            wait_seconds: None,
+            conversation_initiation: None,
+            multi_language_stt: None,
+            hold_music_timeout_seconds: None,
             situate_speaker: rt::Patch::Unchanged,
-            tags: rt::Patch::Unchanged,
-            name: rt::Patch::Unchanged,
-            voice_name: rt::Patch::Unchanged,
-            language_code: rt::Patch::Unchanged,
+            tags: None,
+            name: None,
+            voice_name: None,
+            language_code: None,
         }
     }
 
     /// Sets `persona_prompt`. Instructions describing persona behavior and personality
     #[must_use]
     pub fn persona_prompt(mut self, value: impl Into<String>) -> Self {
-        self.persona_prompt = rt::Patch::Set(value.into());
-        self
-    }
-
-    /// Clears `persona_prompt`: sends it as `null`.
-    #[must_use]
-    pub fn clear_persona_prompt(mut self) -> Self {
-        self.persona_prompt = rt::Patch::Clear;
+        self.persona_prompt = Some(value.into());
         self
     }
 
     /// Sets `background_sound`. Background noise type: a built-in id or `custom:<background_sound_id>` (max 100
     #[must_use]
     pub fn background_sound(mut self, value: impl Into<BackgroundSound>) -> Self {
-        self.background_sound = rt::Patch::Set(value.into());
-        self
-    }
-
-    /// Clears `background_sound`: sends it as `null`.
-    #[must_use]
-    pub fn clear_background_sound(mut self) -> Self {
-        self.background_sound = rt::Patch::Clear;
+        self.background_sound = Some(value.into());
         self
     }
 
     /// Sets `background_sound_volume`. Volume level for background sound (\>= 0.0, no upper limit). Default is (>= 0)
     #[must_use]
     pub fn background_sound_volume(mut self, value: f64) -> Self {
-        self.background_sound_volume = rt::Patch::Set(value);
-        self
-    }
-
-    /// Clears `background_sound_volume`: sends it as `null`.
-    #[must_use]
-    pub fn clear_background_sound_volume(mut self) -> Self {
-        self.background_sound_volume = rt::Patch::Clear;
+        self.background_sound_volume = Some(value);
         self
     }
 
@@ -6744,14 +6595,7 @@ impl UpdatePersonaRequest {
     /// Sets `wait_seconds`. Response delay in seconds (0.1 \<= x \<= 2). (range 0.1 ..= 2)
     #[must_use]
     pub fn wait_seconds(mut self, value: f64) -> Self {
-        self.wait_seconds = rt::Patch::Set(value);
-        self
-    }
-
-    /// Clears `wait_seconds`: sends it as `null`.
-    #[must_use]
-    pub fn clear_wait_seconds(mut self) -> Self {
-        self.wait_seconds = rt::Patch::Clear;
+        self.wait_seconds = Some(value);
         self
     }
 
@@ -6761,42 +6605,21 @@ impl UpdatePersonaRequest {
         mut self,
         value: impl Into<ConversationInitiation>,
     ) -> Self {
-        self.conversation_initiation = rt::Patch::Set(value.into());
-        self
-    }
-
-    /// Clears `conversation_initiation`: sends it as `null`.
-    #[must_use]
-    pub fn clear_conversation_initiation(mut self) -> Self {
-        self.conversation_initiation = rt::Patch::Clear;
+        self.conversation_initiation = Some(value.into());
         self
     }
 
     /// Sets `multi_language_stt`. Enable multilingual speech-to-text so callers speaking languages other than the
     #[must_use]
     pub fn multi_language_stt(mut self, value: bool) -> Self {
-        self.multi_language_stt = rt::Patch::Set(value);
-        self
-    }
-
-    /// Clears `multi_language_stt`: sends it as `null`.
-    #[must_use]
-    pub fn clear_multi_language_stt(mut self) -> Self {
-        self.multi_language_stt = rt::Patch::Clear;
+        self.multi_language_stt = Some(value);
         self
     }
 
     /// Sets `hold_music_timeout_seconds`. Disconnect after this many seconds of no speech (5-300) (range 5 ..= 300)
     #[must_use]
     pub fn hold_music_timeout_seconds(mut self, value: f64) -> Self {
-        self.hold_music_timeout_seconds = rt::Patch::Set(value);
-        self
-    }
-
-    /// Clears `hold_music_timeout_seconds`: sends it as `null`.
-    #[must_use]
-    pub fn clear_hold_music_timeout_seconds(mut self) -> Self {
-        self.hold_music_timeout_seconds = rt::Patch::Clear;
+        self.hold_music_timeout_seconds = Some(value);
         self
     }
 
@@ -6817,56 +6640,28 @@ impl UpdatePersonaRequest {
     /// Sets `tags`. Tags to associate with this persona. On create, null or omitted creates the persona
     #[must_use]
     pub fn tags(mut self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
-        self.tags = rt::Patch::Set(value.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Clears `tags`: sends it as `null`.
-    #[must_use]
-    pub fn clear_tags(mut self) -> Self {
-        self.tags = rt::Patch::Clear;
+        self.tags = Some(value.into_iter().map(Into::into).collect());
         self
     }
 
     /// Sets `name`. Human-readable persona name (length 1–200 characters)
     #[must_use]
     pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = rt::Patch::Set(value.into());
-        self
-    }
-
-    /// Clears `name`: sends it as `null`.
-    #[must_use]
-    pub fn clear_name(mut self) -> Self {
-        self.name = rt::Patch::Clear;
+        self.name = Some(value.into());
         self
     }
 
     /// Sets `voice_name`. Coval voice name. Use GET /personas/voices to discover available voices and their
     #[must_use]
     pub fn voice_name(mut self, value: impl Into<String>) -> Self {
-        self.voice_name = rt::Patch::Set(value.into());
-        self
-    }
-
-    /// Clears `voice_name`: sends it as `null`.
-    #[must_use]
-    pub fn clear_voice_name(mut self) -> Self {
-        self.voice_name = rt::Patch::Clear;
+        self.voice_name = Some(value.into());
         self
     }
 
     /// Sets `language_code`. BCP-47 language code for voice synthesis. Must be supported by the selected voice.
     #[must_use]
     pub fn language_code(mut self, value: impl Into<String>) -> Self {
-        self.language_code = rt::Patch::Set(value.into());
-        self
-    }
-
-    /// Clears `language_code`: sends it as `null`.
-    #[must_use]
-    pub fn clear_language_code(mut self) -> Self {
-        self.language_code = rt::Patch::Clear;
+        self.language_code = Some(value.into());
         self
     }
 }
@@ -6874,11 +6669,11 @@ impl UpdatePersonaRequest {
 impl rt::Validate for UpdatePersonaRequest {
     /// Checks every constraint `UpdatePersonaRequest` states in the spec; see [`rt::Validate::validate`].
     fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        if let rt::Patch::Set(value) = &self.background_sound {
+        if let Some(value) = &self.background_sound {
             let path = &path.field("background_sound");
             rt::Validate::collect_violations(value, path, out);
         }
-        if let rt::Patch::Set(value) = &self.background_sound_volume {
+        if let Some(value) = &self.background_sound_volume {
             let path = &path.field("background_sound_volume");
             rt::check_range(*value as f64, Some((0.0, false)), None, path, out);
         }
@@ -6902,7 +6697,7 @@ impl rt::Validate for UpdatePersonaRequest {
                 out,
             );
         }
-        if let rt::Patch::Set(value) = &self.wait_seconds {
+        if let Some(value) = &self.wait_seconds {
             let path = &path.field("wait_seconds");
             rt::check_range(
                 *value as f64,
@@ -6912,7 +6707,7 @@ impl rt::Validate for UpdatePersonaRequest {
                 out,
             );
         }
-        if let rt::Patch::Set(value) = &self.hold_music_timeout_seconds {
+        if let Some(value) = &self.hold_music_timeout_seconds {
             let path = &path.field("hold_music_timeout_seconds");
             rt::check_range(
                 *value as f64,
@@ -6922,7 +6717,7 @@ impl rt::Validate for UpdatePersonaRequest {
                 out,
             );
         }
-        if let rt::Patch::Set(value) = &self.name {
+        if let Some(value) = &self.name {
             let path = &path.field("name");
             rt::check_length(value, Some(1), Some(200), path, out);
         }

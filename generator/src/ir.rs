@@ -78,6 +78,9 @@ pub struct Struct {
     pub fields: Vec<Field>,
     /// `additionalProperties`: extra keys kept in a flattened map of this shape.
     pub extra: Option<Shape>,
+    /// `x-null-means: unchanged` on the schema: as an update body, `null` leaves its fields
+    /// as they are (unless a field says `x-null-means: clear`), so they are not three-state.
+    pub null_means_unchanged: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -90,6 +93,8 @@ pub struct Field {
     pub doc: Doc,
     pub shape: Shape,
     pub required: bool,
+    /// `x-null-means` on the property: `Some(true)` for `clear`, `Some(false)` for `unchanged`.
+    pub null_clears: Option<bool>,
 }
 
 impl Field {

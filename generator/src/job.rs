@@ -123,6 +123,12 @@ pub fn run(spec_dir: &Path, out_dir: &Path, mode: Mode) -> Result<Vec<FileReport
     if failures.has_errors() {
         return Err(JobError::Spec(failures));
     }
+    if mode == Mode::Write {
+        std::fs::create_dir_all(out_dir).map_err(|error| JobError::Io {
+            path: out_dir.to_owned(),
+            error,
+        })?;
+    }
     let mut reports = Vec::new();
     for (spec, module, g) in generated {
         let output = out_dir.join(format!("{module}.rs"));

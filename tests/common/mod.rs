@@ -4,7 +4,14 @@
 use std::path::{Path, PathBuf};
 
 /// The fixture specs with one feature each, under `tests/fixtures/`.
-pub const FIXTURES: &[&str] = &["object", "enums", "nullable", "one_of", "constraints"];
+pub const FIXTURES: &[&str] = &[
+    "object",
+    "enums",
+    "nullable",
+    "one_of",
+    "constraints",
+    "recursive",
+];
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -200,7 +200,15 @@ pub fn emit_tagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Tagged) -> TokenStream {
     let values: Vec<&String> = u.variants.iter().map(|v| &v.value).collect();
     let variants = u.variants.iter().map(|v| {
         let vn = ident(&v.rust);
-        let ty = ident(&v.ty);
+        let ty = ctx.member_type(
+            &t.name,
+            &v.rust,
+            &Shape {
+                ty: Ty::Named(v.ty.clone()),
+                nullable: false,
+                rules: Rules::default(),
+            },
+        );
         let value = &v.value;
         let d = format!(" `{tag}: {value}`; the other fields are in [`{}`].", v.ty);
         quote! { #[doc = #d] #[serde(rename = #value)] #vn(#ty), }
@@ -219,7 +227,12 @@ pub fn emit_tagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Tagged) -> TokenStream {
         .map(|v| {
             let vn = ident(&v.rust);
             let ty = ident(&v.ty);
-            quote! { impl From<#ty> for #name { fn from(v: #ty) -> Self { Self::#vn(v) } } }
+            let wrap = if ctx.is_boxed(&t.name, &v.rust) {
+                quote!(Box::new(v))
+            } else {
+                quote!(v)
+            };
+            quote! { impl From<#ty> for #name { fn from(v: #ty) -> Self { Self::#vn(#wrap) } } }
         });
     let validate = validate_impl(ctx, t);
     quote! {
@@ -248,7 +261,12 @@ pub fn emit_untagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Untagged) -> TokenStream {
     let doc = docs::attrs(&lines);
     let variants = u.variants.iter().map(|v| {
         let vn = ident(&v.rust);
-        let ty = ctx.rust_type_nullable(&v.shape);
+        let inner = ctx.member_type(&t.name, &v.rust, &v.shape);
+        let ty = if v.shape.nullable && !matches!(v.shape.ty, Ty::Any) {
+            quote!(Option<#inner>)
+        } else {
+            inner
+        };
         let d = docs::attrs(&docs::field_doc(&v.doc, &v.shape, true)[..]);
         quote! { #d #vn(#ty), }
     });
@@ -274,10 +292,11 @@ pub fn emit_untagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Untagged) -> TokenStream {
     let froms = u.variants.iter().zip(&types).filter(|(_, ty)| types.iter().filter(|t| t == ty).count() == 1).filter_map(|(v, _)| {
         let vn = ident(&v.rust);
         let ty = ctx.rust_type_nullable(&v.shape);
+        let wrap = if ctx.is_boxed(&t.name, &v.rust) { quote!(Box::new(v)) } else { quote!(v) };
         match &v.shape.ty {
             _ if v.shape.nullable => None,
             Ty::Named(_) | Ty::Object | Ty::Array(_) | Ty::Map(_) | Ty::Number | Ty::Boolean | Ty::Integer { .. } => {
-                Some(quote! { impl From<#ty> for #name { fn from(v: #ty) -> Self { Self::#vn(v) } } })
+                Some(quote! { impl From<#ty> for #name { fn from(v: #ty) -> Self { Self::#vn(#wrap) } } })
             }
             // A plain string converts only when no variant is a string enum, or "office" could
             // silently become the free-form variant.

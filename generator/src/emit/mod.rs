@@ -19,6 +19,9 @@ pub(crate) struct Ctx<'a> {
     pub api: &'a Api,
     /// Named types by name.
     pub types: BTreeMap<&'a str, &'a TypeDef>,
+    /// (type, field or variant Rust name) pairs stored in a `Box`: they lead back to their own
+    /// type without passing through a `Vec` or map, so the type would have infinite size.
+    pub boxed: BTreeSet<(String, String)>,
     /// Types whose `collect_violations` can report something.
     pub needs_validation: BTreeSet<String>,
     /// Pattern source → index of its `static PATTERN_n`.
@@ -84,9 +87,11 @@ impl<'a> Ctx<'a> {
         }
         let n = patterns.len();
         let patterns = patterns.into_keys().zip(0..n).collect();
+        let boxed = recursive_edges(api);
         let mut ctx = Ctx {
             api,
             types,
+            boxed,
             needs_validation: BTreeSet::new(),
             patterns,
         };
@@ -177,9 +182,31 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Whether a struct's optional nullable field is three-state (`rt::Patch`).
+    /// Whether `member` of type `ty` is stored in a `Box`.
+    pub fn is_boxed(&self, ty: &str, member: &str) -> bool {
+        self.boxed.contains(&(ty.to_owned(), member.to_owned()))
+    }
+
+    /// The Rust type of a struct field or union variant value, boxed where recursion needs it.
+    pub fn member_type(&self, ty: &str, member: &str, s: &Shape) -> TokenStream {
+        let t = self.rust_type(s);
+        if self.is_boxed(ty, member) {
+            quote!(Box<#t>)
+        } else {
+            t
+        }
+    }
+
+    /// Whether a struct's optional nullable field is three-state (`rt::Patch`): it is in an
+    /// update body (PATCH/PUT) and `null` clears it — JSON merge-patch semantics, unless the
+    /// spec says `x-null-means: unchanged` on the body schema (then only fields marked
+    /// `x-null-means: clear` are three-state).
     pub fn is_patch(t: &TypeDef, f: &Field) -> bool {
-        t.in_update && !f.required && f.shape.nullable && !matches!(f.shape.ty, Ty::Any)
+        let clears = match &t.kind {
+            TypeKind::Struct(s) if s.null_means_unchanged => f.null_clears == Some(true),
+            _ => f.null_clears != Some(false),
+        };
+        t.in_update && clears && !f.required && f.shape.nullable && !matches!(f.shape.ty, Ty::Any)
     }
 
     pub fn pattern_ident(&self, pattern: &str) -> proc_macro2::Ident {
@@ -188,6 +215,60 @@ impl<'a> Ctx<'a> {
             self.patterns.get(pattern).copied().unwrap_or_default()
         )
     }
+}
+
+/// The named type a value holds inline (not behind a `Vec` or map), if any.
+fn inline_target(s: &Shape) -> Option<&str> {
+    match &s.ty {
+        Ty::Named(n) => Some(n),
+        _ => None,
+    }
+}
+
+/// Edges (type, member) whose target can reach the type again through inline members only.
+fn recursive_edges(api: &Api) -> BTreeSet<(String, String)> {
+    let mut edges: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
+    for t in &api.types {
+        let out = edges.entry(t.name.as_str()).or_default();
+        match &t.kind {
+            TypeKind::Struct(s) => out.extend(
+                s.fields
+                    .iter()
+                    .filter_map(|f| inline_target(&f.shape).map(|n| (f.rust.as_str(), n))),
+            ),
+            TypeKind::Tagged(u) => {
+                out.extend(u.variants.iter().map(|v| (v.rust.as_str(), v.ty.as_str())))
+            }
+            TypeKind::Untagged(u) => out.extend(
+                u.variants
+                    .iter()
+                    .filter_map(|v| inline_target(&v.shape).map(|n| (v.rust.as_str(), n))),
+            ),
+            TypeKind::Enum(_) => {}
+        }
+    }
+    let reaches = |from: &str, goal: &str| {
+        let mut seen = BTreeSet::new();
+        let mut stack = vec![from];
+        while let Some(at) = stack.pop() {
+            if at == goal {
+                return true;
+            }
+            if seen.insert(at) {
+                stack.extend(edges.get(at).into_iter().flatten().map(|(_, n)| *n));
+            }
+        }
+        false
+    };
+    let mut boxed = BTreeSet::new();
+    for (ty, members) in &edges {
+        for (member, target) in members {
+            if reaches(target, ty) {
+                boxed.insert(((*ty).to_owned(), (*member).to_owned()));
+            }
+        }
+    }
+    boxed
 }
 
 fn collect_patterns(s: &Shape, out: &mut BTreeMap<String, ()>) {

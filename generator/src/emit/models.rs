@@ -46,7 +46,7 @@ pub fn emit_struct(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct) -> TokenStream {
             ));
         }
         let fdoc = docs::attrs(&lines);
-        let inner = ctx.rust_type(&f.shape);
+        let inner = ctx.member_type(&t.name, &f.rust, &f.shape);
         let ty = if patch {
             quote!(rt::Patch<#inner>)
         } else if f.is_option() && !matches!(f.shape.ty, Ty::Any) {
@@ -169,7 +169,9 @@ fn builder(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, extra: Option<&str>) -> Token
                 quote!(#n,)
             } else {
                 let (_, conv) = setter_arg(ctx, &f.shape, &n);
-                if conv.to_string() == n.to_string() {
+                if ctx.is_boxed(&t.name, &f.rust) {
+                    quote!(#n: Box::new(#conv),)
+                } else if conv.to_string() == n.to_string() {
                     quote!(#n,)
                 } else {
                     quote!(#n: #conv,)
@@ -220,6 +222,11 @@ fn builder(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, extra: Option<&str>) -> Token
             let n = ident(&f.rust);
             let setter = ident(&methods.claim(f.rust.clone()));
             let (arg, conv) = setter_arg(ctx, &f.shape, &value);
+            let conv = if ctx.is_boxed(&t.name, &f.rust) {
+                quote!(Box::new(#conv))
+            } else {
+                conv
+            };
             let first = f
                 .doc
                 .description

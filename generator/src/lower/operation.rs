@@ -345,6 +345,7 @@ impl<'a> Lowerer<'a> {
                 doc: p.doc,
                 shape: p.shape,
                 required: p.required,
+                null_clears: None,
             })
             .collect();
         let doc = Doc {
@@ -358,6 +359,7 @@ impl<'a> Lowerer<'a> {
             kind: TypeKind::Struct(Struct {
                 fields,
                 extra: None,
+                null_means_unchanged: false,
             }),
             in_request: false,
             in_response: false,

@@ -478,6 +478,7 @@ impl<'a> Lowerer<'a> {
             let ctx = format!("{owner}{}", type_name(wire));
             let shape = self.shape(s, &ctx, &ptr);
             let doc = self.doc_of(s);
+            let null_clears = self.null_means(s, &join(&ptr, "x-null-means"));
             fields.push(Field {
                 rust,
                 wire: wire.to_owned(),
@@ -485,6 +486,7 @@ impl<'a> Lowerer<'a> {
                 doc,
                 shape,
                 required: parts.required.contains(&wire),
+                null_clears,
             });
         }
         for r in &parts.required {
@@ -503,7 +505,32 @@ impl<'a> Lowerer<'a> {
             None if parts.extra_any => Some(Shape::any()),
             None => None,
         };
-        Struct { fields, extra }
+        let null_means_unchanged =
+            self.null_means(SchemaRef::Item(schema), &join(pointer, "x-null-means")) == Some(false);
+        Struct {
+            fields,
+            extra,
+            null_means_unchanged,
+        }
+    }
+
+    /// `x-null-means: clear | unchanged` on a schema: what `null` does in an update body.
+    fn null_means(&mut self, s: SchemaRef<'a>, pointer: &str) -> Option<bool> {
+        let SchemaRef::Item(schema) = s else {
+            return None;
+        };
+        match schema.schema_data.extensions.get("x-null-means")?.as_str() {
+            Some("clear") => Some(true),
+            Some("unchanged") => Some(false),
+            _ => {
+                self.sink.error(
+                    pointer,
+                    "`x-null-means` must be `clear` or `unchanged`",
+                    None,
+                );
+                None
+            }
+        }
     }
 }
 

@@ -15,6 +15,8 @@ mod nullable;
 mod one_of;
 #[path = "../../fixtures/generated/constraints.rs"]
 mod constraints;
+#[path = "../../fixtures/generated/recursive.rs"]
+mod recursive;
 
 use serde_json::json;
 
@@ -114,4 +116,13 @@ fn main() {
     );
     assert!(err.to_string().starts_with("11 invalid fields: name: must be at most 5 characters long"), "{err}");
     assert!(Thing::new("ok").ratio(0.5).ids(["aa"]).validate().is_ok());
+
+    // Recursive schemas: boxed where needed, validated all the way down.
+    use recursive::{BinaryOp, Expr, TreeNode, Validate as _};
+    let tree = TreeNode::new("root").parent(TreeNode::new("up")).children([TreeNode::new("leaf"), TreeNode::new("toolong")]);
+    assert_eq!(paths(tree.validate().unwrap_err()), ["children[1].label"]);
+    let expr: Expr = serde_json::from_value(json!({"op": "+", "left": 1, "right": {"op": "*", "left": 2, "right": 3}})).unwrap();
+    assert!(matches!(&expr, Expr::BinaryOp(b) if matches!(*b.right, Expr::BinaryOp(_))));
+    let built = Expr::from(BinaryOp::new("-", Expr::Literal(1.0), Expr::Literal(2.0)));
+    assert_eq!(serde_json::to_value(&built).unwrap(), json!({"op": "-", "left": 1.0, "right": 2.0}));
 }
