@@ -40,6 +40,55 @@ impl RawResponse {
         paths
     }
 
+    /// Every violation Prism reported: those of its `sl-violations` header (sent when the spec
+    /// documents a 400 it can answer with) and those of the `validation` array of the
+    /// `application/problem+json` 422 it writes itself when the spec documents none.
+    pub fn all_violations(&self) -> Vec<serde_json::Value> {
+        let mut all: Vec<serde_json::Value> =
+            self.violations.as_array().cloned().unwrap_or_default();
+        if let Ok(problem) = serde_json::from_str::<serde_json::Value>(&self.body) {
+            if let Some(validation) = problem.get("validation").and_then(|v| v.as_array()) {
+                all.extend(validation.iter().cloned());
+            }
+        }
+        all
+    }
+
+    /// The names of the `part` (`"path"`, `"query"` or `"header"`) parameters Prism flagged, in
+    /// lower case: Prism lowercases query parameter names in its own 422 bodies (`perPage` is
+    /// reported as `perpage`). Locations are `["request", part, name]` in `sl-violations` and
+    /// `[part, name]` in a 422 body; both are read.
+    pub fn parameter_violations(&self, part: &str) -> BTreeSet<String> {
+        let mut names = BTreeSet::new();
+        for violation in self.all_violations() {
+            let location: Vec<&str> = violation["location"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|s| s.as_str())
+                .collect();
+            let location = match location.as_slice() {
+                ["request", rest @ ..] => rest,
+                all => all,
+            };
+            match location {
+                [p, name, ..] if *p == part => {
+                    names.insert(name.to_ascii_lowercase());
+                }
+                // A missing (empty) path parameter is reported at `[part]` alone, named only in
+                // the message: "Request path must have required property 'agent_id'".
+                [p] if *p == part && violation["code"] == "required" => {
+                    let message = violation["message"].as_str().unwrap_or("");
+                    if let Some(name) = message.split('\'').nth(1) {
+                        names.insert(name.to_ascii_lowercase());
+                    }
+                }
+                _ => {}
+            }
+        }
+        names
+    }
+
     /// Asserts Prism refused the request as invalid (400 or 422).
     pub fn assert_refused_as_invalid(&self) {
         assert!(
@@ -78,7 +127,26 @@ pub async fn send_raw(
     headers: &[(&str, &str)],
     body: &serde_json::Value,
 ) -> RawResponse {
-    let mut request = reqwest::Client::new().request(method, url).json(body);
+    let request = reqwest::Client::new().request(method, url).json(body);
+    send_built(request, url, headers).await
+}
+
+/// Like [`send_raw`], but without a body (and without `content-type`), as a GET or DELETE is
+/// sent: Prism answers a GET that carries a JSON body with 415. Query parameters go in `url`.
+pub async fn send_raw_without_body(
+    method: reqwest::Method,
+    url: &str,
+    headers: &[(&str, &str)],
+) -> RawResponse {
+    let request = reqwest::Client::new().request(method, url);
+    send_built(request, url, headers).await
+}
+
+async fn send_built(
+    mut request: reqwest::RequestBuilder,
+    url: &str,
+    headers: &[(&str, &str)],
+) -> RawResponse {
     for (name, value) in headers {
         request = request.header(*name, *value);
     }
@@ -216,4 +284,43 @@ pub fn header_values<'a>(request: &'a str, name: &str) -> Vec<&'a str> {
         .filter(|(n, _)| n.trim().eq_ignore_ascii_case(name))
         .map(|(_, v)| v.trim())
         .collect()
+}
+
+/// The body of a recorded request, parsed as JSON (`null` when it has none).
+pub fn body_json(request: &str) -> serde_json::Value {
+    let body = request.split_once("\r\n\r\n").map_or("", |(_, b)| b);
+    if body.is_empty() {
+        return serde_json::Value::Null;
+    }
+    serde_json::from_str(body).unwrap_or_else(|e| panic!("the body is not JSON ({e}): {body}"))
+}
+
+/// The request line of a recorded request: `GET /v1/avatars?perPage=5 HTTP/1.1`.
+pub fn request_line(request: &str) -> &str {
+    request.lines().next().unwrap_or("")
+}
+
+/// The violations of an `Error::Validation`; panics with what came instead. (`coval::Error`
+/// and `anam::Error` are the same runtime type, so this serves both clients.)
+pub fn validation_violations<T: std::fmt::Debug, E: std::fmt::Debug>(
+    result: Result<T, api_clients::runtime::Error<E>>,
+) -> Vec<api_clients::runtime::Violation> {
+    match result {
+        Err(api_clients::runtime::Error::Validation(e)) => e.violations().to_vec(),
+        other => panic!("expected Error::Validation, got {other:?}"),
+    }
+}
+
+/// The paths of `violations`, as a set.
+pub fn violation_paths(violations: &[api_clients::runtime::Violation]) -> BTreeSet<String> {
+    violations.iter().map(|v| v.path.clone()).collect()
+}
+
+/// Asserts that no request reached `server` (the client refused before sending).
+pub fn assert_nothing_sent(server: &RecordingServer) {
+    let requests = server.requests();
+    assert!(
+        requests.is_empty(),
+        "the client sent a request although validation failed:\n{requests:#?}"
+    );
 }
