@@ -31,8 +31,14 @@ pub struct Api {
 pub enum Auth {
     /// `type: apiKey, in: header`.
     Header { scheme: String, header: String },
+    /// `type: apiKey, in: query`.
+    Query { scheme: String, param: String },
+    /// `type: apiKey, in: cookie`.
+    Cookie { scheme: String, cookie: String },
     /// `type: http, scheme: bearer`.
     Bearer { scheme: String },
+    /// `type: http, scheme: basic`: the key is `user:password`.
+    Basic { scheme: String },
     /// No security requirement.
     None,
 }

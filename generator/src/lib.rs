@@ -15,6 +15,7 @@
 //! the build script and the command-line program.
 
 pub mod diag;
+pub mod diff;
 pub mod ir;
 pub mod job;
 

@@ -1,4 +1,5 @@
-//! `generator`: regenerate the Rust clients from `spec/`, or check they are current.
+//! `generator`: regenerate the Rust clients from `spec/`, or check they are current; compare two
+//! versions of a spec at the level of the generated API.
 
 use clap::{Parser, Subcommand};
 use generator::job::{self, Mode, Status};
@@ -30,14 +31,27 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Compare two versions of a spec at the level of the generated API: every change with its
+    /// JSON pointer, as breaking, behaviour or additive, and the semver verdict.
+    Diff(generator::diff::cli::DiffArgs),
 }
 
 fn main() -> ExitCode {
-    let Command::Generate {
-        spec_dir,
-        out_dir,
-        check,
-    } = Cli::parse().command;
+    match Cli::parse().command {
+        Command::Generate {
+            spec_dir,
+            out_dir,
+            check,
+        } => generate(spec_dir, out_dir, check),
+        Command::Diff(args) => ExitCode::from(generator::diff::cli::run(
+            &args,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        )),
+    }
+}
+
+fn generate(spec_dir: PathBuf, out_dir: PathBuf, check: bool) -> ExitCode {
     let mode = if check { Mode::Check } else { Mode::Write };
     let reports = match job::run(&spec_dir, &out_dir, mode) {
         Ok(r) => r,

@@ -14,8 +14,14 @@ pub use reqwest::Method;
 pub enum AuthScheme {
     /// An `apiKey` scheme: the key in this header.
     Header(&'static str),
+    /// An `apiKey` scheme in a query parameter of this name.
+    Query(&'static str),
+    /// An `apiKey` scheme in a cookie of this name.
+    Cookie(&'static str),
     /// An `http` `bearer` scheme: `Authorization: Bearer <key>`.
     Bearer,
+    /// An `http` `basic` scheme: the key is `user:password`.
+    Basic,
     /// No authentication.
     None,
 }
@@ -483,7 +489,15 @@ impl HttpClient {
         }
         req = match self.auth {
             AuthScheme::Header(name) => req.header(name, &self.key.0),
+            AuthScheme::Query(name) => req.query(&[(name, &self.key.0)]),
+            AuthScheme::Cookie(name) => {
+                req.header(reqwest::header::COOKIE, format!("{name}={}", self.key.0))
+            }
             AuthScheme::Bearer => req.bearer_auth(&self.key.0),
+            AuthScheme::Basic => match self.key.0.split_once(':') {
+                Some((user, password)) => req.basic_auth(user, Some(password)),
+                None => req.basic_auth(&self.key.0, None::<&str>),
+            },
             AuthScheme::None => req,
         };
         if let Some(t) = self.options.timeout {

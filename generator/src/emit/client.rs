@@ -107,6 +107,18 @@ pub fn emit_client(ctx: &Ctx<'_>) -> TokenStream {
             quote!(rt::AuthScheme::Bearer),
             format!("the API key as `Authorization: Bearer <key>` (security scheme `{scheme}`)"),
         ),
+        Auth::Query { scheme, param } => (
+            quote!(rt::AuthScheme::Query(#param)),
+            format!("the API key in the `{param}` query parameter (security scheme `{scheme}`)"),
+        ),
+        Auth::Cookie { scheme, cookie } => (
+            quote!(rt::AuthScheme::Cookie(#cookie)),
+            format!("the API key in the `{cookie}` cookie (security scheme `{scheme}`)"),
+        ),
+        Auth::Basic { scheme } => (
+            quote!(rt::AuthScheme::Basic),
+            format!("HTTP basic authentication, the key being `user:password` (security scheme `{scheme}`)"),
+        ),
         Auth::None => (quote!(rt::AuthScheme::None), "none".to_owned()),
     };
     let doc = docs::attrs(&[

@@ -104,7 +104,7 @@ impl<'a> Lowerer<'a> {
     fn name_components(&mut self) {
         for (name, s) in self.component_schemas() {
             if let ReferenceOr::Item(schema) = s {
-                if schema::is_type_worthy(&View::of(schema)) {
+                if self.is_type_worthy(&View::of(schema)) {
                     let rust = self.names.claim(type_name(name));
                     self.by_ref.insert(
                         format!("#/components/schemas/{}", crate::diag::escape(name)),
@@ -181,6 +181,27 @@ impl<'a> Lowerer<'a> {
                 scheme: name,
                 header: header.clone(),
             },
+            Some(ReferenceOr::Item(SecurityScheme::APIKey {
+                location: openapiv3::APIKeyLocation::Query,
+                name: param,
+                ..
+            })) => Auth::Query {
+                scheme: name,
+                param: param.clone(),
+            },
+            Some(ReferenceOr::Item(SecurityScheme::APIKey {
+                location: openapiv3::APIKeyLocation::Cookie,
+                name: cookie,
+                ..
+            })) => Auth::Cookie {
+                scheme: name,
+                cookie: cookie.clone(),
+            },
+            Some(ReferenceOr::Item(SecurityScheme::HTTP { scheme, .. }))
+                if scheme.eq_ignore_ascii_case("basic") =>
+            {
+                Auth::Basic { scheme: name }
+            }
             Some(ReferenceOr::Item(SecurityScheme::HTTP { scheme, .. }))
                 if scheme.eq_ignore_ascii_case("bearer") =>
             {

@@ -93,21 +93,43 @@ impl<'a> Lowerer<'a> {
                     );
                 }
                 let rust = ns.claim(value_name(&id));
-                let params = self.params(&item.parameters, &op.parameters, &pointer, &id);
-                for seg in path.split('/').filter(|s| s.starts_with('{')) {
-                    let name = seg.trim_matches(|c| c == '{' || c == '}');
-                    if !params
+                let mut params = self.params(&item.parameters, &op.parameters, &pointer, &id);
+                // Every `{name}` in the path template needs a path parameter; one the spec forgot
+                // is added as a required string, with a warning.
+                let mut rest = path.as_str();
+                while let Some(start) = rest.find('{') {
+                    let Some(len) = rest[start..].find('}') else {
+                        break;
+                    };
+                    let name = &rest[start + 1..start + len];
+                    rest = &rest[start + len + 1..];
+                    if params
                         .iter()
                         .any(|p| p.location == ParamLocation::Path && p.wire == name)
                     {
-                        self.sink.error(
-                            &pointer,
-                            format!("path parameter `{name}` in `{path}` is not declared"),
-                            Some(format!(
-                                "add a parameter with `name: {name}, in: path, required: true`"
-                            )),
-                        );
+                        continue;
                     }
+                    self.sink.warning(
+                        &pointer,
+                        format!("path parameter `{name}` in `{path}` is not declared; it is taken as a required string"),
+                        Some(format!("add a parameter with `name: {name}, in: path, required: true`")),
+                    );
+                    let mut rust = value_name(name);
+                    while params.iter().any(|p| p.rust == rust) {
+                        rust.push_str("_path");
+                    }
+                    params.push(Param {
+                        wire: name.to_owned(),
+                        rust,
+                        location: ParamLocation::Path,
+                        required: true,
+                        doc: Doc::default(),
+                        shape: Shape {
+                            ty: Ty::String,
+                            nullable: false,
+                            rules: Rules::default(),
+                        },
+                    });
                 }
                 let body = op
                     .request_body

@@ -10,14 +10,6 @@ use openapiv3::{AdditionalProperties, Schema};
 use serde_json::Value;
 
 /// Whether a schema becomes a named Rust type (rather than being inlined where it is used).
-pub(super) fn is_type_worthy(v: &View<'_>) -> bool {
-    let has_enum = v.enum_values.iter().any(|e| !e.is_null());
-    (has_enum && matches!(v.typ.as_deref(), Some("string") | Some("integer")))
-        || !v.properties.is_empty()
-        || !v.one_of.is_empty()
-        || !v.any_of.is_empty()
-        || v.all_of.len() > 1
-}
 
 /// Object parts gathered from a schema and its `allOf` members.
 #[derive(Default)]
@@ -30,6 +22,49 @@ struct Parts<'a> {
 }
 
 impl<'a> Lowerer<'a> {
+    /// Whether a schema becomes a named Rust type (rather than being inlined where it is used).
+    pub(super) fn is_type_worthy(&self, v: &View<'a>) -> bool {
+        let has_enum = v.enum_values.iter().any(|e| !e.is_null());
+        (has_enum && matches!(v.typ.as_deref(), Some("string") | Some("integer")))
+            || !v.properties.is_empty()
+            || !v.one_of.is_empty()
+            || !v.any_of.is_empty()
+            || (v.all_of.len() > 1 && self.scalar_all_of(v).is_none())
+    }
+
+    /// For an `allOf` none of whose members is an object (`[$ref: SomeString, {description}]`,
+    /// `[{enum: [...]}, {nullable: true}]`): the member that says what the value is, and
+    /// whether any member makes it nullable. Such an `allOf` is that one value, not a struct.
+    pub(super) fn scalar_all_of(&self, v: &View<'a>) -> Option<(usize, SchemaRef<'a>, bool)> {
+        if v.all_of.is_empty() {
+            return None;
+        }
+        let mut chosen = None;
+        let mut nullable = false;
+        for (i, m) in v.all_of.iter().enumerate() {
+            let (schema, _) = self.schema_of(*m)?;
+            let mv = View::of(schema);
+            if mv.is_object_like()
+                || mv.additional.is_some()
+                || (!mv.all_of.is_empty() && self.scalar_all_of(&mv).is_none())
+            {
+                return None;
+            }
+            nullable |= mv.data.nullable;
+            let substantive = matches!(m, SchemaRef::Ref(_))
+                || mv.typ.is_some()
+                || !mv.enum_values.is_empty()
+                || !mv.one_of.is_empty()
+                || !mv.any_of.is_empty()
+                || !mv.all_of.is_empty();
+            if substantive && chosen.is_none() {
+                chosen = Some((i, *m));
+            }
+        }
+        let (i, m) = chosen.unwrap_or((0, v.all_of[0]));
+        Some((i, m, nullable))
+    }
+
     /// The documentation of a schema, looking through `$ref` and single-member `allOf` wrappers.
     pub(super) fn doc_of(&self, s: SchemaRef<'a>) -> Doc {
         let Some((schema, _)) = self.schema_of(s) else {
@@ -126,7 +161,7 @@ impl<'a> Lowerer<'a> {
             );
             return Shape::any();
         }
-        if is_type_worthy(&v) {
+        if self.is_type_worthy(&v) {
             if let Some(name) = self.inline_types.get(pointer) {
                 return Shape {
                     ty: Ty::Named(name.clone()),
@@ -143,9 +178,10 @@ impl<'a> Lowerer<'a> {
                 rules: Rules::default(),
             };
         }
-        if v.all_of.len() == 1 {
-            let mut s = self.shape(v.all_of[0], ctx, &format!("{pointer}/allOf/0"));
-            s.nullable |= nullable;
+        let single = (v.all_of.len() == 1).then(|| (0, v.all_of[0], false));
+        if let Some((i, member, member_nullable)) = self.scalar_all_of(&v).or(single) {
+            let mut s = self.shape(member, ctx, &format!("{pointer}/allOf/{i}"));
+            s.nullable |= nullable || member_nullable;
             return s;
         }
         let rules = self.rules(&v, pointer);
@@ -198,6 +234,20 @@ impl<'a> Lowerer<'a> {
     }
 
     fn rules(&mut self, v: &View<'_>, pointer: &str) -> Rules {
+        // A pattern the regex engine cannot compile would refuse every value: leave it out of
+        // validation, and say so.
+        let pattern = v.pattern.filter(|p| match regex::Regex::new(p) {
+            Ok(_) => true,
+            Err(e) => {
+                let why = e.to_string().lines().last().unwrap_or_default().trim().trim_start_matches("error: ").to_owned();
+                self.sink.warning(
+                    &join(pointer, "pattern"),
+                    format!("pattern `{p}` is not supported by the regex engine ({why}); values are not checked against it"),
+                    Some("rewrite it without look-around or backreferences (Rust's `regex` syntax)".to_owned()),
+                );
+                false
+            }
+        });
         let format = match v.format.as_deref() {
             Some("uri") | Some("url") => Some(Format::Uri),
             Some("uuid") => Some(Format::Uuid),
@@ -225,7 +275,7 @@ impl<'a> Lowerer<'a> {
         Rules {
             min_length: v.min_length.map(|n| n as u64),
             max_length: v.max_length.map(|n| n as u64),
-            pattern: v.pattern.map(str::to_owned),
+            pattern: pattern.map(str::to_owned),
             format,
             minimum: v.minimum,
             exclusive_minimum: v.exclusive_minimum,
@@ -280,10 +330,10 @@ impl<'a> Lowerer<'a> {
                 Value::Number(n) if integer && n.as_i64().is_some() => {
                     values.push(EnumValue::Int(n.as_i64().unwrap_or_default()))
                 }
-                other => self.sink.error(
+                other => self.sink.warning(
                     &format!("{pointer}/enum/{i}"),
                     format!(
-                        "enum value {other} does not match the schema's type `{}`",
+                        "enum value {other} does not match the schema's type `{}`; it is left out",
                         v.typ.as_deref().unwrap_or("?")
                     ),
                     Some("make every enum value the schema's type".to_owned()),
@@ -491,9 +541,9 @@ impl<'a> Lowerer<'a> {
         }
         for r in &parts.required {
             if !fields.iter().any(|f| f.wire == *r) {
-                self.sink.error(
+                self.sink.warning(
                     &join(pointer, "required"),
-                    format!("`{r}` is listed in `required` but is not among the properties"),
+                    format!("`{r}` is listed in `required` but is not among the properties; it is ignored"),
                     Some(format!(
                         "declare `{r}` under `properties`, or remove it from `required`"
                     )),
