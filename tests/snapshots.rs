@@ -32,6 +32,11 @@ fn constraints_fixture() {
 }
 
 #[test]
+fn recursive_fixture() {
+    insta::assert_snapshot!("recursive", generate_fixture("recursive"));
+}
+
+#[test]
 fn output_is_deterministic() {
     for name in FIXTURES {
         assert_eq!(
