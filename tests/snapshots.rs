@@ -37,6 +37,11 @@ fn recursive_fixture() {
 }
 
 #[test]
+fn bodies_fixture() {
+    insta::assert_snapshot!("bodies", generate_fixture("bodies"));
+}
+
+#[test]
 fn output_is_deterministic() {
     for name in FIXTURES {
         assert_eq!(

@@ -334,13 +334,27 @@ pub struct Param {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Body {
-    /// The JSON body's shape (usually a named request model).
+    pub kind: BodyKind,
+    /// The body's shape (usually a named request model) for JSON and form bodies.
     pub shape: Shape,
     pub required: bool,
     pub media_type: String,
     pub description: Option<String>,
     /// The media type's `example`/`examples`.
     pub examples: Vec<Example>,
+}
+
+/// How a request body is encoded, from its media type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyKind {
+    /// `application/json`, `*+json`: a model serialized with serde_json.
+    Json,
+    /// `application/x-www-form-urlencoded`: a model serialized as a form.
+    Form,
+    /// `multipart/*`: parts the caller builds (text fields and files).
+    Multipart,
+    /// Anything else (`application/octet-stream`, `text/plain`, XML, ...): bytes as given.
+    Raw,
 }
 
 /// An example value from the spec, and where it stands.

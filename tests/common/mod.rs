@@ -11,6 +11,7 @@ pub const FIXTURES: &[&str] = &[
     "one_of",
     "constraints",
     "recursive",
+    "bodies",
 ];
 
 pub fn root() -> PathBuf {

@@ -1,5 +1,6 @@
 //! Sending requests: base URL, authentication, JSON bodies, retries, timeouts, status handling.
 
+use super::body::RequestBody;
 use super::error::{retryable_status, ApiError, ConfigError, DecodeError, Error};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use serde::de::DeserializeOwned;
@@ -412,12 +413,32 @@ impl HttpClient {
         E: DeserializeOwned,
     {
         let body = match body {
-            Some(b) => Some(serde_json::to_vec(b).map_err(|e| {
+            Some(b) => Some(RequestBody::Json(serde_json::to_vec(b).map_err(|e| {
                 ConfigError(format!("the request body could not be serialized: {e}"))
-            })?),
+            })?)),
             None => None,
         };
-        let (status, headers, bytes) = self.execute(&call, query, body).await.map_err(fail)?;
+        self.send_body(call, query, body).await
+    }
+
+    /// Sends a request with a body in any encoding and decodes a 2xx JSON body into `R`.
+    ///
+    /// # Errors
+    /// As [`HttpClient::send`].
+    pub async fn send_body<R, E>(
+        &self,
+        call: Call<'_>,
+        query: &[(&str, String)],
+        body: Option<RequestBody>,
+    ) -> Result<R, Error<E>>
+    where
+        R: DeserializeOwned,
+        E: DeserializeOwned,
+    {
+        let (status, headers, bytes) = self
+            .execute(&call, query, body.as_ref())
+            .await
+            .map_err(fail)?;
         if !(200..300).contains(&status) {
             return Err(api_error(&call, status, headers, &bytes));
         }
@@ -429,13 +450,13 @@ impl HttpClient {
         &self,
         call: &Call<'_>,
         query: &[(&str, String)],
-        body: Option<Vec<u8>>,
+        body: Option<&RequestBody>,
     ) -> Result<(u16, HeaderMap, Vec<u8>), Failure> {
         let max_retries = self.options.max_retries.unwrap_or(DEFAULT_MAX_RETRIES);
         let policy = self.options.retry_policy.unwrap_or_default();
         let mut attempt = 0;
         loop {
-            let result = self.attempt(call, query, body.clone()).await;
+            let result = self.attempt(call, query, body).await;
             let outcome = match &result {
                 Ok((status, headers, _)) if !(200..300).contains(status) => {
                     Some((classify_status(*status), retry_after(headers)))
@@ -473,7 +494,7 @@ impl HttpClient {
         &self,
         call: &Call<'_>,
         query: &[(&str, String)],
-        body: Option<Vec<u8>>,
+        body: Option<&RequestBody>,
     ) -> Result<(u16, HeaderMap, Vec<u8>), Failure> {
         if let Some(e) = &self.deferred {
             return Err(Failure::Config(e.0.clone()));
@@ -517,9 +538,7 @@ impl HttpClient {
             req = req.headers(extra);
         }
         if let Some(body) = body {
-            req = req
-                .header(reqwest::header::CONTENT_TYPE, "application/json")
-                .body(body);
+            req = body.apply(req);
         }
         let resp = req.send().await.map_err(Failure::Http)?;
         let status = resp.status().as_u16();

@@ -1,6 +1,7 @@
 //! The hand-written seam the generated modules use: validation, errors, HTTP and value types.
 //! Generated code reaches reqwest, regex and url only through here.
 
+mod body;
 mod error;
 #[doc(hidden)]
 pub mod examples;
@@ -9,6 +10,7 @@ mod paginate;
 mod validate;
 mod values;
 
+pub use body::{Part, RequestBody};
 pub use error::{ApiError, ConfigError, DecodeError, Error, ErrorSummary};
 pub use http::{
     encode_path, ApiInfo, ApiKey, AuthScheme, Call, ClientBuilder, FromHttpClient, HttpClient,

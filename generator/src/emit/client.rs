@@ -277,15 +277,38 @@ fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
     }
     let body_ty = op.body.as_ref().map(|b| ctx.rust_type_nullable(&b.shape));
     if let (Some(t), Some(b)) = (&body_ty, &op.body) {
-        if b.required {
-            args.push(quote!(body: &#t));
-        } else {
-            args.push(quote!(body: Option<&#t>));
-        }
-        let what = match &b.shape.ty {
-            Ty::Named(n) => format!("[`{n}`]"),
-            _ => "the JSON body".to_owned(),
+        let (arg, what) = match b.kind {
+            BodyKind::Json | BodyKind::Form => (
+                quote!(&#t),
+                match &b.shape.ty {
+                    Ty::Named(n) => format!(
+                        "[`{n}`]{}",
+                        if b.kind == BodyKind::Form {
+                            ", sent as a form"
+                        } else {
+                            ""
+                        }
+                    ),
+                    _ => "the JSON body".to_owned(),
+                },
+            ),
+            BodyKind::Multipart => (
+                quote!(Vec<rt::Part>),
+                format!("the `{}` parts (text fields and files)", b.media_type),
+            ),
+            BodyKind::Raw => (
+                quote!(Vec<u8>),
+                format!(
+                    "the bytes sent as `{}` (a `String` converts with `.into()`)",
+                    b.media_type
+                ),
+            ),
         };
+        if b.required {
+            args.push(quote!(body: #arg));
+        } else {
+            args.push(quote!(body: Option<#arg>));
+        }
         arg_docs.push(format!(
             "- `body`: the request body, {what}{}",
             b.description
@@ -415,10 +438,31 @@ fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
         });
         quote!(let mut query: Vec<(&str, String)> = Vec::new(); #(#pushes)*)
     };
-    let send_body = match &op.body {
-        Some(b) if b.required => quote!(Some(body)),
-        Some(_) => quote!(body),
-        None => quote!(None::<&()>),
+    // JSON bodies go through `send`; the other encodings are built as a `rt::RequestBody`.
+    let (send, send_body) = match &op.body {
+        Some(b) if b.kind == BodyKind::Json => (
+            quote!(send),
+            if b.required {
+                quote!(Some(body))
+            } else {
+                quote!(body)
+            },
+        ),
+        Some(b) => {
+            let media = &b.media_type;
+            let build = match b.kind {
+                BodyKind::Form => quote!(rt::RequestBody::form(body)?),
+                BodyKind::Multipart => quote!(rt::RequestBody::Multipart(body)),
+                _ => quote!(rt::RequestBody::Raw { content_type: #media, bytes: body }),
+            };
+            let value = if b.required {
+                quote!(Some({ #build }))
+            } else {
+                quote!(match body { Some(body) => Some({ #build }), None => None })
+            };
+            (quote!(send_body), value)
+        }
+        None => (quote!(send), quote!(None::<&()>)),
     };
     let (statuses, default_error) = op.error_statuses(api.error_type.as_deref());
     let idempotent = op.idempotent;
@@ -432,9 +476,11 @@ fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
         };
     };
     let call = if op.success.body.is_some() {
-        quote!(#call_info self.http.send(call, &query, #send_body).await)
-    } else {
+        quote!(#call_info self.http.#send(call, &query, #send_body).await)
+    } else if send.to_string() == "send" {
         quote!(#call_info self.http.send::<_, rt::IgnoredAny, _>(call, &query, #send_body).await.map(|_| ()))
+    } else {
+        quote!(#call_info self.http.send_body::<rt::IgnoredAny, _>(call, &query, #send_body).await.map(|_| ()))
     };
 
     // Docs.

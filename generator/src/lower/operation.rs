@@ -314,26 +314,63 @@ impl<'a> Lowerer<'a> {
                 }
             }
         };
-        let Some((media, mt)) = body.content.iter().find(|(m, _)| is_json(m)) else {
-            let kinds: Vec<&str> = body.content.keys().map(String::as_str).collect();
+        // JSON first, then a form, then multipart, then anything else as raw bytes.
+        let base = |m: &str| {
+            m.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        };
+        let pick = body
+            .content
+            .iter()
+            .find(|(m, _)| is_json(m))
+            .map(|(m, mt)| (m, mt, BodyKind::Json))
+            .or_else(|| {
+                body.content
+                    .iter()
+                    .find(|(m, _)| base(m) == "application/x-www-form-urlencoded")
+                    .map(|(m, mt)| (m, mt, BodyKind::Form))
+            })
+            .or_else(|| {
+                body.content
+                    .iter()
+                    .find(|(m, _)| base(m).starts_with("multipart/"))
+                    .map(|(m, mt)| (m, mt, BodyKind::Multipart))
+            })
+            .or_else(|| {
+                body.content
+                    .iter()
+                    .next()
+                    .map(|(m, mt)| (m, mt, BodyKind::Raw))
+            });
+        let Some((media, mt, kind)) = pick else {
             self.sink.error(
                 &join(pointer, "content"),
-                format!("request bodies of type {kinds:?} are not supported yet; only JSON bodies are generated"),
-                Some("add an `application/json` media type".to_owned()),
+                "the request body lists no media type",
+                Some("add `content: {application/json: {schema: ...}}`".to_owned()),
             );
             return None;
         };
         let ptr = join(&join(&join(pointer, "content"), media), "schema");
-        let Some(schema) = &mt.schema else {
-            self.sink.error(
-                &ptr,
-                "the JSON request body has no `schema`",
-                Some("add a schema for the body".to_owned()),
-            );
-            return None;
+        let shape = match (kind, &mt.schema) {
+            (BodyKind::Json | BodyKind::Form, Some(schema)) => {
+                self.shape(schema.into(), &format!("{}Request", type_name(op_id)), &ptr)
+            }
+            (BodyKind::Json | BodyKind::Form, None) => {
+                self.sink.error(
+                    &ptr,
+                    "the request body has no `schema`",
+                    Some("add a schema for the body".to_owned()),
+                );
+                return None;
+            }
+            // Multipart parts and raw bytes are built by the caller; the schema documents them.
+            _ => Shape::any(),
         };
-        let shape = self.shape(schema.into(), &format!("{}Request", type_name(op_id)), &ptr);
         Some(Body {
+            kind,
             shape,
             required: body.required,
             media_type: media.clone(),

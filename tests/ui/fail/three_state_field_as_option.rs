@@ -1,6 +1,7 @@
-// A three-state update field is not an `Option`: set it with `.voice_name(..)`, clear it with
-// `.clear_voice_name()`, so "leave unchanged" and "clear" cannot be confused.
+// A three-state update field (one `null` clears) is not an `Option`: set it with
+// `.voice_speed(..)`, clear it with `.clear_voice_speed()`, so "leave unchanged" and "clear"
+// cannot be confused.
 fn main() {
     let mut update = api_clients::coval::UpdatePersonaRequest::new();
-    update.voice_name = Some("aria".to_owned());
+    update.voice_speed = Some(1.0);
 }

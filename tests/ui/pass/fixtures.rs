@@ -17,6 +17,8 @@ mod one_of;
 mod constraints;
 #[path = "../../fixtures/generated/recursive.rs"]
 mod recursive;
+#[path = "../../fixtures/generated/bodies.rs"]
+mod bodies;
 
 use serde_json::json;
 
@@ -24,7 +26,18 @@ fn paths(e: runtime::ValidationError) -> Vec<String> {
     e.violations().iter().map(|v| v.path.clone()).collect()
 }
 
+/// Non-JSON bodies: a form model, multipart parts, raw bytes (type-checked, not sent).
+#[allow(unused_must_use, clippy::let_underscore_future)]
+fn bodies_type_check(client: &bodies::Client) {
+    let _ = client.log_in(&bodies::LogInRequest::new("ada").remember(true));
+    let _ = client.clone_voice(vec![runtime::Part::text("name", "Ada"), runtime::Part::file("audioFile", "a.wav", "audio/wav", vec![0u8; 4])]);
+    let _ = client.put_blob("b1", b"bytes".to_vec());
+    let _ = client.add_note(Some("a note".into()));
+}
+
 fn main() {
+    bodies_type_check(&bodies::Client::new("k"));
+    assert!(matches!(runtime::RequestBody::form(&bodies::LogInRequest::new("ada").remember(true)), Ok(runtime::RequestBody::Form(f)) if f == "username=ada&remember=true"));
     // object: wire names kept, keyword field, optional fields omitted, extra keys kept.
     let w = object::Widget::new("w", "gadget").display_color("red").tags(["a", "b"]);
     assert_eq!(serde_json::to_value(&w).unwrap(), json!({"name": "w", "type": "gadget", "displayColor": "red", "tags": ["a", "b"]}));
