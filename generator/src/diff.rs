@@ -12,7 +12,8 @@
 //! | `surface` | how the IR shows up in the generated Rust (mirrors `emit`) |
 //! | `bounds` | constraints (lengths, ranges, patterns, formats, item counts): tighter or looser |
 //! | `api` | base URL, auth, error type, operations |
-//! | `types` | structs, enums and unions |
+//! | `types` | types by name; struct fields and the `extra` map |
+//! | `variants` | enum values, union variants, openness |
 //! | `version` | the verdict as a version bump; reading `Cargo.toml` |
 //! | `render` | the text report, the JSON document, the changelog entry |
 //! | `cli` | `generator diff`: reading specs (files or `REV:path`), exit status, changelog file |
@@ -24,6 +25,7 @@ mod render;
 mod rule;
 mod surface;
 mod types;
+mod variants;
 pub mod version;
 
 use crate::ir::Api;

@@ -125,7 +125,12 @@ fn operations(old: &Api, new: &Api, out: &mut Out) {
             out.push(
                 Rule::OperationRemoved,
                 &o.pointer,
-                format!("operation {} removed: {} is gone", op_name(o), methods(o)),
+                format!(
+                    "operation {} removed: {} {} gone",
+                    op_name(o),
+                    methods(o),
+                    if surface::has_stream(o) { "are" } else { "is" }
+                ),
             );
         }
     }
@@ -135,19 +140,19 @@ fn operation(old: &Operation, new: &Operation, apis: (&Api, &Api), out: &mut Out
     let p = new.pointer.as_str();
     let name = format!("`Client::{}`", surface::bare(&new.rust));
     if old.rust != new.rust {
-        out.push(
-            Rule::OperationRenamed,
-            p,
+        let (a, b) = (surface::bare(&old.rust), surface::bare(&new.rust));
+        let what = if old.id == new.id {
+            format!("operation `{}`: `Client::{a}` is now `Client::{b}`", new.id)
+        } else {
             format!(
-                "operation `{}` renamed to `{}` (`{} {}`): `Client::{}` is now `Client::{}`",
+                "operation `{}` renamed to `{}` (`{} {}`): `Client::{a}` is now `Client::{b}`",
                 old.id,
                 new.id,
                 new.method.as_str(),
-                new.path,
-                surface::bare(&old.rust),
-                surface::bare(&new.rust)
-            ),
-        );
+                new.path
+            )
+        };
+        out.push(Rule::OperationRenamed, p, what);
     }
     if (old.method, &old.path) != (new.method, &new.path) {
         out.push(
@@ -314,6 +319,16 @@ fn query_and_body(old: &Operation, new: &Operation, name: &str, out: &mut Out) {
         ),
         (Some(a), Some(b)) => {
             let (ta, tb) = (surface::body_type(a), surface::body_type(b));
+            if a.media_type != b.media_type {
+                out.push(
+                    Rule::BodyMediaTypeChanged,
+                    &at,
+                    format!(
+                        "{name} sends its body as `{}` (was `{}`)",
+                        b.media_type, a.media_type
+                    ),
+                );
+            }
             if ta != tb {
                 out.push(
                     Rule::ArgumentChanged,

@@ -5,6 +5,7 @@
 use super::rule::Rule;
 use super::{surface, Out};
 use crate::ir::{Format, Rules, Shape, Ty};
+use std::collections::BTreeSet;
 
 /// One rule's change.
 struct Delta {
@@ -13,10 +14,18 @@ struct Delta {
 }
 
 /// Compares the rules of a value and of its items or map values (when both sides are arrays or
-/// maps), reporting each change under `pointer` as `` `subject`: … ``.
+/// maps), reporting the changes under `pointer` as `` `subject`: … ``, one line per rule (a
+/// range added is one line: `` `minimum: 0` added, `maximum: 1` added ``).
 pub fn compare_shape(old: &Shape, new: &Shape, subject: &str, pointer: &str, out: &mut Out) {
-    for d in compare(&old.rules, &new.rules) {
-        out.push(d.rule, pointer, format!("{subject}: {}", d.what));
+    let deltas = compare(&old.rules, &new.rules);
+    let rules: BTreeSet<Rule> = deltas.iter().map(|d| d.rule).collect();
+    for rule in rules {
+        let what: Vec<&str> = deltas
+            .iter()
+            .filter(|d| d.rule == rule)
+            .map(|d| d.what.as_str())
+            .collect();
+        out.push(rule, pointer, format!("{subject}: {}", what.join(", ")));
     }
     match (&old.ty, &new.ty) {
         (Ty::Array(a), Ty::Array(b)) => {

@@ -62,7 +62,10 @@ impl Allow {
 
 /// The arguments of `generator diff`.
 #[derive(Debug, Clone, Args)]
-#[command(after_long_help = AFTER_HELP)]
+#[command(
+    after_help = "Exit status: 0 when the verdict is within --allow, 1 when it is above, 2 on errors (--help for details).",
+    after_long_help = AFTER_HELP
+)]
 pub struct DiffArgs {
     /// The older spec: a file, or `REV:path` for the file at a git revision (`HEAD:spec/anam.yaml`,
     /// `origin/main:spec/anam.yaml`; `:path` is the staged version), read with `git show`.

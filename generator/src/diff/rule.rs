@@ -117,6 +117,10 @@ rules! {
     /// Path/header parameters were reordered: calls fail to compile, or compile with the
     /// values swapped when the parameters have the same type.
     ArgumentsReordered = "arguments-reordered",
+    /// The request body is sent with another media type (`Content-Type`, and the encoding when
+    /// it is not JSON any more): same call, other bytes on the wire. When the argument's type
+    /// changes too, that is reported as [`Rule::ArgumentChanged`].
+    BodyMediaTypeChanged = "body-media-type-changed",
     /// The method returns another type (another model, `()` ↔ a model, `T` ↔ `Option<T>`).
     ResponseTypeChanged = "response-type-changed",
     /// Errors with this status now carry the decoded error body in `ApiError::error` (it was
@@ -250,9 +254,9 @@ impl Rule {
             | TagChanged => Breaking,
             VariantAdded if GENERATED_ENUMS_EXHAUSTIVE => Breaking,
             VariantAdded => Additive,
-            BaseUrlChanged | AuthChanged | OperationMoved | ErrorBodyNotDecoded | RetryChanged
-            | PaginationChanged | FieldNullRefused | ConstraintTightened | ConstraintReplaced
-            | VariantOrderChanged => Behaviour,
+            BaseUrlChanged | AuthChanged | OperationMoved | BodyMediaTypeChanged
+            | ErrorBodyNotDecoded | RetryChanged | PaginationChanged | FieldNullRefused
+            | ConstraintTightened | ConstraintReplaced | VariantOrderChanged => Behaviour,
             OperationAdded | ErrorBodyDecoded | PaginationAdded | DeprecationChanged
             | TypeAdded | FieldAdded | FieldNullAccepted | ExtraAdded | ConstraintLoosened => {
                 Additive
