@@ -3713,7 +3713,7 @@ impl Client {
     /// applied to the calls made through it:
     /// `client.with_options(RequestOptions::new().max_retries(0)).create_persona(&body)`.
     #[must_use]
-    pub fn with_options(&self, options: RequestOptions) -> Self {
+    pub fn with_options(&self, options: rt::RequestOptions) -> Self {
         Client {
             http: self.http.with_options(options),
         }
@@ -3751,15 +3751,15 @@ impl Client {
             rt::Validate::collect_violations(params, &rt::Path::ROOT, out);
         }
         rt::ensure_valid(violations)?;
-        let mut query: Vec<(&str, String)> = Vec::new();
+        let mut query: Vec<(String, String)> = Vec::new();
         if let Some(value) = &params.page {
-            query.push(("page", value.to_string()));
+            query.push(("page".to_owned(), value.to_string()));
         }
         if let Some(value) = &params.per_page {
-            query.push(("perPage", value.to_string()));
+            query.push(("perPage".to_owned(), value.to_string()));
         }
         if let Some(value) = &params.search {
-            query.push(("search", value.to_string()));
+            query.push(("search".to_owned(), value.to_string()));
         }
         let call = rt::Call {
             method: rt::Method::GET,
@@ -3826,7 +3826,7 @@ impl Client {
             }
         }
         rt::ensure_valid(violations)?;
-        let query: [(&str, String); 0] = [];
+        let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::POST,
             path: "/v1/personas",
@@ -3865,7 +3865,7 @@ impl Client {
             }
         }
         rt::ensure_valid(violations)?;
-        let query: [(&str, String); 0] = [];
+        let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::GET,
             path: &format!("/v1/personas/{}", rt::encode_path(& id.to_string())),
@@ -3914,7 +3914,7 @@ impl Client {
             }
         }
         rt::ensure_valid(violations)?;
-        let query: [(&str, String); 0] = [];
+        let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::PUT,
             path: &format!("/v1/personas/{}", rt::encode_path(& id.to_string())),
@@ -3953,7 +3953,7 @@ impl Client {
             }
         }
         rt::ensure_valid(violations)?;
-        let query: [(&str, String); 0] = [];
+        let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::DELETE,
             path: &format!("/v1/personas/{}", rt::encode_path(& id.to_string())),
@@ -3988,18 +3988,18 @@ impl Client {
             rt::Validate::collect_violations(params, &rt::Path::ROOT, out);
         }
         rt::ensure_valid(violations)?;
-        let mut query: Vec<(&str, String)> = Vec::new();
+        let mut query: Vec<(String, String)> = Vec::new();
         if let Some(value) = &params.page {
-            query.push(("page", value.to_string()));
+            query.push(("page".to_owned(), value.to_string()));
         }
         if let Some(value) = &params.per_page {
-            query.push(("perPage", value.to_string()));
+            query.push(("perPage".to_owned(), value.to_string()));
         }
         if let Some(value) = &params.search {
-            query.push(("search", value.to_string()));
+            query.push(("search".to_owned(), value.to_string()));
         }
         if let Some(value) = &params.only_one_shot {
-            query.push(("onlyOneShot", value.to_string()));
+            query.push(("onlyOneShot".to_owned(), value.to_string()));
         }
         let call = rt::Call {
             method: rt::Method::GET,
@@ -4066,7 +4066,7 @@ impl Client {
             }
         }
         rt::ensure_valid(violations)?;
-        let query: [(&str, String); 0] = [];
+        let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::GET,
             path: &format!("/v1/avatars/{}", rt::encode_path(& id.to_string())),
@@ -4101,15 +4101,15 @@ impl Client {
             rt::Validate::collect_violations(params, &rt::Path::ROOT, out);
         }
         rt::ensure_valid(violations)?;
-        let mut query: Vec<(&str, String)> = Vec::new();
+        let mut query: Vec<(String, String)> = Vec::new();
         if let Some(value) = &params.page {
-            query.push(("page", value.to_string()));
+            query.push(("page".to_owned(), value.to_string()));
         }
         if let Some(value) = &params.per_page {
-            query.push(("perPage", value.to_string()));
+            query.push(("perPage".to_owned(), value.to_string()));
         }
         if let Some(value) = &params.search {
-            query.push(("search", value.to_string()));
+            query.push(("search".to_owned(), value.to_string()));
         }
         let call = rt::Call {
             method: rt::Method::GET,
@@ -4176,7 +4176,7 @@ impl Client {
             }
         }
         rt::ensure_valid(violations)?;
-        let query: [(&str, String); 0] = [];
+        let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::GET,
             path: &format!("/v1/voices/{}", rt::encode_path(& id.to_string())),
@@ -4211,18 +4211,18 @@ impl Client {
             rt::Validate::collect_violations(params, &rt::Path::ROOT, out);
         }
         rt::ensure_valid(violations)?;
-        let mut query: Vec<(&str, String)> = Vec::new();
+        let mut query: Vec<(String, String)> = Vec::new();
         if let Some(value) = &params.page {
-            query.push(("page", value.to_string()));
+            query.push(("page".to_owned(), value.to_string()));
         }
         if let Some(value) = &params.per_page {
-            query.push(("perPage", value.to_string()));
+            query.push(("perPage".to_owned(), value.to_string()));
         }
         if let Some(value) = &params.search {
-            query.push(("search", value.to_string()));
+            query.push(("search".to_owned(), value.to_string()));
         }
         if let Some(value) = &params.include_defaults {
-            query.push(("includeDefaults", value.to_string()));
+            query.push(("includeDefaults".to_owned(), value.to_string()));
         }
         let call = rt::Call {
             method: rt::Method::GET,
@@ -4289,7 +4289,7 @@ impl Client {
             }
         }
         rt::ensure_valid(violations)?;
-        let query: [(&str, String); 0] = [];
+        let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::GET,
             path: &format!("/v1/llms/{}", rt::encode_path(& id.to_string())),
@@ -4331,7 +4331,7 @@ impl Client {
             }
         }
         rt::ensure_valid(violations)?;
-        let query: [(&str, String); 0] = [];
+        let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::POST,
             path: "/v1/auth/session-token",

@@ -8386,7 +8386,7 @@ impl Client {
     /// applied to the calls made through it:
     /// `client.with_options(RequestOptions::new().max_retries(0)).create_persona(&body)`.
     #[must_use]
-    pub fn with_options(&self, options: RequestOptions) -> Self {
+    pub fn with_options(&self, options: rt::RequestOptions) -> Self {
         Client {
             http: self.http.with_options(options),
         }
@@ -8429,22 +8429,22 @@ impl Client {
             rt::Validate::collect_violations(params, &rt::Path::ROOT, out);
         }
         rt::ensure_valid(violations)?;
-        let mut query: Vec<(&str, String)> = Vec::new();
+        let mut query: Vec<(String, String)> = Vec::new();
         if let Some(value) = &params.page_size {
-            query.push(("page_size", value.to_string()));
+            query.push(("page_size".to_owned(), value.to_string()));
         }
         if let Some(value) = &params.page_token {
-            query.push(("page_token", value.to_string()));
+            query.push(("page_token".to_owned(), value.to_string()));
         }
         if let Some(value) = &params.filter {
-            query.push(("filter", value.to_string()));
+            query.push(("filter".to_owned(), value.to_string()));
         }
         if let Some(value) = &params.order_by {
-            query.push(("order_by", value.to_string()));
+            query.push(("order_by".to_owned(), value.to_string()));
         }
         if let Some(value) = &params.tag_filters {
             for item in value.iter() {
-                query.push(("tag_filters", item.to_string()));
+                query.push(("tag_filters".to_owned(), item.to_string()));
             }
         }
         let call = rt::Call {
@@ -8516,7 +8516,7 @@ impl Client {
             }
         }
         rt::ensure_valid(violations)?;
-        let query: [(&str, String); 0] = [];
+        let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::POST,
             path: "/personas",
@@ -8542,7 +8542,7 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     pub async fn list_persona_voices(&self) -> Result<ListPersonaVoicesResponse> {
-        let query: [(&str, String); 0] = [];
+        let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::GET,
             path: "/personas/voices",
@@ -8581,7 +8581,7 @@ impl Client {
             }
         }
         rt::ensure_valid(violations)?;
-        let query: [(&str, String); 0] = [];
+        let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::GET,
             path: &format!("/personas/{}", rt::encode_path(& persona_id.to_string())),
@@ -8620,7 +8620,7 @@ impl Client {
             }
         }
         rt::ensure_valid(violations)?;
-        let query: [(&str, String); 0] = [];
+        let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::DELETE,
             path: &format!("/personas/{}", rt::encode_path(& persona_id.to_string())),
@@ -8669,7 +8669,7 @@ impl Client {
             }
         }
         rt::ensure_valid(violations)?;
-        let query: [(&str, String); 0] = [];
+        let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::PATCH,
             path: &format!("/personas/{}", rt::encode_path(& persona_id.to_string())),
@@ -8713,22 +8713,22 @@ impl Client {
             rt::Validate::collect_violations(params, &rt::Path::ROOT, out);
         }
         rt::ensure_valid(violations)?;
-        let mut query: Vec<(&str, String)> = Vec::new();
+        let mut query: Vec<(String, String)> = Vec::new();
         if let Some(value) = &params.page_size {
-            query.push(("page_size", value.to_string()));
+            query.push(("page_size".to_owned(), value.to_string()));
         }
         if let Some(value) = &params.page_token {
-            query.push(("page_token", value.to_string()));
+            query.push(("page_token".to_owned(), value.to_string()));
         }
         if let Some(value) = &params.filter {
-            query.push(("filter", value.to_string()));
+            query.push(("filter".to_owned(), value.to_string()));
         }
         if let Some(value) = &params.order_by {
-            query.push(("order_by", value.to_string()));
+            query.push(("order_by".to_owned(), value.to_string()));
         }
         if let Some(value) = &params.tag_filters {
             for item in value.iter() {
-                query.push(("tag_filters", item.to_string()));
+                query.push(("tag_filters".to_owned(), item.to_string()));
             }
         }
         let call = rt::Call {
@@ -8813,7 +8813,7 @@ impl Client {
             }
         }
         rt::ensure_valid(violations)?;
-        let query: [(&str, String); 0] = [];
+        let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::POST,
             path: "/agents",
@@ -8853,7 +8853,7 @@ impl Client {
             }
         }
         rt::ensure_valid(violations)?;
-        let query: [(&str, String); 0] = [];
+        let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::GET,
             path: &format!("/agents/{}", rt::encode_path(& agent_id.to_string())),
@@ -8894,7 +8894,7 @@ impl Client {
             }
         }
         rt::ensure_valid(violations)?;
-        let query: [(&str, String); 0] = [];
+        let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::DELETE,
             path: &format!("/agents/{}", rt::encode_path(& agent_id.to_string())),
@@ -8946,7 +8946,7 @@ impl Client {
             }
         }
         rt::ensure_valid(violations)?;
-        let query: [(&str, String); 0] = [];
+        let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::PATCH,
             path: &format!("/agents/{}", rt::encode_path(& agent_id.to_string())),

@@ -404,7 +404,7 @@ impl HttpClient {
     pub async fn send<B, R, E>(
         &self,
         call: Call<'_>,
-        query: &[(&str, String)],
+        query: &[(String, String)],
         body: Option<&B>,
     ) -> Result<R, Error<E>>
     where
@@ -428,7 +428,7 @@ impl HttpClient {
     pub async fn send_body<R, E>(
         &self,
         call: Call<'_>,
-        query: &[(&str, String)],
+        query: &[(String, String)],
         body: Option<RequestBody>,
     ) -> Result<R, Error<E>>
     where
@@ -449,7 +449,7 @@ impl HttpClient {
     async fn execute(
         &self,
         call: &Call<'_>,
-        query: &[(&str, String)],
+        query: &[(String, String)],
         body: Option<&RequestBody>,
     ) -> Result<(u16, HeaderMap, Vec<u8>), Failure> {
         let max_retries = self.options.max_retries.unwrap_or(DEFAULT_MAX_RETRIES);
@@ -493,7 +493,7 @@ impl HttpClient {
     async fn attempt(
         &self,
         call: &Call<'_>,
-        query: &[(&str, String)],
+        query: &[(String, String)],
         body: Option<&RequestBody>,
     ) -> Result<(u16, HeaderMap, Vec<u8>), Failure> {
         if let Some(e) = &self.deferred {
@@ -662,6 +662,30 @@ fn api_error<E: DeserializeOwned>(
     })
 }
 
+/// Adds a query parameter whose value is not a plain scalar: an object becomes one `key=value`
+/// pair per property (OpenAPI's default `form` style, exploded), a list one pair per item, and
+/// anything else its JSON text.
+pub fn push_query<T: Serialize + ?Sized>(query: &mut Vec<(String, String)>, name: &str, value: &T) {
+    fn text(v: &serde_json::Value) -> String {
+        match v {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        }
+    }
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::Object(map)) => query.extend(
+            map.iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k.clone(), text(v))),
+        ),
+        Ok(serde_json::Value::Array(items)) => {
+            query.extend(items.iter().map(|v| (name.to_owned(), text(v))))
+        }
+        Ok(serde_json::Value::Null) | Err(_) => {}
+        Ok(other) => query.push((name.to_owned(), text(&other))),
+    }
+}
+
 /// Percent-encodes one path segment (RFC 3986 unreserved characters pass through).
 pub fn encode_path(segment: &str) -> String {
     let mut out = String::with_capacity(segment.len());
@@ -713,6 +737,26 @@ mod tests {
             retry_after(&h),
             Some(Duration::ZERO),
             "a date in the past means now"
+        );
+    }
+
+    #[test]
+    fn object_query_values_are_exploded() {
+        let mut q = Vec::new();
+        push_query(
+            &mut q,
+            "filter",
+            &serde_json::json!({"name": "a b", "limit": 5, "skip": null}),
+        );
+        push_query(&mut q, "ids", &serde_json::json!([1, 2]));
+        assert_eq!(
+            q,
+            [
+                ("limit".into(), "5".into()),
+                ("name".into(), "a b".into()),
+                ("ids".into(), "1".into()),
+                ("ids".into(), "2".into())
+            ]
         );
     }
 

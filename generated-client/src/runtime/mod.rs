@@ -13,8 +13,8 @@ mod values;
 pub use body::{Part, RequestBody};
 pub use error::{ApiError, ConfigError, DecodeError, Error, ErrorSummary};
 pub use http::{
-    encode_path, ApiInfo, ApiKey, AuthScheme, Call, ClientBuilder, FromHttpClient, HttpClient,
-    Method, RequestOptions, RetryPolicy, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RETRIES,
+    encode_path, push_query, ApiInfo, ApiKey, AuthScheme, Call, ClientBuilder, FromHttpClient,
+    HttpClient, Method, RequestOptions, RetryPolicy, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT, INITIAL_BACKOFF, MAX_BACKOFF, MAX_RETRY_AFTER, USER_AGENT,
 };
 pub use paginate::{paginate, BoxStream};

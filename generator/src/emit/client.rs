@@ -203,7 +203,7 @@ pub fn emit_client(ctx: &Ctx<'_>) -> TokenStream {
             /// applied to the calls made through it:
             /// `client.with_options(RequestOptions::new().max_retries(0)).create_persona(&body)`.
             #[must_use]
-            pub fn with_options(&self, options: RequestOptions) -> Self {
+            pub fn with_options(&self, options: rt::RequestOptions) -> Self {
                 Client { http: self.http.with_options(options) }
             }
 
@@ -420,15 +420,22 @@ fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
         })
         .unwrap_or_default();
     let query = if query_fields.is_empty() {
-        quote!(let query: [(&str, String); 0] = [];)
+        quote!(let query: [(String, String); 0] = [];)
     } else {
         let pushes = query_fields.iter().map(|f| {
             let n = ident(&f.rust);
             let wire = &f.wire;
-            let push = if matches!(f.shape.ty, Ty::Array(_)) {
-                quote!(for item in value.iter() { query.push((#wire, item.to_string())); })
-            } else {
-                quote!(query.push((#wire, value.to_string()));)
+            // Scalars (and enums) by their Display; arrays of them as repeated keys; objects
+            // and anything else exploded into key=value pairs (OpenAPI's default form style).
+            let scalar = |s: &Shape| match &s.ty {
+                Ty::String | Ty::Integer { .. } | Ty::Number | Ty::Boolean | Ty::DateTime | Ty::Date => !s.nullable,
+                Ty::Named(_) => ctx.enum_of(s).is_some() && !s.nullable,
+                _ => false,
+            };
+            let push = match &f.shape.ty {
+                Ty::Array(item) if scalar(item) => quote!(for item in value.iter() { query.push((#wire.to_owned(), item.to_string())); }),
+                _ if scalar(&f.shape) => quote!(query.push((#wire.to_owned(), value.to_string()));),
+                _ => quote!(rt::push_query(&mut query, #wire, value);),
             };
             if f.is_option() {
                 quote!(if let Some(value) = &params.#n { #push })
@@ -436,7 +443,7 @@ fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
                 quote!({ let value = &params.#n; #push })
             }
         });
-        quote!(let mut query: Vec<(&str, String)> = Vec::new(); #(#pushes)*)
+        quote!(let mut query: Vec<(String, String)> = Vec::new(); #(#pushes)*)
     };
     // JSON bodies go through `send`; the other encodings are built as a `rt::RequestBody`.
     let (send, send_body) = match &op.body {

@@ -7,6 +7,8 @@ use quote::quote;
 
 /// Makes free text from a spec safe as Markdown for rustdoc.
 pub fn sanitize(text: &str) -> String {
+    // A carriage return is not allowed in a doc comment.
+    let text = &text.replace("\r\n", "\n").replace('\r', "\n");
     let mut out = Vec::new();
     let mut in_fence = false;
     for line in text.lines() {

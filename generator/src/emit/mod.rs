@@ -44,14 +44,31 @@ pub fn emit(api: &Api) -> TokenStream {
     });
     let client = client::emit_client(&ctx);
     let errors = client::emit_error_types(&ctx);
+    // Runtime names re-exported for convenience, unless a schema already uses the name.
+    let reexports: Vec<_> = [
+        "ConfigError",
+        "DecodeError",
+        "Patch",
+        "RequestOptions",
+        "RetryPolicy",
+        "Rule",
+        "Unknown",
+        "Validate",
+        "ValidationError",
+        "Violation",
+    ]
+    .iter()
+    .filter(|n| !ctx.types.contains_key(*n))
+    .map(|n| format_ident!("{}", n))
+    .collect();
+    let reexports = quote!(#[doc(no_inline)] pub use crate::runtime::{#(#reexports),*};);
     let example_tests = examples::emit_example_tests(&ctx);
     quote! {
         #header
         #![allow(clippy::too_many_arguments, clippy::large_enum_variant, clippy::doc_lazy_continuation)]
 
         use crate::runtime as rt;
-        #[doc(no_inline)]
-        pub use crate::runtime::{ConfigError, DecodeError, Patch, RequestOptions, RetryPolicy, Rule, Unknown, Validate, ValidationError, Violation};
+        #reexports
 
         #errors
 

@@ -29,6 +29,21 @@ pub(crate) struct Lowerer<'a> {
 
 /// Names the generated module always defines; schemas get a suffix instead of clashing.
 const RESERVED_TYPES: &[&str] = &[
+    // Standard names the generated code uses unqualified.
+    "Option",
+    "Some",
+    "None",
+    "Ok",
+    "Err",
+    "Vec",
+    "Box",
+    "String",
+    "Default",
+    "From",
+    "Into",
+    "IntoIterator",
+    "AsRef",
+    "Self",
     "Client",
     "Error",
     "Result",

@@ -370,6 +370,21 @@ impl<'a> Lowerer<'a> {
                 enum_variant_names(&raw)
             }
         };
+        // `Unknown` is the catch-all variant of open enums: a listed value that would take the
+        // name is renamed (deterministically, claiming against the other names).
+        let mut ns = Namespace::new();
+        names.iter().for_each(|n| ns.reserve(n));
+        ns.reserve("Unknown");
+        let names: Vec<String> = names
+            .into_iter()
+            .map(|n| {
+                if n == "Unknown" {
+                    ns.claim("UnknownValue".to_owned())
+                } else {
+                    n
+                }
+            })
+            .collect();
         TypeKind::Enum(Enum {
             integer,
             variants: names

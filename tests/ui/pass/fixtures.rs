@@ -68,6 +68,12 @@ fn main() {
     // A listed value always decodes to its own variant, never to `Unknown`.
     let status: enums::Status = serde_json::from_value(json!({"order": "asc"})).unwrap();
     assert_eq!(status.order, SortOrder::Asc2);
+    // A schema named like a runtime type keeps its name; a listed value named `unknown` is not
+    // the catch-all.
+    let with_rule: enums::Status = serde_json::from_value(json!({"order": "ASC", "rule": "unknown"})).unwrap();
+    assert_eq!(with_rule.rule, Some(enums::Rule::UnknownValue));
+    let with_rule: enums::Status = serde_json::from_value(json!({"order": "ASC", "rule": "lenient"})).unwrap();
+    assert!(with_rule.rule.as_ref().is_some_and(enums::Rule::is_unknown));
     // Parsing (FromStr) accepts only listed values.
     assert!("DESC".parse::<SortOrder>().is_err());
 

