@@ -595,6 +595,24 @@ impl<'a> Lowerer<'a> {
         })
     }
 
+    /// A response's JSON body shape (named `ctx` if inline) and its examples.
+    fn json_content(
+        &mut self,
+        resp: &'a openapiv3::Response,
+        pointer: &str,
+        ctx: &str,
+    ) -> (Option<Shape>, Vec<Example>) {
+        let Some((media, mt)) = resp.content.iter().find(|(m, _)| is_json(m)) else {
+            return (None, Vec::new());
+        };
+        let content = join(&join(pointer, "content"), media);
+        let body = mt
+            .schema
+            .as_ref()
+            .map(|schema| self.shape(schema.into(), ctx, &join(&content, "schema")));
+        (body, media_examples(mt, &content))
+    }
+
     /// A response, following a `$ref` to `#/components/responses/<Name>`.
     fn response(
         &mut self,
@@ -643,29 +661,12 @@ impl<'a> Lowerer<'a> {
                 continue;
             };
             let is_success = (200..300).contains(&status);
-            let body = resp
-                .content
-                .iter()
-                .find(|(m, _)| is_json(m))
-                .and_then(|(media, mt)| {
-                    let schema = mt.schema.as_ref()?;
-                    let ctx = if is_success {
-                        format!("{}Response", type_name(op_id))
-                    } else {
-                        format!("{}Error{status}", type_name(op_id))
-                    };
-                    Some(self.shape(
-                        schema.into(),
-                        &ctx,
-                        &join(&join(&join(&ptr, "content"), media), "schema"),
-                    ))
-                });
-            let examples = resp
-                .content
-                .iter()
-                .find(|(m, _)| is_json(m))
-                .map(|(media, mt)| media_examples(mt, &join(&join(&ptr, "content"), media)))
-                .unwrap_or_default();
+            let ctx = if is_success {
+                format!("{}Response", type_name(op_id))
+            } else {
+                format!("{}Error{status}", type_name(op_id))
+            };
+            let (body, examples) = self.json_content(resp, &ptr, &ctx);
             let lowered = Response {
                 status,
                 description: resp.description.clone(),
@@ -700,24 +701,8 @@ impl<'a> Lowerer<'a> {
             let ptr = join(pointer, "default");
             let resp = self.response(r, &ptr);
             if let Some(resp) = resp {
-                let body = resp
-                    .content
-                    .iter()
-                    .find(|(m, _)| is_json(m))
-                    .and_then(|(media, mt)| {
-                        let schema = mt.schema.as_ref()?;
-                        Some(self.shape(
-                            schema.into(),
-                            &format!("{}ErrorDefault", type_name(op_id)),
-                            &join(&join(&join(&ptr, "content"), media), "schema"),
-                        ))
-                    });
-                let examples = resp
-                    .content
-                    .iter()
-                    .find(|(m, _)| is_json(m))
-                    .map(|(media, mt)| media_examples(mt, &join(&join(&ptr, "content"), media)))
-                    .unwrap_or_default();
+                let (body, examples) =
+                    self.json_content(resp, &ptr, &format!("{}ErrorDefault", type_name(op_id)));
                 errors.push(Response {
                     status: 0,
                     description: resp.description.clone(),
