@@ -23,7 +23,10 @@ use api_clients::{anam, coval};
 use reqwest::Method;
 use serde_json::json;
 use support::prism::Prism;
-use support::{header_values, send_raw, RecordingServer};
+use support::{
+    assert_nothing_sent, header_values, send_raw, set, validation_violations as violations,
+    violation_paths as paths, RecordingServer,
+};
 
 const COVAL_KEY: &str = "contract-test-coval-key";
 const ANAM_KEY: &str = "contract-test-anam-key";
@@ -60,33 +63,6 @@ macro_rules! json_of {
     ($value:expr) => {
         serde_json::to_value(&$value).expect("request models serialize")
     };
-}
-
-fn set<const N: usize>(paths: [&str; N]) -> BTreeSet<String> {
-    paths.iter().map(|p| p.to_string()).collect()
-}
-
-/// The violations of an `Error::Validation`; panics with what came instead. (`coval::Error`
-/// and `anam::Error` are the same runtime type, so this serves both clients.)
-fn violations<T: std::fmt::Debug, E: std::fmt::Debug>(
-    result: Result<T, api_clients::runtime::Error<E>>,
-) -> Vec<coval::Violation> {
-    match result {
-        Err(api_clients::runtime::Error::Validation(e)) => e.violations().to_vec(),
-        other => panic!("expected Error::Validation, got {other:?}"),
-    }
-}
-
-fn paths(violations: &[coval::Violation]) -> BTreeSet<String> {
-    violations.iter().map(|v| v.path.clone()).collect()
-}
-
-fn assert_nothing_sent(server: &RecordingServer) {
-    let requests = server.requests();
-    assert!(
-        requests.is_empty(),
-        "the client sent a request although validation failed:\n{requests:#?}"
-    );
 }
 
 // ------------------------------------------------------------------------------------------

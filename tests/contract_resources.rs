@@ -13,15 +13,13 @@
 
 mod support;
 
-use std::collections::BTreeSet;
-
 use api_clients::{anam, coval};
 use futures_util::StreamExt;
 use reqwest::Method;
 use serde_json::json;
 use support::prism::Prism;
 use support::{
-    assert_nothing_sent, body_json, request_line, send_raw, send_raw_without_body,
+    assert_nothing_sent, body_json, request_line, send_raw, send_raw_without_body, set,
     validation_violations, violation_paths, RecordingServer,
 };
 
@@ -63,10 +61,6 @@ fn coval_auth() -> [(&'static str, &'static str); 1] {
 
 fn anam_auth() -> [(&'static str, &'static str); 1] {
     [("authorization", ANAM_BEARER)]
-}
-
-fn set<const N: usize>(items: [&str; N]) -> BTreeSet<String> {
-    items.iter().map(|p| p.to_string()).collect()
 }
 
 /// The JSON a request model serializes to (what the client sends).

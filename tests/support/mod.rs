@@ -311,6 +311,11 @@ pub fn validation_violations<T: std::fmt::Debug, E: std::fmt::Debug>(
     }
 }
 
+/// A set of owned strings, for comparing paths.
+pub fn set<const N: usize>(items: [&str; N]) -> BTreeSet<String> {
+    items.iter().map(|p| p.to_string()).collect()
+}
+
 /// The paths of `violations`, as a set.
 pub fn violation_paths(violations: &[api_clients::runtime::Violation]) -> BTreeSet<String> {
     violations.iter().map(|v| v.path.clone()).collect()
