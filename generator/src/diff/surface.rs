@@ -121,10 +121,15 @@ pub fn body_type(b: &Body) -> String {
 
 /// What the method returns (inside `Result`).
 pub fn return_type(op: &Operation) -> String {
-    op.success
-        .body
-        .as_ref()
-        .map_or_else(|| "()".to_owned(), ty_nullable)
+    match op.success.raw {
+        Some(RawBody::Bytes) => "rt::Bytes".to_owned(),
+        Some(RawBody::Text) => "String".to_owned(),
+        None => op
+            .success
+            .body
+            .as_ref()
+            .map_or_else(|| "()".to_owned(), ty_nullable),
+    }
 }
 
 /// Whether the operation has a `<op>_stream` method (as `emit` decides, roughly: paging and a
