@@ -12,6 +12,9 @@ pub const FIXTURES: &[&str] = &[
     "constraints",
     "recursive",
     "bodies",
+    "parameters",
+    "responses",
+    "formats",
 ];
 
 pub fn root() -> PathBuf {

@@ -19,6 +19,12 @@ mod constraints;
 mod recursive;
 #[path = "../../fixtures/generated/bodies.rs"]
 mod bodies;
+#[path = "../../fixtures/generated/parameters.rs"]
+mod parameters;
+#[path = "../../fixtures/generated/responses.rs"]
+mod responses;
+#[path = "../../fixtures/generated/formats.rs"]
+mod formats;
 
 use serde_json::json;
 
@@ -35,8 +41,61 @@ fn bodies_type_check(client: &bodies::Client) {
     let _ = client.add_note(Some("a note".into()));
 }
 
+/// Parameters in every place: path (path-level and `$ref`), query styles, header, cookie, and
+/// the method of an operation without an operationId (type-checked; sent in fixtures_http.rs).
+#[allow(unused_must_use, clippy::let_underscore_future)]
+fn parameters_type_check(client: &parameters::Client) {
+    use parameters::{GetThingTheme, ListThingsFilter, ListThingsFilterStatus, ListThingsParams};
+    let since: runtime::DateTime = "2024-05-06T07:08:09Z".parse().unwrap();
+    let params = ListThingsParams::new()
+        .q("x")
+        .limit(2)
+        .tags(["a", "b"])
+        .ids([1, 2])
+        .sizes(["s", "m"])
+        .filter(ListThingsFilter::new().status(ListThingsFilterStatus::Active).limit(3))
+        .since(since);
+    let _ = client.list_things(&params);
+    let _ = client.get_thing("t1", "acme", Some(&["a".to_owned()]), "s1", Some(GetThingTheme::Dark));
+    let _ = client.delete_things_thing_id_parts_part("t1", 7);
+}
+
+/// Responses: `+json` bodies decode to models, PDFs and images are bytes, text is a `String`.
+#[allow(unused_must_use, clippy::let_underscore_future)]
+fn responses_type_check(client: &responses::Client) {
+    async fn returns(client: &responses::Client) -> responses::Result<()> {
+        let _: responses::Report = client.get_report("r1").await?;
+        let _: responses::Report = client.replace_report("r1", &responses::Report::new("r1", "Q1")).await?;
+        let _: runtime::Bytes = client.download_report("r1").await?;
+        let _: String = client.get_report_summary("r1").await?;
+        let _: runtime::Bytes = client.get_chart("c1").await?;
+        Ok(())
+    }
+    let _ = returns(client);
+}
+
 fn main() {
     bodies_type_check(&bodies::Client::new("k"));
+    parameters_type_check(&parameters::Client::new("k"));
+    responses_type_check(&responses::Client::new("k"));
+
+    // formats: each maps to its documented Rust type and keeps its wire form.
+    use formats::{Event, Validate as _};
+    let wire = json!({
+        "at": "2024-05-06T07:08:09Z", "day": "2024-05-06", "id": "071b0286-4cce-4808-bee2-e642f1062de3",
+        "digest": "aGk=", "blob": "raw", "small": 2147483647, "big": 9007199254740993i64,
+        "plain": -1, "ratio": 0.5, "weight": 1.25, "label": "anything"
+    });
+    let e: Event = serde_json::from_value(wire.clone()).unwrap();
+    let typed: (&runtime::DateTime, &runtime::Date, &String, Option<i32>, Option<i64>, Option<f64>) = (&e.at, &e.day, &e.id, e.small, e.big, e.weight);
+    assert_eq!(typed.0.to_rfc3339(), "2024-05-06T07:08:09+00:00");
+    assert_eq!(typed.1.to_string(), "2024-05-06");
+    assert_eq!(typed.4, Some(9007199254740993), "int64 is exact, not a float");
+    assert_eq!(serde_json::to_value(&e).unwrap(), wire, "every format round-trips unchanged");
+    assert!(e.validate().is_ok());
+    let bad = Event::new(e.at, e.day, "not-a-uuid").digest("a=b").homepage("not a uri").email("nobody");
+    assert_eq!(paths(bad.validate().unwrap_err()), ["id", "digest", "homepage", "email"]);
+
     assert!(matches!(runtime::RequestBody::form(&bodies::LogInRequest::new("ada").remember(true)), Ok(runtime::RequestBody::Form(f)) if f == "username=ada&remember=true"));
     // object: wire names kept, keyword field, optional fields omitted, extra keys kept.
     let w = object::Widget::new("w", "gadget").display_color("red").tags(["a", "b"]);
