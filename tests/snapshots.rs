@@ -56,6 +56,11 @@ fn formats_fixture() {
     insta::assert_snapshot!("formats", generate_fixture("formats"));
 }
 
+#[test]
+fn names_fixture() {
+    insta::assert_snapshot!("names", generate_fixture("names"));
+}
+
 /// The parameters fixture is generated with exactly these warnings: a method named from its
 /// method and path, and a header parameter OpenAPI says to ignore.
 #[test]

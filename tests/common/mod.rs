@@ -15,6 +15,7 @@ pub const FIXTURES: &[&str] = &[
     "parameters",
     "responses",
     "formats",
+    "names",
 ];
 
 pub fn root() -> PathBuf {

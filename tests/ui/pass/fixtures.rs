@@ -25,6 +25,8 @@ mod parameters;
 mod responses;
 #[path = "../../fixtures/generated/formats.rs"]
 mod formats;
+#[path = "../../fixtures/generated/names.rs"]
+mod names;
 
 use serde_json::json;
 
@@ -74,8 +76,18 @@ fn responses_type_check(client: &responses::Client) {
     let _ = returns(client);
 }
 
+/// Names: a method named like the constructor or a keyword, operationIds equal up to case.
+#[allow(unused_must_use, clippy::let_underscore_future)]
+fn names_type_check(client: &names::Client) {
+    let _ = client.new_2();
+    let _ = client.list_items();
+    let _ = client.list_items_2(&names::Client2::new());
+    let _ = client.r#type("t", &names::TypeParams::new().self_("s").page_size(1).page_size_2(2));
+}
+
 fn main() {
     bodies_type_check(&bodies::Client::new("k"));
+    names_type_check(&names::Client::new("k"));
     parameters_type_check(&parameters::Client::new("k"));
     responses_type_check(&responses::Client::new("k"));
 
@@ -194,6 +206,33 @@ fn main() {
     );
     assert!(err.to_string().starts_with("11 invalid fields: name: must be at most 5 characters long"), "{err}");
     assert!(Thing::new("ok").ratio(0.5).ids(["aa"]).validate().is_ok());
+
+    // names: keywords, names that are not identifiers and names equal after conversion all keep
+    // their wire names; schemas named like generated items get a suffix; refs to refs resolve.
+    let wire = json!({
+        "type": "a", "self": "b", "crate": "c", "user-name": "d", "userName": "e", "2fa": true,
+        "$ref": "f", "@type": "g", "anything": [1, {"x": null}], "nested": {"type": "inner"}
+    });
+    let c: names::Client2 = serde_json::from_value(wire.clone()).unwrap();
+    assert_eq!((c.r#type.as_deref(), c.self_.as_deref(), c.user_name.as_deref(), c.user_name_2.as_deref(), c._2fa, c.r#ref.as_deref(), c.type_2.as_deref()), (Some("a"), Some("b"), Some("d"), Some("e"), Some(true), Some("f"), Some("g")));
+    assert_eq!(c.nested.as_ref().and_then(|n| n.r#type.as_deref()), Some("inner"));
+    assert_eq!(serde_json::to_value(&c).unwrap(), wire);
+    let item: names::Item2 = serde_json::from_value(json!({"b": "x", "result": "failed", "lower": {"a": "y"}, "error": {"message": "m"}})).unwrap();
+    assert_eq!(item.result, Some(names::Result2::Failed));
+    assert_eq!(item.lower.and_then(|l| l.a).as_deref(), Some("y"));
+    let page: names::ListItemsResponse = serde_json::from_value(json!({"items": [{"id": "1"}]})).unwrap();
+    let first: &names::ListItemsResponseItemsItem = &page.items[0];
+    assert_eq!(first.id, "1");
+    assert_eq!(serde_json::to_value(names::TypeParams::new().page_size(1).page_size_2(2).self_("s")).unwrap(), json!({"self": "s", "page-size": 1, "pageSize": 2}));
+    // Enum values that are keywords, or equal to one up to case.
+    assert_eq!(serde_json::from_value::<enums::Keyword>(json!("Self")).unwrap(), enums::Keyword::Self_2);
+    assert_eq!(enums::Keyword::Self_.as_str(), "self");
+    assert_eq!(enums::Keyword::Match.to_string(), "match");
+    // anyOf without a discriminator in a response: tried in order, anything else kept as JSON.
+    use one_of::Reading;
+    assert_eq!(serde_json::from_value::<Reading>(json!(3)).unwrap(), Reading::Count(3));
+    assert!(matches!(serde_json::from_value::<Reading>(json!({"label": "x"})).unwrap(), Reading::Labelled(l) if l.label == "x"));
+    assert_eq!(serde_json::from_value::<Reading>(json!([true])).unwrap(), Reading::Other(json!([true])));
 
     // Recursive schemas: boxed where needed, validated all the way down.
     use recursive::{BinaryOp, Expr, TreeNode, Validate as _};
