@@ -718,7 +718,7 @@ fn api_error<E: DeserializeOwned>(
     call: &Call<'_>,
     status: u16,
     headers: HeaderMap,
-    bytes: &[u8],
+    bytes: &bytes::Bytes,
 ) -> Error<E> {
     let documented = call.default_error || call.error_statuses.contains(&status);
     let error = if documented {
@@ -731,6 +731,7 @@ fn api_error<E: DeserializeOwned>(
         request_id: request_id(&headers),
         headers,
         body: String::from_utf8_lossy(bytes).into_owned(),
+        bytes: bytes.clone(),
         error,
     })
 }

@@ -86,6 +86,9 @@ async fn responses_on_the_wire() {
     Mock::given(method("GET")).and(path("/reports/r2/summary"))
         .respond_with(ResponseTemplate::new(503).set_body_raw("not ready", "text/plain"))
         .mount(&server).await;
+    Mock::given(method("GET")).and(path("/reports/gone/pdf"))
+        .respond_with(ResponseTemplate::new(404).set_body_raw(vec![0xffu8, 0x00, 0x01], "application/octet-stream"))
+        .mount(&server).await;
     Mock::given(method("GET")).and(path("/charts/c1"))
         .respond_with(ResponseTemplate::new(204))
         .mount(&server).await;
@@ -111,6 +114,16 @@ async fn responses_on_the_wire() {
         Err(Error::Api(e)) => {
             assert_eq!(e.status, 503);
             assert_eq!(e.body, "not ready");
+            assert_eq!(&e.bytes[..], b"not ready");
+            assert!(e.error.is_none());
+        }
+        other => panic!("expected an API error, got {other:?}"),
+    }
+    // A binary error body is kept byte for byte; the documented JSON error does not decode.
+    match client.download_report("gone").await {
+        Err(Error::Api(e)) => {
+            assert_eq!(e.status, 404);
+            assert_eq!(&e.bytes[..], [0xffu8, 0x00, 0x01]);
             assert!(e.error.is_none());
         }
         other => panic!("expected an API error, got {other:?}"),
@@ -131,6 +144,7 @@ async fn responses_on_the_wire() {
         "GET /reports/r1/summary: text/plain",
         "GET /charts/c1: image/png",
         "GET /reports/r2/summary: text/plain",
+        "GET /reports/gone/pdf: application/pdf, application/problem+json",
         "GET /reports/r1: application/vnd.api+json, application/problem+json, application/json",
         "GET /reports/bad: application/vnd.api+json, application/problem+json, application/json",
         "PUT /reports/r1: application/vnd.api+json, application/problem+json",
