@@ -266,6 +266,18 @@ pub struct Operation {
 }
 
 impl Operation {
+    /// Whether the client gets a `<op>_stream` method: paging and a query struct, no body, and
+    /// only required string arguments besides (the stream takes them as `impl Into<String>`).
+    pub fn has_stream(&self) -> bool {
+        self.pagination.is_some()
+            && self.body.is_none()
+            && self.query.is_some()
+            && self
+                .params
+                .iter()
+                .all(|p| p.required && matches!(p.shape.ty, Ty::String))
+    }
+
     /// Statuses whose documented body is the API's error type; with no common error type
     /// (errors are decoded as any JSON value), every status with a JSON body.
     pub fn error_statuses(&self, error_type: Option<&str>) -> (Vec<u16>, bool) {

@@ -132,10 +132,9 @@ pub fn return_type(op: &Operation) -> String {
     }
 }
 
-/// Whether the operation has a `<op>_stream` method (as `emit` decides, roughly: paging and a
-/// query struct, no body).
+/// Whether the operation has a `<op>_stream` method.
 pub fn has_stream(op: &Operation) -> bool {
-    op.pagination.is_some() && op.body.is_none() && op.query.is_some()
+    op.has_stream()
 }
 
 /// `Client::<method>`, with the stream method when there is one.

@@ -677,7 +677,7 @@ fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
 
 /// `<op>_stream`: every item of a paginated list operation, fetching pages lazily.
 fn stream_method(ctx: &Ctx<'_>, op: &Operation, p: &Pagination) -> Option<TokenStream> {
-    if op.body.is_some() {
+    if !op.has_stream() {
         return None;
     }
     let q = op.query.as_deref()?;

@@ -156,6 +156,17 @@ impl<'a> Lowerer<'a> {
                     .collect();
                 let (params, query) = self.query_struct(params, &id, &pointer);
                 let pagination = self.pagination(op, &pointer, query.as_deref(), &success);
+                if let Some(p) = params
+                    .iter()
+                    .find(|p| !(p.required && p.shape.ty == Ty::String))
+                    .filter(|_| pagination.is_some() && body.is_none())
+                {
+                    self.sink.warning(
+                        &join(&pointer, "x-pagination"),
+                        format!("no `_stream` method: the stream takes only required string path, header and cookie parameters, and `{}` is not one", p.wire),
+                        Some("make the parameter a required string, or page with the single-page method".to_owned()),
+                    );
+                }
                 out.push(Operation {
                     id,
                     rust,

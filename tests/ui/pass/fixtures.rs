@@ -60,6 +60,7 @@ fn parameters_type_check(client: &parameters::Client) {
     let _ = client.list_things(&params);
     let _ = client.get_thing("t1", "acme", Some(&["a".to_owned()]), "s1", Some(GetThingTheme::Dark));
     let _ = client.delete_things_thing_id_parts_part("t1", 7);
+    let _ = client.list_thing_events("t1", None, &parameters::ListThingEventsParams::new().page_token("p"));
 }
 
 /// Responses: `+json` bodies decode to models, PDFs and images are bytes, text is a `String`.
