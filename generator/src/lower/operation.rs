@@ -294,6 +294,20 @@ impl<'a> Lowerer<'a> {
                         continue;
                     }
                 };
+                if style == Some(QueryStyle::DeepObject)
+                    && !matches!(shape.ty, Ty::Named(_) | Ty::Object | Ty::Map(_) | Ty::Any)
+                {
+                    self.sink.warning(
+                        &ptr,
+                        format!(
+                            "`style: deepObject` applies to objects; `{}` is sent as `{}=value`",
+                            data.name, data.name
+                        ),
+                        Some(
+                            "give the parameter an object schema, or use `style: form`".to_owned(),
+                        ),
+                    );
+                }
                 let doc = Doc {
                     description: data.description.clone(),
                     example: data.example.clone(),
