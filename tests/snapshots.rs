@@ -42,6 +42,54 @@ fn bodies_fixture() {
 }
 
 #[test]
+fn parameters_fixture() {
+    insta::assert_snapshot!("parameters", generate_fixture("parameters"));
+}
+
+#[test]
+fn responses_fixture() {
+    insta::assert_snapshot!("responses", generate_fixture("responses"));
+}
+
+#[test]
+fn formats_fixture() {
+    insta::assert_snapshot!("formats", generate_fixture("formats"));
+}
+
+#[test]
+fn names_fixture() {
+    insta::assert_snapshot!("names", generate_fixture("names"));
+}
+
+/// The parameters fixture is generated with exactly these warnings: a header parameter OpenAPI
+/// says to ignore, a paginated operation that gets no stream method, and a method named from
+/// its method and path.
+#[test]
+fn parameters_fixture_warnings() {
+    let text = std::fs::read_to_string(common::root().join("tests/fixtures/parameters.yaml"))
+        .expect("fixture");
+    let g = generator::generate("tests/fixtures/parameters.yaml", "parameters", &text)
+        .expect("generates");
+    assert_eq!(
+        g.warnings.to_string(),
+        "warning: tests/fixtures/parameters.yaml: /paths/~1things~1{thing_id}/get/parameters/3: \
+         header parameter `Accept` is ignored: OpenAPI leaves `Accept`, `Content-Type` and \
+         `Authorization` to the media types and security schemes\n  help: remove the parameter\n\
+         warning: tests/fixtures/parameters.yaml: /paths/~1things~1{thing_id}~1events/get/x-pagination: \
+         no `_stream` method: the stream takes only required string path, header and cookie \
+         parameters, and `X-Tenant` is not one\n  \
+         help: make the parameter a required string, or page with the single-page method\n\
+         warning: tests/fixtures/parameters.yaml: /paths/~1things~1{thing_id}~1parts~1{part}/delete: \
+         no `operationId`; the method is named after `delete /things/{thing_id}/parts/{part}`\n  help: add an `operationId`"
+    );
+    assert!(g
+        .source
+        .contains("pub async fn delete_things_thing_id_parts_part("));
+    assert!(g.source.contains("pub async fn list_thing_events("));
+    assert!(!g.source.contains("fn list_thing_events_stream("));
+}
+
+#[test]
 fn output_is_deterministic() {
     for name in FIXTURES {
         assert_eq!(

@@ -3767,6 +3767,9 @@ impl Client {
             idempotent: true,
             error_statuses: &[401u16, 500u16],
             default_error: false,
+            accept: "application/json",
+            headers: Vec::new(),
+            cookies: Vec::new(),
         };
         self.http.send(call, &query, None::<&()>).await
     }
@@ -3833,6 +3836,9 @@ impl Client {
             idempotent: false,
             error_statuses: &[400u16, 401u16, 500u16],
             default_error: false,
+            accept: "application/json",
+            headers: Vec::new(),
+            cookies: Vec::new(),
         };
         self.http.send(call, &query, Some(body)).await
     }
@@ -3872,6 +3878,9 @@ impl Client {
             idempotent: true,
             error_statuses: &[401u16, 404u16, 500u16],
             default_error: false,
+            accept: "application/json",
+            headers: Vec::new(),
+            cookies: Vec::new(),
         };
         self.http.send(call, &query, None::<&()>).await
     }
@@ -3921,6 +3930,9 @@ impl Client {
             idempotent: true,
             error_statuses: &[400u16, 401u16, 404u16, 500u16],
             default_error: false,
+            accept: "application/json",
+            headers: Vec::new(),
+            cookies: Vec::new(),
         };
         self.http.send(call, &query, Some(body)).await
     }
@@ -3960,6 +3972,9 @@ impl Client {
             idempotent: true,
             error_statuses: &[401u16, 404u16, 500u16],
             default_error: false,
+            accept: "application/json",
+            headers: Vec::new(),
+            cookies: Vec::new(),
         };
         self.http.send(call, &query, None::<&()>).await
     }
@@ -4007,6 +4022,9 @@ impl Client {
             idempotent: true,
             error_statuses: &[401u16, 500u16],
             default_error: false,
+            accept: "application/json",
+            headers: Vec::new(),
+            cookies: Vec::new(),
         };
         self.http.send(call, &query, None::<&()>).await
     }
@@ -4073,6 +4091,9 @@ impl Client {
             idempotent: true,
             error_statuses: &[400u16, 401u16, 404u16, 500u16],
             default_error: false,
+            accept: "application/json",
+            headers: Vec::new(),
+            cookies: Vec::new(),
         };
         self.http.send(call, &query, None::<&()>).await
     }
@@ -4117,6 +4138,9 @@ impl Client {
             idempotent: true,
             error_statuses: &[401u16, 500u16],
             default_error: false,
+            accept: "application/json",
+            headers: Vec::new(),
+            cookies: Vec::new(),
         };
         self.http.send(call, &query, None::<&()>).await
     }
@@ -4183,6 +4207,9 @@ impl Client {
             idempotent: true,
             error_statuses: &[400u16, 401u16, 404u16, 500u16],
             default_error: false,
+            accept: "application/json",
+            headers: Vec::new(),
+            cookies: Vec::new(),
         };
         self.http.send(call, &query, None::<&()>).await
     }
@@ -4230,6 +4257,9 @@ impl Client {
             idempotent: true,
             error_statuses: &[401u16, 500u16],
             default_error: false,
+            accept: "application/json",
+            headers: Vec::new(),
+            cookies: Vec::new(),
         };
         self.http.send(call, &query, None::<&()>).await
     }
@@ -4296,6 +4326,9 @@ impl Client {
             idempotent: true,
             error_statuses: &[401u16, 404u16, 500u16],
             default_error: false,
+            accept: "application/json",
+            headers: Vec::new(),
+            cookies: Vec::new(),
         };
         self.http.send(call, &query, None::<&()>).await
     }
@@ -4338,6 +4371,9 @@ impl Client {
             idempotent: false,
             error_statuses: &[400u16, 401u16, 500u16],
             default_error: false,
+            accept: "application/json",
+            headers: Vec::new(),
+            cookies: Vec::new(),
         };
         self.http.send(call, &query, Some(body)).await
     }

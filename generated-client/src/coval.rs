@@ -8453,6 +8453,9 @@ impl Client {
             idempotent: true,
             error_statuses: &[400u16, 401u16, 500u16],
             default_error: false,
+            accept: "application/json",
+            headers: Vec::new(),
+            cookies: Vec::new(),
         };
         self.http.send(call, &query, None::<&()>).await
     }
@@ -8523,6 +8526,9 @@ impl Client {
             idempotent: false,
             error_statuses: &[400u16, 401u16, 500u16],
             default_error: false,
+            accept: "application/json",
+            headers: Vec::new(),
+            cookies: Vec::new(),
         };
         self.http.send(call, &query, Some(body)).await
     }
@@ -8549,6 +8555,9 @@ impl Client {
             idempotent: true,
             error_statuses: &[401u16, 500u16],
             default_error: false,
+            accept: "application/json",
+            headers: Vec::new(),
+            cookies: Vec::new(),
         };
         self.http.send(call, &query, None::<&()>).await
     }
@@ -8588,6 +8597,9 @@ impl Client {
             idempotent: true,
             error_statuses: &[401u16, 404u16, 500u16],
             default_error: false,
+            accept: "application/json",
+            headers: Vec::new(),
+            cookies: Vec::new(),
         };
         self.http.send(call, &query, None::<&()>).await
     }
@@ -8627,6 +8639,9 @@ impl Client {
             idempotent: true,
             error_statuses: &[401u16, 500u16],
             default_error: false,
+            accept: "application/json",
+            headers: Vec::new(),
+            cookies: Vec::new(),
         };
         self.http.send(call, &query, None::<&()>).await
     }
@@ -8676,6 +8691,9 @@ impl Client {
             idempotent: false,
             error_statuses: &[400u16, 401u16, 404u16, 500u16],
             default_error: false,
+            accept: "application/json",
+            headers: Vec::new(),
+            cookies: Vec::new(),
         };
         self.http.send(call, &query, Some(body)).await
     }
@@ -8737,6 +8755,9 @@ impl Client {
             idempotent: true,
             error_statuses: &[400u16, 401u16, 500u16],
             default_error: false,
+            accept: "application/json",
+            headers: Vec::new(),
+            cookies: Vec::new(),
         };
         self.http.send(call, &query, None::<&()>).await
     }
@@ -8820,6 +8841,9 @@ impl Client {
             idempotent: false,
             error_statuses: &[400u16, 401u16, 500u16],
             default_error: false,
+            accept: "application/json",
+            headers: Vec::new(),
+            cookies: Vec::new(),
         };
         self.http.send(call, &query, Some(body)).await
     }
@@ -8860,6 +8884,9 @@ impl Client {
             idempotent: true,
             error_statuses: &[400u16, 401u16, 404u16, 500u16],
             default_error: false,
+            accept: "application/json",
+            headers: Vec::new(),
+            cookies: Vec::new(),
         };
         self.http.send(call, &query, None::<&()>).await
     }
@@ -8901,6 +8928,9 @@ impl Client {
             idempotent: true,
             error_statuses: &[400u16, 401u16, 404u16, 500u16],
             default_error: false,
+            accept: "application/json",
+            headers: Vec::new(),
+            cookies: Vec::new(),
         };
         self.http.send(call, &query, None::<&()>).await
     }
@@ -8953,6 +8983,9 @@ impl Client {
             idempotent: false,
             error_statuses: &[400u16, 401u16, 404u16, 500u16],
             default_error: false,
+            accept: "application/json",
+            headers: Vec::new(),
+            cookies: Vec::new(),
         };
         self.http.send(call, &query, Some(body)).await
     }

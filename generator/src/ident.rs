@@ -88,7 +88,10 @@ impl Namespace {
         if self.taken.insert(bare(&name).to_owned()) {
             return name;
         }
-        let sep = if bare(&name).contains('_') || bare(&name).chars().all(|c| !c.is_uppercase()) {
+        let sep = if bare(&name).ends_with('_') {
+            // Already ends in a separator (a keyword made a name: `Self_` → `Self_2`).
+            ""
+        } else if bare(&name).contains('_') || bare(&name).chars().all(|c| !c.is_uppercase()) {
             "_"
         } else {
             ""

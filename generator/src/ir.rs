@@ -171,6 +171,20 @@ pub enum Format {
     Uri,
     Uuid,
     Email,
+    /// `format: byte`: base64 text (RFC 4648), kept as a `String`.
+    Byte,
+}
+
+impl Format {
+    /// The spec's name for it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Uri => "uri",
+            Format::Uuid => "uuid",
+            Format::Email => "email",
+            Format::Byte => "byte",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -236,10 +250,12 @@ pub struct Operation {
     /// Sending it twice has the effect of sending it once: GET, HEAD, PUT, DELETE, OPTIONS,
     /// TRACE, or `x-idempotent: true` on the operation.
     pub idempotent: bool,
-    /// Path and header parameters (positional arguments of the method).
+    /// Path, header and cookie parameters (positional arguments of the method).
     pub params: Vec<Param>,
     /// The struct holding the query parameters, if the operation has any.
     pub query: Option<String>,
+    /// How each query parameter (by wire name, in the struct's field order) is serialized.
+    pub query_styles: Vec<(String, QueryStyle)>,
     /// How the list operation pages, from our `x-pagination` extension.
     pub pagination: Option<Pagination>,
     pub body: Option<Body>,
@@ -250,12 +266,34 @@ pub struct Operation {
 }
 
 impl Operation {
-    /// Statuses whose documented body is the API's error type.
+    /// Whether the client gets a `<op>_stream` method: paging and a query struct, no body, and
+    /// only required string arguments besides (the stream takes them as `impl Into<String>`).
+    pub fn has_stream(&self) -> bool {
+        self.pagination.is_some()
+            && self.body.is_none()
+            && self.query.is_some()
+            && self
+                .params
+                .iter()
+                .all(|p| p.required && matches!(p.shape.ty, Ty::String))
+    }
+
+    /// Statuses whose documented body is the API's error type; with no common error type
+    /// (errors are decoded as any JSON value), every status with a JSON body.
     pub fn error_statuses(&self, error_type: Option<&str>) -> (Vec<u16>, bool) {
         let mut statuses = Vec::new();
         let mut default = false;
         for e in &self.errors {
-            let matches = matches!((&e.body, error_type), (Some(Shape { ty: Ty::Named(n), .. }), Some(t)) if n == t);
+            let matches = match (&e.body, error_type) {
+                (
+                    Some(Shape {
+                        ty: Ty::Named(n), ..
+                    }),
+                    Some(t),
+                ) => n == t,
+                (Some(_), None) => true,
+                _ => false,
+            };
             if matches {
                 if e.status == 0 {
                     default = true;
@@ -320,6 +358,22 @@ pub enum ParamLocation {
     Path,
     Query,
     Header,
+    /// Sent in the one `Cookie` header, `name=value` pairs joined by `; `.
+    Cookie,
+}
+
+/// How a query parameter's value goes on the wire (OpenAPI `style` + `explode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueryStyle {
+    /// `form` (the default). Exploded: `ids=1&ids=2`, an object `a=1&b=2`; not exploded:
+    /// `ids=1,2`, an object `filter=a,1,b,2`.
+    Form { explode: bool },
+    /// `spaceDelimited`: `ids=1%202`.
+    SpaceDelimited,
+    /// `pipeDelimited`: `ids=1|2`.
+    PipeDelimited,
+    /// `deepObject`: `filter[status]=active&filter[limit]=3`.
+    DeepObject,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -330,6 +384,8 @@ pub struct Param {
     pub required: bool,
     pub doc: Doc,
     pub shape: Shape,
+    /// For a query parameter, how it is serialized.
+    pub style: Option<QueryStyle>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -370,6 +426,30 @@ pub struct Response {
     pub description: String,
     /// JSON body shape, if the response has one.
     pub body: Option<Shape>,
+    /// A body with no JSON media type: returned as bytes or text (`body` is then `None`).
+    pub raw: Option<RawBody>,
+    /// The media type the body is read as (`application/json`, `image/png`), if it has content.
+    pub media_type: Option<String>,
+    /// The documented response headers, in spec order.
+    pub headers: Vec<ResponseHeader>,
     /// The JSON media type's `example`/`examples`.
     pub examples: Vec<Example>,
+}
+
+/// How a response body with no JSON media type is returned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RawBody {
+    /// Any media type but `text/*` (`application/octet-stream`, `application/pdf`, `image/png`):
+    /// the bytes as received.
+    Bytes,
+    /// `text/*`: the body as a UTF-8 string.
+    Text,
+}
+
+/// A documented response header (documentation only: the methods return the body).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResponseHeader {
+    pub name: String,
+    pub description: Option<String>,
+    pub shape: Shape,
 }

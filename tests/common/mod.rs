@@ -12,6 +12,10 @@ pub const FIXTURES: &[&str] = &[
     "constraints",
     "recursive",
     "bodies",
+    "parameters",
+    "responses",
+    "formats",
+    "names",
 ];
 
 pub fn root() -> PathBuf {

@@ -22,6 +22,27 @@ pub enum RequestBody {
 }
 
 impl RequestBody {
+    /// Encodes a model as JSON sent with `content_type` (`application/json`, or a `+json` type
+    /// such as `application/vnd.api+json`).
+    ///
+    /// # Errors
+    /// [`ConfigError`] when the model cannot be serialized.
+    pub fn json<T: Serialize + ?Sized>(
+        content_type: &'static str,
+        body: &T,
+    ) -> Result<RequestBody, ConfigError> {
+        let bytes = serde_json::to_vec(body)
+            .map_err(|e| ConfigError(format!("the request body could not be serialized: {e}")))?;
+        Ok(if content_type == "application/json" {
+            RequestBody::Json(bytes)
+        } else {
+            RequestBody::Raw {
+                content_type,
+                bytes,
+            }
+        })
+    }
+
     /// Encodes a model as a form.
     ///
     /// # Errors

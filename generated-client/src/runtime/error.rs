@@ -140,6 +140,8 @@ pub struct ApiError<E = serde_json::Value> {
     pub request_id: Option<String>,
     /// The response body as received (lossy UTF-8), always kept.
     pub body: String,
+    /// The response body's bytes exactly as received (a binary error body survives intact).
+    pub bytes: bytes::Bytes,
     /// The vendor's error body, decoded when the spec documents a body for this status and the
     /// body matches it. Never guessed from the body's shape.
     pub error: Option<E>,

@@ -151,6 +151,13 @@ pub struct Call<'a> {
     pub error_statuses: &'static [u16],
     /// Whether the spec documents a `default` error response with that type.
     pub default_error: bool,
+    /// The `Accept` header: the documented response media types, the success one first.
+    pub accept: &'static str,
+    /// Header parameters, as `(name, value)`.
+    pub headers: Vec<(&'static str, String)>,
+    /// Cookie parameters, as `(name, value)`: sent (with a cookie API key) in one `Cookie`
+    /// header, `a=1; b=2`, each value percent-encoded.
+    pub cookies: Vec<(&'static str, String)>,
 }
 
 /// Builds a client: key, base URL, timeouts, retries, user agent, or your own `reqwest::Client`.
@@ -435,6 +442,58 @@ impl HttpClient {
         R: DeserializeOwned,
         E: DeserializeOwned,
     {
+        let (status, headers, bytes) = self.fetch(call, query, body).await?;
+        decode(status, &headers, &bytes)
+    }
+
+    /// Sends a request and returns a 2xx body as it came (for media types that are not JSON).
+    ///
+    /// # Errors
+    /// [`Error::Transport`], [`Error::Timeout`], [`Error::Api`] for non-2xx (with the raw body).
+    pub async fn send_for_bytes<E>(
+        &self,
+        call: Call<'_>,
+        query: &[(String, String)],
+        body: Option<RequestBody>,
+    ) -> Result<bytes::Bytes, Error<E>>
+    where
+        E: DeserializeOwned,
+    {
+        Ok(self.fetch(call, query, body).await?.2)
+    }
+
+    /// Sends a request and returns a 2xx body as text (`text/*` media types).
+    ///
+    /// # Errors
+    /// As [`HttpClient::send_for_bytes`], and [`Error::Decode`] when the body is not UTF-8.
+    pub async fn send_for_text<E>(
+        &self,
+        call: Call<'_>,
+        query: &[(String, String)],
+        body: Option<RequestBody>,
+    ) -> Result<String, Error<E>>
+    where
+        E: DeserializeOwned,
+    {
+        let (status, headers, bytes) = self.fetch(call, query, body).await?;
+        String::from_utf8(bytes.to_vec()).map_err(|e| {
+            Error::Decode(DecodeError {
+                status,
+                request_id: request_id(&headers),
+                path: String::new(),
+                message: format!("the text body is not UTF-8: {e}"),
+                body: String::from_utf8_lossy(&bytes).into_owned(),
+            })
+        })
+    }
+
+    /// Sends a request, with retries; a non-2xx status is [`Error::Api`].
+    async fn fetch<E: DeserializeOwned>(
+        &self,
+        call: Call<'_>,
+        query: &[(String, String)],
+        body: Option<RequestBody>,
+    ) -> Result<(u16, HeaderMap, bytes::Bytes), Error<E>> {
         let (status, headers, bytes) = self
             .execute(&call, query, body.as_ref())
             .await
@@ -442,7 +501,7 @@ impl HttpClient {
         if !(200..300).contains(&status) {
             return Err(api_error(&call, status, headers, &bytes));
         }
-        decode(status, &headers, &bytes)
+        Ok((status, headers, bytes))
     }
 
     /// One attempt after another, as the retry policy allows.
@@ -451,7 +510,7 @@ impl HttpClient {
         call: &Call<'_>,
         query: &[(String, String)],
         body: Option<&RequestBody>,
-    ) -> Result<(u16, HeaderMap, Vec<u8>), Failure> {
+    ) -> Result<(u16, HeaderMap, bytes::Bytes), Failure> {
         let max_retries = self.options.max_retries.unwrap_or(DEFAULT_MAX_RETRIES);
         let policy = self.options.retry_policy.unwrap_or_default();
         let mut attempt = 0;
@@ -495,7 +554,7 @@ impl HttpClient {
         call: &Call<'_>,
         query: &[(String, String)],
         body: Option<&RequestBody>,
-    ) -> Result<(u16, HeaderMap, Vec<u8>), Failure> {
+    ) -> Result<(u16, HeaderMap, bytes::Bytes), Failure> {
         if let Some(e) = &self.deferred {
             return Err(Failure::Config(e.0.clone()));
         }
@@ -503,17 +562,31 @@ impl HttpClient {
         let mut req = self
             .http
             .request(call.method.clone(), &url)
-            .header(reqwest::header::ACCEPT, "application/json");
+            .header(reqwest::header::ACCEPT, call.accept);
         req = req.header(reqwest::header::USER_AGENT, &self.user_agent);
         if !query.is_empty() {
             req = req.query(query);
         }
+        for (name, value) in &call.headers {
+            let value = HeaderValue::from_str(value)
+                .map_err(|_| Failure::Config(format!("invalid value for header `{name}`")))?;
+            req = req.header(*name, value);
+        }
+        let mut cookies: Vec<String> = call
+            .cookies
+            .iter()
+            .map(|(name, value)| format!("{name}={}", encode_unreserved(value)))
+            .collect();
+        if let AuthScheme::Cookie(name) = self.auth {
+            cookies.push(format!("{name}={}", self.key.0));
+        }
+        if !cookies.is_empty() {
+            req = req.header(reqwest::header::COOKIE, cookies.join("; "));
+        }
         req = match self.auth {
             AuthScheme::Header(name) => req.header(name, &self.key.0),
             AuthScheme::Query(name) => req.query(&[(name, &self.key.0)]),
-            AuthScheme::Cookie(name) => {
-                req.header(reqwest::header::COOKIE, format!("{name}={}", self.key.0))
-            }
+            AuthScheme::Cookie(_) => req,
             AuthScheme::Bearer => req.bearer_auth(&self.key.0),
             AuthScheme::Basic => match self.key.0.split_once(':') {
                 Some((user, password)) => req.basic_auth(user, Some(password)),
@@ -543,7 +616,7 @@ impl HttpClient {
         let resp = req.send().await.map_err(Failure::Http)?;
         let status = resp.status().as_u16();
         let headers = resp.headers().clone();
-        let bytes = resp.bytes().await.map_err(Failure::Http)?.to_vec();
+        let bytes = resp.bytes().await.map_err(Failure::Http)?;
         Ok((status, headers, bytes))
     }
 }
@@ -645,7 +718,7 @@ fn api_error<E: DeserializeOwned>(
     call: &Call<'_>,
     status: u16,
     headers: HeaderMap,
-    bytes: &[u8],
+    bytes: &bytes::Bytes,
 ) -> Error<E> {
     let documented = call.default_error || call.error_statuses.contains(&status);
     let error = if documented {
@@ -658,36 +731,120 @@ fn api_error<E: DeserializeOwned>(
         request_id: request_id(&headers),
         headers,
         body: String::from_utf8_lossy(bytes).into_owned(),
+        bytes: bytes.clone(),
         error,
     })
 }
 
-/// Adds a query parameter whose value is not a plain scalar: an object becomes one `key=value`
-/// pair per property (OpenAPI's default `form` style, exploded), a list one pair per item, and
-/// anything else its JSON text.
-pub fn push_query<T: Serialize + ?Sized>(query: &mut Vec<(String, String)>, name: &str, value: &T) {
-    fn text(v: &serde_json::Value) -> String {
+/// How a query parameter is serialized (OpenAPI `style` and `explode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueryStyle {
+    /// `form`. Exploded (the default): a list `ids=1&ids=2`, an object one `key=value` pair per
+    /// property; not exploded: `ids=1,2`, an object `name=k1,v1,k2,v2`.
+    Form { explode: bool },
+    /// `spaceDelimited`: `ids=1 2` (the space percent-encoded).
+    SpaceDelimited,
+    /// `pipeDelimited`: `ids=1|2`.
+    PipeDelimited,
+    /// `deepObject`: `name[key]=value` per property, nested objects as `name[a][b]=value`, a
+    /// list as repeated `name[key]` pairs.
+    DeepObject,
+}
+
+fn query_text(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Adds a query parameter whose value is not a plain scalar, as `style` says. Null values and
+/// null properties are left out; scalars are `name=value` in every style.
+pub fn push_query<T: Serialize + ?Sized>(
+    query: &mut Vec<(String, String)>,
+    name: &str,
+    value: &T,
+    style: QueryStyle,
+) {
+    fn deep(query: &mut Vec<(String, String)>, key: String, v: &serde_json::Value) {
         match v {
-            serde_json::Value::String(s) => s.clone(),
-            other => other.to_string(),
+            serde_json::Value::Null => {}
+            serde_json::Value::Object(map) => {
+                for (k, v) in map {
+                    deep(query, format!("{key}[{k}]"), v);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for v in items {
+                    deep(query, key.clone(), v);
+                }
+            }
+            other => query.push((key, query_text(other))),
         }
     }
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::Object(map)) => query.extend(
+    let delimiter = match style {
+        QueryStyle::Form { explode: true } | QueryStyle::DeepObject => None,
+        QueryStyle::Form { explode: false } => Some(","),
+        QueryStyle::SpaceDelimited => Some(" "),
+        QueryStyle::PipeDelimited => Some("|"),
+    };
+    let value = match serde_json::to_value(value) {
+        Ok(serde_json::Value::Null) | Err(_) => return,
+        Ok(v) => v,
+    };
+    match (value, delimiter) {
+        (v @ serde_json::Value::Object(_), None) if style == QueryStyle::DeepObject => {
+            deep(query, name.to_owned(), &v)
+        }
+        (serde_json::Value::Object(map), None) => query.extend(
             map.iter()
                 .filter(|(_, v)| !v.is_null())
-                .map(|(k, v)| (k.clone(), text(v))),
+                .map(|(k, v)| (k.clone(), query_text(v))),
         ),
-        Ok(serde_json::Value::Array(items)) => {
-            query.extend(items.iter().map(|v| (name.to_owned(), text(v))))
+        (serde_json::Value::Object(map), Some(d)) => {
+            let parts: Vec<String> = map
+                .iter()
+                .filter(|(_, v)| !v.is_null())
+                .flat_map(|(k, v)| [k.clone(), query_text(v)])
+                .collect();
+            query.push((name.to_owned(), parts.join(d)));
         }
-        Ok(serde_json::Value::Null) | Err(_) => {}
-        Ok(other) => query.push((name.to_owned(), text(&other))),
+        (serde_json::Value::Array(items), None) => {
+            query.extend(items.iter().map(|v| (name.to_owned(), query_text(v))))
+        }
+        (serde_json::Value::Array(items), Some(d)) => {
+            let parts: Vec<String> = items.iter().map(query_text).collect();
+            query.push((name.to_owned(), parts.join(d)));
+        }
+        (other, _) => query.push((name.to_owned(), query_text(&other))),
+    }
+}
+
+/// A header or cookie parameter's text (OpenAPI's `simple` style): a scalar as itself (a
+/// date-time in RFC 3339), a list `a,b`, an object `k1,v1,k2,v2`.
+pub fn param_text<T: Serialize + ?Sized>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::Array(items)) => {
+            items.iter().map(query_text).collect::<Vec<_>>().join(",")
+        }
+        Ok(serde_json::Value::Object(map)) => map
+            .iter()
+            .flat_map(|(k, v)| [k.clone(), query_text(v)])
+            .collect::<Vec<_>>()
+            .join(","),
+        Ok(serde_json::Value::Null) | Err(_) => String::new(),
+        Ok(v) => query_text(&v),
     }
 }
 
 /// Percent-encodes one path segment (RFC 3986 unreserved characters pass through).
 pub fn encode_path(segment: &str) -> String {
+    encode_unreserved(segment)
+}
+
+/// Percent-encodes every byte but RFC 3986's unreserved characters, which leaves only valid
+/// path-segment characters and cookie-octets (RFC 6265).
+fn encode_unreserved(segment: &str) -> String {
     let mut out = String::with_capacity(segment.len());
     for b in segment.bytes() {
         match b {
@@ -743,12 +900,14 @@ mod tests {
     #[test]
     fn object_query_values_are_exploded() {
         let mut q = Vec::new();
+        let form = QueryStyle::Form { explode: true };
         push_query(
             &mut q,
             "filter",
             &serde_json::json!({"name": "a b", "limit": 5, "skip": null}),
+            form,
         );
-        push_query(&mut q, "ids", &serde_json::json!([1, 2]));
+        push_query(&mut q, "ids", &serde_json::json!([1, 2]), form);
         assert_eq!(
             q,
             [
@@ -758,6 +917,51 @@ mod tests {
                 ("ids".into(), "2".into())
             ]
         );
+    }
+
+    #[test]
+    fn query_styles() {
+        let pairs = |value: serde_json::Value, style| {
+            let mut q = Vec::new();
+            push_query(&mut q, "p", &value, style);
+            q.iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("&")
+        };
+        let list = || serde_json::json!([1, "a", true]);
+        let object = || serde_json::json!({"status": "active", "limit": 3, "skip": null});
+        assert_eq!(
+            pairs(list(), QueryStyle::Form { explode: false }),
+            "p=1,a,true"
+        );
+        assert_eq!(pairs(list(), QueryStyle::SpaceDelimited), "p=1 a true");
+        assert_eq!(pairs(list(), QueryStyle::PipeDelimited), "p=1|a|true");
+        assert_eq!(
+            pairs(object(), QueryStyle::DeepObject),
+            "p[limit]=3&p[status]=active"
+        );
+        assert_eq!(
+            pairs(
+                serde_json::json!({"a": {"b": 1}, "c": [1, 2]}),
+                QueryStyle::DeepObject
+            ),
+            "p[a][b]=1&p[c]=1&p[c]=2"
+        );
+        assert_eq!(
+            pairs(object(), QueryStyle::Form { explode: false }),
+            "p=limit,3,status,active"
+        );
+        assert_eq!(pairs(serde_json::json!("x"), QueryStyle::DeepObject), "p=x");
+        assert_eq!(pairs(serde_json::Value::Null, QueryStyle::DeepObject), "");
+    }
+
+    #[test]
+    fn header_and_cookie_text() {
+        assert_eq!(param_text(&[1, 2]), "1,2");
+        assert_eq!(param_text("a b"), "a b");
+        assert_eq!(param_text(&serde_json::json!({"a": 1})), "a,1");
+        assert_eq!(encode_unreserved("a b;c=\"d\""), "a%20b%3Bc%3D%22d%22");
     }
 
     #[test]

@@ -13,9 +13,10 @@ mod values;
 pub use body::{Part, RequestBody};
 pub use error::{ApiError, ConfigError, DecodeError, Error, ErrorSummary};
 pub use http::{
-    encode_path, push_query, ApiInfo, ApiKey, AuthScheme, Call, ClientBuilder, FromHttpClient,
-    HttpClient, Method, RequestOptions, RetryPolicy, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RETRIES,
-    DEFAULT_TIMEOUT, INITIAL_BACKOFF, MAX_BACKOFF, MAX_RETRY_AFTER, USER_AGENT,
+    encode_path, param_text, push_query, ApiInfo, ApiKey, AuthScheme, Call, ClientBuilder,
+    FromHttpClient, HttpClient, Method, QueryStyle, RequestOptions, RetryPolicy,
+    DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, INITIAL_BACKOFF, MAX_BACKOFF,
+    MAX_RETRY_AFTER, USER_AGENT,
 };
 pub use paginate::{paginate, BoxStream};
 pub use serde::de::IgnoredAny;
@@ -25,6 +26,10 @@ pub use validate::{
 };
 pub use values::{deserialize_open, OpenEnum, Patch, Unknown};
 
+/// The body of a response whose media type is not JSON or text (`application/octet-stream`,
+/// `application/pdf`, `image/png`, ...): the bytes as received, cheap to clone and slice
+/// (`Bytes` derefs to `[u8]`; `.to_vec()` copies them out).
+pub use bytes::Bytes;
 /// Any JSON value (schemas with no type).
 pub type Value = serde_json::Value;
 /// A free-form JSON object.

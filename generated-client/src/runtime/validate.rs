@@ -330,6 +330,9 @@ pub enum Format {
     Uuid,
     /// `local@domain`.
     Email,
+    /// `format: byte`: base64 text (RFC 4648, the standard or URL-safe alphabet, padding
+    /// optional).
+    Base64,
 }
 
 /// `format`.
@@ -343,10 +346,22 @@ pub fn check_format(value: &str, format: Format, path: &Path<'_>, out: &mut Vec<
                 .is_some_and(|(l, d)| !l.is_empty() && d.contains('.')),
             "email",
         ),
+        Format::Base64 => (is_base64(value), "base64"),
     };
     if !ok {
         push(out, path, Rule::Format { format: name });
     }
+}
+
+/// Base64 text: alphabet characters, then at most two `=`; padded text is a multiple of 4 long.
+fn is_base64(s: &str) -> bool {
+    let data = s.trim_end_matches('=');
+    let padding = s.len() - data.len();
+    let alphabet = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_');
+    data.bytes().all(|b| alphabet(&b))
+        && padding <= 2
+        && (padding == 0 || s.len() % 4 == 0)
+        && data.len() % 4 != 1
 }
 
 /// An absolute URI: parses (the `url` crate) and uses only characters RFC 3986 allows, with
@@ -530,5 +545,15 @@ mod tests {
         check_format("https://x/%zz", Format::Uri, &Path::ROOT, &mut out);
         check_format("071b0286", Format::Uuid, &Path::ROOT, &mut out);
         assert_eq!(out.len(), 4);
+    }
+
+    #[test]
+    fn base64() {
+        for ok in ["", "aGk=", "aGVsbG8", "aGVsbG8=", "-_8=", "+/8="] {
+            assert!(is_base64(ok), "{ok}");
+        }
+        for bad in ["a", "aGk==x", "aGVsbG8==", "a b=", "aG=k", "aGk==="] {
+            assert!(!is_base64(bad), "{bad}");
+        }
     }
 }

@@ -274,6 +274,7 @@ fn describe_param(p: &Param) -> String {
         ParamLocation::Path => "path",
         ParamLocation::Query => "query",
         ParamLocation::Header => "header",
+        ParamLocation::Cookie => "cookie",
     };
     format!("{place} parameter `{}`", p.wire)
 }

@@ -90,11 +90,7 @@ fn compare(old: &Rules, new: &Rules) -> Vec<Delta> {
 }
 
 fn format_name(f: Format) -> &'static str {
-    match f {
-        Format::Uri => "uri",
-        Format::Uuid => "uuid",
-        Format::Email => "email",
-    }
+    f.as_str()
 }
 
 fn tighter(what: String) -> Delta {

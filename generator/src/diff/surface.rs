@@ -121,16 +121,20 @@ pub fn body_type(b: &Body) -> String {
 
 /// What the method returns (inside `Result`).
 pub fn return_type(op: &Operation) -> String {
-    op.success
-        .body
-        .as_ref()
-        .map_or_else(|| "()".to_owned(), ty_nullable)
+    match op.success.raw {
+        Some(RawBody::Bytes) => "rt::Bytes".to_owned(),
+        Some(RawBody::Text) => "String".to_owned(),
+        None => op
+            .success
+            .body
+            .as_ref()
+            .map_or_else(|| "()".to_owned(), ty_nullable),
+    }
 }
 
-/// Whether the operation has a `<op>_stream` method (as `emit` decides, roughly: paging and a
-/// query struct, no body).
+/// Whether the operation has a `<op>_stream` method.
 pub fn has_stream(op: &Operation) -> bool {
-    op.pagination.is_some() && op.body.is_none() && op.query.is_some()
+    op.has_stream()
 }
 
 /// `Client::<method>`, with the stream method when there is one.

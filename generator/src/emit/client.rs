@@ -249,6 +249,7 @@ fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
             ParamLocation::Path => "path",
             ParamLocation::Query => "query",
             ParamLocation::Header => "header",
+            ParamLocation::Cookie => "cookie",
         };
         let desc = p
             .doc
@@ -317,9 +318,11 @@ fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
                 .unwrap_or_default()
         ));
     }
-    let ret = match &op.success.body {
-        Some(s) => ctx.rust_type_nullable(s),
-        None => quote!(()),
+    let ret = match (&op.success.body, op.success.raw) {
+        (_, Some(RawBody::Bytes)) => quote!(rt::Bytes),
+        (_, Some(RawBody::Text)) => quote!(String),
+        (Some(s), None) => ctx.rust_type_nullable(s),
+        (None, None) => quote!(()),
     };
 
     // Validation of every input.
@@ -399,7 +402,8 @@ fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
             .find(|p| p.location == ParamLocation::Path && p.wire == pname)
         {
             let n = ident(&p.rust);
-            fmt_args.push(quote!(rt::encode_path(&#n.to_string())));
+            let text = param_text(ctx, &p.shape, quote!(#n));
+            fmt_args.push(quote!(rt::encode_path(&#text)));
         }
         rest = &rest[(end + 1).min(rest.len())..];
     }
@@ -427,15 +431,25 @@ fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
             let wire = &f.wire;
             // Scalars (and enums) by their Display; arrays of them as repeated keys; objects
             // and anything else exploded into key=value pairs (OpenAPI's default form style).
-            let scalar = |s: &Shape| match &s.ty {
-                Ty::String | Ty::Integer { .. } | Ty::Number | Ty::Boolean | Ty::DateTime | Ty::Date => !s.nullable,
-                Ty::Named(_) => ctx.enum_of(s).is_some() && !s.nullable,
-                _ => false,
-            };
+            // Anything else as its `style` says (a date-time in RFC 3339, which its Display is not).
+            let scalar = |s: &Shape| displays_as_wire(ctx, s) && !s.nullable;
+            let style = op
+                .query_styles
+                .iter()
+                .find(|(w, _)| w == wire)
+                .map_or(QueryStyle::Form { explode: true }, |(_, s)| *s);
             let push = match &f.shape.ty {
-                Ty::Array(item) if scalar(item) => quote!(for item in value.iter() { query.push((#wire.to_owned(), item.to_string())); }),
+                Ty::Array(item) if scalar(item) && style == (QueryStyle::Form { explode: true }) => quote!(for item in value.iter() { query.push((#wire.to_owned(), item.to_string())); }),
                 _ if scalar(&f.shape) => quote!(query.push((#wire.to_owned(), value.to_string()));),
-                _ => quote!(rt::push_query(&mut query, #wire, value);),
+                _ => {
+                    let style = match style {
+                        QueryStyle::Form { explode } => quote!(rt::QueryStyle::Form { explode: #explode }),
+                        QueryStyle::SpaceDelimited => quote!(rt::QueryStyle::SpaceDelimited),
+                        QueryStyle::PipeDelimited => quote!(rt::QueryStyle::PipeDelimited),
+                        QueryStyle::DeepObject => quote!(rt::QueryStyle::DeepObject),
+                    };
+                    quote!(rt::push_query(&mut query, #wire, value, #style);)
+                }
             };
             if f.is_option() {
                 quote!(if let Some(value) = &params.#n { #push })
@@ -445,8 +459,51 @@ fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
         });
         quote!(let mut query: Vec<(String, String)> = Vec::new(); #(#pushes)*)
     };
-    // JSON bodies go through `send`; the other encodings are built as a `rt::RequestBody`.
+    // Header and cookie parameters, as text.
+    let sent = |location: ParamLocation| {
+        let pushes: Vec<TokenStream> = op
+            .params
+            .iter()
+            .filter(|p| p.location == location)
+            .map(|p| {
+                let n = ident(&p.rust);
+                let wire = &p.wire;
+                let text = param_text(ctx, &p.shape, quote!(value));
+                if p.required {
+                    quote!({ let value = #n; list.push((#wire, #text)); })
+                } else {
+                    quote!(if let Some(value) = #n { list.push((#wire, #text)); })
+                }
+            })
+            .collect();
+        if pushes.is_empty() {
+            quote!(Vec::new())
+        } else {
+            quote!({ let mut list = Vec::new(); #(#pushes)* list })
+        }
+    };
+    let headers = sent(ParamLocation::Header);
+    let cookies = sent(ParamLocation::Cookie);
+    let accept = accept(op);
+    let raw = op.success.raw;
+    // JSON bodies go through `send` (a `+json` media type, and any body of an operation whose
+    // response is not JSON, through `send_body`); the other encodings are built as a
+    // `rt::RequestBody`.
     let (send, send_body) = match &op.body {
+        Some(b)
+            if b.kind == BodyKind::Json
+                && (raw.is_some() || b.media_type != "application/json") =>
+        {
+            let media = &b.media_type;
+            (
+                quote!(send_body),
+                if b.required {
+                    quote!(Some(rt::RequestBody::json(#media, body)?))
+                } else {
+                    quote!(match body { Some(body) => Some(rt::RequestBody::json(#media, body)?), None => None })
+                },
+            )
+        }
         Some(b) if b.kind == BodyKind::Json => (
             quote!(send),
             if b.required {
@@ -469,6 +526,7 @@ fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
             };
             (quote!(send_body), value)
         }
+        None if raw.is_some() => (quote!(send_body), quote!(None)),
         None => (quote!(send), quote!(None::<&()>)),
     };
     let (statuses, default_error) = op.error_statuses(api.error_type.as_deref());
@@ -480,9 +538,18 @@ fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
             idempotent: #idempotent,
             error_statuses: &[#(#statuses),*],
             default_error: #default_error,
+            accept: #accept,
+            headers: #headers,
+            cookies: #cookies,
         };
     };
-    let call = if op.success.body.is_some() {
+    let call = if let Some(raw) = raw {
+        let method = match raw {
+            RawBody::Bytes => quote!(send_for_bytes),
+            RawBody::Text => quote!(send_for_text),
+        };
+        quote!(#call_info self.http.#method(call, &query, #send_body).await)
+    } else if op.success.body.is_some() {
         quote!(#call_info self.http.#send(call, &query, #send_body).await)
     } else if send.to_string() == "send" {
         quote!(#call_info self.http.send::<_, rt::IgnoredAny, _>(call, &query, #send_body).await.map(|_| ()))
@@ -515,18 +582,36 @@ fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
     }
     lines.push(String::new());
     lines.push("# Returns".to_owned());
-    let returns = match &op.success.body {
-        Some(Shape {
-            ty: Ty::Named(n), ..
-        }) => format!("[`{n}`]"),
-        Some(_) => "the decoded body".to_owned(),
-        None => "nothing".to_owned(),
+    let media = op.success.media_type.as_deref().unwrap_or_default();
+    let returns = match (&op.success.body, op.success.raw) {
+        (_, Some(RawBody::Bytes)) => format!("The `{media}` body's bytes, as received,"),
+        (_, Some(RawBody::Text)) => format!("The `{media}` body as text"),
+        (
+            Some(Shape {
+                ty: Ty::Named(n), ..
+            }),
+            None,
+        ) => format!("[`{n}`]"),
+        (Some(_), None) => "the decoded body".to_owned(),
+        (None, None) => "nothing".to_owned(),
     };
     lines.push(format!(
         "{returns} on HTTP {} ({}).",
         op.success.status,
         docs::sanitize(&op.success.description).replace('\n', " ")
     ));
+    if !op.success.headers.is_empty() {
+        lines.push(String::new());
+        lines.push("Documented response headers (not returned; the body is):".to_owned());
+        for h in &op.success.headers {
+            let desc = h
+                .description
+                .as_deref()
+                .map(|d| format!(": {}", docs::sanitize(d).replace('\n', " ")))
+                .unwrap_or_default();
+            lines.push(format!("- `{}` ({}){desc}", h.name, shape_words(&h.shape)));
+        }
+    }
     lines.push(String::new());
     lines.push("# Errors".to_owned());
     if !checks_is_empty(&validation) {
@@ -564,8 +649,11 @@ fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
         "- [`Error::Transport`] or [`Error::Timeout`] when the request does not complete."
             .to_owned(),
     );
-    if op.success.body.is_some() {
-        lines.push("- [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.".to_owned());
+    match op.success.raw {
+        Some(RawBody::Text) => lines.push("- [`Error::Decode`] when the success body is not UTF-8 text.".to_owned()),
+        Some(RawBody::Bytes) => {}
+        None if op.success.body.is_some() => lines.push("- [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.".to_owned()),
+        None => {}
     }
     let deprecated = op
         .deprecated
@@ -589,7 +677,7 @@ fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
 
 /// `<op>_stream`: every item of a paginated list operation, fetching pages lazily.
 fn stream_method(ctx: &Ctx<'_>, op: &Operation, p: &Pagination) -> Option<TokenStream> {
-    if op.body.is_some() {
+    if !op.has_stream() {
         return None;
     }
     let q = op.query.as_deref()?;
@@ -696,6 +784,57 @@ fn stream_method(ctx: &Ctx<'_>, op: &Operation, p: &Pagination) -> Option<TokenS
             })
         }
     })
+}
+
+/// Whether a value's `Display` is its wire text: strings, numbers, booleans, dates and enums
+/// (not date-times: their `Display` is not RFC 3339).
+fn displays_as_wire(ctx: &Ctx<'_>, s: &Shape) -> bool {
+    match &s.ty {
+        Ty::String | Ty::Integer { .. } | Ty::Number | Ty::Boolean | Ty::Date => true,
+        Ty::Named(_) => ctx.enum_of(s).is_some(),
+        _ => false,
+    }
+}
+
+/// The wire text of a path, header or cookie parameter `value`.
+fn param_text(ctx: &Ctx<'_>, s: &Shape, value: TokenStream) -> TokenStream {
+    if displays_as_wire(ctx, s) {
+        quote!(#value.to_string())
+    } else {
+        quote!(rt::param_text(&#value))
+    }
+}
+
+/// The `Accept` header: the success response's media type (JSON when it has none), then the
+/// error responses' others, each once.
+fn accept(op: &Operation) -> String {
+    let mut types: Vec<&str> = vec![op
+        .success
+        .media_type
+        .as_deref()
+        .unwrap_or("application/json")];
+    for e in &op.errors {
+        if let Some(m) = e.media_type.as_deref() {
+            if !types.contains(&m) {
+                types.push(m);
+            }
+        }
+    }
+    types.join(", ")
+}
+
+/// A short description of a header's type for docs.
+fn shape_words(s: &Shape) -> &'static str {
+    match s.ty {
+        Ty::String => "string",
+        Ty::DateTime => "date-time",
+        Ty::Date => "date",
+        Ty::Integer { .. } => "integer",
+        Ty::Number => "number",
+        Ty::Boolean => "boolean",
+        Ty::Array(_) => "list",
+        _ => "value",
+    }
 }
 
 fn checks_is_empty(t: &TokenStream) -> bool {

@@ -204,14 +204,12 @@ pub fn constraints(shape: &Shape) -> Vec<String> {
         out.push(format!("pattern `{}`", p.replace('`', "'")));
     }
     if let Some(f) = r.format {
-        out.push(format!(
-            "format {}",
-            match f {
-                Format::Uri => "uri",
-                Format::Uuid => "uuid",
-                Format::Email => "email",
-            }
-        ));
+        let note = if f == Format::Byte {
+            " (base64 text)"
+        } else {
+            ""
+        };
+        out.push(format!("format {}{note}", f.as_str()));
     }
     match (r.min_items, r.max_items) {
         (Some(a), Some(b)) if is_array => out.push(format!("{a}–{b} items")),

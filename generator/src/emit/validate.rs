@@ -60,6 +60,7 @@ pub fn checks(ctx: &Ctx<'_>, shape: &Shape) -> TokenStream {
                     Format::Uri => quote!(rt::Format::Uri),
                     Format::Uuid => quote!(rt::Format::Uuid),
                     Format::Email => quote!(rt::Format::Email),
+                    Format::Byte => quote!(rt::Format::Base64),
                 };
                 out.push(quote!(rt::check_format(value, #f, path, out);));
             }

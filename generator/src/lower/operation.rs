@@ -129,6 +129,7 @@ impl<'a> Lowerer<'a> {
                             nullable: false,
                             rules: Rules::default(),
                         },
+                        style: None,
                     });
                 }
                 let body = op
@@ -149,8 +150,23 @@ impl<'a> Lowerer<'a> {
                     }
                     None => !matches!(method, "post" | "patch"),
                 };
+                let query_styles = params
+                    .iter()
+                    .filter_map(|p| Some((p.wire.clone(), p.style?)))
+                    .collect();
                 let (params, query) = self.query_struct(params, &id, &pointer);
                 let pagination = self.pagination(op, &pointer, query.as_deref(), &success);
+                if let Some(p) = params
+                    .iter()
+                    .find(|p| !(p.required && p.shape.ty == Ty::String))
+                    .filter(|_| pagination.is_some() && body.is_none())
+                {
+                    self.sink.warning(
+                        &join(&pointer, "x-pagination"),
+                        format!("no `_stream` method: the stream takes only required string path, header and cookie parameters, and `{}` is not one", p.wire),
+                        Some("make the parameter a required string, or page with the single-page method".to_owned()),
+                    );
+                }
                 out.push(Operation {
                     id,
                     rust,
@@ -173,6 +189,7 @@ impl<'a> Lowerer<'a> {
                     idempotent,
                     params,
                     query,
+                    query_styles,
                     pagination,
                     body,
                     success,
@@ -226,21 +243,40 @@ impl<'a> Lowerer<'a> {
                         }
                     }
                 };
-                let (location, data) = match p {
-                    Parameter::Path { parameter_data, .. } => (ParamLocation::Path, parameter_data),
-                    Parameter::Query { parameter_data, .. } => {
-                        (ParamLocation::Query, parameter_data)
+                let (location, data, style) = match p {
+                    Parameter::Path { parameter_data, .. } => {
+                        (ParamLocation::Path, parameter_data, None)
+                    }
+                    Parameter::Query {
+                        parameter_data,
+                        style,
+                        ..
+                    } => {
+                        let explode = parameter_data.explode;
+                        let style = match style {
+                            openapiv3::QueryStyle::Form => QueryStyle::Form {
+                                explode: explode.unwrap_or(true),
+                            },
+                            openapiv3::QueryStyle::SpaceDelimited => QueryStyle::SpaceDelimited,
+                            openapiv3::QueryStyle::PipeDelimited => QueryStyle::PipeDelimited,
+                            openapiv3::QueryStyle::DeepObject => QueryStyle::DeepObject,
+                        };
+                        (ParamLocation::Query, parameter_data, Some(style))
                     }
                     Parameter::Header { parameter_data, .. } => {
-                        (ParamLocation::Header, parameter_data)
+                        let name = parameter_data.name.to_ascii_lowercase();
+                        if matches!(name.as_str(), "accept" | "content-type" | "authorization") {
+                            self.sink.warning(
+                                &ptr,
+                                format!("header parameter `{}` is ignored: OpenAPI leaves `Accept`, `Content-Type` and `Authorization` to the media types and security schemes", parameter_data.name),
+                                Some("remove the parameter".to_owned()),
+                            );
+                            continue;
+                        }
+                        (ParamLocation::Header, parameter_data, None)
                     }
-                    Parameter::Cookie { .. } => {
-                        self.sink.error(
-                            &ptr,
-                            "cookie parameters are not supported",
-                            Some("remove the parameter or send it as a header".to_owned()),
-                        );
-                        continue;
+                    Parameter::Cookie { parameter_data, .. } => {
+                        (ParamLocation::Cookie, parameter_data, None)
                     }
                 };
                 let shape = match &data.format {
@@ -258,6 +294,20 @@ impl<'a> Lowerer<'a> {
                         continue;
                     }
                 };
+                if style == Some(QueryStyle::DeepObject)
+                    && !matches!(shape.ty, Ty::Named(_) | Ty::Object | Ty::Map(_) | Ty::Any)
+                {
+                    self.sink.warning(
+                        &ptr,
+                        format!(
+                            "`style: deepObject` applies to objects; `{}` is sent as `{}=value`",
+                            data.name, data.name
+                        ),
+                        Some(
+                            "give the parameter an object schema, or use `style: form`".to_owned(),
+                        ),
+                    );
+                }
                 let doc = Doc {
                     description: data.description.clone(),
                     example: data.example.clone(),
@@ -271,6 +321,7 @@ impl<'a> Lowerer<'a> {
                     required: data.required || location == ParamLocation::Path,
                     doc,
                     shape,
+                    style,
                 };
                 // An operation's own parameter overrides the path item's one of the same name and place.
                 match out
@@ -595,22 +646,88 @@ impl<'a> Lowerer<'a> {
         })
     }
 
-    /// A response's JSON body shape (named `ctx` if inline) and its examples.
-    fn json_content(
+    /// A response's body (a JSON shape named `ctx` if inline, or bytes or text for other media
+    /// types), the media type it is read as, and its JSON examples. JSON wins when several
+    /// media types are listed.
+    fn content(
         &mut self,
         resp: &'a openapiv3::Response,
         pointer: &str,
         ctx: &str,
-    ) -> (Option<Shape>, Vec<Example>) {
-        let Some((media, mt)) = resp.content.iter().find(|(m, _)| is_json(m)) else {
-            return (None, Vec::new());
+    ) -> (Option<Shape>, Option<RawBody>, Option<String>, Vec<Example>) {
+        let Some((media, mt)) = resp
+            .content
+            .iter()
+            .find(|(m, _)| is_json(m))
+            .or_else(|| resp.content.iter().next())
+        else {
+            return (None, None, None, Vec::new());
         };
+        if !is_json(media) {
+            let text = media.trim().to_ascii_lowercase().starts_with("text/");
+            let raw = if text { RawBody::Text } else { RawBody::Bytes };
+            return (None, Some(raw), Some(media.clone()), Vec::new());
+        }
         let content = join(&join(pointer, "content"), media);
         let body = mt
             .schema
             .as_ref()
             .map(|schema| self.shape(schema.into(), ctx, &join(&content, "schema")));
-        (body, media_examples(mt, &content))
+        (
+            body,
+            None,
+            Some(media.clone()),
+            media_examples(mt, &content),
+        )
+    }
+
+    /// A response's documented headers, following `$ref`s to `#/components/headers/<Name>`.
+    fn response_headers(
+        &mut self,
+        resp: &'a openapiv3::Response,
+        pointer: &str,
+        ctx: &str,
+    ) -> Vec<ResponseHeader> {
+        let mut out = Vec::new();
+        for (name, h) in &resp.headers {
+            let ptr = join(&join(pointer, "headers"), name);
+            let header = match h {
+                ReferenceOr::Item(h) => h,
+                ReferenceOr::Reference { reference } => {
+                    let found = reference
+                        .strip_prefix("#/components/headers/")
+                        .and_then(|n| self.doc.components.as_ref()?.headers.get(n));
+                    match found {
+                        Some(ReferenceOr::Item(h)) => h,
+                        _ => {
+                            self.sink.error(
+                                &ptr,
+                                format!("cannot resolve `$ref: {reference}`"),
+                                Some(
+                                    "point it at an existing `#/components/headers/<Name>`"
+                                        .to_owned(),
+                                ),
+                            );
+                            continue;
+                        }
+                    }
+                }
+            };
+            let shape = match &header.format {
+                ParameterSchemaOrContent::Schema(s) => self.shape(
+                    s.into(),
+                    &format!("{ctx}{}", type_name(name)),
+                    &join(&ptr, "schema"),
+                ),
+                ParameterSchemaOrContent::Content(_) => Shape::any(),
+            };
+            out.push(ResponseHeader {
+                name: name.clone(),
+                description: header.description.clone(),
+                shape,
+            });
+        }
+        out
     }
 
     /// A response, following a `$ref` to `#/components/responses/<Name>`.
@@ -666,25 +783,35 @@ impl<'a> Lowerer<'a> {
             } else {
                 format!("{}Error{status}", type_name(op_id))
             };
-            let (body, examples) = self.json_content(resp, &ptr, &ctx);
+            let (body, raw, media_type, examples) = self.content(resp, &ptr, &ctx);
+            let headers = self.response_headers(resp, &ptr, &ctx);
             let lowered = Response {
                 status,
                 description: resp.description.clone(),
                 body,
+                raw,
+                media_type,
+                headers,
                 examples,
             };
+            let empty = |r: &Response| r.body.is_none() && r.raw.is_none();
             if is_success {
                 match &mut success {
                     None => success = Some(lowered),
-                    // One 2xx with a body and another without (200 with JSON, or 204): the
-                    // method returns `Option<T>`, `None` for the empty one.
-                    Some(first) if lowered.body.is_none() || first.body.is_none() => {
+                    // One 2xx with a JSON body and another without (200 with JSON, or 204):
+                    // the method returns `Option<T>`, `None` for the empty one. Bytes or text
+                    // and an empty 2xx: the empty one is empty bytes or text.
+                    Some(first) if empty(&lowered) || empty(first) => {
                         if let Some(b) = first.body.as_mut().or(lowered.body.clone().as_mut()) {
                             b.nullable = true;
                             first.body = Some(b.clone());
                         }
+                        if first.raw.is_none() && lowered.raw.is_some() {
+                            first.raw = lowered.raw;
+                            first.media_type = lowered.media_type;
+                        }
                     }
-                    Some(first) if first.body != lowered.body => {
+                    Some(first) if first.body != lowered.body || first.raw != lowered.raw => {
                         self.sink.warning(
                             &ptr,
                             format!("several 2xx responses with different bodies; the method returns the {} body", first.status),
@@ -701,12 +828,16 @@ impl<'a> Lowerer<'a> {
             let ptr = join(pointer, "default");
             let resp = self.response(r, &ptr);
             if let Some(resp) = resp {
-                let (body, examples) =
-                    self.json_content(resp, &ptr, &format!("{}ErrorDefault", type_name(op_id)));
+                let ctx = format!("{}ErrorDefault", type_name(op_id));
+                let (body, raw, media_type, examples) = self.content(resp, &ptr, &ctx);
+                let headers = self.response_headers(resp, &ptr, &ctx);
                 errors.push(Response {
                     status: 0,
                     description: resp.description.clone(),
                     body,
+                    raw,
+                    media_type,
+                    headers,
                     examples,
                 });
             }
@@ -721,6 +852,9 @@ impl<'a> Lowerer<'a> {
                 status: 200,
                 description: String::new(),
                 body: None,
+                raw: None,
+                media_type: None,
+                headers: Vec::new(),
                 examples: Vec::new(),
             }
         });

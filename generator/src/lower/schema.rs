@@ -252,6 +252,7 @@ impl<'a> Lowerer<'a> {
             Some("uri") | Some("url") => Some(Format::Uri),
             Some("uuid") => Some(Format::Uuid),
             Some("email") => Some(Format::Email),
+            Some("byte") => Some(Format::Byte),
             _ => None,
         };
         if let (Some(min), Some(max)) = (v.minimum, v.maximum) {

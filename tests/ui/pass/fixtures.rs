@@ -19,6 +19,14 @@ mod constraints;
 mod recursive;
 #[path = "../../fixtures/generated/bodies.rs"]
 mod bodies;
+#[path = "../../fixtures/generated/parameters.rs"]
+mod parameters;
+#[path = "../../fixtures/generated/responses.rs"]
+mod responses;
+#[path = "../../fixtures/generated/formats.rs"]
+mod formats;
+#[path = "../../fixtures/generated/names.rs"]
+mod names;
 
 use serde_json::json;
 
@@ -35,8 +43,72 @@ fn bodies_type_check(client: &bodies::Client) {
     let _ = client.add_note(Some("a note".into()));
 }
 
+/// Parameters in every place: path (path-level and `$ref`), query styles, header, cookie, and
+/// the method of an operation without an operationId (type-checked; sent in fixtures_http.rs).
+#[allow(unused_must_use, clippy::let_underscore_future)]
+fn parameters_type_check(client: &parameters::Client) {
+    use parameters::{GetThingTheme, ListThingsFilter, ListThingsFilterStatus, ListThingsParams};
+    let since: runtime::DateTime = "2024-05-06T07:08:09Z".parse().unwrap();
+    let params = ListThingsParams::new()
+        .q("x")
+        .limit(2)
+        .tags(["a", "b"])
+        .ids([1, 2])
+        .sizes(["s", "m"])
+        .filter(ListThingsFilter::new().status(ListThingsFilterStatus::Active).limit(3))
+        .since(since);
+    let _ = client.list_things(&params);
+    let _ = client.get_thing("t1", "acme", Some(&["a".to_owned()]), "s1", Some(GetThingTheme::Dark));
+    let _ = client.delete_things_thing_id_parts_part("t1", 7);
+    let _ = client.list_thing_events("t1", None, &parameters::ListThingEventsParams::new().page_token("p"));
+}
+
+/// Responses: `+json` bodies decode to models, PDFs and images are bytes, text is a `String`.
+#[allow(unused_must_use, clippy::let_underscore_future)]
+fn responses_type_check(client: &responses::Client) {
+    async fn returns(client: &responses::Client) -> responses::Result<()> {
+        let _: responses::Report = client.get_report("r1").await?;
+        let _: responses::Report = client.replace_report("r1", &responses::Report::new("r1", "Q1")).await?;
+        let _: runtime::Bytes = client.download_report("r1").await?;
+        let _: String = client.get_report_summary("r1").await?;
+        let _: runtime::Bytes = client.get_chart("c1").await?;
+        Ok(())
+    }
+    let _ = returns(client);
+}
+
+/// Names: a method named like the constructor or a keyword, operationIds equal up to case.
+#[allow(unused_must_use, clippy::let_underscore_future)]
+fn names_type_check(client: &names::Client) {
+    let _ = client.new_2();
+    let _ = client.list_items();
+    let _ = client.list_items_2(&names::Client2::new());
+    let _ = client.r#type("t", &names::TypeParams::new().self_("s").page_size(1).page_size_2(2));
+}
+
 fn main() {
     bodies_type_check(&bodies::Client::new("k"));
+    names_type_check(&names::Client::new("k"));
+    parameters_type_check(&parameters::Client::new("k"));
+    responses_type_check(&responses::Client::new("k"));
+
+    // formats: each maps to its documented Rust type and keeps its wire form.
+    use formats::{Event, Validate as _};
+    let wire = json!({
+        "at": "2024-05-06T07:08:09Z", "day": "2024-05-06", "id": "071b0286-4cce-4808-bee2-e642f1062de3",
+        "digest": "aGk=", "blob": "raw", "small": 2147483647, "big": 9007199254740993i64,
+        "plain": -1, "ratio": 0.5, "weight": 1.25, "label": "anything"
+    });
+    let e: Event = serde_json::from_value(wire.clone()).unwrap();
+    let typed: (&runtime::DateTime, &runtime::Date, &String, Option<i32>, Option<i64>, Option<f64>) = (&e.at, &e.day, &e.id, e.small, e.big, e.weight);
+    assert_eq!(typed.0.to_rfc3339(), "2024-05-06T07:08:09+00:00");
+    assert_eq!(typed.1.to_string(), "2024-05-06");
+    assert_eq!(typed.4, Some(9007199254740993), "int64 is exact, not a float");
+    assert_eq!(serde_json::to_value(&e).unwrap(), wire, "every format round-trips unchanged");
+    assert!(e.validate().is_ok());
+    let bad = Event::new(e.at, e.day, "not-a-uuid").digest("a=b").homepage("not a uri").email("nobody");
+    assert_eq!(paths(bad.validate().unwrap_err()), ["id", "digest", "homepage", "email"]);
+
     assert!(matches!(runtime::RequestBody::form(&bodies::LogInRequest::new("ada").remember(true)), Ok(runtime::RequestBody::Form(f)) if f == "username=ada&remember=true"));
     // object: wire names kept, keyword field, optional fields omitted, extra keys kept.
     let w = object::Widget::new("w", "gadget").display_color("red").tags(["a", "b"]);
@@ -135,6 +207,33 @@ fn main() {
     );
     assert!(err.to_string().starts_with("11 invalid fields: name: must be at most 5 characters long"), "{err}");
     assert!(Thing::new("ok").ratio(0.5).ids(["aa"]).validate().is_ok());
+
+    // names: keywords, names that are not identifiers and names equal after conversion all keep
+    // their wire names; schemas named like generated items get a suffix; refs to refs resolve.
+    let wire = json!({
+        "type": "a", "self": "b", "crate": "c", "user-name": "d", "userName": "e", "2fa": true,
+        "$ref": "f", "@type": "g", "anything": [1, {"x": null}], "nested": {"type": "inner"}
+    });
+    let c: names::Client2 = serde_json::from_value(wire.clone()).unwrap();
+    assert_eq!((c.r#type.as_deref(), c.self_.as_deref(), c.user_name.as_deref(), c.user_name_2.as_deref(), c._2fa, c.r#ref.as_deref(), c.type_2.as_deref()), (Some("a"), Some("b"), Some("d"), Some("e"), Some(true), Some("f"), Some("g")));
+    assert_eq!(c.nested.as_ref().and_then(|n| n.r#type.as_deref()), Some("inner"));
+    assert_eq!(serde_json::to_value(&c).unwrap(), wire);
+    let item: names::Item2 = serde_json::from_value(json!({"b": "x", "result": "failed", "lower": {"a": "y"}, "error": {"message": "m"}})).unwrap();
+    assert_eq!(item.result, Some(names::Result2::Failed));
+    assert_eq!(item.lower.and_then(|l| l.a).as_deref(), Some("y"));
+    let page: names::ListItemsResponse = serde_json::from_value(json!({"items": [{"id": "1"}]})).unwrap();
+    let first: &names::ListItemsResponseItemsItem = &page.items[0];
+    assert_eq!(first.id, "1");
+    assert_eq!(serde_json::to_value(names::TypeParams::new().page_size(1).page_size_2(2).self_("s")).unwrap(), json!({"self": "s", "page-size": 1, "pageSize": 2}));
+    // Enum values that are keywords, or equal to one up to case.
+    assert_eq!(serde_json::from_value::<enums::Keyword>(json!("Self")).unwrap(), enums::Keyword::Self_2);
+    assert_eq!(enums::Keyword::Self_.as_str(), "self");
+    assert_eq!(enums::Keyword::Match.to_string(), "match");
+    // anyOf without a discriminator in a response: tried in order, anything else kept as JSON.
+    use one_of::Reading;
+    assert_eq!(serde_json::from_value::<Reading>(json!(3)).unwrap(), Reading::Count(3));
+    assert!(matches!(serde_json::from_value::<Reading>(json!({"label": "x"})).unwrap(), Reading::Labelled(l) if l.label == "x"));
+    assert_eq!(serde_json::from_value::<Reading>(json!([true])).unwrap(), Reading::Other(json!([true])));
 
     // Recursive schemas: boxed where needed, validated all the way down.
     use recursive::{BinaryOp, Expr, TreeNode, Validate as _};

@@ -1,0 +1,161 @@
+#![allow(dead_code, unused_imports)]
+//! The parameters and responses fixtures on the wire, against wiremock: what the server
+//! receives (cookies, headers, query styles, `Accept`, `Content-Type`) and what the caller gets
+//! back (bytes, text, errors that keep a non-JSON body).
+
+mod runtime {
+    pub use api_clients::runtime::*;
+}
+
+#[path = "../../fixtures/generated/parameters.rs"]
+mod parameters;
+#[path = "../../fixtures/generated/responses.rs"]
+mod responses;
+
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+
+async fn only_request(server: &MockServer) -> Request {
+    let mut all = server.received_requests().await.expect("recording is on");
+    assert_eq!(all.len(), 1, "exactly one request");
+    all.remove(0)
+}
+
+fn header(r: &Request, name: &str) -> String {
+    let values: Vec<_> = r.headers.get_all(name).iter().map(|v| v.to_str().unwrap().to_owned()).collect();
+    values.join(" | ")
+}
+
+async fn parameters_on_the_wire() {
+    use parameters::{Client, GetThingTheme, ListThingsFilter, ListThingsFilterStatus, ListThingsParams};
+    // Cookie and header parameters: one `Cookie` header, values percent-encoded.
+    let server = MockServer::start().await;
+    Mock::given(method("GET")).and(path("/things/t%201")).respond_with(ResponseTemplate::new(204)).mount(&server).await;
+    let client = Client::new("k").with_base_url(server.uri());
+    let tags = ["a".to_owned(), "b c".to_owned()];
+    client.get_thing("t 1", "acme", Some(&tags), "s=1; x", Some(GetThingTheme::Dark)).await.unwrap();
+    let r = only_request(&server).await;
+    assert_eq!(header(&r, "cookie"), "session=s%3D1%3B%20x; theme=dark");
+    assert_eq!(header(&r, "x-tenant"), "acme");
+    assert_eq!(header(&r, "x-request-tags"), "a,b c");
+    assert_eq!(header(&r, "accept"), "application/json");
+    // Optional cookies left out: no `Cookie` header at all.
+    let server = MockServer::start().await;
+    Mock::given(method("GET")).respond_with(ResponseTemplate::new(204)).mount(&server).await;
+    let client = Client::new("k").with_base_url(server.uri());
+    client.get_thing("t", "acme", None, "s", None).await.unwrap();
+    let r = only_request(&server).await;
+    assert_eq!(header(&r, "cookie"), "session=s");
+    assert_eq!(header(&r, "x-request-tags"), "");
+
+    // Query styles: form exploded and not, pipes, deepObject, a date-time in RFC 3339.
+    let server = MockServer::start().await;
+    Mock::given(method("GET")).and(path("/things")).respond_with(ResponseTemplate::new(204)).mount(&server).await;
+    let client = Client::new("k").with_base_url(server.uri());
+    let params = ListThingsParams::new()
+        .q("a b")
+        .limit(2)
+        .tags(["x", "y"])
+        .ids([1, 2])
+        .sizes(["s", "m"])
+        .filter(ListThingsFilter::new().status(ListThingsFilterStatus::Active).limit(3))
+        .since("2024-05-06T07:08:09Z".parse().unwrap());
+    client.list_things(&params).await.unwrap();
+    let r = only_request(&server).await;
+    assert_eq!(
+        r.url.query().unwrap(),
+        "q=a+b&limit=2&tags=x&tags=y&ids=1%2C2&sizes=s%7Cm&filter%5Blimit%5D=3&filter%5Bstatus%5D=active&since=2024-05-06T07%3A08%3A09Z"
+    );
+    // The operation without an operationId.
+    let server = MockServer::start().await;
+    Mock::given(method("DELETE")).and(path("/things/t1/parts/7")).respond_with(ResponseTemplate::new(204)).mount(&server).await;
+    let client = Client::new("k").with_base_url(server.uri());
+    client.delete_things_thing_id_parts_part("t1", 7).await.unwrap();
+}
+
+async fn responses_on_the_wire() {
+    use responses::{Client, Error, Report};
+    let server = MockServer::start().await;
+    let pdf = b"%PDF-1.7\x00\xff binary".to_vec();
+    Mock::given(method("GET")).and(path("/reports/r1/pdf"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(pdf.clone(), "application/pdf"))
+        .mount(&server).await;
+    Mock::given(method("GET")).and(path("/reports/r1/summary"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw("All good: 3 items.", "text/plain"))
+        .mount(&server).await;
+    Mock::given(method("GET")).and(path("/reports/r2/summary"))
+        .respond_with(ResponseTemplate::new(503).set_body_raw("not ready", "text/plain"))
+        .mount(&server).await;
+    Mock::given(method("GET")).and(path("/reports/gone/pdf"))
+        .respond_with(ResponseTemplate::new(404).set_body_raw(vec![0xffu8, 0x00, 0x01], "application/octet-stream"))
+        .mount(&server).await;
+    Mock::given(method("GET")).and(path("/charts/c1"))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&server).await;
+    Mock::given(method("GET")).and(path("/reports/r1"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(r#"{"id":"r1","title":"Q1"}"#, "application/vnd.api+json"))
+        .mount(&server).await;
+    Mock::given(method("GET")).and(path("/reports/bad"))
+        .respond_with(ResponseTemplate::new(422).set_body_raw(r#"{"errors":["id"]}"#, "application/json"))
+        .mount(&server).await;
+    Mock::given(method("PUT")).and(path("/reports/r1"))
+        .respond_with(ResponseTemplate::new(201).set_body_raw(r#"{"id":"r1","title":"Q2"}"#, "application/vnd.api+json"))
+        .mount(&server).await;
+    let client = Client::new("k").with_base_url(server.uri()).with_options(runtime::RequestOptions::new().max_retries(0));
+
+    // Bytes come back exactly, asked for with the documented media types.
+    let bytes = client.download_report("r1").await.unwrap();
+    assert_eq!(&bytes[..], &pdf[..]);
+    // Text comes back as a String; an empty 204 where an image is documented is empty bytes.
+    assert_eq!(client.get_report_summary("r1").await.unwrap(), "All good: 3 items.");
+    assert!(client.get_chart("c1").await.unwrap().is_empty());
+    // A non-JSON error keeps its raw body.
+    match client.get_report_summary("r2").await {
+        Err(Error::Api(e)) => {
+            assert_eq!(e.status, 503);
+            assert_eq!(e.body, "not ready");
+            assert_eq!(&e.bytes[..], b"not ready");
+            assert!(e.error.is_none());
+        }
+        other => panic!("expected an API error, got {other:?}"),
+    }
+    // A binary error body is kept byte for byte; the documented JSON error does not decode.
+    match client.download_report("gone").await {
+        Err(Error::Api(e)) => {
+            assert_eq!(e.status, 404);
+            assert_eq!(&e.bytes[..], [0xffu8, 0x00, 0x01]);
+            assert!(e.error.is_none());
+        }
+        other => panic!("expected an API error, got {other:?}"),
+    }
+    // A `+json` body decodes; errors of any documented schema are kept as JSON.
+    assert_eq!(client.get_report("r1").await.unwrap().title, "Q1");
+    match client.get_report("bad").await {
+        Err(Error::Api(e)) => assert_eq!(e.error, Some(serde_json::json!({"errors": ["id"]}))),
+        other => panic!("expected an API error, got {other:?}"),
+    }
+    // A `+json` request body is sent with its media type.
+    assert_eq!(client.replace_report("r1", &Report::new("r1", "Q2")).await.unwrap().title, "Q2");
+
+    let requests = server.received_requests().await.unwrap();
+    let accept: Vec<String> = requests.iter().map(|r| format!("{} {}: {}", r.method, r.url.path(), header(r, "accept"))).collect();
+    assert_eq!(accept, [
+        "GET /reports/r1/pdf: application/pdf, application/problem+json",
+        "GET /reports/r1/summary: text/plain",
+        "GET /charts/c1: image/png",
+        "GET /reports/r2/summary: text/plain",
+        "GET /reports/gone/pdf: application/pdf, application/problem+json",
+        "GET /reports/r1: application/vnd.api+json, application/problem+json, application/json",
+        "GET /reports/bad: application/vnd.api+json, application/problem+json, application/json",
+        "PUT /reports/r1: application/vnd.api+json, application/problem+json",
+    ]);
+    let put = requests.last().unwrap();
+    assert_eq!(header(put, "content-type"), "application/vnd.api+json");
+    assert_eq!(serde_json::from_slice::<serde_json::Value>(&put.body).unwrap(), serde_json::json!({"id": "r1", "title": "Q2"}));
+}
+
+#[tokio::main]
+async fn main() {
+    parameters_on_the_wire().await;
+    responses_on_the_wire().await;
+}
