@@ -36,6 +36,16 @@ impl<'a> Lowerer<'a> {
     /// `[{enum: [...]}, {nullable: true}]`): the member that says what the value is, and
     /// whether any member makes it nullable. Such an `allOf` is that one value, not a struct.
     pub(super) fn scalar_all_of(&self, v: &View<'a>) -> Option<(usize, SchemaRef<'a>, bool)> {
+        self.scalar_all_of_within(v, &mut Vec::new())
+    }
+
+    /// [`Self::scalar_all_of`], with the schemas already being looked through: an `allOf` that
+    /// reaches itself again (`A: {allOf: [$ref: A]}`) is not a scalar (`check` reports the cycle).
+    fn scalar_all_of_within(
+        &self,
+        v: &View<'a>,
+        within: &mut Vec<*const Schema>,
+    ) -> Option<(usize, SchemaRef<'a>, bool)> {
         if v.all_of.is_empty() {
             return None;
         }
@@ -43,11 +53,18 @@ impl<'a> Lowerer<'a> {
         let mut nullable = false;
         for (i, m) in v.all_of.iter().enumerate() {
             let (schema, _) = self.schema_of(*m)?;
+            let key: *const Schema = schema;
+            if within.contains(&key) {
+                return None;
+            }
             let mv = View::of(schema);
-            if mv.is_object_like()
-                || mv.additional.is_some()
-                || (!mv.all_of.is_empty() && self.scalar_all_of(&mv).is_none())
-            {
+            let nested_object = !mv.all_of.is_empty() && {
+                within.push(key);
+                let nested = self.scalar_all_of_within(&mv, within);
+                within.pop();
+                nested.is_none()
+            };
+            if mv.is_object_like() || mv.additional.is_some() || nested_object {
                 return None;
             }
             nullable |= mv.data.nullable;
@@ -478,7 +495,10 @@ impl<'a> Lowerer<'a> {
             self.sink.error(
                 pointer,
                 "`allOf` nests more than 32 levels deep (a cycle?)",
-                None,
+                Some(
+                    "a schema cannot be part of itself: remove the `$ref` back to it from its `allOf`, or point it at a property instead"
+                        .to_owned(),
+                ),
             );
             return;
         }
