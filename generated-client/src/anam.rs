@@ -3778,11 +3778,12 @@ impl Client {
     ///
     /// Starts from the page `params` selects (the first page unless you set the cursor). An error
     /// is yielded as the stream's last item. Pages are requested one at a time, each with the
-    /// client's retries and timeouts. Read it with `futures::StreamExt::next`.
+    /// client's retries and timeouts. Read it with `futures::StreamExt::next`; `StreamExt::boxed`
+    /// turns it into a [`rt::BoxStream`] to store it in a named type.
     pub fn list_personas_stream(
         &self,
         params: ListPersonasParams,
-    ) -> rt::BoxStream<'static, Result<PersonaSummary>> {
+    ) -> impl rt::Stream<Item = Result<PersonaSummary>> + Unpin + Send + 'static {
         let client = self.clone();
         rt::paginate(move |cursor: Option<i64>| {
             let client = client.clone();
@@ -4033,11 +4034,12 @@ impl Client {
     ///
     /// Starts from the page `params` selects (the first page unless you set the cursor). An error
     /// is yielded as the stream's last item. Pages are requested one at a time, each with the
-    /// client's retries and timeouts. Read it with `futures::StreamExt::next`.
+    /// client's retries and timeouts. Read it with `futures::StreamExt::next`; `StreamExt::boxed`
+    /// turns it into a [`rt::BoxStream`] to store it in a named type.
     pub fn list_avatars_stream(
         &self,
         params: ListAvatarsParams,
-    ) -> rt::BoxStream<'static, Result<Avatar>> {
+    ) -> impl rt::Stream<Item = Result<Avatar>> + Unpin + Send + 'static {
         let client = self.clone();
         rt::paginate(move |cursor: Option<i64>| {
             let client = client.clone();
@@ -4149,11 +4151,12 @@ impl Client {
     ///
     /// Starts from the page `params` selects (the first page unless you set the cursor). An error
     /// is yielded as the stream's last item. Pages are requested one at a time, each with the
-    /// client's retries and timeouts. Read it with `futures::StreamExt::next`.
+    /// client's retries and timeouts. Read it with `futures::StreamExt::next`; `StreamExt::boxed`
+    /// turns it into a [`rt::BoxStream`] to store it in a named type.
     pub fn list_voices_stream(
         &self,
         params: ListVoicesParams,
-    ) -> rt::BoxStream<'static, Result<Voice>> {
+    ) -> impl rt::Stream<Item = Result<Voice>> + Unpin + Send + 'static {
         let client = self.clone();
         rt::paginate(move |cursor: Option<i64>| {
             let client = client.clone();
@@ -4268,11 +4271,12 @@ impl Client {
     ///
     /// Starts from the page `params` selects (the first page unless you set the cursor). An error
     /// is yielded as the stream's last item. Pages are requested one at a time, each with the
-    /// client's retries and timeouts. Read it with `futures::StreamExt::next`.
+    /// client's retries and timeouts. Read it with `futures::StreamExt::next`; `StreamExt::boxed`
+    /// turns it into a [`rt::BoxStream`] to store it in a named type.
     pub fn list_llms_stream(
         &self,
         params: ListLlmsParams,
-    ) -> rt::BoxStream<'static, Result<Llm>> {
+    ) -> impl rt::Stream<Item = Result<Llm>> + Unpin + Send + 'static {
         let client = self.clone();
         rt::paginate(move |cursor: Option<i64>| {
             let client = client.clone();

@@ -8464,11 +8464,12 @@ impl Client {
     ///
     /// Starts from the page `params` selects (the first page unless you set the cursor). An error
     /// is yielded as the stream's last item. Pages are requested one at a time, each with the
-    /// client's retries and timeouts. Read it with `futures::StreamExt::next`.
+    /// client's retries and timeouts. Read it with `futures::StreamExt::next`; `StreamExt::boxed`
+    /// turns it into a [`rt::BoxStream`] to store it in a named type.
     pub fn list_personas_stream(
         &self,
         params: ListPersonasParams,
-    ) -> rt::BoxStream<'static, Result<Persona>> {
+    ) -> impl rt::Stream<Item = Result<Persona>> + Unpin + Send + 'static {
         let client = self.clone();
         rt::paginate(move |cursor: Option<String>| {
             let client = client.clone();
@@ -8766,11 +8767,12 @@ impl Client {
     ///
     /// Starts from the page `params` selects (the first page unless you set the cursor). An error
     /// is yielded as the stream's last item. Pages are requested one at a time, each with the
-    /// client's retries and timeouts. Read it with `futures::StreamExt::next`.
+    /// client's retries and timeouts. Read it with `futures::StreamExt::next`; `StreamExt::boxed`
+    /// turns it into a [`rt::BoxStream`] to store it in a named type.
     pub fn list_agents_stream(
         &self,
         params: ListAgentsParams,
-    ) -> rt::BoxStream<'static, Result<Agent>> {
+    ) -> impl rt::Stream<Item = Result<Agent>> + Unpin + Send + 'static {
         let client = self.clone();
         rt::paginate(move |cursor: Option<String>| {
             let client = client.clone();

@@ -18,7 +18,7 @@ pub use http::{
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, INITIAL_BACKOFF, MAX_BACKOFF,
     MAX_RETRY_AFTER, USER_AGENT,
 };
-pub use paginate::{paginate, BoxStream};
+pub use paginate::{paginate, BoxStream, Stream};
 pub use serde::de::IgnoredAny;
 pub use validate::{
     check_format, check_items, check_length, check_path_param, check_pattern, check_range,

@@ -3,8 +3,10 @@
 use std::collections::VecDeque;
 use std::future::Future;
 
-/// A boxed, `Send` stream: what the generated `*_stream` methods return.
+/// A boxed, `Send` stream (`StreamExt::boxed`), to store a `*_stream` method's stream by name.
 pub type BoxStream<'a, T> = futures_util::stream::BoxStream<'a, T>;
+
+pub use futures_util::Stream;
 
 struct State<T, C, F> {
     fetch: F,
@@ -21,7 +23,13 @@ struct State<T, C, F> {
 /// Pages are fetched only when the items before them have been read. A failed fetch is yielded
 /// as the last item. A server that answers with the cursor it was just given ends the stream
 /// instead of looping forever.
-pub fn paginate<T, C, E, F, Fut>(fetch: F) -> BoxStream<'static, Result<T, E>>
+///
+/// The stream is boxed (so it is `Unpin`) but not turned into a `dyn Stream`: a trait object
+/// would make the crate that calls this compile the whole request and decoding path of every
+/// paginated operation, used or not; this way it is compiled only where the stream is read.
+pub fn paginate<T, C, E, F, Fut>(
+    fetch: F,
+) -> impl Stream<Item = Result<T, E>> + Unpin + Send + 'static
 where
     T: Send + 'static,
     C: PartialEq + Clone + Send + 'static,

@@ -762,11 +762,12 @@ fn stream_method(ctx: &Ctx<'_>, op: &Operation, p: &Pagination) -> Option<TokenS
         String::new(),
         "Starts from the page `params` selects (the first page unless you set the cursor). An error".to_owned(),
         "is yielded as the stream's last item. Pages are requested one at a time, each with the".to_owned(),
-        "client's retries and timeouts. Read it with `futures::StreamExt::next`.".to_owned(),
+        "client's retries and timeouts. Read it with `futures::StreamExt::next`; `StreamExt::boxed`".to_owned(),
+        "turns it into a [`rt::BoxStream`] to store it in a named type.".to_owned(),
     ]);
     Some(quote! {
         #doc
-        pub fn #name(&self, #(#path_sig,)* params: #query_ty) -> rt::BoxStream<'static, Result<#item_ty>> {
+        pub fn #name(&self, #(#path_sig,)* params: #query_ty) -> impl rt::Stream<Item = Result<#item_ty>> + Unpin + Send + 'static {
             let client = self.clone();
             #(#owned)*
             rt::paginate(move |cursor: Option<#cursor_ty>| {
