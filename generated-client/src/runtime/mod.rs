@@ -2,6 +2,7 @@
 //! Generated code reaches reqwest, regex and url only through here.
 
 mod body;
+mod decode;
 mod error;
 #[doc(hidden)]
 pub mod examples;
@@ -11,6 +12,7 @@ mod validate;
 mod values;
 
 pub use body::{Part, RequestBody};
+pub use decode::{decode_json, JsonError};
 pub use error::{ApiError, ConfigError, DecodeError, Error, ErrorSummary};
 pub use http::{
     encode_path, push_query, ApiInfo, ApiKey, AuthScheme, Call, ClientBuilder, FromHttpClient,
