@@ -7,10 +7,13 @@ mod error;
 #[doc(hidden)]
 pub mod examples;
 mod http;
+mod open;
 mod paginate;
 mod validate;
 mod values;
 
+/// `Deserialize` for models that keep unknown fields (see the macro's docs).
+pub use crate::__open_struct as open_struct;
 pub use body::{Part, RequestBody};
 pub use decode::{decode_json, JsonError};
 pub use error::{ApiError, ConfigError, DecodeError, Error, ErrorSummary};
@@ -19,7 +22,11 @@ pub use http::{
     HttpClient, Method, RequestOptions, RetryPolicy, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT, INITIAL_BACKOFF, MAX_BACKOFF, MAX_RETRY_AFTER, USER_AGENT,
 };
+#[doc(hidden)]
+pub use open::Key as __Key;
 pub use paginate::{paginate, BoxStream};
+#[doc(hidden)]
+pub use serde as __serde;
 pub use serde::de::IgnoredAny;
 pub use validate::{
     check_format, check_items, check_length, check_path_param, check_pattern, check_range,
