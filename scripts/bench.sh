@@ -31,3 +31,6 @@ API_CLIENTS_BENCH_SPECS="$work/specs" cargo bench --bench generate -- "$@"
 
 echo "==> cargo bench --bench runtime"
 cargo bench --bench runtime -- "$@"
+
+echo "==> medians and budget ratios"
+python3 scripts/bench-summary.py target/criterion
