@@ -56,13 +56,19 @@ fn decode_errors_keep_the_json_path() {
 
     let mut body = persona();
     body["persona"]["tags"] = json!(["a", 2]);
-    assert_eq!(decode(&body.to_string()).unwrap_err().path, "persona.tags[1]");
+    assert_eq!(
+        decode(&body.to_string()).unwrap_err().path,
+        "persona.tags[1]"
+    );
 }
 
 #[test]
 fn missing_and_repeated_fields_are_errors_as_with_serde_derive() {
     let mut body = persona();
-    body["persona"].as_object_mut().unwrap().remove("create_time");
+    body["persona"]
+        .as_object_mut()
+        .unwrap()
+        .remove("create_time");
     let e = decode(&body.to_string()).unwrap_err();
     assert_eq!(e.path, "persona");
     assert!(
@@ -74,7 +80,11 @@ fn missing_and_repeated_fields_are_errors_as_with_serde_derive() {
     let body = r#"{"persona": {"resource_name": "r", "id": "i", "id": "j", "name": "n",
         "create_time": "2025-01-24T10:00:00Z"}}"#;
     let e = decode(body).unwrap_err();
-    assert!(e.message.starts_with("duplicate field `id`"), "{}", e.message);
+    assert!(
+        e.message.starts_with("duplicate field `id`"),
+        "{}",
+        e.message
+    );
 
     // Optional fields may be absent or null.
     let body = r#"{"persona": {"resource_name": "r", "id": "i", "name": "n",
