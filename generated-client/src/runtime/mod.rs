@@ -25,8 +25,12 @@ pub use http::{
 #[doc(hidden)]
 pub use open::Key as __Key;
 pub use paginate::{paginate, BoxStream};
+/// What `open_struct!` expands to needs from serde (not the whole crate: re-exporting serde
+/// would make rustc spell `Option` as `std::option::Option` in users' error messages).
 #[doc(hidden)]
-pub use serde as __serde;
+pub mod __de {
+    pub use serde::de::{Deserialize, Deserializer, Error, MapAccess, Visitor};
+}
 pub use serde::de::IgnoredAny;
 pub use validate::{
     check_format, check_items, check_length, check_path_param, check_pattern, check_range,

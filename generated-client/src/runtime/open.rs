@@ -60,14 +60,14 @@ impl<'de> Deserialize<'de> for Key<'de> {
 #[macro_export]
 macro_rules! __open_struct {
     ($name:ident { $($field:ident : $wire:literal $(= $default:ident)?),* $(,)? } $extra:ident) => {
-        impl<'de> $crate::runtime::__serde::Deserialize<'de> for $name {
+        impl<'de> $crate::runtime::__de::Deserialize<'de> for $name {
             fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
             where
-                D: $crate::runtime::__serde::Deserializer<'de>,
+                D: $crate::runtime::__de::Deserializer<'de>,
             {
-                use $crate::runtime::__serde::de::{Error as _, MapAccess};
+                use $crate::runtime::__de::{Error as _, MapAccess};
                 struct OpenVisitor;
-                impl<'de> $crate::runtime::__serde::de::Visitor<'de> for OpenVisitor {
+                impl<'de> $crate::runtime::__de::Visitor<'de> for OpenVisitor {
                     type Value = $name;
                     fn expecting(
                         &self,
