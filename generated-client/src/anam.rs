@@ -45,7 +45,7 @@ impl rt::ErrorSummary for ErrorBody {
 /// An avatar (the face of a persona).
 ///
 /// Source: `spec/anam.yaml#/components/schemas/Avatar`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Avatar {
     /// Unique identifier for the avatar.
@@ -127,6 +127,19 @@ pub struct Avatar {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(Avatar {
+    id: "id",
+    display_name: "displayName",
+    variant_name: "variantName" = default,
+    image_url: "imageUrl" = default,
+    video_url: "videoUrl" = default,
+    created_by_organization_id: "createdByOrganizationId" = default,
+    available_versions: "availableVersions" = default,
+    active_version: "activeVersion" = default,
+    created_at: "createdAt" = default,
+    updated_at: "updatedAt" = default,
+} extra);
 
 impl Avatar {
     /// A new `Avatar`. Takes the required fields (`id`, `displayName`); set optional ones with the setters.
@@ -220,7 +233,7 @@ impl rt::Validate for Avatar {
 /// One page of avatars.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/AvatarList`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct AvatarList {
     /// The avatars of this page.
@@ -235,6 +248,11 @@ pub struct AvatarList {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(AvatarList {
+    data: "data",
+    meta: "meta",
+} extra);
 
 impl AvatarList {
     /// A new `AvatarList`. Takes the required fields (`data`, `meta`); set optional ones with the setters.
@@ -789,7 +807,7 @@ impl rt::Validate for EphemeralPersonaConfig {
 /// Error body. A JSON object with a string `message` and/or a string `error`; the gateway may also answer with an empty or non-JSON body.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/ErrorBody`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ErrorBody {
     /// Human-readable error message.
@@ -810,6 +828,11 @@ pub struct ErrorBody {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(ErrorBody {
+    message: "message" = default,
+    error: "error" = default,
+} extra);
 
 impl Default for ErrorBody {
     fn default() -> Self {
@@ -1245,7 +1268,7 @@ impl rt::Validate for ListVoicesParams {
 /// A language model a persona can run (Anam-provided or your own).
 ///
 /// Source: `spec/anam.yaml#/components/schemas/Llm`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Llm {
     /// Unique identifier for the LLM.
@@ -1373,6 +1396,27 @@ pub struct Llm {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(Llm {
+    id: "id",
+    display_name: "displayName",
+    description: "description" = default,
+    llm_format: "llmFormat" = default,
+    urls: "urls" = default,
+    model_name: "modelName" = default,
+    temperature: "temperature" = default,
+    max_tokens: "maxTokens" = default,
+    deployment_name: "deploymentName" = default,
+    api_version: "apiVersion" = default,
+    metadata: "metadata" = default,
+    display_tags: "displayTags" = default,
+    is_default: "isDefault" = default,
+    is_global: "isGlobal" = default,
+    is_zdr: "isZdr" = default,
+    created_by_organization_id: "createdByOrganizationId" = default,
+    created_at: "createdAt" = default,
+    updated_at: "updatedAt" = default,
+} extra);
 
 impl Llm {
     /// A new `Llm`. Takes the required fields (`id`, `displayName`); set optional ones with the setters.
@@ -1661,7 +1705,7 @@ impl AsRef<str> for LlmFormat {
 /// One page of LLMs.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/LlmList`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct LlmList {
     /// The LLMs of this page.
@@ -1676,6 +1720,11 @@ pub struct LlmList {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(LlmList {
+    data: "data",
+    meta: "meta",
+} extra);
 
 impl LlmList {
     /// A new `LlmList`. Takes the required fields (`data`, `meta`); set optional ones with the setters.
@@ -1708,7 +1757,7 @@ impl rt::Validate for LlmList {
 /// An endpoint URL of the LLM.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/LlmUrl`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct LlmUrl {
     /// Endpoint URL.
@@ -1722,6 +1771,10 @@ pub struct LlmUrl {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(LlmUrl {
+    url: "url" = default,
+} extra);
 
 impl Default for LlmUrl {
     fn default() -> Self {
@@ -1770,7 +1823,7 @@ impl rt::Validate for LlmUrl {
 /// Page information of a list response.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/Pagination`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Pagination {
     /// Total number of items across all pages.
@@ -1815,6 +1868,15 @@ pub struct Pagination {
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
+rt::open_struct!(Pagination {
+    total: "total",
+    last_page: "lastPage",
+    current_page: "currentPage",
+    per_page: "perPage",
+    prev: "prev" = default,
+    next: "next" = default,
+} extra);
+
 impl Pagination {
     /// A new `Pagination`. Takes the required fields (`total`, `lastPage`, `currentPage`, `perPage`); set optional ones with the setters.
     pub fn new(total: i64, last_page: i64, current_page: i64, per_page: i64) -> Self {
@@ -1852,7 +1914,7 @@ impl rt::Validate for Pagination {
 /// Full persona shape returned by the create, get, and update endpoints.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/Persona`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Persona {
     /// Unique identifier for the persona.
@@ -1996,6 +2058,29 @@ pub struct Persona {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(Persona {
+    id: "id",
+    name: "name",
+    description: "description" = default,
+    persona_preset: "personaPreset" = default,
+    avatar: "avatar" = default,
+    avatar_model: "avatarModel" = default,
+    voice: "voice" = default,
+    voice_speed: "voiceSpeed" = default,
+    llm_id: "llmId" = default,
+    brain: "brain" = default,
+    tools: "tools" = default,
+    knowledge: "knowledge" = default,
+    share_links: "shareLinks" = default,
+    primary_share_link: "primaryShareLink" = default,
+    skip_greeting: "skipGreeting" = default,
+    zero_data_retention: "zeroDataRetention" = default,
+    voice_detection_options: "voiceDetectionOptions" = default,
+    voice_generation_options: "voiceGenerationOptions" = default,
+    created_at: "createdAt",
+    updated_at: "updatedAt" = default,
+} extra);
 
 impl Persona {
     /// A new `Persona`. Takes the required fields (`id`, `name`, `createdAt`); set optional ones with the setters.
@@ -2196,7 +2281,7 @@ impl rt::Validate for Persona {
 /// Persona behaviour configuration applied on top of the raw LLM.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/PersonaBrain`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PersonaBrain {
     /// Personality of the persona, or null if not set.
@@ -2216,6 +2301,11 @@ pub struct PersonaBrain {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(PersonaBrain {
+    personality: "personality" = default,
+    system_prompt: "systemPrompt" = default,
+} extra);
 
 impl Default for PersonaBrain {
     fn default() -> Self {
@@ -2300,7 +2390,7 @@ impl rt::Validate for PersonaConfig {
 /// One page of personas.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/PersonaList`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PersonaList {
     /// The personas of this page.
@@ -2315,6 +2405,11 @@ pub struct PersonaList {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(PersonaList {
+    data: "data",
+    meta: "meta",
+} extra);
 
 impl PersonaList {
     /// A new `PersonaList`. Takes the required fields (`data`, `meta`); set optional ones with the setters.
@@ -2347,7 +2442,7 @@ impl rt::Validate for PersonaList {
 /// A persona as listed by listPersonas. Only `id` and `name` are modelled (the summary's other fields are not documented here); other fields are kept as they are sent.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/PersonaSummary`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PersonaSummary {
     /// Unique identifier for the persona.
@@ -2366,6 +2461,11 @@ pub struct PersonaSummary {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(PersonaSummary {
+    id: "id",
+    name: "name",
+} extra);
 
 impl PersonaSummary {
     /// A new `PersonaSummary`. Takes the required fields (`id`, `name`); set optional ones with the setters.
@@ -2438,7 +2538,7 @@ impl rt::Validate for SavedPersonaConfig {
 /// Options for the session.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/SessionOptions`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SessionOptions {
     /// Session replay settings.
@@ -2451,6 +2551,10 @@ pub struct SessionOptions {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(SessionOptions {
+    session_replay: "sessionReplay" = default,
+} extra);
 
 impl Default for SessionOptions {
     fn default() -> Self {
@@ -2497,7 +2601,7 @@ impl rt::Validate for SessionOptions {
 /// Session replay settings.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/SessionOptions/properties/sessionReplay`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SessionOptionsSessionReplay {
     /// Whether the session is recorded for replay.
@@ -2512,6 +2616,10 @@ pub struct SessionOptionsSessionReplay {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(SessionOptionsSessionReplay {
+    enable_session_replay: "enableSessionReplay" = default,
+} extra);
 
 impl Default for SessionOptionsSessionReplay {
     fn default() -> Self {
@@ -2555,7 +2663,7 @@ impl rt::Validate for SessionOptionsSessionReplay {
 /// A session token.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/SessionToken`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SessionToken {
     /// The session token: a signed JWT, bound to the requested persona configuration and valid for one hour. Pass it to the client SDK.
@@ -2569,6 +2677,10 @@ pub struct SessionToken {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(SessionToken {
+    session_token: "sessionToken",
+} extra);
 
 impl SessionToken {
     /// A new `SessionToken`. Takes the required fields (`sessionToken`); set optional ones with the setters.
@@ -2852,7 +2964,7 @@ impl rt::Validate for UpdatePersonaRequest {
 /// A voice a persona speaks with.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/Voice`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Voice {
     /// Unique identifier for the voice.
@@ -2970,6 +3082,24 @@ pub struct Voice {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(Voice {
+    id: "id",
+    display_name: "displayName",
+    provider: "provider" = default,
+    provider_voice_id: "providerVoiceId" = default,
+    provider_model_id: "providerModelId" = default,
+    sample_url: "sampleUrl" = default,
+    preview_sample_url: "previewSampleUrl" = default,
+    gender: "gender" = default,
+    country: "country" = default,
+    description: "description" = default,
+    display_tags: "displayTags" = default,
+    is_zdr: "isZdr" = default,
+    created_by_organization_id: "createdByOrganizationId" = default,
+    created_at: "createdAt" = default,
+    updated_at: "updatedAt" = default,
+} extra);
 
 impl Voice {
     /// A new `Voice`. Takes the required fields (`id`, `displayName`); set optional ones with the setters.
@@ -3111,7 +3241,7 @@ impl rt::Validate for Voice {
 /// Options for voice activity detection during user speech input.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/VoiceDetectionOptions`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VoiceDetectionOptions {
     /// Sensitivity of end-of-speech detection, from 0 to 1.
@@ -3158,6 +3288,14 @@ pub struct VoiceDetectionOptions {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(VoiceDetectionOptions {
+    end_of_speech_sensitivity: "endOfSpeechSensitivity" = default,
+    silence_before_skip_turn_seconds: "silenceBeforeSkipTurnSeconds" = default,
+    silence_before_session_end_seconds: "silenceBeforeSessionEndSeconds" = default,
+    silence_before_auto_end_turn_seconds: "silenceBeforeAutoEndTurnSeconds" = default,
+    speech_enhancement_level: "speechEnhancementLevel" = default,
+} extra);
 
 impl Default for VoiceDetectionOptions {
     fn default() -> Self {
@@ -3375,7 +3513,7 @@ impl AsRef<str> for VoiceGender {
 /// Configuration options for voice generation. Provider-specific: the accepted keys depend on the voice's provider.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/VoiceGenerationOptions`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VoiceGenerationOptions {
     /// Stability of the generated voice, from 0 to 1.
@@ -3404,6 +3542,12 @@ pub struct VoiceGenerationOptions {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(VoiceGenerationOptions {
+    stability: "stability" = default,
+    similarity_boost: "similarityBoost" = default,
+    speed: "speed" = default,
+} extra);
 
 impl Default for VoiceGenerationOptions {
     fn default() -> Self {
@@ -3484,7 +3628,7 @@ impl rt::Validate for VoiceGenerationOptions {
 /// One page of voices.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/VoiceList`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VoiceList {
     /// The voices of this page.
@@ -3499,6 +3643,11 @@ pub struct VoiceList {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(VoiceList {
+    data: "data",
+    meta: "meta",
+} extra);
 
 impl VoiceList {
     /// A new `VoiceList`. Takes the required fields (`data`, `meta`); set optional ones with the setters.

@@ -82,7 +82,7 @@ static PATTERN_9: rt::Pattern = rt::Pattern::new("^wss://");
 /// responses.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/Agent`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Agent {
     /// Agent resource ID (22-char alphanumeric).
@@ -204,6 +204,26 @@ pub struct Agent {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(Agent {
+    id: "id" = default,
+    customer_agent_id: "customer_agent_id",
+    display_name: "display_name" = default,
+    model_type: "model_type" = default,
+    phone_number: "phone_number" = default,
+    endpoint: "endpoint" = default,
+    prompt: "prompt" = default,
+    language: "language" = default,
+    attributes: "attributes" = default,
+    metadata: "metadata" = default,
+    workflows: "workflows" = default,
+    metric_ids: "metric_ids" = default,
+    test_set_ids: "test_set_ids" = default,
+    knowledge_base_ids: "knowledge_base_ids" = default,
+    tags: "tags" = default,
+    create_time: "create_time" = default,
+    update_time: "update_time" = default,
+} extra);
 
 impl Agent {
     /// A new `Agent`. Takes the required fields (`customer_agent_id`); set optional ones with the setters.
@@ -620,7 +640,7 @@ impl rt::Validate for AgentCreateCommon {
 /// Single-agent response envelope.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/AgentEnvelope`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct AgentEnvelope {
     /// Agent configuration resource.
@@ -634,6 +654,10 @@ pub struct AgentEnvelope {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(AgentEnvelope {
+    agent: "agent",
+} extra);
 
 impl AgentEnvelope {
     /// A new `AgentEnvelope`. Takes the required fields (`agent`); set optional ones with the setters.
@@ -1429,7 +1453,7 @@ impl rt::Validate for ChatAgentCreate {
 /// ```
 ///
 /// Source: `spec/coval.yaml#/components/schemas/ChatAgentMetadata`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ChatAgentMetadata {
     /// Chat endpoint URL (validated, no private IPs/localhost)
@@ -1520,6 +1544,23 @@ pub struct ChatAgentMetadata {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(ChatAgentMetadata {
+    chat_endpoint: "chat_endpoint",
+    authorization_header: "authorization_header" = default,
+    initialization_endpoint: "initialization_endpoint" = default,
+    initialization_payload: "initialization_payload" = default,
+    custom_data: "custom_data" = default,
+    custom_persona_data: "custom_persona_data" = default,
+    custom_headers: "custom_headers" = default,
+    response_format: "response_format" = default,
+    input_template: "input_template" = default,
+    payload_wrapper: "payload_wrapper" = default,
+    response_message_path: "response_message_path" = default,
+    strip_message_timestamps: "strip_message_timestamps" = default,
+    tool_call_extraction_config: "tool_call_extraction_config" = default,
+    persona_id: "persona_id" = default,
+} extra);
 
 impl ChatAgentMetadata {
     /// A new `ChatAgentMetadata`. Takes the required fields (`chat_endpoint`); set optional ones with the setters.
@@ -2509,7 +2550,7 @@ impl rt::Validate for DailyAgentCreate {
 /// Example: `{"agent_name":"my-pipecat-agent","pipecat_api_key":"pk_xxx"}`
 ///
 /// Source: `spec/coval.yaml#/components/schemas/DailyAgentMetadata`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct DailyAgentMetadata {
     /// Pipecat Cloud API key
@@ -2536,6 +2577,12 @@ pub struct DailyAgentMetadata {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(DailyAgentMetadata {
+    pipecat_api_key: "pipecat_api_key",
+    agent_name: "agent_name",
+    custom_data: "custom_data" = default,
+} extra);
 
 impl DailyAgentMetadata {
     /// A new `DailyAgentMetadata`. Takes the required fields (`pipecat_api_key`, `agent_name`); set optional ones with the setters.
@@ -2595,7 +2642,7 @@ impl rt::Validate for DailyAgentMetadata {
 /// ```
 ///
 /// Source: `spec/coval.yaml#/components/schemas/DirectWebSocketAgentMetadata`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct DirectWebSocketAgentMetadata {
     /// WebSocket endpoint URL (must be wss://, validated). Required in direct connection mode.
@@ -2731,6 +2778,30 @@ pub struct DirectWebSocketAgentMetadata {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(DirectWebSocketAgentMetadata {
+    endpoint: "endpoint",
+    authorization_header: "authorization_header" = default,
+    custom_headers: "custom_headers" = default,
+    initialization_json: "initialization_json" = default,
+    handshake_timeout_seconds: "handshake_timeout_seconds" = default,
+    send_audio_template: "send_audio_template" = default,
+    message_type_path: "message_type_path" = default,
+    audio_message_type_value: "audio_message_type_value" = default,
+    audio_data_path: "audio_data_path" = default,
+    audio_encoding: "audio_encoding" = default,
+    receive_audio_channels: "receive_audio_channels" = default,
+    send_sample_rate_hertz: "send_sample_rate_hertz" = default,
+    receive_sample_rate_hertz: "receive_sample_rate_hertz" = default,
+    pipeline_sample_rate_hertz: "pipeline_sample_rate_hertz" = default,
+    pace_inbound_binary_audio: "pace_inbound_binary_audio" = default,
+    send_media_template: "send_media_template" = default,
+    non_audio_event_message_types: "non_audio_event_message_types" = default,
+    websocket_compat_profile: "websocket_compat_profile" = default,
+    connection_mode: "connection_mode" = default,
+    handshake_ready_message_type: "handshake_ready_message_type" = default,
+    handshake_requires_session_id: "handshake_requires_session_id" = default,
+} extra);
 
 impl DirectWebSocketAgentMetadata {
     /// A new `DirectWebSocketAgentMetadata`. Takes the required fields (`endpoint`); set optional ones with the setters.
@@ -3024,7 +3095,7 @@ impl AsRef<str> for DirectWebSocketAgentMetadataConnectionMode {
 /// Error response body. All error statuses (400, 401, 404, 500) use this envelope.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/ErrorBody`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ErrorBody {
     /// Error status carried in `ErrorBody.error`.
@@ -3035,6 +3106,10 @@ pub struct ErrorBody {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(ErrorBody {
+    error: "error",
+} extra);
 
 impl ErrorBody {
     /// A new `ErrorBody`. Takes the required fields (`error`); set optional ones with the setters.
@@ -3054,7 +3129,7 @@ impl rt::Validate for ErrorBody {
 /// The `ErrorDetail` schema.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/ErrorDetail`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ErrorDetail {
     /// Field name that caused the error
@@ -3075,6 +3150,11 @@ pub struct ErrorDetail {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(ErrorDetail {
+    field: "field" = default,
+    description: "description" = default,
+} extra);
 
 impl Default for ErrorDetail {
     fn default() -> Self {
@@ -3115,7 +3195,7 @@ impl rt::Validate for ErrorDetail {
 /// Error status carried in `ErrorBody.error`.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/ErrorInfo`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ErrorInfo {
     /// Error code. The Agents API documents the values `INVALID_ARGUMENT`, `UNAUTHENTICATED`,
@@ -3142,6 +3222,12 @@ pub struct ErrorInfo {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(ErrorInfo {
+    code: "code",
+    message: "message",
+    details: "details" = default,
+} extra);
 
 impl ErrorInfo {
     /// A new `ErrorInfo`. Takes the required fields (`code`, `message`); set optional ones with the setters.
@@ -3185,7 +3271,7 @@ impl rt::Validate for ErrorInfo {
 /// ```
 ///
 /// Source: `spec/coval.yaml#/components/schemas/HttpFirstWebSocketAgentMetadata`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct HttpFirstWebSocketAgentMetadata {
     /// WebSocket endpoint URL (must be wss://, validated). Required in direct connection mode.
@@ -3348,6 +3434,35 @@ pub struct HttpFirstWebSocketAgentMetadata {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(HttpFirstWebSocketAgentMetadata {
+    endpoint: "endpoint" = default,
+    authorization_header: "authorization_header" = default,
+    custom_headers: "custom_headers" = default,
+    initialization_json: "initialization_json" = default,
+    handshake_timeout_seconds: "handshake_timeout_seconds" = default,
+    send_audio_template: "send_audio_template" = default,
+    message_type_path: "message_type_path" = default,
+    audio_message_type_value: "audio_message_type_value" = default,
+    audio_data_path: "audio_data_path" = default,
+    audio_encoding: "audio_encoding" = default,
+    receive_audio_channels: "receive_audio_channels" = default,
+    send_sample_rate_hertz: "send_sample_rate_hertz" = default,
+    receive_sample_rate_hertz: "receive_sample_rate_hertz" = default,
+    pipeline_sample_rate_hertz: "pipeline_sample_rate_hertz" = default,
+    pace_inbound_binary_audio: "pace_inbound_binary_audio" = default,
+    send_media_template: "send_media_template" = default,
+    non_audio_event_message_types: "non_audio_event_message_types" = default,
+    websocket_compat_profile: "websocket_compat_profile" = default,
+    connection_mode: "connection_mode",
+    http_url: "http_url",
+    http_method: "http_method" = default,
+    http_request_body: "http_request_body" = default,
+    http_headers: "http_headers" = default,
+    websocket_url_response_path: "websocket_url_response_path",
+    handshake_ready_message_type: "handshake_ready_message_type" = default,
+    handshake_requires_session_id: "handshake_requires_session_id" = default,
+} extra);
 
 impl HttpFirstWebSocketAgentMetadata {
     /// A new `HttpFirstWebSocketAgentMetadata`. Takes the required fields (`http_url`, `websocket_url_response_path`); set optional ones with the setters. `connection_mode` can have only one value and is filled in.
@@ -3892,7 +4007,7 @@ impl rt::Validate for ListAgentsParams {
 /// One page of agents.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/ListAgentsResponse`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListAgentsResponse {
     /// The agents in this page.
@@ -3911,6 +4026,11 @@ pub struct ListAgentsResponse {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(ListAgentsResponse {
+    agents: "agents",
+    next_page_token: "next_page_token" = default,
+} extra);
 
 impl ListAgentsResponse {
     /// A new `ListAgentsResponse`. Takes the required fields (`agents`); set optional ones with the setters.
@@ -3938,7 +4058,7 @@ impl rt::Validate for ListAgentsResponse {
 /// Voices available for personas.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/ListPersonaVoicesResponse`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListPersonaVoicesResponse {
     /// Required.
@@ -3947,6 +4067,10 @@ pub struct ListPersonaVoicesResponse {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(ListPersonaVoicesResponse {
+    voices: "voices",
+} extra);
 
 impl ListPersonaVoicesResponse {
     /// A new `ListPersonaVoicesResponse`. Takes the required fields (`voices`); set optional ones with the setters.
@@ -4093,7 +4217,7 @@ impl rt::Validate for ListPersonasParams {
 /// One page of personas.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/ListPersonasResponse`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListPersonasResponse {
     /// The personas in this page.
@@ -4112,6 +4236,11 @@ pub struct ListPersonasResponse {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(ListPersonasResponse {
+    personas: "personas",
+    next_page_token: "next_page_token" = default,
+} extra);
 
 impl ListPersonasResponse {
     /// A new `ListPersonasResponse`. Takes the required fields (`personas`); set optional ones with the setters.
@@ -4405,7 +4534,7 @@ impl rt::Validate for LiveKitAgentCreate {
 /// ```
 ///
 /// Source: `spec/coval.yaml#/components/schemas/LiveKitAgentMetadata`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct LiveKitAgentMetadata {
     /// HTTP/HTTPS endpoint Coval calls to create a participant token
@@ -4458,6 +4587,17 @@ pub struct LiveKitAgentMetadata {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(LiveKitAgentMetadata {
+    generate_token_endpoint: "generate_token_endpoint",
+    livekit_url: "livekit_url",
+    generate_token_headers: "generate_token_headers" = default,
+    token_request_payload: "token_request_payload" = default,
+    sandbox_id: "sandbox_id" = default,
+    content_type: "content_type" = default,
+    livekit_agent_name: "livekit_agent_name" = default,
+    livekit_agent_metadata: "livekit_agent_metadata" = default,
+} extra);
 
 impl LiveKitAgentMetadata {
     /// A new `LiveKitAgentMetadata`. Takes the required fields (`generate_token_endpoint`, `livekit_url`); set optional ones with the setters.
@@ -4801,7 +4941,7 @@ impl rt::Validate for OutboundVoiceAgentCreate {
 /// `metadata` for MODEL_TYPE_OUTBOUND_VOICE agents. Other keys are accepted.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/OutboundVoiceAgentMetadata`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OutboundVoiceAgentMetadata {
     /// JSON string with HTTP headers
@@ -4827,6 +4967,12 @@ pub struct OutboundVoiceAgentMetadata {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(OutboundVoiceAgentMetadata {
+    trigger_call_headers: "trigger_call_headers" = default,
+    trigger_call_payload: "trigger_call_payload" = default,
+    phone_number_key: "phone_number_key" = default,
+} extra);
 
 impl Default for OutboundVoiceAgentMetadata {
     fn default() -> Self {
@@ -4886,7 +5032,7 @@ impl rt::Validate for OutboundVoiceAgentMetadata {
 /// Persona resource representation returned by API responses.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/Persona`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Persona {
     /// Resource name in format "personas/{persona_id}"
@@ -5013,6 +5159,27 @@ pub struct Persona {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(Persona {
+    resource_name: "resource_name",
+    id: "id",
+    name: "name",
+    persona_prompt: "persona_prompt" = default,
+    voice_name: "voice_name" = default,
+    language_code: "language_code" = default,
+    background_sound: "background_sound" = default,
+    background_sound_volume: "background_sound_volume" = default,
+    voice_volume: "voice_volume" = default,
+    voice_speed: "voice_speed" = default,
+    wait_seconds: "wait_seconds" = default,
+    conversation_initiation: "conversation_initiation" = default,
+    multi_language_stt: "multi_language_stt" = default,
+    hold_music_timeout_seconds: "hold_music_timeout_seconds" = default,
+    situate_speaker: "situate_speaker" = default,
+    tags: "tags" = default,
+    create_time: "create_time",
+    update_time: "update_time" = default,
+} extra);
 
 impl Persona {
     /// A new `Persona`. Takes the required fields (`resource_name`, `id`, `name`, `create_time`); set optional ones with the setters.
@@ -5155,7 +5322,7 @@ impl rt::Validate for Persona {
 /// Single-persona response envelope.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/PersonaEnvelope`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PersonaEnvelope {
     /// Persona resource representation returned by API responses.
@@ -5166,6 +5333,10 @@ pub struct PersonaEnvelope {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(PersonaEnvelope {
+    persona: "persona",
+} extra);
 
 impl PersonaEnvelope {
     /// A new `PersonaEnvelope`. Takes the required fields (`persona`); set optional ones with the setters.
@@ -5441,7 +5612,7 @@ impl rt::Validate for PersonaSettings {
 /// A voice usable as a persona's `voice_name`.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/PersonaVoice`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PersonaVoice {
     /// Coval voice name (the value for `voice_name`).
@@ -5460,6 +5631,11 @@ pub struct PersonaVoice {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(PersonaVoice {
+    voice_name: "voice_name",
+    supported_languages: "supported_languages",
+} extra);
 
 impl PersonaVoice {
     /// A new `PersonaVoice`. Takes the required fields (`voice_name`, `supported_languages`); set optional ones with the setters.
@@ -7298,7 +7474,7 @@ impl rt::Validate for WebSocketAgentMetadata {
 /// MODEL_TYPE_WEBSOCKET (voice) agents.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/WebSocketAgentMetadataCommon`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct WebSocketAgentMetadataCommon {
     /// WebSocket endpoint URL (must be wss://, validated). Required in direct connection mode.
@@ -7419,6 +7595,27 @@ pub struct WebSocketAgentMetadataCommon {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(WebSocketAgentMetadataCommon {
+    endpoint: "endpoint" = default,
+    authorization_header: "authorization_header" = default,
+    custom_headers: "custom_headers" = default,
+    initialization_json: "initialization_json" = default,
+    handshake_timeout_seconds: "handshake_timeout_seconds" = default,
+    send_audio_template: "send_audio_template" = default,
+    message_type_path: "message_type_path" = default,
+    audio_message_type_value: "audio_message_type_value" = default,
+    audio_data_path: "audio_data_path" = default,
+    audio_encoding: "audio_encoding" = default,
+    receive_audio_channels: "receive_audio_channels" = default,
+    send_sample_rate_hertz: "send_sample_rate_hertz" = default,
+    receive_sample_rate_hertz: "receive_sample_rate_hertz" = default,
+    pipeline_sample_rate_hertz: "pipeline_sample_rate_hertz" = default,
+    pace_inbound_binary_audio: "pace_inbound_binary_audio" = default,
+    send_media_template: "send_media_template" = default,
+    non_audio_event_message_types: "non_audio_event_message_types" = default,
+    websocket_compat_profile: "websocket_compat_profile" = default,
+} extra);
 
 impl Default for WebSocketAgentMetadataCommon {
     fn default() -> Self {
@@ -7925,7 +8122,7 @@ impl AsRef<str> for WebSocketAgentMetadataCommonWebsocketCompatProfile {
 /// Example: `{}`
 ///
 /// Source: `spec/coval.yaml#/components/schemas/Workflow`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Workflow {
     /// Optional.
@@ -7938,6 +8135,11 @@ pub struct Workflow {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(Workflow {
+    nodes: "nodes" = default,
+    edges: "edges" = default,
+} extra);
 
 impl Default for Workflow {
     fn default() -> Self {
@@ -7995,7 +8197,7 @@ impl rt::Validate for Workflow {
 /// The `WorkflowEdge` schema.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/WorkflowEdge`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct WorkflowEdge {
     /// Optional.
@@ -8021,6 +8223,12 @@ pub struct WorkflowEdge {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(WorkflowEdge {
+    id: "id" = default,
+    source: "source" = default,
+    target: "target" = default,
+} extra);
 
 impl Default for WorkflowEdge {
     fn default() -> Self {
@@ -8080,7 +8288,7 @@ impl rt::Validate for WorkflowEdge {
 /// The `WorkflowNode` schema.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/WorkflowNode`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct WorkflowNode {
     /// Optional.
@@ -8107,6 +8315,13 @@ pub struct WorkflowNode {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(WorkflowNode {
+    id: "id" = default,
+    r#type: "type" = default,
+    data: "data" = default,
+    position: "position" = default,
+} extra);
 
 impl Default for WorkflowNode {
     fn default() -> Self {
@@ -8174,7 +8389,7 @@ impl rt::Validate for WorkflowNode {
 /// The `WorkflowNodeData` schema.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/WorkflowNodeData`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct WorkflowNodeData {
     /// Optional.
@@ -8191,6 +8406,11 @@ pub struct WorkflowNodeData {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(WorkflowNodeData {
+    label: "label" = default,
+    description: "description" = default,
+} extra);
 
 impl Default for WorkflowNodeData {
     fn default() -> Self {
@@ -8242,7 +8462,7 @@ impl rt::Validate for WorkflowNodeData {
 /// Canvas position of a workflow node.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/WorkflowPosition`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct WorkflowPosition {
     /// Optional.
@@ -8259,6 +8479,11 @@ pub struct WorkflowPosition {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(WorkflowPosition {
+    x: "x" = default,
+    y: "y" = default,
+} extra);
 
 impl Default for WorkflowPosition {
     fn default() -> Self {

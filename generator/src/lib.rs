@@ -11,6 +11,8 @@
 //! | `emit` | `ir::Api` → `TokenStream` (`quote!`) |
 //! | `render` | tokens → `syn::File` → `prettyplease` → `String` |
 //!
+//! Each stage is also callable on its own through [`stages`] (for benchmarks and tools).
+//!
 //! File IO (reading `spec/`, writing only changed files, `--check`) lives in [`job`], shared by
 //! the build script and the command-line program.
 
@@ -69,16 +71,8 @@ pub fn generate(file: &str, module: &str, text: &str) -> Result<Generated, Diagn
 
 fn generate_unsorted(file: &str, module: &str, text: &str) -> Result<Generated, Diagnostics> {
     let (api, warnings) = lower_spec(file, module, text)?;
-    let tokens = emit::emit(&api);
-    let source = render::render(tokens, file).map_err(|message| {
-        Diagnostics(vec![Diagnostic {
-            file: file.to_owned(),
-            pointer: String::new(),
-            message,
-            help: Some("this is a bug in the generator; please report it with the spec".to_owned()),
-            severity: Severity::Error,
-        }])
-    })?;
+    let tokens = stages::emit(&api);
+    let source = stages::render(tokens, file)?;
     Ok(Generated {
         source,
         summary: summarize(&api),
@@ -96,18 +90,73 @@ pub fn lower_spec(
     module: &str,
     text: &str,
 ) -> Result<(ir::Api, Diagnostics), Diagnostics> {
-    let doc = load::load(file, text)?;
-    let (api, mut warnings) = lower::lower(file, module, &doc)?;
-    let mut sink = diag::Sink::new(file);
-    check::check(&api, &mut sink);
-    let checked = sink.into_diagnostics();
-    if checked.has_errors() {
-        warnings.0.extend(checked.0);
-        warnings.0.sort_by_key(|d| d.severity == Severity::Warning);
-        return Err(warnings);
+    let doc = stages::load(file, text)?;
+    stages::lower(file, module, &doc)
+}
+
+/// The stages [`generate`] runs, one function each, so that benchmarks and tools can run or time
+/// them separately. Running them in order (`load`, `lower`, `emit`, `render`) gives exactly what
+/// [`generate`] returns as `source`.
+pub mod stages {
+    use crate::{check, diag, ir, Diagnostic, Diagnostics, Severity};
+    pub use openapiv3::OpenAPI;
+    pub use proc_macro2::TokenStream;
+
+    /// Stage 1: parses the spec text (YAML or JSON) of `file` into an OpenAPI 3.0 document.
+    ///
+    /// # Errors
+    /// Syntax errors, an OpenAPI version other than 3.0.x, or nodes that do not match the
+    /// OpenAPI 3.0 schema, each with a JSON pointer.
+    pub fn load(file: &str, text: &str) -> Result<OpenAPI, Diagnostics> {
+        crate::load::load(file, text)
     }
-    warnings.0.extend(checked.0);
-    Ok((api, warnings))
+
+    /// Stages 2 and 3: lowers the document to the IR and checks it. Returns the IR and the
+    /// warnings.
+    ///
+    /// # Errors
+    /// Every problem found, errors first.
+    pub fn lower(
+        file: &str,
+        module: &str,
+        doc: &OpenAPI,
+    ) -> Result<(ir::Api, Diagnostics), Diagnostics> {
+        let (api, mut warnings) = crate::lower::lower(file, module, doc)?;
+        let mut sink = diag::Sink::new(file);
+        check::check(&api, &mut sink);
+        let checked = sink.into_diagnostics();
+        if checked.has_errors() {
+            warnings.0.extend(checked.0);
+            warnings.0.sort_by_key(|d| d.severity == Severity::Warning);
+            return Err(warnings);
+        }
+        warnings.0.extend(checked.0);
+        Ok((api, warnings))
+    }
+
+    /// Stage 4: the module's tokens (not yet formatted). Cannot fail: a checked IR always emits.
+    pub fn emit(api: &ir::Api) -> TokenStream {
+        crate::emit::emit(api)
+    }
+
+    /// Stage 5: formats the tokens as the module's source, with the `@generated` header naming
+    /// `file`.
+    ///
+    /// # Errors
+    /// Only on a generator bug (tokens that do not parse), as one diagnostic.
+    pub fn render(tokens: TokenStream, file: &str) -> Result<String, Diagnostics> {
+        crate::render::render(tokens, file).map_err(|message| {
+            Diagnostics(vec![Diagnostic {
+                file: file.to_owned(),
+                pointer: String::new(),
+                message,
+                help: Some(
+                    "this is a bug in the generator; please report it with the spec".to_owned(),
+                ),
+                severity: Severity::Error,
+            }])
+        })
+    }
 }
 
 fn summarize(api: &ir::Api) -> Summary {

@@ -7,7 +7,7 @@ use proc_macro2::TokenStream;
 pub fn render(tokens: TokenStream, source: &str) -> Result<String, String> {
     let file: syn::File = syn::parse2(tokens)
         .map_err(|e| format!("internal error: generated tokens do not parse: {e}"))?;
-    let body = space_items(&prettyplease::unparse(&file));
+    let body = space_items(&layout_open_structs(&prettyplease::unparse(&file)));
     Ok(format!("{}{body}", header(source)))
 }
 
@@ -15,8 +15,20 @@ pub fn render(tokens: TokenStream, source: &str) -> Result<String, String> {
 /// follows another item at the same indentation makes the file, and its diffs, readable.
 fn space_items(src: &str) -> String {
     const STARTS: &[&str] = &[
-        "///", "#[", "#![", "pub ", "impl", "static ", "const ", "fn ", "type ", "enum ",
-        "struct ", "mod ", "use ",
+        "///",
+        "#[",
+        "#![",
+        "pub ",
+        "impl",
+        "static ",
+        "const ",
+        "fn ",
+        "type ",
+        "enum ",
+        "struct ",
+        "mod ",
+        "use ",
+        "rt::open_struct!",
     ];
     let mut out = String::with_capacity(src.len() + src.len() / 16);
     let mut prev: Option<(usize, &str)> = None;
@@ -41,6 +53,81 @@ fn space_items(src: &str) -> String {
         prev = Some((indent, trimmed));
     }
     out
+}
+
+/// prettyplease wraps a macro call's tokens like prose; `rt::open_struct!` calls (one entry per
+/// field: `name: "wire"` or `name: "wire" = default`) read better with one field a line.
+fn layout_open_structs(src: &str) -> String {
+    const START: &str = "rt::open_struct!(";
+    let mut out = String::with_capacity(src.len());
+    let mut lines = src.lines();
+    while let Some(line) = lines.next() {
+        let trimmed = line.trim_start();
+        if !trimmed.starts_with(START) {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let indent = &line[..line.len() - trimmed.len()];
+        let mut call = trimmed.to_owned();
+        while !call.ends_with(");") {
+            match lines.next() {
+                Some(next) => {
+                    call.push(' ');
+                    call.push_str(next.trim());
+                }
+                None => break,
+            }
+        }
+        match split_open_struct(&call[START.len()..]) {
+            Some((name, entries, extra)) => {
+                out.push_str(&format!("{indent}{START}{name} {{\n"));
+                for e in entries {
+                    out.push_str(&format!("{indent}    {e},\n"));
+                }
+                out.push_str(&format!("{indent}}} {extra});\n"));
+            }
+            None => {
+                out.push_str(indent);
+                out.push_str(&call);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// `Name { a : "a" = default, b : "b" } extra);` → (`Name`, [`a: "a" = default`, `b: "b"`],
+/// `extra`). Commas inside the wire names' string literals are not separators.
+fn split_open_struct(call: &str) -> Option<(&str, Vec<String>, &str)> {
+    let (name, rest) = call.split_once(" {")?;
+    let close = rest.rfind('}')?;
+    let (inner, extra) = (
+        &rest[..close],
+        rest[close + 1..].trim().strip_suffix(");")?.trim(),
+    );
+    let mut entries = Vec::new();
+    let (mut cur, mut in_str, mut escaped) = (String::new(), false, false);
+    for c in inner.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if in_str => escaped = true,
+            '"' => in_str = !in_str,
+            ',' if !in_str => {
+                entries.push(std::mem::take(&mut cur));
+                continue;
+            }
+            _ => {}
+        }
+        cur.push(c);
+    }
+    entries.push(cur);
+    let entries = entries
+        .iter()
+        .map(|e| e.trim().replacen(" : ", ": ", 1))
+        .filter(|e| !e.is_empty())
+        .collect();
+    Some((name.trim(), entries, extra))
 }
 
 /// The first lines of every generated file.

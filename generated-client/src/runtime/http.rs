@@ -689,15 +689,12 @@ fn decode<R: DeserializeOwned, E: DeserializeOwned>(
     headers: &HeaderMap,
     bytes: &[u8],
 ) -> Result<R, Error<E>> {
-    let request_id = request_id(headers);
-    let de =
-        &mut serde_json::Deserializer::from_slice(if bytes.is_empty() { b"null" } else { bytes });
-    serde_path_to_error::deserialize(de).map_err(|e| {
+    super::decode_json(bytes).map_err(|e| {
         Error::Decode(DecodeError {
             status,
-            request_id,
-            path: e.path().to_string(),
-            message: e.inner().to_string(),
+            request_id: request_id(headers),
+            path: e.path,
+            message: e.message,
             body: String::from_utf8_lossy(bytes).into_owned(),
         })
     })

@@ -2,15 +2,20 @@
 //! Generated code reaches reqwest, regex and url only through here.
 
 mod body;
+mod decode;
 mod error;
 #[doc(hidden)]
 pub mod examples;
 mod http;
+mod open;
 mod paginate;
 mod validate;
 mod values;
 
+/// `Deserialize` for models that keep unknown fields (see the macro's docs).
+pub use crate::__open_struct as open_struct;
 pub use body::{Part, RequestBody};
+pub use decode::{decode_json, JsonError};
 pub use error::{ApiError, ConfigError, DecodeError, Error, ErrorSummary};
 pub use http::{
     encode_path, param_text, push_query, ApiInfo, ApiKey, AuthScheme, Call, ClientBuilder,
@@ -18,7 +23,15 @@ pub use http::{
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, INITIAL_BACKOFF, MAX_BACKOFF,
     MAX_RETRY_AFTER, USER_AGENT,
 };
+#[doc(hidden)]
+pub use open::Key as __Key;
 pub use paginate::{paginate, BoxStream, Stream};
+/// What `open_struct!` expands to needs from serde (not the whole crate: re-exporting serde
+/// would make rustc spell `Option` as `std::option::Option` in users' error messages).
+#[doc(hidden)]
+pub mod __de {
+    pub use serde::de::{Deserialize, Deserializer, Error, MapAccess, Visitor};
+}
 pub use serde::de::IgnoredAny;
 pub use validate::{
     check_format, check_items, check_length, check_path_param, check_pattern, check_range,

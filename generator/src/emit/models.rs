@@ -97,14 +97,37 @@ pub fn emit_struct(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct) -> TokenStream {
     // `#[non_exhaustive]`).
     let builder = builder(ctx, t, s, extra_name.as_deref());
     let validate = validate_impl(ctx, t);
+    // With a map of unknown fields, `Deserialize` comes from the runtime's one-pass
+    // `open_struct!` rather than the derive, whose `flatten` buffers the whole object.
+    let (derive_de, open_de) = match &extra_name {
+        Some(extra) => {
+            let extra = ident(extra);
+            let entries = s.fields.iter().map(|f| {
+                let fname = ident(&f.rust);
+                let wire = &f.wire;
+                let defaulted = Ctx::is_patch(t, f) || !f.required || f.shape.nullable;
+                if defaulted {
+                    quote!(#fname: #wire = default)
+                } else {
+                    quote!(#fname: #wire)
+                }
+            });
+            (
+                quote!(),
+                quote!(rt::open_struct!(#name { #(#entries),* } #extra);),
+            )
+        }
+        None => (quote!(, serde::Deserialize), quote!()),
+    };
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize #derive_de)]
         #[non_exhaustive]
         pub struct #name {
             #(#fields)*
             #extra
         }
+        #open_de
         #builder
         #validate
     }

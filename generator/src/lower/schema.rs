@@ -305,6 +305,34 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// An object's `oneOf`/`anyOf` whose members add nothing but constraints on the object's own
+    /// properties (`anyOf: [{required: [a]}, {required: [b]}]`, as GitHub's spec writes "at
+    /// least one of"): every member is inline, has no type but `object`, no composition, and
+    /// names only properties the object declares.
+    fn constraint_only_union(v: &View<'a>) -> bool {
+        let members = if v.one_of.is_empty() {
+            &v.any_of
+        } else {
+            &v.one_of
+        };
+        !members.is_empty()
+            && members.iter().all(|m| {
+                let SchemaRef::Item(s) = m else {
+                    return false;
+                };
+                let mv = View::of(s);
+                matches!(mv.typ.as_deref(), None | Some("object"))
+                    && mv.one_of.is_empty()
+                    && mv.any_of.is_empty()
+                    && mv.all_of.is_empty()
+                    && mv.enum_values.is_empty()
+                    && mv
+                        .properties
+                        .iter()
+                        .all(|(p, _)| v.properties.iter().any(|(q, _)| q == p))
+            })
+    }
+
     /// Defines the named type `name` from `schema` (a component or an inline schema).
     pub(super) fn define(&mut self, name: String, schema: &'a Schema, pointer: String) {
         let v = View::of(schema);
@@ -312,6 +340,18 @@ impl<'a> Lowerer<'a> {
         let has_enum = v.enum_values.iter().any(|e| !e.is_null());
         let kind = if has_enum && matches!(v.typ.as_deref(), Some("string") | Some("integer")) {
             self.define_enum(&v, &pointer)
+        } else if !v.properties.is_empty() && Self::constraint_only_union(&v) {
+            let key = if v.one_of.is_empty() {
+                "anyOf"
+            } else {
+                "oneOf"
+            };
+            self.sink.warning(
+                &join(&pointer, key),
+                format!("`{key}` only restates which properties are required together; it is not checked"),
+                Some("describe the combination in `description`, or check it before sending".to_owned()),
+            );
+            TypeKind::Struct(self.define_struct(&name, schema, &pointer))
         } else if !v.one_of.is_empty() || !v.any_of.is_empty() {
             if !v.properties.is_empty() {
                 self.sink.error(
@@ -419,7 +459,30 @@ impl<'a> Lowerer<'a> {
         } else {
             (v.any_of.clone(), "anyOf")
         };
-        if let Some(d) = &v.data.discriminator {
+        let discriminator = v.data.discriminator.as_ref().filter(|d| {
+            // A member that is not an object (GitHub maps `array` to an array schema) cannot
+            // carry the tag: the union is decoded untagged, by shape, instead.
+            let untaggable = d.mapping.iter().find(|(_, r)| {
+                members.iter().any(|m| matches!(m, SchemaRef::Ref(x) if x == r))
+                    && self.resolve_schema(r).is_some_and(|(s, _, _)| {
+                        let sv = View::of(s);
+                        !sv.is_object_like() && sv.all_of.is_empty()
+                    })
+            });
+            match untaggable {
+                Some((value, reference)) => {
+                    self.sink.warning(
+                        &join(&join(pointer, "discriminator/mapping"), value)
+                            .replace("discriminator~1mapping", "discriminator/mapping"),
+                        format!("discriminator value `{value}` maps to `{reference}`, which is not an object; the discriminator is ignored and the union is decoded by shape"),
+                        Some("map every discriminator value to an object schema".to_owned()),
+                    );
+                    false
+                }
+                None => true,
+            }
+        });
+        if let Some(d) = discriminator {
             let mut mapping: Vec<(String, String)> = d
                 .mapping
                 .iter()
@@ -516,7 +579,9 @@ impl<'a> Lowerer<'a> {
                 },
             }
         }
-        if !v.one_of.is_empty() || !v.any_of.is_empty() {
+        if (!v.one_of.is_empty() || !v.any_of.is_empty())
+            && !(depth == 0 && !v.properties.is_empty() && Self::constraint_only_union(&v))
+        {
             self.sink.error(
                 pointer,
                 "`oneOf`/`anyOf` inside an `allOf` member is not supported",

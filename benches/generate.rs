@@ -1,0 +1,90 @@
+//! Generation speed, stage by stage, so the slow stage is visible.
+//!
+//! For each of our specs (`spec/*.yaml`): `load` (text → `openapiv3::OpenAPI`), `lower` (with
+//! `check`), `emit`, `render`, and `generate` end to end (budget: under 50 ms each).
+//!
+//! With `API_CLIENTS_BENCH_SPECS=<dir>`, every `*.json`/`*.yaml` spec in that directory is also
+//! benchmarked (`scripts/bench.sh` puts GitHub's REST spec there): `parse` is the bare
+//! `openapiv3::OpenAPI` deserialization, the baseline of the budget "generation ≤ 3× parse".
+//!
+//! `cargo bench --bench generate` (add `-- --measurement-time 1` for a quick look).
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use generator::stages;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Benchmarks every stage of one spec, in group `group`.
+fn stages_of(c: &mut Criterion, group: &str, file: &str, text: &str, large: bool) {
+    let module = "bench";
+    let doc = stages::load(file, text).unwrap_or_else(|d| panic!("{file}: {d}"));
+    let (api, _) = stages::lower(file, module, &doc).unwrap_or_else(|d| panic!("{file}: {d}"));
+    let tokens = stages::emit(&api);
+
+    let mut g = c.benchmark_group(group);
+    if large {
+        // Seconds per iteration: criterion's minimum of 10 samples is plenty.
+        g.sample_size(10)
+            .warm_up_time(Duration::from_millis(1))
+            .measurement_time(Duration::from_secs(1));
+        g.bench_function("parse", |b| {
+            b.iter(|| parse_only(file, text));
+        });
+    }
+    g.bench_function("load", |b| b.iter(|| stages::load(file, text)));
+    g.bench_function("lower", |b| b.iter(|| stages::lower(file, module, &doc)));
+    g.bench_function("emit", |b| b.iter(|| stages::emit(&api)));
+    g.bench_function("render", |b| {
+        b.iter_batched(
+            || tokens.clone(),
+            |t| stages::render(t, file),
+            BatchSize::LargeInput,
+        )
+    });
+    g.bench_function("generate", |b| {
+        b.iter(|| generator::generate(file, module, text))
+    });
+    g.finish();
+}
+
+/// The bare deserialization into `openapiv3::OpenAPI`, with the parser for the file's syntax.
+fn parse_only(file: &str, text: &str) -> stages::OpenAPI {
+    if file.ends_with(".json") {
+        serde_json::from_str(text).expect("spec parses")
+    } else {
+        serde_yaml::from_str(text).expect("spec parses")
+    }
+}
+
+fn ours(c: &mut Criterion) {
+    for name in ["coval", "anam"] {
+        let file = format!("spec/{name}.yaml");
+        let text = std::fs::read_to_string(root().join(&file)).expect("spec readable");
+        stages_of(c, &format!("generate/{name}"), &file, &text, false);
+    }
+}
+
+fn large(c: &mut Criterion) {
+    let Some(dir) = std::env::var_os("API_CLIENTS_BENCH_SPECS") else {
+        return;
+    };
+    let mut specs: Vec<PathBuf> = std::fs::read_dir(Path::new(&dir))
+        .expect("API_CLIENTS_BENCH_SPECS is a directory")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "json" || e == "yaml"))
+        .collect();
+    specs.sort();
+    for path in specs {
+        let text = std::fs::read_to_string(&path).expect("spec readable");
+        let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+        let file = path.file_name().unwrap_or_default().to_string_lossy();
+        stages_of(c, &format!("large/{stem}"), &file, &text, true);
+    }
+}
+
+criterion_group!(benches, ours, large);
+criterion_main!(benches);

@@ -1,0 +1,77 @@
+//! Runtime speed of the generated client, against plain serde on the same data.
+//!
+//! - `create_agent`: `validate()` + serialize a fully populated coval `CreateAgentRequest`
+//!   (WebSocket agent, HTTP-first metadata) vs a plain `serde_json::to_vec` of the same value
+//!   (budget ≤ 1.5×).
+//! - `persona`: decode a coval persona response with unknown fields through the client's
+//!   decode path (`rt::decode_json`: unknown fields kept, errors with their JSON path) vs
+//!   `serde_json::from_slice` into a mirror struct with plain derives (budget ≤ 1.3×).
+//!
+//! `cargo bench --bench runtime` (add `-- --measurement-time 1` for a quick look).
+
+use api_clients::coval::{CreateAgentRequest, PersonaEnvelope, Validate};
+use api_clients::runtime::decode_json;
+use criterion::{criterion_group, criterion_main, Criterion};
+use std::hint::black_box;
+
+const CREATE_AGENT: &str = include_str!("fixtures/create_agent.json");
+const PERSONA: &str = include_str!("fixtures/persona.json");
+
+#[path = "support/mirror.rs"]
+mod mirror;
+use mirror::{FlattenPersonaEnvelope, PlainPersonaEnvelope};
+
+fn create_agent(c: &mut Criterion) {
+    let request: CreateAgentRequest = serde_json::from_str(CREATE_AGENT).expect("fixture decodes");
+    request.validate().expect("fixture is valid");
+    let mut g = c.benchmark_group("create_agent");
+    g.bench_function("to_vec", |b| {
+        b.iter(|| serde_json::to_vec(black_box(&request)).unwrap())
+    });
+    g.bench_function("validate+to_vec", |b| {
+        b.iter(|| {
+            let r = black_box(&request);
+            r.validate().unwrap();
+            serde_json::to_vec(r).unwrap()
+        })
+    });
+    g.finish();
+}
+
+fn persona(c: &mut Criterion) {
+    let bytes = PERSONA.as_bytes();
+    let decoded: PersonaEnvelope = decode_json(bytes).expect("fixture decodes");
+    assert_eq!(decoded.persona.extra.len(), 2, "unknown fields are kept");
+    assert_eq!(decoded.extra.len(), 1, "unknown fields are kept");
+    let mut g = c.benchmark_group("persona");
+    g.bench_function("plain_derive", |b| {
+        b.iter(|| serde_json::from_slice::<PlainPersonaEnvelope>(black_box(bytes)).unwrap())
+    });
+    g.bench_function("decode_json", |b| {
+        b.iter(|| decode_json::<PersonaEnvelope>(black_box(bytes)).unwrap())
+    });
+    g.bench_function("flatten_derive", |b| {
+        b.iter(|| serde_json::from_slice::<FlattenPersonaEnvelope>(black_box(bytes)).unwrap())
+    });
+    g.finish();
+
+    // The same body without its unknown fields: the cost of the decoding itself, apart from
+    // storing what the spec does not declare.
+    let mut known: serde_json::Value = serde_json::from_slice(bytes).expect("fixture is JSON");
+    known.as_object_mut().unwrap().retain(|k, _| k == "persona");
+    let persona = known["persona"].as_object_mut().unwrap();
+    persona.remove("owner_team");
+    persona.remove("experiment");
+    let known = serde_json::to_vec(&known).unwrap();
+    let mut g = c.benchmark_group("persona_known_fields_only");
+    g.bench_function("plain_derive", |b| {
+        b.iter(|| serde_json::from_slice::<PlainPersonaEnvelope>(black_box(&known)).unwrap())
+    });
+    g.bench_function("decode_json", |b| {
+        b.iter(|| decode_json::<PersonaEnvelope>(black_box(&known)).unwrap())
+    });
+    g.finish();
+}
+
+criterion_group!(benches, create_agent, persona);
+criterion_main!(benches);
