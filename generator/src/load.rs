@@ -15,11 +15,18 @@ pub fn load(file: &str, text: &str) -> Result<openapiv3::OpenAPI, Diagnostics> {
 /// The common case in one pass: the text deserializes straight into an OpenAPI 3.0.x document
 /// (JSON with serde_json, which is several times faster than YAML's parser on large specs).
 /// Anything else takes the slow path, which finds out what is wrong.
+///
+/// Both go through an untyped value first: deserializing text with a repeated key straight into
+/// `openapiv3::OpenAPI` can panic inside openapiv3 (found by the fuzz target). YAML's value
+/// refuses repeated keys (the slow path then reports them); JSON's keeps the last one, as JSON
+/// parsers commonly do.
 fn parse_valid(text: &str) -> Option<openapiv3::OpenAPI> {
     let doc: openapiv3::OpenAPI = if text.trim_start().starts_with('{') {
-        serde_json::from_str(text).ok()?
+        let value: serde_json::Value = serde_json::from_str(text).ok()?;
+        serde_json::from_value(value).ok()?
     } else {
-        serde_yaml::from_str(text).ok()?
+        let value: serde_yaml::Value = serde_yaml::from_str(text).ok()?;
+        serde_yaml::from_value(value).ok()?
     };
     let v = doc.openapi.as_str();
     (v.starts_with("3.0.") || v == "3.0").then_some(doc)
@@ -218,6 +225,23 @@ mod tests {
             "/paths/~1personas/post"
         );
         assert_eq!(path_to_pointer("."), "");
+    }
+
+    /// Found by `scripts/fuzz.sh`: a repeated key inside a path item made openapiv3's
+    /// `ReferenceOr` deserializer panic ("somehow this parsed successfully the second time")
+    /// when the text was deserialized straight into `OpenAPI`.
+    #[test]
+    fn repeated_keys_are_a_diagnostic() {
+        let yaml = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      \
+                    responses: {'200': {description: OK}}\n      responses: {'200': {description: OK}}\n";
+        let json = r#"{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {"/a":
+            {"get": {"responses": {"200": {"description": "OK"}},
+                     "responses": {"200": {"description": "OK"}}}}}}"#;
+        let err = load("x.yaml", yaml).unwrap_err();
+        assert!(err.to_string().contains("duplicate entry"), "{err}");
+        // JSON: the last value wins.
+        let doc = load("x.json", json).expect("the last `responses` is kept");
+        assert_eq!(doc.paths.paths.len(), 1);
     }
 
     #[test]
