@@ -8,8 +8,8 @@
 //! | `load` | YAML/JSON text → `openapiv3::OpenAPI` |
 //! | `lower` | `OpenAPI` → [`ir::Api`] (names resolved, all diagnostics collected) |
 //! | `check` | `ir::Api` → diagnostics (patterns, variant misuse) |
-//! | `emit` | `ir::Api` → `TokenStream` (`quote!`) |
-//! | `render` | tokens → `syn::File` → `prettyplease` → `String` |
+//! | `emit` | `ir::Api` → [`stages::Module`]: chunks of tokens (`quote!`) or of formatted text |
+//! | `render` | chunks → `String` (tokens through `syn::File` → `prettyplease`) |
 //!
 //! Each stage is also callable on its own through [`stages`] (for benchmarks and tools).
 //!
@@ -71,8 +71,8 @@ pub fn generate(file: &str, module: &str, text: &str) -> Result<Generated, Diagn
 
 fn generate_unsorted(file: &str, module: &str, text: &str) -> Result<Generated, Diagnostics> {
     let (api, warnings) = lower_spec(file, module, text)?;
-    let tokens = stages::emit(&api);
-    let source = stages::render(tokens, file)?;
+    let module = stages::emit(&api);
+    let source = stages::render(module, file)?;
     Ok(Generated {
         source,
         summary: summarize(&api),
@@ -98,6 +98,7 @@ pub fn lower_spec(
 /// them separately. Running them in order (`load`, `lower`, `emit`, `render`) gives exactly what
 /// [`generate`] returns as `source`.
 pub mod stages {
+    pub use crate::emit::{Chunk, Module};
     use crate::{check, diag, ir, Diagnostic, Diagnostics, Severity};
     pub use openapiv3::OpenAPI;
     pub use proc_macro2::TokenStream;
@@ -134,18 +135,35 @@ pub mod stages {
         Ok((api, warnings))
     }
 
-    /// Stage 4: the module's tokens (not yet formatted). Cannot fail: a checked IR always emits.
-    pub fn emit(api: &ir::Api) -> TokenStream {
+    /// Stage 4: the module's chunks (tokens not yet formatted, and formatted text). Cannot fail:
+    /// a checked IR always emits.
+    pub fn emit(api: &ir::Api) -> Module {
         crate::emit::emit(api)
     }
 
-    /// Stage 5: formats the tokens as the module's source, with the `@generated` header naming
+    /// The text chunks of `module` that are not formatted exactly as `render` would format
+    /// their own tokens: (chunk index, the first difference). Empty when all are. Emitting
+    /// text directly is much faster than formatting tokens; this keeps it honest (the tests
+    /// run it over every fixture and spec).
+    pub fn unformatted(module: &Module) -> Vec<(usize, String)> {
+        module
+            .chunks
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| match c {
+                crate::emit::Chunk::Text(t) => crate::render::unformatted(t).map(|d| (i, d)),
+                crate::emit::Chunk::Tokens(_) => None,
+            })
+            .collect()
+    }
+
+    /// Stage 5: formats the module's chunks as its source, with the `@generated` header naming
     /// `file`.
     ///
     /// # Errors
     /// Only on a generator bug (tokens that do not parse), as one diagnostic.
-    pub fn render(tokens: TokenStream, file: &str) -> Result<String, Diagnostics> {
-        crate::render::render(tokens, file).map_err(|message| {
+    pub fn render(module: Module, file: &str) -> Result<String, Diagnostics> {
+        crate::render::render(module, file).map_err(|message| {
             Diagnostics(vec![Diagnostic {
                 file: file.to_owned(),
                 pointer: String::new(),

@@ -1,14 +1,70 @@
-//! Stage 5, render: tokens → `syn::File` → `prettyplease` → text with the `@generated` header.
+//! Stage 5, render: each chunk of the module as formatted Rust source, joined with a blank line,
+//! after the `@generated` header. Token chunks go through `syn::File` → `prettyplease` (plus the
+//! layout fixes below); text chunks are already formatted that way, which [`unformatted`]
+//! checks in the tests.
 
+use crate::emit::{Chunk, Module};
 use proc_macro2::TokenStream;
 
-/// Renders `tokens` as formatted Rust source. Fails only on a generator bug (tokens that do
-/// not parse as a file), reported with the parser's message.
-pub fn render(tokens: TokenStream, source: &str) -> Result<String, String> {
+/// Renders `module` as formatted Rust source. Fails only on a generator bug (tokens that do not
+/// parse as a file), reported with the parser's message.
+pub fn render(module: Module, source: &str) -> Result<String, String> {
+    let mut out = header(source);
+    let mut first = true;
+    for chunk in module.chunks {
+        let text = match chunk {
+            Chunk::Tokens(tokens) => format_tokens(tokens)?,
+            Chunk::Text(text) => text,
+        };
+        if text.is_empty() {
+            continue;
+        }
+        if !first {
+            out.push('\n');
+        }
+        first = false;
+        out.push_str(&text);
+    }
+    Ok(out)
+}
+
+/// Tokens of whole items → formatted source.
+pub fn format_tokens(tokens: TokenStream) -> Result<String, String> {
     let file: syn::File = syn::parse2(tokens)
         .map_err(|e| format!("internal error: generated tokens do not parse: {e}"))?;
-    let body = space_items(&layout_open_structs(&prettyplease::unparse(&file)));
-    Ok(format!("{}{body}", header(source)))
+    Ok(space_items(&layout_open_structs(&prettyplease::unparse(
+        &file,
+    ))))
+}
+
+/// For a text chunk: `None` when it is exactly what [`format_tokens`] makes of its own tokens,
+/// otherwise the first line that differs (expected, then found) or the parse error.
+pub fn unformatted(text: &str) -> Option<String> {
+    let tokens: TokenStream = match text.parse() {
+        Ok(t) => t,
+        Err(e) => return Some(format!("does not tokenize: {e}")),
+    };
+    let formatted = match format_tokens(tokens) {
+        Ok(f) => f,
+        Err(e) => return Some(e),
+    };
+    if formatted == text {
+        return None;
+    }
+    let (mut want, mut got) = (formatted.lines(), text.lines());
+    let mut n = 1;
+    loop {
+        match (want.next(), got.next()) {
+            (Some(a), Some(b)) if a == b => n += 1,
+            (a, b) => {
+                return Some(format!(
+                    "line {n}:\n  formatted: {}\n  emitted:   {}",
+                    a.unwrap_or("<end>"),
+                    b.unwrap_or("<end>")
+                ))
+            }
+        }
+    }
 }
 
 /// prettyplease puts no blank line between items; one before each item (at any depth) that
@@ -137,4 +193,24 @@ pub fn header(source: &str) -> String {
          // edit the spec, then run `cargo build` (the build script regenerates this file)\n\
          // or `cargo run -p generator -- generate`.\n\n"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formatted_text_is_accepted() {
+        assert_eq!(unformatted("pub struct A {\n    pub b: i64,\n}\n"), None);
+    }
+
+    #[test]
+    fn text_formatted_otherwise_is_refused_with_the_line() {
+        let diff = unformatted("pub struct A { pub b: i64 }\n").expect("differs");
+        assert!(diff.starts_with("line 1:"), "{diff}");
+        assert!(diff.contains("pub struct A {\n"), "{diff}");
+        let diff = unformatted("pub struct A {\n    pub b: i64,\n}\nfn f() {}\n").unwrap();
+        assert!(diff.contains("<end>") || diff.contains("line 4"), "{diff}");
+        assert!(unformatted("pub struct {").is_some());
+    }
 }

@@ -4,14 +4,18 @@
 
 use super::docs;
 use super::validate::validate_impl;
-use super::Ctx;
+use super::{Chunk, Ctx};
 use crate::ident::{ident, value_name, Namespace};
 use crate::ir::*;
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeMap;
 
-pub fn emit_enum(ctx: &Ctx<'_>, t: &TypeDef, e: &Enum) -> TokenStream {
+pub fn emit_enum(ctx: &Ctx<'_>, t: &TypeDef, e: &Enum) -> Vec<Chunk> {
+    vec![Chunk::Tokens(enum_tokens(ctx, t, e))]
+}
+
+fn enum_tokens(ctx: &Ctx<'_>, t: &TypeDef, e: &Enum) -> TokenStream {
     let name = ident(&t.name);
     let type_name = &t.name;
     // Enums the server sends are open: a value the spec does not list decodes into `Unknown`.
@@ -192,7 +196,7 @@ pub fn emit_enum(ctx: &Ctx<'_>, t: &TypeDef, e: &Enum) -> TokenStream {
     }
 }
 
-pub fn emit_tagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Tagged) -> TokenStream {
+pub fn emit_tagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Tagged) -> Vec<Chunk> {
     let name = ident(&t.name);
     let doc = docs::attrs(&docs::type_doc(ctx.api, t));
     let tag = &u.tag;
@@ -235,7 +239,7 @@ pub fn emit_tagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Tagged) -> TokenStream {
             quote! { impl From<#ty> for #name { fn from(v: #ty) -> Self { Self::#vn(#wrap) } } }
         });
     let validate = validate_impl(ctx, t);
-    quote! {
+    let items = quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
         #[serde(tag = #tag)]
@@ -246,11 +250,11 @@ pub fn emit_tagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Tagged) -> TokenStream {
             pub const fn #accessor(&self) -> &'static str { match self { #(Self::#vnames(_) => #values,)* } }
         }
         #(#froms)*
-        #validate
-    }
+    };
+    vec![Chunk::Tokens(items), validate]
 }
 
-pub fn emit_untagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Untagged) -> TokenStream {
+pub fn emit_untagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Untagged) -> Vec<Chunk> {
     let name = ident(&t.name);
     let mut lines = docs::type_doc(ctx.api, t);
     lines.insert(
@@ -308,12 +312,12 @@ pub fn emit_untagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Untagged) -> TokenStream {
         }
     });
     let validate = validate_impl(ctx, t);
-    quote! {
+    let items = quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
         #[serde(untagged)]
         pub enum #name { #(#variants)* #fallback }
         #(#froms)*
-        #validate
-    }
+    };
+    vec![Chunk::Tokens(items), validate]
 }

@@ -1,11 +1,13 @@
-//! Stage 4, emit: IR → `TokenStream` with `quote!`. Cannot fail: anything that could is refused
-//! earlier by `lower` or `check`.
+//! Stage 4, emit: IR → the module as a list of [`Chunk`]s, each either tokens built with
+//! `quote!` (formatted later by `render`) or text already formatted (see [`text`]). Cannot
+//! fail: anything that could is refused earlier by `lower` or `check`.
 
 mod client;
 mod docs;
 mod enums;
 mod examples;
 mod models;
+pub(crate) mod text;
 mod validate;
 
 use crate::ident::ident;
@@ -28,15 +30,26 @@ pub(crate) struct Ctx<'a> {
     pub patterns: BTreeMap<String, usize>,
 }
 
+/// A generated module: its chunks in order, rendered one by one and joined with a blank line.
+#[derive(Debug, Clone, Default)]
+pub struct Module {
+    pub chunks: Vec<Chunk>,
+}
+
+/// One or more items of a module.
+#[derive(Debug, Clone)]
+pub enum Chunk {
+    /// Items as tokens, formatted by the render stage (`syn` + `prettyplease`).
+    Tokens(TokenStream),
+    /// Items already formatted exactly as the render stage would format their tokens.
+    Text(String),
+}
+
 /// The whole module for one API.
-pub fn emit(api: &Api) -> TokenStream {
+pub fn emit(api: &Api) -> Module {
     let ctx = Ctx::new(api);
     let header = docs::module_doc(api);
-    let patterns = ctx.patterns.iter().map(|(src, i)| {
-        let name = format_ident!("PATTERN_{}", i);
-        quote! { static #name: rt::Pattern = rt::Pattern::new(#src); }
-    });
-    let types = api.types.iter().map(|t| match &t.kind {
+    let types = api.types.iter().flat_map(|t| match &t.kind {
         TypeKind::Struct(s) => models::emit_struct(&ctx, t, s),
         TypeKind::Enum(e) => enums::emit_enum(&ctx, t, e),
         TypeKind::Tagged(u) => enums::emit_tagged(&ctx, t, u),
@@ -63,7 +76,7 @@ pub fn emit(api: &Api) -> TokenStream {
     .collect();
     let reexports = quote!(#[doc(no_inline)] pub use crate::runtime::{#(#reexports),*};);
     let example_tests = examples::emit_example_tests(&ctx);
-    quote! {
+    let mut chunks = vec![Chunk::Tokens(quote! {
         #header
         #![allow(clippy::too_many_arguments, clippy::large_enum_variant, clippy::doc_lazy_continuation)]
 
@@ -71,12 +84,31 @@ pub fn emit(api: &Api) -> TokenStream {
         #reexports
 
         #errors
-
-        #(#patterns)*
-        #(#types)*
-        #client
-        #example_tests
+    })];
+    if !ctx.patterns.is_empty() {
+        let mut code = text::Code::new();
+        for (i, (src, n)) in ctx.patterns.iter().enumerate() {
+            if i > 0 {
+                code.blank();
+            }
+            let lit = text::str_lit(src);
+            let line = format!("static PATTERN_{n}: rt::Pattern = rt::Pattern::new({lit});");
+            if code.fits(line.len()) {
+                code.line(&line);
+            } else {
+                code.open(&format!(
+                    "static PATTERN_{n}: rt::Pattern = rt::Pattern::new("
+                ));
+                code.line(&format!("{lit},"));
+                code.close(");");
+            }
+        }
+        chunks.push(Chunk::Text(code.finish()));
     }
+    chunks.extend(types);
+    chunks.push(Chunk::Tokens(client));
+    chunks.push(Chunk::Tokens(example_tests));
+    Module { chunks }
 }
 
 impl<'a> Ctx<'a> {
@@ -175,6 +207,47 @@ impl<'a> Ctx<'a> {
                 let i = ident(n);
                 quote!(#i)
             }
+        }
+    }
+
+    /// [`Ctx::rust_type`] as formatted text (`Vec<String>`, `Option<rt::DateTime>`).
+    pub fn type_text(&self, s: &Shape) -> String {
+        match &s.ty {
+            Ty::String => "String".to_owned(),
+            Ty::DateTime => "rt::DateTime".to_owned(),
+            Ty::Date => "rt::Date".to_owned(),
+            Ty::Integer { bits32: true } => "i32".to_owned(),
+            Ty::Integer { bits32: false } => "i64".to_owned(),
+            Ty::Number => "f64".to_owned(),
+            Ty::Boolean => "bool".to_owned(),
+            Ty::Any => "rt::Value".to_owned(),
+            Ty::Object => "rt::Map".to_owned(),
+            Ty::Array(item) => format!("Vec<{}>", self.type_text_nullable(item)),
+            Ty::Map(v) => format!(
+                "std::collections::BTreeMap<String, {}>",
+                self.type_text_nullable(v)
+            ),
+            Ty::Named(n) => ident(n).to_string(),
+        }
+    }
+
+    /// [`Ctx::rust_type_nullable`] as formatted text.
+    pub fn type_text_nullable(&self, s: &Shape) -> String {
+        let t = self.type_text(s);
+        if s.nullable && !matches!(s.ty, Ty::Any) {
+            format!("Option<{t}>")
+        } else {
+            t
+        }
+    }
+
+    /// [`Ctx::member_type`] as formatted text.
+    pub fn member_type_text(&self, ty: &str, member: &str, s: &Shape) -> String {
+        let t = self.type_text(s);
+        if self.is_boxed(ty, member) {
+            format!("Box<{t}>")
+        } else {
+            t
         }
     }
 

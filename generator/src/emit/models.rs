@@ -4,7 +4,7 @@
 
 use super::docs;
 use super::validate::validate_impl;
-use super::Ctx;
+use super::{Chunk, Ctx};
 use crate::ident::{bare, ident, Namespace};
 use crate::ir::*;
 use proc_macro2::{Ident, TokenStream};
@@ -31,7 +31,7 @@ fn single_variant(ctx: &Ctx<'_>, f: &Field) -> Option<TokenStream> {
     Some(quote!(#ty::#v))
 }
 
-pub fn emit_struct(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct) -> TokenStream {
+pub fn emit_struct(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct) -> Vec<Chunk> {
     let name = ident(&t.name);
     let doc = docs::attrs(&docs::type_doc(ctx.api, t));
     let fields = s.fields.iter().map(|f| {
@@ -119,7 +119,7 @@ pub fn emit_struct(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct) -> TokenStream {
         }
         None => (quote!(, serde::Deserialize), quote!()),
     };
-    quote! {
+    let items = quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, serde::Serialize #derive_de)]
         #[non_exhaustive]
@@ -129,8 +129,8 @@ pub fn emit_struct(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct) -> TokenStream {
         }
         #open_de
         #builder
-        #validate
-    }
+    };
+    vec![Chunk::Tokens(items), validate]
 }
 
 /// The parameter type a constructor or setter takes for a value of `shape`, and how to turn the

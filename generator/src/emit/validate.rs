@@ -1,7 +1,7 @@
 //! `Validate` impls: every constraint of a request model checked, every violation reported with
 //! its JSON field path. Only shapes with something to check produce code.
 
-use super::Ctx;
+use super::{Chunk, Ctx};
 use crate::ident::ident;
 use crate::ir::*;
 use proc_macro2::TokenStream;
@@ -112,7 +112,7 @@ pub fn checks(ctx: &Ctx<'_>, shape: &Shape) -> TokenStream {
 }
 
 /// `impl rt::Validate for T`.
-pub fn validate_impl(ctx: &Ctx<'_>, t: &TypeDef) -> TokenStream {
+pub fn validate_impl(ctx: &Ctx<'_>, t: &TypeDef) -> Chunk {
     let name = ident(&t.name);
     let body = match &t.kind {
         TypeKind::Struct(s) => {
@@ -193,12 +193,12 @@ pub fn validate_impl(ctx: &Ctx<'_>, t: &TypeDef) -> TokenStream {
         " Checks every constraint `{}` states in the spec; see [`rt::Validate::validate`].",
         t.name
     );
-    quote! {
+    Chunk::Tokens(quote! {
         impl rt::Validate for #name {
             #[doc = #doc]
             fn collect_violations(&self, #path: &rt::Path<'_>, #out: &mut Vec<rt::Violation>) {
                 #body
             }
         }
-    }
+    })
 }
