@@ -6,6 +6,7 @@ mod client;
 mod docs;
 mod enums;
 mod examples;
+mod graph;
 mod models;
 pub(crate) mod text;
 mod validate;
@@ -136,51 +137,13 @@ impl<'a> Ctx<'a> {
         }
         let n = patterns.len();
         let patterns = patterns.into_keys().zip(0..n).collect();
-        let boxed = recursive_edges(api);
-        let mut ctx = Ctx {
+        Ctx {
             api,
             types,
-            boxed,
-            needs_validation: BTreeSet::new(),
+            boxed: graph::recursive_edges(api),
+            needs_validation: graph::needs_validation(api),
             patterns,
-        };
-        // Fixpoint: a type needs validation if any of its parts has a rule or names such a type.
-        loop {
-            let before = ctx.needs_validation.len();
-            for t in &api.types {
-                let needs = match &t.kind {
-                    TypeKind::Struct(s) => s
-                        .fields
-                        .iter()
-                        .map(|f| &f.shape)
-                        .chain(&s.extra)
-                        .any(|sh| ctx.shape_checks(sh)),
-                    TypeKind::Tagged(u) => u
-                        .variants
-                        .iter()
-                        .any(|v| ctx.needs_validation.contains(&v.ty)),
-                    TypeKind::Untagged(u) => u.variants.iter().any(|v| ctx.shape_checks(&v.shape)),
-                    TypeKind::Enum(_) => false,
-                };
-                if needs {
-                    ctx.needs_validation.insert(t.name.clone());
-                }
-            }
-            if ctx.needs_validation.len() == before {
-                break;
-            }
         }
-        ctx
-    }
-
-    /// Whether a value of this shape has anything to check.
-    pub fn shape_checks(&self, s: &Shape) -> bool {
-        !s.rules.is_empty()
-            || match &s.ty {
-                Ty::Named(n) => self.needs_validation.contains(n),
-                Ty::Array(i) | Ty::Map(i) => self.shape_checks(i),
-                _ => false,
-            }
     }
 
     /// The Rust type of a value of this shape, without the `Option` for nullability at the top.
@@ -305,60 +268,6 @@ impl<'a> Ctx<'a> {
             self.patterns.get(pattern).copied().unwrap_or_default()
         )
     }
-}
-
-/// The named type a value holds inline (not behind a `Vec` or map), if any.
-fn inline_target(s: &Shape) -> Option<&str> {
-    match &s.ty {
-        Ty::Named(n) => Some(n),
-        _ => None,
-    }
-}
-
-/// Edges (type, member) whose target can reach the type again through inline members only.
-fn recursive_edges(api: &Api) -> BTreeSet<(String, String)> {
-    let mut edges: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
-    for t in &api.types {
-        let out = edges.entry(t.name.as_str()).or_default();
-        match &t.kind {
-            TypeKind::Struct(s) => out.extend(
-                s.fields
-                    .iter()
-                    .filter_map(|f| inline_target(&f.shape).map(|n| (f.rust.as_str(), n))),
-            ),
-            TypeKind::Tagged(u) => {
-                out.extend(u.variants.iter().map(|v| (v.rust.as_str(), v.ty.as_str())))
-            }
-            TypeKind::Untagged(u) => out.extend(
-                u.variants
-                    .iter()
-                    .filter_map(|v| inline_target(&v.shape).map(|n| (v.rust.as_str(), n))),
-            ),
-            TypeKind::Enum(_) => {}
-        }
-    }
-    let reaches = |from: &str, goal: &str| {
-        let mut seen = BTreeSet::new();
-        let mut stack = vec![from];
-        while let Some(at) = stack.pop() {
-            if at == goal {
-                return true;
-            }
-            if seen.insert(at) {
-                stack.extend(edges.get(at).into_iter().flatten().map(|(_, n)| *n));
-            }
-        }
-        false
-    };
-    let mut boxed = BTreeSet::new();
-    for (ty, members) in &edges {
-        for (member, target) in members {
-            if reaches(target, ty) {
-                boxed.insert(((*ty).to_owned(), (*member).to_owned()));
-            }
-        }
-    }
-    boxed
 }
 
 fn collect_patterns(s: &Shape, out: &mut BTreeMap<String, ()>) {
