@@ -59,6 +59,18 @@ pub struct TypeDef {
     pub in_update: bool,
 }
 
+impl TypeDef {
+    /// The shapes of its members: a struct's fields and additional properties, an untagged
+    /// union's variants (a tagged union's variants and an enum's values are not shapes).
+    pub fn member_shapes(&self) -> Box<dyn Iterator<Item = &Shape> + '_> {
+        match &self.kind {
+            TypeKind::Struct(s) => Box::new(s.fields.iter().map(|f| &f.shape).chain(&s.extra)),
+            TypeKind::Untagged(u) => Box::new(u.variants.iter().map(|v| &v.shape)),
+            TypeKind::Tagged(_) | TypeKind::Enum(_) => Box::new(std::iter::empty()),
+        }
+    }
+}
+
 /// Documentation carried from the spec.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Doc {

@@ -129,20 +129,13 @@ pub fn needs_validation<'a>(api: &'a Api) -> BTreeSet<String> {
     let mut marked: BTreeSet<&str> = BTreeSet::new();
     for t in &api.types {
         let mut direct = false;
-        let mut visit = |s: &'a Shape| walk(s, t.name.as_str(), &mut direct, &mut named_by);
-        match &t.kind {
-            TypeKind::Struct(s) => s
-                .fields
-                .iter()
-                .map(|f| &f.shape)
-                .chain(&s.extra)
-                .for_each(&mut visit),
-            TypeKind::Untagged(u) => u.variants.iter().for_each(|v| visit(&v.shape)),
-            TypeKind::Tagged(u) => u
-                .variants
-                .iter()
-                .for_each(|v| named_by.entry(v.ty.as_str()).or_default().push(&t.name)),
-            TypeKind::Enum(_) => {}
+        for shape in t.member_shapes() {
+            walk(shape, &t.name, &mut direct, &mut named_by);
+        }
+        if let TypeKind::Tagged(u) = &t.kind {
+            for v in &u.variants {
+                named_by.entry(v.ty.as_str()).or_default().push(&t.name);
+            }
         }
         if direct {
             marked.insert(&t.name);

@@ -118,16 +118,7 @@ impl<'a> Ctx<'a> {
         let mut patterns = BTreeMap::new();
         let mut add = |s: &Shape| collect_patterns(s, &mut patterns);
         for t in &api.types {
-            match &t.kind {
-                TypeKind::Struct(s) => s
-                    .fields
-                    .iter()
-                    .map(|f| &f.shape)
-                    .chain(&s.extra)
-                    .for_each(&mut add),
-                TypeKind::Untagged(u) => u.variants.iter().for_each(|v| add(&v.shape)),
-                _ => {}
-            }
+            t.member_shapes().for_each(&mut add);
         }
         for op in &api.operations {
             op.params.iter().for_each(|p| add(&p.shape));
