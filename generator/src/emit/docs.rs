@@ -1,6 +1,7 @@
 //! Doc comments: spec descriptions made safe for rustdoc (no stray HTML, no bare URLs, no
 //! accidental doctests), plus units, ranges, examples and the JSON pointer they came from.
 
+use super::text::{str_lit, Code};
 use crate::ir::*;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -84,6 +85,51 @@ pub fn attrs(lines: &[String]) -> TokenStream {
         quote!(#[doc = #l])
     });
     quote!(#(#lines)*)
+}
+
+/// The text variant of [`attrs`]: one doc comment per entry, as prettyplease prints
+/// `#[doc = " {line}"]`: `/// line` (trailing spaces trimmed), or, for an entry spanning lines,
+/// a block comment (or the attribute itself when the text cannot be one).
+pub fn write(code: &mut Code, lines: &[String]) {
+    for l in lines {
+        if !l.contains('\n') {
+            code.docs(std::slice::from_ref(l));
+            continue;
+        }
+        let doc = format!(" {l}");
+        if can_be_block_comment(&doc) {
+            // Trailing spaces trimmed from every line but the last.
+            let mut parts: Vec<&str> = doc.split('\n').collect();
+            let last = parts.len() - 1;
+            for p in &mut parts[..last] {
+                *p = p.trim_end_matches(' ');
+            }
+            code.line(&format!("/**{}*/", parts.join("\n")));
+        } else {
+            code.line(&format!("#[doc = {}]", str_lit(&doc)));
+        }
+    }
+}
+
+/// Whether prettyplease prints a doc text as a block comment: its `/*` and `*/` balance.
+fn can_be_block_comment(doc: &str) -> bool {
+    let (mut depth, mut rest) = (0usize, doc);
+    while rest.len() > 1 {
+        if rest.starts_with("/*") {
+            depth += 1;
+            rest = &rest[2..];
+        } else if rest.starts_with("*/") {
+            if depth == 0 {
+                return false;
+            }
+            depth -= 1;
+            rest = &rest[2..];
+        } else {
+            let c = rest.chars().next().map_or(1, char::len_utf8);
+            rest = &rest[c..];
+        }
+    }
+    depth == 0 && !doc.ends_with('/')
 }
 
 /// Renders a JSON value for a doc comment: inline code when short, a fenced block otherwise.
@@ -257,4 +303,25 @@ pub fn module_doc(api: &Api) -> TokenStream {
         quote!(#![doc = #l])
     });
     quote!(#(#lines)*)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Entries spanning lines (a description with a lone carriage return, a pattern with a
+    /// newline) come out as the render stage prints their `#[doc]` attributes.
+    #[test]
+    fn multi_line_entries_are_written_as_render_formats_them() {
+        for entry in ["a\nb  \nc ", "x */ y\nz", "/* a\nb */", "ends\nwith /"] {
+            let mut code = Code::new();
+            write(
+                &mut code,
+                &["first".to_owned(), entry.to_owned(), String::new()],
+            );
+            code.line("pub struct A {}");
+            let text = code.finish();
+            assert_eq!(crate::render::unformatted(&text), None, "{text}");
+        }
+    }
 }
