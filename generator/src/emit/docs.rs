@@ -88,8 +88,8 @@ pub fn attrs(lines: &[String]) -> TokenStream {
 }
 
 /// The text variant of [`attrs`]: one doc comment per entry, as prettyplease prints
-/// `#[doc = " {line}"]`: `/// line` (trailing spaces trimmed), or, for an entry spanning lines,
-/// a block comment (or the attribute itself when the text cannot be one).
+/// `#[doc = " {line}"]`: `/// line` with trailing spaces (only spaces) trimmed, or, for an
+/// entry spanning lines, a block comment (or the attribute itself when the text cannot be one).
 pub fn write(code: &mut Code, lines: &[String]) {
     for l in lines {
         if !l.contains('\n') {
@@ -309,19 +309,28 @@ pub fn module_doc(api: &Api) -> TokenStream {
 mod tests {
     use super::*;
 
-    /// Entries spanning lines (a description with a lone carriage return, a pattern with a
-    /// newline) come out as the render stage prints their `#[doc]` attributes.
+    /// Entries as `write` prints them are what the render stage makes of `attrs`, including
+    /// entries spanning lines (a description with a lone carriage return, a pattern with a
+    /// newline) and trailing whitespace other than spaces.
     #[test]
-    fn multi_line_entries_are_written_as_render_formats_them() {
-        for entry in ["a\nb  \nc ", "x */ y\nz", "/* a\nb */", "ends\nwith /"] {
+    fn write_prints_what_render_makes_of_attrs() {
+        let entries = [
+            "a\nb  \nc ",
+            "x */ y\nz",
+            "/* a\nb */",
+            "ends\nwith /",
+            "spaces  ",
+            "tab\t",
+            "nbsp\u{a0}",
+        ];
+        for entry in entries {
+            let lines = ["first".to_owned(), entry.to_owned(), String::new()];
             let mut code = Code::new();
-            write(
-                &mut code,
-                &["first".to_owned(), entry.to_owned(), String::new()],
-            );
+            write(&mut code, &lines);
             code.line("pub struct A {}");
-            let text = code.finish();
-            assert_eq!(crate::render::unformatted(&text), None, "{text}");
+            let attrs = attrs(&lines);
+            let want = crate::render::format_tokens(quote!(#attrs pub struct A {}));
+            assert_eq!(Ok(code.finish()), want, "{entry:?}");
         }
     }
 }

@@ -45,10 +45,12 @@ impl Code {
         self.line(s);
     }
 
-    /// Outer doc comments, one `///` line per entry, as prettyplease prints `#[doc = " ..."]`.
+    /// Outer doc comments, one `///` line per entry, as prettyplease prints `#[doc = " ..."]`
+    /// (it trims trailing spaces, not other whitespace). Entries must not span lines: see
+    /// `docs::write`.
     pub fn docs(&mut self, lines: &[String]) {
         for l in lines {
-            let l = l.trim_end();
+            let l = l.trim_end_matches(' ');
             if l.is_empty() {
                 self.line("///");
             } else {

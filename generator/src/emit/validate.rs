@@ -1,6 +1,7 @@
 //! `Validate` impls: every constraint of a request model checked, every violation reported with
 //! its JSON field path. Only shapes with something to check produce code.
 
+use super::docs;
 use super::text::{call, impl_for, str_lit, Code};
 use super::{Chunk, Ctx};
 use crate::ir::*;
@@ -164,10 +165,13 @@ pub fn validate_impl(ctx: &Ctx<'_>, t: &TypeDef) -> Chunk {
     let body = Body::of(ctx, t);
     let mut code = Code::new();
     impl_for(&mut code, "rt::Validate", &t.name);
-    code.docs(&[format!(
-        "Checks every constraint `{}` states in the spec; see [`rt::Validate::validate`].",
-        t.name
-    )]);
+    docs::write(
+        &mut code,
+        &[format!(
+            "Checks every constraint `{}` states in the spec; see [`rt::Validate::validate`].",
+            t.name
+        )],
+    );
     if body.is_empty() {
         code.line(
             "fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}",
