@@ -1,6 +1,7 @@
 //! Doc comments: spec descriptions made safe for rustdoc (no stray HTML, no bare URLs, no
 //! accidental doctests), plus units, ranges, examples and the JSON pointer they came from.
 
+use super::text::{str_lit, Code};
 use crate::ir::*;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -84,6 +85,51 @@ pub fn attrs(lines: &[String]) -> TokenStream {
         quote!(#[doc = #l])
     });
     quote!(#(#lines)*)
+}
+
+/// The text variant of [`attrs`]: one doc comment per entry, as prettyplease prints
+/// `#[doc = " {line}"]`: `/// line` with trailing spaces (only spaces) trimmed, or, for an
+/// entry spanning lines, a block comment (or the attribute itself when the text cannot be one).
+pub fn write(code: &mut Code, lines: &[String]) {
+    for l in lines {
+        if !l.contains('\n') {
+            code.docs(std::slice::from_ref(l));
+            continue;
+        }
+        let doc = format!(" {l}");
+        if can_be_block_comment(&doc) {
+            // Trailing spaces trimmed from every line but the last.
+            let mut parts: Vec<&str> = doc.split('\n').collect();
+            let last = parts.len() - 1;
+            for p in &mut parts[..last] {
+                *p = p.trim_end_matches(' ');
+            }
+            code.line(&format!("/**{}*/", parts.join("\n")));
+        } else {
+            code.line(&format!("#[doc = {}]", str_lit(&doc)));
+        }
+    }
+}
+
+/// Whether prettyplease prints a doc text as a block comment: its `/*` and `*/` balance.
+fn can_be_block_comment(doc: &str) -> bool {
+    let (mut depth, mut rest) = (0usize, doc);
+    while rest.len() > 1 {
+        if rest.starts_with("/*") {
+            depth += 1;
+            rest = &rest[2..];
+        } else if rest.starts_with("*/") {
+            if depth == 0 {
+                return false;
+            }
+            depth -= 1;
+            rest = &rest[2..];
+        } else {
+            let c = rest.chars().next().map_or(1, char::len_utf8);
+            rest = &rest[c..];
+        }
+    }
+    depth == 0 && !doc.ends_with('/')
 }
 
 /// Renders a JSON value for a doc comment: inline code when short, a fenced block otherwise.
@@ -257,4 +303,34 @@ pub fn module_doc(api: &Api) -> TokenStream {
         quote!(#![doc = #l])
     });
     quote!(#(#lines)*)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Entries as `write` prints them are what the render stage makes of `attrs`, including
+    /// entries spanning lines (a description with a lone carriage return, a pattern with a
+    /// newline) and trailing whitespace other than spaces.
+    #[test]
+    fn write_prints_what_render_makes_of_attrs() {
+        let entries = [
+            "a\nb  \nc ",
+            "x */ y\nz",
+            "/* a\nb */",
+            "ends\nwith /",
+            "spaces  ",
+            "tab\t",
+            "nbsp\u{a0}",
+        ];
+        for entry in entries {
+            let lines = ["first".to_owned(), entry.to_owned(), String::new()];
+            let mut code = Code::new();
+            write(&mut code, &lines);
+            code.line("pub struct A {}");
+            let attrs = attrs(&lines);
+            let want = crate::render::format_tokens(quote!(#attrs pub struct A {}));
+            assert_eq!(Ok(code.finish()), want, "{entry:?}");
+        }
+    }
 }

@@ -3,12 +3,11 @@
 //! nullable fields of update bodies are three-state (`rt::Patch`).
 
 use super::docs;
+use super::text::{call, impl_for, signature, str_lit, type_line, Code};
 use super::validate::validate_impl;
 use super::{Chunk, Ctx};
-use crate::ident::{bare, ident, Namespace};
+use crate::ident::{bare, Namespace};
 use crate::ir::*;
-use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote};
 
 /// The Rust name of the flattened map of undeclared properties, if the struct has one.
 pub fn extra_field(t: &TypeDef, s: &Struct) -> Option<String> {
@@ -21,309 +20,458 @@ pub fn extra_field(t: &TypeDef, s: &Struct) -> Option<String> {
 }
 
 /// The only variant of a single-value enum (a required field that can have one value only).
-fn single_variant(ctx: &Ctx<'_>, f: &Field) -> Option<TokenStream> {
+fn single_variant(ctx: &Ctx<'_>, f: &Field) -> Option<String> {
     let e = ctx.enum_of(&f.shape)?;
     if !f.required || f.shape.nullable || e.variants.len() != 1 {
         return None;
     }
-    let ty = ctx.rust_type(&f.shape);
-    let v = ident(&e.variants[0].rust);
-    Some(quote!(#ty::#v))
+    Some(format!(
+        "{}::{}",
+        ctx.type_text(&f.shape),
+        e.variants[0].rust
+    ))
 }
 
+/// The struct, its `rt::open_struct!` deserializer when it keeps undeclared properties, its
+/// constructor and setters, and its `Validate` impl.
 pub fn emit_struct(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct) -> Vec<Chunk> {
-    let name = ident(&t.name);
-    let doc = docs::attrs(&docs::type_doc(ctx.api, t));
-    let fields = s.fields.iter().map(|f| {
-        let fname = ident(&f.rust);
-        let patch = Ctx::is_patch(t, f);
-        let mut lines = docs::field_doc(&f.doc, &f.shape, f.required);
-        if patch {
-            lines.push(String::new());
-            lines.push(format!(
-                "Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_{0}`), or set (see `{0}`).",
-                bare(&f.rust)
-            ));
-        }
-        let fdoc = docs::attrs(&lines);
-        let inner = ctx.member_type(&t.name, &f.rust, &f.shape);
-        let ty = if patch {
-            quote!(rt::Patch<#inner>)
-        } else if f.is_option() && !matches!(f.shape.ty, Ty::Any) {
-            quote!(Option<#inner>)
-        } else {
-            inner
-        };
-        let rename = (bare(&f.rust) != f.wire).then(|| {
-            let w = &f.wire;
-            quote!(#[serde(rename = #w)])
-        });
-        let serde = if patch {
-            quote!(#[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")])
-        } else if !f.required {
-            if matches!(f.shape.ty, Ty::Any) {
-                quote!(#[serde(default, skip_serializing_if = "rt::Value::is_null")])
-            } else {
-                quote!(#[serde(default, skip_serializing_if = "Option::is_none")])
-            }
-        } else if f.shape.nullable {
-            quote!(#[serde(default)])
-        } else {
-            quote!()
-        };
-        quote! { #fdoc #rename #serde pub #fname: #ty, }
-    });
-    let extra_name = extra_field(t, s);
-    let extra = extra_name.as_ref().map(|n| {
-        let n = ident(n);
-        let (ty, doc) = match &s.extra {
-            Some(shape) => (
-                ctx.rust_type_nullable(shape),
-                " Properties not declared in the spec (the schema allows additional properties), kept as sent or received.",
-            ),
-            None => (
-                quote!(rt::Value),
-                " Fields the server sent that this version of the spec does not declare, kept so nothing is lost.",
-            ),
-        };
-        quote! {
-            #[doc = #doc]
-            #[serde(flatten)]
-            pub #n: std::collections::BTreeMap<String, #ty>,
-        }
-    });
+    let extra = extra_field(t, s);
+    let mut code = Code::new();
+    struct_def(&mut code, ctx, t, s, extra.as_deref());
+    // With a map of unknown fields, `Deserialize` comes from the runtime's one-pass
+    // `open_struct!` rather than the derive, whose `flatten` buffers the whole object.
+    if let Some(extra) = &extra {
+        code.blank();
+        open_struct(&mut code, t, s, extra);
+    }
     // Every model gets a constructor and `Validate`: request models need them, and users
     // building response values for their own tests need the constructor (models are
     // `#[non_exhaustive]`).
-    let builder = builder(ctx, t, s, extra_name.as_deref());
-    let validate = validate_impl(ctx, t);
-    // With a map of unknown fields, `Deserialize` comes from the runtime's one-pass
-    // `open_struct!` rather than the derive, whose `flatten` buffers the whole object.
-    let (derive_de, open_de) = match &extra_name {
-        Some(extra) => {
-            let extra = ident(extra);
-            let entries = s.fields.iter().map(|f| {
-                let fname = ident(&f.rust);
-                let wire = &f.wire;
-                let defaulted = Ctx::is_patch(t, f) || !f.required || f.shape.nullable;
-                if defaulted {
-                    quote!(#fname: #wire = default)
-                } else {
-                    quote!(#fname: #wire)
-                }
-            });
-            (
-                quote!(),
-                quote!(rt::open_struct!(#name { #(#entries),* } #extra);),
-            )
-        }
-        None => (quote!(, serde::Deserialize), quote!()),
-    };
-    let items = quote! {
-        #doc
-        #[derive(Debug, Clone, PartialEq, serde::Serialize #derive_de)]
-        #[non_exhaustive]
-        pub struct #name {
-            #(#fields)*
-            #extra
-        }
-        #open_de
-        #builder
-    };
-    vec![Chunk::Tokens(items), validate]
+    code.blank();
+    builder(&mut code, ctx, t, s, extra.as_deref());
+    vec![Chunk::Text(code.finish()), validate_impl(ctx, t)]
 }
 
-/// The parameter type a constructor or setter takes for a value of `shape`, and how to turn the
-/// argument `value` into the field's value (without an `Option`/`Patch` wrapper).
-pub fn setter_arg(ctx: &Ctx<'_>, shape: &Shape, value: &Ident) -> (TokenStream, TokenStream) {
+/// `pub struct T { ... }` with its docs and serde attributes.
+fn struct_def(code: &mut Code, ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, extra: Option<&str>) {
+    docs::write(code, &docs::type_doc(ctx.api, t));
+    let deserialize = if extra.is_some() {
+        ""
+    } else {
+        ", serde::Deserialize"
+    };
+    code.line(&format!(
+        "#[derive(Debug, Clone, PartialEq, serde::Serialize{deserialize})]"
+    ));
+    code.line("#[non_exhaustive]");
+    if s.fields.is_empty() && extra.is_none() {
+        code.line(&format!("pub struct {} {{}}", t.name));
+        return;
+    }
+    code.open(&format!("pub struct {} {{", t.name));
+    for f in &s.fields {
+        field(code, ctx, t, f);
+    }
+    if let Some(extra) = extra {
+        let (ty, doc) = match &s.extra {
+            Some(shape) => (
+                ctx.type_text_nullable(shape),
+                "Properties not declared in the spec (the schema allows additional properties), kept as sent or received.",
+            ),
+            None => (
+                "rt::Value".to_owned(),
+                "Fields the server sent that this version of the spec does not declare, kept so nothing is lost.",
+            ),
+        };
+        docs::write(code, &[doc.to_owned()]);
+        code.line("#[serde(flatten)]");
+        let ty = format!("std::collections::BTreeMap<String, {ty}>");
+        type_line(code, &format!("pub {extra}: "), &ty, ",", "");
+    }
+    code.close("}");
+}
+
+/// One field of the struct: docs, serde attributes, `pub name: Type,`.
+fn field(code: &mut Code, ctx: &Ctx<'_>, t: &TypeDef, f: &Field) {
+    let patch = Ctx::is_patch(t, f);
+    let mut lines = docs::field_doc(&f.doc, &f.shape, f.required);
+    if patch {
+        lines.push(String::new());
+        lines.push(format!(
+            "Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_{0}`), or set (see `{0}`).",
+            bare(&f.rust)
+        ));
+    }
+    docs::write(code, &lines);
+    if bare(&f.rust) != f.wire {
+        let rename = format!("rename = {}", str_lit(&f.wire));
+        let line = format!("#[serde({rename})]");
+        if code.fits(line.len()) {
+            code.line(&line);
+        } else {
+            code.open("#[serde(");
+            code.line(&rename);
+            code.close(")]");
+        }
+    }
+    if patch {
+        code.line(r#"#[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]"#);
+    } else if !f.required {
+        if matches!(f.shape.ty, Ty::Any) {
+            code.line(r#"#[serde(default, skip_serializing_if = "rt::Value::is_null")]"#);
+        } else {
+            code.line(r#"#[serde(default, skip_serializing_if = "Option::is_none")]"#);
+        }
+    } else if f.shape.nullable {
+        code.line("#[serde(default)]");
+    }
+    let inner = ctx.member_type_text(&t.name, &f.rust, &f.shape);
+    let ty = if patch {
+        format!("rt::Patch<{inner}>")
+    } else if f.is_option() && !matches!(f.shape.ty, Ty::Any) {
+        format!("Option<{inner}>")
+    } else {
+        inner
+    };
+    type_line(code, &format!("pub {}: ", f.rust), &ty, ",", "");
+}
+
+/// `rt::open_struct!(T { field: "wire" = default, ... } extra);`, one field a line as the
+/// render stage lays it out.
+fn open_struct(code: &mut Code, t: &TypeDef, s: &Struct, extra: &str) {
+    code.open(&format!("rt::open_struct!({} {{", t.name));
+    for f in &s.fields {
+        let defaulted = Ctx::is_patch(t, f) || !f.required || f.shape.nullable;
+        let default = if defaulted { " = default" } else { "" };
+        code.line(&format!("{}: {}{default},", f.rust, str_lit(&f.wire)));
+    }
+    code.close(&format!("}} {extra});"));
+}
+
+/// How the argument of a constructor or setter becomes the field's value.
+#[derive(Clone, Copy, PartialEq)]
+enum Conv {
+    /// As it is.
+    Moved,
+    /// `.into()`
+    Into,
+    /// Each item `.into()`, collected.
+    CollectInto,
+    /// Collected.
+    Collect,
+}
+
+impl Conv {
+    /// The method calls applied to the argument.
+    fn calls(self) -> &'static [&'static str] {
+        match self {
+            Conv::Moved => &[],
+            Conv::Into => &[".into()"],
+            Conv::CollectInto => &[".into_iter()", ".map(Into::into)", ".collect()"],
+            Conv::Collect => &[".into_iter()", ".collect()"],
+        }
+    }
+
+    /// The conversion of `arg` as an expression.
+    fn apply(self, arg: &str) -> String {
+        format!("{arg}{}", self.calls().concat())
+    }
+}
+
+/// The parameter type a constructor or setter takes for a value of `shape`, and how it becomes
+/// the field's value (without an `Option`/`Patch` wrapper).
+fn setter_arg(ctx: &Ctx<'_>, shape: &Shape) -> (String, Conv) {
     match &shape.ty {
-        Ty::String => (quote!(impl Into<String>), quote!(#value.into())),
-        Ty::Any => (quote!(impl Into<rt::Value>), quote!(#value.into())),
-        Ty::Named(_) => {
-            let t = ctx.rust_type(shape);
-            (quote!(impl Into<#t>), quote!(#value.into()))
-        }
-        Ty::Array(item) if !item.nullable && matches!(item.ty, Ty::String | Ty::Named(_)) => {
-            let t = ctx.rust_type(item);
-            (
-                quote!(impl IntoIterator<Item = impl Into<#t>>),
-                quote!(#value.into_iter().map(Into::into).collect()),
-            )
-        }
-        Ty::Array(item) => {
-            let t = ctx.rust_type_nullable(item);
-            (
-                quote!(impl IntoIterator<Item = #t>),
-                quote!(#value.into_iter().collect()),
-            )
-        }
-        _ => {
-            let t = ctx.rust_type(shape);
-            (quote!(#t), quote!(#value))
+        Ty::String => ("impl Into<String>".to_owned(), Conv::Into),
+        Ty::Any => ("impl Into<rt::Value>".to_owned(), Conv::Into),
+        Ty::Named(_) => (format!("impl Into<{}>", ctx.type_text(shape)), Conv::Into),
+        Ty::Array(item) if !item.nullable && matches!(item.ty, Ty::String | Ty::Named(_)) => (
+            format!(
+                "impl IntoIterator<Item = impl Into<{}>>",
+                ctx.type_text(item)
+            ),
+            Conv::CollectInto,
+        ),
+        Ty::Array(item) => (
+            format!("impl IntoIterator<Item = {}>", ctx.type_text_nullable(item)),
+            Conv::Collect,
+        ),
+        _ => (ctx.type_text(shape), Conv::Moved),
+    }
+}
+
+/// `prefix` then method `calls`, then `counted` and `uncounted` as for [`type_line`]: on one
+/// line when it fits, else one call a line below the receiver, as prettyplease breaks a chain.
+fn chain(code: &mut Code, prefix: &str, calls: &[&str], counted: &str, uncounted: &str) {
+    let line = format!("{prefix}{}{counted}", calls.concat());
+    if calls.is_empty() || code.fits(line.len()) {
+        code.line(&format!("{line}{uncounted}"));
+        return;
+    }
+    code.line(prefix);
+    let last = calls.len() - 1;
+    for (i, c) in calls.iter().enumerate() {
+        if i == last {
+            code.line(&format!("    {c}{counted}{uncounted}"));
+        } else {
+            code.line(&format!("    {c}"));
         }
     }
 }
 
-fn builder(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, extra: Option<&str>) -> TokenStream {
-    let name = ident(&t.name);
+/// A field's value in the constructor's struct literal.
+enum Init {
+    /// The parameter of the same name, as it is (`name`).
+    Param,
+    /// The parameter of the same name converted (`name: name.into()`), maybe boxed.
+    Converted(Conv, bool),
+    /// A fixed value (`name: None`).
+    Fixed(String),
+}
+
+impl Init {
+    fn flat(&self, name: &str) -> String {
+        match self {
+            Init::Param => name.to_owned(),
+            Init::Converted(conv, false) => format!("{name}: {}", conv.apply(name)),
+            Init::Converted(conv, true) => format!("{name}: Box::new({})", conv.apply(name)),
+            Init::Fixed(value) => format!("{name}: {value}"),
+        }
+    }
+
+    /// The field on its own line (or lines) of a broken struct literal.
+    fn write(&self, code: &mut Code, name: &str, counted: &str, uncounted: &str) {
+        match self {
+            Init::Converted(conv, false) => chain(
+                code,
+                &format!("{name}: {name}"),
+                conv.calls(),
+                counted,
+                uncounted,
+            ),
+            Init::Converted(conv, true) => call(
+                code,
+                &format!("{name}: Box::new"),
+                &[conv.apply(name)],
+                counted,
+                uncounted,
+            ),
+            _ => code.line(&format!("{}{counted}{uncounted}", self.flat(name))),
+        }
+    }
+}
+
+/// The constructor's `Self { ... }`: on one line when short (prettyplease allows 34 columns
+/// before the closing brace), else one field a line.
+fn struct_literal(code: &mut Code, inits: &[(String, Init)]) {
+    let flat: Vec<String> = inits.iter().map(|(n, init)| init.flat(n)).collect();
+    let line = if flat.is_empty() {
+        "Self {}".to_owned()
+    } else {
+        format!("Self {{ {} }}", flat.join(", "))
+    };
+    if line.len() <= 35 && code.fits(line.len()) {
+        code.line(&line);
+        return;
+    }
+    code.open("Self {");
+    let last = inits.len().saturating_sub(1);
+    for (i, (name, init)) in inits.iter().enumerate() {
+        if i == last {
+            init.write(code, name, "", ",");
+        } else {
+            init.write(code, name, ",", "");
+        }
+    }
+    code.close("}");
+}
+
+/// `impl Default` (when nothing is required) and `impl T { new, setters, with_extra }`.
+fn builder(code: &mut Code, ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, extra: Option<&str>) {
     let args: Vec<&Field> = s
         .fields
         .iter()
         .filter(|f| f.required && single_variant(ctx, f).is_none())
         .collect();
+    if args.is_empty() {
+        impl_for(code, "Default", &t.name);
+        code.open("fn default() -> Self {");
+        code.line("Self::new()");
+        code.close("}");
+        code.close("}");
+        code.blank();
+    }
+    code.open(&format!("impl {} {{", t.name));
+    constructor(code, ctx, t, s, &args, extra);
     let mut methods = Namespace::new();
     methods.reserve("new");
-    let params = args.iter().map(|f| {
-        let n = ident(&f.rust);
-        let arg = if f.shape.nullable && !matches!(f.shape.ty, Ty::Any) {
-            let t = ctx.rust_type(&f.shape);
-            quote!(Option<#t>)
-        } else {
-            setter_arg(ctx, &f.shape, &n).0
-        };
-        quote!(#n: #arg)
-    });
-    let inits = s.fields.iter().map(|f| {
-        let n = ident(&f.rust);
-        if let Some(only) = single_variant(ctx, f) {
-            quote!(#n: #only,)
-        } else if f.required {
-            if f.shape.nullable && !matches!(f.shape.ty, Ty::Any) {
-                quote!(#n,)
-            } else {
-                let (_, conv) = setter_arg(ctx, &f.shape, &n);
-                if ctx.is_boxed(&t.name, &f.rust) {
-                    quote!(#n: Box::new(#conv),)
-                } else if conv.to_string() == n.to_string() {
-                    quote!(#n,)
-                } else {
-                    quote!(#n: #conv,)
-                }
-            }
-        } else if Ctx::is_patch(t, f) {
-            quote!(#n: rt::Patch::Unchanged,)
-        } else if matches!(f.shape.ty, Ty::Any) {
-            quote!(#n: rt::Value::Null,)
-        } else {
-            quote!(#n: None,)
-        }
-    });
-    let extra_init = extra.map(|e| {
-        let e = ident(e);
-        quote!(#e: Default::default(),)
-    });
+    for f in s.fields.iter().filter(|f| !f.required) {
+        setter(code, ctx, t, f, &mut methods);
+    }
+    if let Some((e, shape)) = extra.zip(s.extra.as_ref()) {
+        let m = methods.claim("with_extra".to_owned());
+        let ty = ctx.type_text_nullable(shape);
+        code.blank();
+        docs::write(
+            code,
+            &["Adds a property the spec does not declare (the schema allows additional properties).".to_owned()],
+        );
+        code.line("#[must_use]");
+        let params = [
+            ("mut self".to_owned(), String::new()),
+            ("key: ".to_owned(), "impl Into<String>".to_owned()),
+            ("value: ".to_owned(), format!("impl Into<{ty}>")),
+        ];
+        signature(code, &format!("pub fn {m}"), &params, " -> Self {");
+        code.line(&format!("self.{e}.insert(key.into(), value.into());"));
+        code.line("self");
+        code.close("}");
+    }
+    code.close("}");
+}
+
+/// `pub fn new(required fields) -> Self`.
+fn constructor(
+    code: &mut Code,
+    ctx: &Ctx<'_>,
+    t: &TypeDef,
+    s: &Struct,
+    args: &[&Field],
+    extra: Option<&str>,
+) {
     let fixed: Vec<String> = s
         .fields
         .iter()
         .filter(|f| single_variant(ctx, f).is_some())
         .map(|f| format!("`{}`", f.wire))
         .collect();
-    let mut new_doc = if args.is_empty() {
-        format!(" A new `{}`. It has no required fields to pass.", t.name)
+    let mut doc = if args.is_empty() {
+        format!("A new `{}`. It has no required fields to pass.", t.name)
     } else {
+        let wires: Vec<String> = args.iter().map(|f| format!("`{}`", f.wire)).collect();
         format!(
-            " A new `{}`. Takes the required fields ({}); set optional ones with the setters.",
+            "A new `{}`. Takes the required fields ({}); set optional ones with the setters.",
             t.name,
-            args.iter()
-                .map(|f| format!("`{}`", f.wire))
-                .collect::<Vec<_>>()
-                .join(", ")
+            wires.join(", ")
         )
     };
     if !fixed.is_empty() {
-        new_doc.push_str(&format!(
+        doc.push_str(&format!(
             " {} can have only one value and is filled in.",
             fixed.join(", ")
         ));
     }
-    let value = format_ident!("value");
-    let setters: Vec<TokenStream> = s
-        .fields
+    docs::write(code, &[doc]);
+    let params: Vec<(String, String)> = args
         .iter()
-        .filter(|f| !f.required)
         .map(|f| {
-            let n = ident(&f.rust);
-            let setter = ident(&methods.claim(f.rust.clone()));
-            let (arg, conv) = setter_arg(ctx, &f.shape, &value);
-            let conv = if ctx.is_boxed(&t.name, &f.rust) {
-                quote!(Box::new(#conv))
+            let ty = if f.shape.nullable && !matches!(f.shape.ty, Ty::Any) {
+                format!("Option<{}>", ctx.type_text(&f.shape))
             } else {
-                conv
+                setter_arg(ctx, &f.shape).0
             };
-            let first = f
-                .doc
-                .description
-                .as_deref()
-                .and_then(|d| d.lines().next())
-                .map(|l| format!(" {}", docs::sanitize(l)))
-                .unwrap_or_default();
-            let constraints = docs::constraints(&f.shape);
-            let constraints = if constraints.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", constraints.join("; "))
-            };
-            let doc = format!(" Sets `{}`.{first}{constraints}", f.wire);
-            let patch = Ctx::is_patch(t, f);
-            let assigned = if patch {
-                quote!(rt::Patch::Set(#conv))
-            } else if matches!(f.shape.ty, Ty::Any) {
-                conv
-            } else {
-                quote!(Some(#conv))
-            };
-            let clear = patch.then(|| {
-                let clear = ident(&methods.claim(format!("clear_{}", bare(&f.rust))));
-                let doc = format!(" Clears `{}`: sends it as `null`.", f.wire);
-                quote! {
-                    #[doc = #doc]
-                    #[must_use]
-                    pub fn #clear(mut self) -> Self {
-                        self.#n = rt::Patch::Clear;
-                        self
-                    }
-                }
-            });
-            quote! {
-                #[doc = #doc]
-                #[must_use]
-                pub fn #setter(mut self, value: #arg) -> Self {
-                    self.#n = #assigned;
-                    self
-                }
-                #clear
-            }
+            (format!("{}: ", f.rust), ty)
         })
         .collect();
-    let extra_setter = extra.zip(s.extra.as_ref()).map(|(e, shape)| {
-        let e = ident(e);
-        let m = ident(&methods.claim("with_extra".to_owned()));
-        let ty = ctx.rust_type_nullable(shape);
-        quote! {
-            /// Adds a property the spec does not declare (the schema allows additional properties).
-            #[must_use]
-            pub fn #m(mut self, key: impl Into<String>, value: impl Into<#ty>) -> Self {
-                self.#e.insert(key.into(), value.into());
-                self
-            }
+    signature(code, "pub fn new", &params, " -> Self {");
+    let mut inits: Vec<(String, Init)> = s
+        .fields
+        .iter()
+        .map(|f| (f.rust.clone(), init(ctx, t, f)))
+        .collect();
+    if let Some(e) = extra {
+        inits.push((e.to_owned(), Init::Fixed("Default::default()".to_owned())));
+    }
+    struct_literal(code, &inits);
+    code.close("}");
+}
+
+/// How the constructor fills in field `f`.
+fn init(ctx: &Ctx<'_>, t: &TypeDef, f: &Field) -> Init {
+    if let Some(only) = single_variant(ctx, f) {
+        Init::Fixed(only)
+    } else if f.required {
+        if f.shape.nullable && !matches!(f.shape.ty, Ty::Any) {
+            return Init::Param;
         }
-    });
-    let default = args.is_empty().then(|| {
-        quote! {
-            impl Default for #name {
-                fn default() -> Self { Self::new() }
-            }
+        let (_, conv) = setter_arg(ctx, &f.shape);
+        let boxed = ctx.is_boxed(&t.name, &f.rust);
+        if conv == Conv::Moved && !boxed {
+            Init::Param
+        } else {
+            Init::Converted(conv, boxed)
         }
-    });
-    quote! {
-        #default
-        impl #name {
-            #[doc = #new_doc]
-            pub fn new(#(#params),*) -> Self {
-                Self { #(#inits)* #extra_init }
-            }
-            #(#setters)*
-            #extra_setter
-        }
+    } else if Ctx::is_patch(t, f) {
+        Init::Fixed("rt::Patch::Unchanged".to_owned())
+    } else if matches!(f.shape.ty, Ty::Any) {
+        Init::Fixed("rt::Value::Null".to_owned())
+    } else {
+        Init::Fixed("None".to_owned())
+    }
+}
+
+/// The setter of optional field `f`, and `clear_f` when the field is three-state.
+fn setter(code: &mut Code, ctx: &Ctx<'_>, t: &TypeDef, f: &Field, methods: &mut Namespace) {
+    let name = methods.claim(f.rust.clone());
+    let (arg, conv) = setter_arg(ctx, &f.shape);
+    let value = if ctx.is_boxed(&t.name, &f.rust) {
+        format!("Box::new({})", conv.apply("value"))
+    } else {
+        conv.apply("value")
+    };
+    let first = f
+        .doc
+        .description
+        .as_deref()
+        .and_then(|d| d.lines().next())
+        .map(|l| format!(" {}", docs::sanitize(l)))
+        .unwrap_or_default();
+    let constraints = docs::constraints(&f.shape);
+    let constraints = if constraints.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", constraints.join("; "))
+    };
+    code.blank();
+    docs::write(code, &[format!("Sets `{}`.{first}{constraints}", f.wire)]);
+    code.line("#[must_use]");
+    let params = [
+        ("mut self".to_owned(), String::new()),
+        ("value: ".to_owned(), arg),
+    ];
+    signature(code, &format!("pub fn {name}"), &params, " -> Self {");
+    let field = &f.rust;
+    let patch = Ctx::is_patch(t, f);
+    if patch {
+        call(
+            code,
+            &format!("self.{field} = rt::Patch::Set"),
+            &[value],
+            ";",
+            "",
+        );
+    } else if matches!(f.shape.ty, Ty::Any) {
+        chain(
+            code,
+            &format!("self.{field} = value"),
+            conv.calls(),
+            ";",
+            "",
+        );
+    } else {
+        call(code, &format!("self.{field} = Some"), &[value], ";", "");
+    }
+    code.line("self");
+    code.close("}");
+    if patch {
+        let clear = methods.claim(format!("clear_{}", bare(&f.rust)));
+        code.blank();
+        docs::write(code, &[format!("Clears `{}`: sends it as `null`.", f.wire)]);
+        code.line("#[must_use]");
+        let params = [("mut self".to_owned(), String::new())];
+        signature(code, &format!("pub fn {clear}"), &params, " -> Self {");
+        code.line(&format!("self.{field} = rt::Patch::Clear;"));
+        code.line("self");
+        code.close("}");
     }
 }
