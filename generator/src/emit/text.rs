@@ -75,3 +75,22 @@ impl Code {
 pub fn str_lit(s: &str) -> String {
     proc_macro2::Literal::string(s).to_string()
 }
+
+impl Code {
+    /// The current depth (four spaces each).
+    pub fn depth(&self) -> usize {
+        self.depth
+    }
+
+    /// One line `extra` levels deeper than the current depth.
+    pub fn line_at(&mut self, extra: usize, s: &str) {
+        self.depth += extra;
+        self.line(s);
+        self.depth -= extra;
+    }
+
+    /// [`Code::fits`] for a line `extra` levels deeper than the current depth.
+    pub fn fits_at(&self, extra: usize, len: usize) -> bool {
+        len <= 89usize.saturating_sub((self.depth + extra) * 4).max(60)
+    }
+}
