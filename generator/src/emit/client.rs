@@ -1,127 +1,190 @@
 //! The async `Client`: construction (key, environment, base URL) and one method per operation
-//! that validates its input, sends it, and decodes the documented success response.
+//! that validates its input, sends it, and decodes the documented success response. Emitted as
+//! formatted text; [`layout`] breaks the expressions that may not fit on a line exactly where
+//! prettyplease would.
 
 use super::docs;
+use super::text::{str_lit, Code};
 use super::validate::checks_nullable;
-use super::Ctx;
-use crate::ident::ident;
+use super::{Chunk, Ctx};
+use crate::ident::{bare, ident};
 use crate::ir::*;
+use layout::{call, chain, text, type_node, Node, Writer};
 use proc_macro2::TokenStream;
-use quote::quote;
 
 /// `Error`, `ApiError` and `Result` for this API, with the vendor's error body type, and its
 /// `ErrorSummary` for `Display`.
-pub fn emit_error_types(ctx: &Ctx<'_>) -> TokenStream {
-    let (body, summary) = match ctx.api.error_type.as_deref().and_then(|n| ctx.types.get(n)) {
-        Some(t) => {
-            let n = ident(&t.name);
-            (quote!(#n), error_summary(ctx, t))
-        }
-        None => (quote!(rt::Value), quote!()),
+pub fn emit_error_types(ctx: &Ctx<'_>) -> Chunk {
+    let error_type = ctx.api.error_type.as_deref().and_then(|n| ctx.types.get(n));
+    let body = match error_type {
+        Some(t) => ident(&t.name).to_string(),
+        None => "rt::Value".to_owned(),
     };
     let error_doc = match &ctx.api.error_type {
-        Some(n) => format!(" Everything a call can fail with; `Api` errors carry the decoded [`{n}`] when the spec documents it for the status."),
-        None => " Everything a call can fail with.".to_owned(),
+        Some(n) => format!("Everything a call can fail with; `Api` errors carry the decoded [`{n}`] when the spec documents it for the status."),
+        None => "Everything a call can fail with.".to_owned(),
     };
-    quote! {
-        #[doc = #error_doc]
-        pub type Error = rt::Error<#body>;
-        /// A non-2xx response: status, headers, request id, raw body, and the decoded error body.
-        pub type ApiError = rt::ApiError<#body>;
-        /// The result of every call of this API's [`Client`].
-        pub type Result<T, E = Error> = std::result::Result<T, E>;
-        #summary
+    let mut code = Code::new();
+    doc_comment(&mut code, &[error_doc]);
+    type_alias(
+        &mut code,
+        "pub type Error = ",
+        &format!("rt::Error<{body}>"),
+    );
+    code.blank();
+    code.line("/// A non-2xx response: status, headers, request id, raw body, and the decoded error body.");
+    type_alias(
+        &mut code,
+        "pub type ApiError = ",
+        &format!("rt::ApiError<{body}>"),
+    );
+    code.blank();
+    code.line("/// The result of every call of this API's [`Client`].");
+    code.line("pub type Result<T, E = Error> = std::result::Result<T, E>;");
+    if let Some(t) = error_type {
+        error_summary(ctx, t, &mut code);
     }
+    Chunk::Text(code.finish())
+}
+
+/// `<start><ty>;`, the type broken at its generic arguments if it does not fit.
+fn type_alias(code: &mut Code, start: &str, ty: &str) {
+    let mut w = Writer::new(code, start);
+    w.put(&type_node(ty), Some(1));
+    w.finish(";");
 }
 
 /// `impl rt::ErrorSummary`: `code: message` from the error body's `message`/`code` strings,
 /// directly or under an `error` object; a string `error` counts as the message.
-fn error_summary(ctx: &Ctx<'_>, t: &TypeDef) -> TokenStream {
+fn error_summary(ctx: &Ctx<'_>, t: &TypeDef, code: &mut Code) {
     let TypeKind::Struct(s) = &t.kind else {
-        return quote!();
+        return;
     };
-    let name = ident(&t.name);
-    fn string_field(base: TokenStream, s: &Struct, wire: &str) -> Option<TokenStream> {
+    /// `base.field` as an `Option<&str>`, for a string field with that wire name.
+    fn string_field(base: &str, s: &Struct, wire: &str) -> Option<Node> {
         let f = s
             .fields
             .iter()
             .find(|f| f.wire == wire && matches!(f.shape.ty, Ty::String))?;
-        let n = ident(&f.rust);
+        let n = &f.rust;
         Some(if f.is_option() {
-            quote!(#base.#n.as_deref())
+            chain(base, &[&format!(".{n}"), ".as_deref()"])
         } else {
-            quote!(Some(#base.#n.as_str()))
+            call("Some", vec![chain(base, &[&format!(".{n}"), ".as_str()"])])
         })
     }
-    let mut message = string_field(quote!(self), s, "message");
-    let mut code = string_field(quote!(self), s, "code");
+    let mut message = string_field("self", s, "message");
+    let mut error_code = string_field("self", s, "code");
     if message.is_none() {
-        message = string_field(quote!(self), s, "error");
+        message = string_field("self", s, "error");
     }
     if let Some(f) = s.fields.iter().find(|f| f.wire == "error") {
         if let Ty::Named(inner) = &f.shape.ty {
             if let Some(TypeKind::Struct(is)) = ctx.types.get(inner.as_str()).map(|t| &t.kind) {
-                let n = ident(&f.rust);
-                let wrap = |e: Option<TokenStream>| {
+                let n = &f.rust;
+                let wrap = |e: Option<Node>| {
                     e.map(|e| {
                         if f.is_option() {
-                            quote!(self.#n.as_ref().and_then(|e| #e))
+                            Node::Chain {
+                                base: Box::new(text("self")),
+                                links: vec![
+                                    text(&format!(".{n}")),
+                                    text(".as_ref()"),
+                                    closure_call(".and_then", "|e|", e),
+                                ],
+                            }
                         } else {
-                            quote!({ let e = &self.#n; #e })
+                            Node::Stmts(vec![
+                                format!("let e = &self.{n};"),
+                                e.flat().unwrap_or_default(),
+                            ])
                         }
                     })
                 };
-                message = message.or_else(|| wrap(string_field(quote!(e), is, "message")));
-                code = code.or_else(|| wrap(string_field(quote!(e), is, "code")));
+                message = message.or_else(|| wrap(string_field("e", is, "message")));
+                error_code = error_code.or_else(|| wrap(string_field("e", is, "code")));
             }
         }
     }
-    let message = message.unwrap_or_else(|| quote!(None::<&str>));
-    let code = code.unwrap_or_else(|| quote!(None::<&str>));
-    quote! {
-        impl rt::ErrorSummary for #name {
-            fn summary(&self) -> Option<String> {
-                match (#code, #message) {
-                    (Some(c), Some(m)) => Some(format!("{c}: {m}")),
-                    (None, Some(m)) => Some(m.to_owned()),
-                    (Some(c), None) => Some(c.to_owned()),
-                    (None, None) => None,
-                }
-            }
-        }
+    let none = || text("None::<&str>");
+    let pair = Node::List {
+        open: "(".to_owned(),
+        items: vec![
+            error_code.unwrap_or_else(none),
+            message.unwrap_or_else(none),
+        ],
+        close: ")".to_owned(),
+    };
+    code.blank();
+    let name = ident(&t.name);
+    let head = format!("impl rt::ErrorSummary for {name} {{");
+    if code.fits(head.len()) {
+        code.open(&head);
+    } else {
+        code.line("impl rt::ErrorSummary");
+        code.open(&format!("for {name} {{"));
     }
+    code.open("fn summary(&self) -> Option<String> {");
+    let mut w = Writer::new(code, "match ");
+    w.put(&pair, Some(2));
+    w.finish(" {");
+    code.line_at(1, "(Some(c), Some(m)) => Some(format!(\"{c}: {m}\")),");
+    code.line_at(1, "(None, Some(m)) => Some(m.to_owned()),");
+    code.line_at(1, "(Some(c), None) => Some(c.to_owned()),");
+    code.line_at(1, "(None, None) => None,");
+    code.line("}");
+    code.close("}");
+    code.close("}");
 }
 
-pub fn emit_client(ctx: &Ctx<'_>) -> TokenStream {
+/// The `Client` type, its construction, and one method per operation.
+pub fn emit_client(ctx: &Ctx<'_>) -> Chunk {
+    let mut code = Code::new();
+    client_type(ctx, &mut code);
+    code.blank();
+    code.open("impl Client {");
+    client_constructors(ctx, &mut code);
+    for op in &ctx.api.operations {
+        operation(ctx, op, &mut code);
+    }
+    code.close("}");
+    Chunk::Text(code.finish())
+}
+
+/// `ClientBuilder`, the `Client` struct and its `rt::FromHttpClient` impl.
+fn client_type(ctx: &Ctx<'_>, code: &mut Code) {
     let api = ctx.api;
     let base = &api.base_url;
-    let title = &api.title;
-    let key_var = format!("{}_API_KEY", api.env_prefix);
     let url_var = format!("{}_BASE_URL", api.env_prefix);
     let (auth, auth_doc) = match &api.auth {
         Auth::Header { header, scheme } => (
-            quote!(rt::AuthScheme::Header(#header)),
+            call("rt::AuthScheme::Header", vec![text(&str_lit(header))]),
             format!("the API key in the `{header}` header (security scheme `{scheme}`)"),
         ),
         Auth::Bearer { scheme } => (
-            quote!(rt::AuthScheme::Bearer),
+            text("rt::AuthScheme::Bearer"),
             format!("the API key as `Authorization: Bearer <key>` (security scheme `{scheme}`)"),
         ),
         Auth::Query { scheme, param } => (
-            quote!(rt::AuthScheme::Query(#param)),
+            call("rt::AuthScheme::Query", vec![text(&str_lit(param))]),
             format!("the API key in the `{param}` query parameter (security scheme `{scheme}`)"),
         ),
         Auth::Cookie { scheme, cookie } => (
-            quote!(rt::AuthScheme::Cookie(#cookie)),
+            call("rt::AuthScheme::Cookie", vec![text(&str_lit(cookie))]),
             format!("the API key in the `{cookie}` cookie (security scheme `{scheme}`)"),
         ),
         Auth::Basic { scheme } => (
-            quote!(rt::AuthScheme::Basic),
+            text("rt::AuthScheme::Basic"),
             format!("HTTP basic authentication, the key being `user:password` (security scheme `{scheme}`)"),
         ),
-        Auth::None => (quote!(rt::AuthScheme::None), "none".to_owned()),
+        Auth::None => (text("rt::AuthScheme::None"), "none".to_owned()),
     };
-    let doc = docs::attrs(&[
+    code.line(
+        "/// Builds a [`Client`]: API key, base URL, timeouts, retries, user agent, or your own",
+    );
+    code.line("/// `reqwest::Client`.");
+    code.line("pub type ClientBuilder = rt::ClientBuilder<Client>;");
+    item_doc(code, &[
         format!("Async client for the {}.", docs::sanitize(&api.title)),
         String::new(),
         format!("- Base URL: `{base}` by default; `{url_var}`, [`ClientBuilder::base_url`] or [`Client::with_base_url`] override it."),
@@ -135,128 +198,255 @@ pub fn emit_client(ctx: &Ctx<'_>) -> TokenStream {
         "- Cheap to clone: clones share one connection pool.".to_owned(),
         "- The API key never appears in `Debug` output or errors.".to_owned(),
     ]);
-    let ops = api.operations.iter().map(|op| operation(ctx, op));
-    let from_env_doc = format!(" A client configured from the environment: the key from `{key_var}`, the base URL from `{url_var}` if set.");
-    quote! {
-        /// Builds a [`Client`]: API key, base URL, timeouts, retries, user agent, or your own
-        /// `reqwest::Client`.
-        pub type ClientBuilder = rt::ClientBuilder<Client>;
+    code.line("#[derive(Clone, Debug)]");
+    code.open("pub struct Client {");
+    code.line("http: rt::HttpClient,");
+    code.close("}");
+    code.blank();
+    code.open("impl rt::FromHttpClient for Client {");
+    code.open("const API: rt::ApiInfo = rt::ApiInfo {");
+    code.line(&format!("name: {},", str_lit(&api.title)));
+    code.line(&format!("default_base_url: {},", str_lit(base)));
+    let mut w = Writer::new(code, "auth: ");
+    w.put(&auth, Some(1));
+    w.finish(",");
+    code.line(&format!(
+        "api_key_var: {},",
+        str_lit(&format!("{}_API_KEY", api.env_prefix))
+    ));
+    code.line(&format!("base_url_var: {},", str_lit(&url_var)));
+    code.close("};");
+    code.blank();
+    code.open("fn from_http(http: rt::HttpClient) -> Self {");
+    code.line("Client { http }");
+    code.close("}");
+    code.close("}");
+}
 
-        #doc
-        #[derive(Clone, Debug)]
-        pub struct Client {
-            http: rt::HttpClient,
-        }
+/// The constants and constructors at the top of `impl Client`.
+fn client_constructors(ctx: &Ctx<'_>, code: &mut Code) {
+    let api = ctx.api;
+    let key_var = str_lit(&format!("{}_API_KEY", api.env_prefix));
+    let url_var = format!("{}_BASE_URL", api.env_prefix);
+    code.line("/// The first server of the spec's `servers`.");
+    code.line(&format!(
+        "pub const DEFAULT_BASE_URL: &'static str = {};",
+        str_lit(&api.base_url)
+    ));
+    code.blank();
+    code.line("/// The environment variable [`Client::from_env`] reads the API key from.");
+    code.line(&format!("pub const API_KEY_VAR: &'static str = {key_var};"));
+    code.blank();
+    code.line("/// The environment variable [`Client::from_env`] reads a base URL override from.");
+    code.line(&format!(
+        "pub const BASE_URL_VAR: &'static str = {};",
+        str_lit(&url_var)
+    ));
+    fixed_lines(code, CONSTRUCTORS_HEAD);
+    doc_comment(code, &[format!(
+        "A client configured from the environment: the key from `{}_API_KEY`, the base URL from `{url_var}` if set.",
+        api.env_prefix
+    )]);
+    fixed_lines(code, CONSTRUCTORS_TAIL);
+}
 
-        impl rt::FromHttpClient for Client {
-            const API: rt::ApiInfo = rt::ApiInfo {
-                name: #title,
-                default_base_url: #base,
-                auth: #auth,
-                api_key_var: #key_var,
-                base_url_var: #url_var,
-            };
-            fn from_http(http: rt::HttpClient) -> Self {
-                Client { http }
-            }
-        }
-
-        impl Client {
-            /// The first server of the spec's `servers`.
-            pub const DEFAULT_BASE_URL: &'static str = #base;
-            /// The environment variable [`Client::from_env`] reads the API key from.
-            pub const API_KEY_VAR: &'static str = #key_var;
-            /// The environment variable [`Client::from_env`] reads a base URL override from.
-            pub const BASE_URL_VAR: &'static str = #url_var;
-
-            /// A client for [`Client::DEFAULT_BASE_URL`] authenticating with `api_key`, with the
-            /// default timeouts and retries.
-            ///
-            /// A key that cannot be used (empty, or not sendable in a header) makes every call
-            /// fail with [`Error::Config`]; [`Client::builder`] reports it up front instead.
-            pub fn new(api_key: impl Into<String>) -> Self {
-                Self::builder().api_key(api_key).build_or_defer()
-            }
-
-            /// A builder for every setting; finish with `.build()`.
-            pub fn builder() -> ClientBuilder {
-                rt::ClientBuilder::new()
-            }
-
-            #[doc = #from_env_doc]
-            ///
-            /// # Errors
-            /// [`Error::Config`] when the key variable is unset or empty, or the base URL is invalid.
-            pub fn from_env() -> Result<Self> {
-                Ok(Self::builder().from_env().build()?)
-            }
-
-            /// The same client sending requests to `base_url` instead (e.g. a mock server). An
-            /// invalid URL makes every call fail with [`Error::Config`].
-            #[must_use]
-            pub fn with_base_url(mut self, base_url: impl AsRef<str>) -> Self {
-                self.http.set_base_url_or_defer(base_url.as_ref());
-                self
-            }
-
-            /// The same client with `options` (timeout, retries, retry policy, extra headers)
-            /// applied to the calls made through it:
-            /// `client.with_options(RequestOptions::new().max_retries(0)).create_persona(&body)`.
-            #[must_use]
-            pub fn with_options(&self, options: rt::RequestOptions) -> Self {
-                Client { http: self.http.with_options(options) }
-            }
-
-            /// The base URL requests go to.
-            pub fn base_url(&self) -> &str {
-                self.http.base_url()
-            }
-
-            #(#ops)*
+/// Lines written as they are, at the current depth; an empty one is a blank line.
+fn fixed_lines(code: &mut Code, lines: &[&str]) {
+    for line in lines {
+        if line.is_empty() {
+            code.blank();
+        } else {
+            code.line(line);
         }
     }
 }
 
-fn param_type(ctx: &Ctx<'_>, p: &Param) -> TokenStream {
+/// `Client::new` and `Client::builder`, after the constants.
+const CONSTRUCTORS_HEAD: &[&str] = &[
+    "",
+    "/// A client for [`Client::DEFAULT_BASE_URL`] authenticating with `api_key`, with the",
+    "/// default timeouts and retries.",
+    "///",
+    "/// A key that cannot be used (empty, or not sendable in a header) makes every call",
+    "/// fail with [`Error::Config`]; [`Client::builder`] reports it up front instead.",
+    "pub fn new(api_key: impl Into<String>) -> Self {",
+    "    Self::builder().api_key(api_key).build_or_defer()",
+    "}",
+    "",
+    "/// A builder for every setting; finish with `.build()`.",
+    "pub fn builder() -> ClientBuilder {",
+    "    rt::ClientBuilder::new()",
+    "}",
+    "",
+];
+
+/// `Client::from_env` (after its first doc line) and the other constructors.
+const CONSTRUCTORS_TAIL: &[&str] = &[
+    "///",
+    "/// # Errors",
+    "/// [`Error::Config`] when the key variable is unset or empty, or the base URL is invalid.",
+    "pub fn from_env() -> Result<Self> {",
+    "    Ok(Self::builder().from_env().build()?)",
+    "}",
+    "",
+    "/// The same client sending requests to `base_url` instead (e.g. a mock server). An",
+    "/// invalid URL makes every call fail with [`Error::Config`].",
+    "#[must_use]",
+    "pub fn with_base_url(mut self, base_url: impl AsRef<str>) -> Self {",
+    "    self.http.set_base_url_or_defer(base_url.as_ref());",
+    "    self",
+    "}",
+    "",
+    "/// The same client with `options` (timeout, retries, retry policy, extra headers)",
+    "/// applied to the calls made through it:",
+    "/// `client.with_options(RequestOptions::new().max_retries(0)).create_persona(&body)`.",
+    "#[must_use]",
+    "pub fn with_options(&self, options: rt::RequestOptions) -> Self {",
+    "    Client {",
+    "        http: self.http.with_options(options),",
+    "    }",
+    "}",
+    "",
+    "/// The base URL requests go to.",
+    "pub fn base_url(&self) -> &str {",
+    "    self.http.base_url()",
+    "}",
+];
+
+/// The type of a path, header or cookie parameter argument.
+fn param_type(ctx: &Ctx<'_>, p: &Param) -> String {
     let base = match &p.shape.ty {
-        Ty::String => quote!(&str),
-        Ty::Array(item) => {
-            let t = ctx.rust_type_nullable(item);
-            quote!(&[#t])
-        }
-        _ => ctx.rust_type(&p.shape),
+        Ty::String => "&str".to_owned(),
+        Ty::Array(item) => format!("&[{}]", ctx.type_text_nullable(item)),
+        _ => ctx.type_text(&p.shape),
     };
     if p.required {
         base
     } else {
-        quote!(Option<#base>)
+        format!("Option<{base}>")
     }
 }
 
-fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
-    let api = ctx.api;
-    let name = ident(&op.rust);
-    let method = ident(op.method.as_str());
+/// Where a parameter goes, for docs.
+fn location_word(l: ParamLocation) -> &'static str {
+    match l {
+        ParamLocation::Path => "path",
+        ParamLocation::Query => "query",
+        ParamLocation::Header => "header",
+        ParamLocation::Cookie => "cookie",
+    }
+}
 
-    // Signature.
-    let mut args = Vec::new();
+/// The blank line between two items, then the doc comment of the second. Render puts no
+/// blank line before a `/** */` doc comment.
+fn item_doc(code: &mut Code, lines: &[String]) {
+    let block = lines
+        .first()
+        .is_some_and(|l| l.contains('\n') && can_be_block_comment(&format!(" {l}")));
+    if !block {
+        code.blank();
+    }
+    doc_comment(code, lines);
+}
+
+/// Doc comment lines, as prettyplease prints `#[doc = " <line>"]`: `/// <line>` without its
+/// trailing spaces, or, for a line holding a line break (a multi-line summary or title), a
+/// `/** */` block when the text allows one and the attribute itself otherwise.
+fn doc_comment(code: &mut Code, lines: &[String]) {
+    for l in lines {
+        if !l.contains('\n') {
+            let l = l.trim_end_matches(' ');
+            if l.is_empty() {
+                code.line("///");
+            } else {
+                code.line(&format!("/// {l}"));
+            }
+            continue;
+        }
+        let doc = format!(" {l}");
+        if can_be_block_comment(&doc) {
+            let lines: Vec<&str> = doc.split('\n').collect();
+            let last = lines.len() - 1;
+            let trimmed: Vec<&str> = lines
+                .iter()
+                .enumerate()
+                .map(|(i, l)| if i < last { l.trim_end_matches(' ') } else { l })
+                .collect();
+            code.line(&format!("/**{}*/", trimmed.join("\n")));
+        } else {
+            code.line(&format!("#[doc = {}]", str_lit(&doc)));
+        }
+    }
+}
+
+/// Whether prettyplease may print the doc text as a `/** */` comment: every `*/` closes a
+/// `/*` inside it, and it does not end with `/`.
+fn can_be_block_comment(doc: &str) -> bool {
+    let bytes = doc.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        match (bytes[i], bytes[i + 1]) {
+            (b'/', b'*') => {
+                depth += 1;
+                i += 2;
+            }
+            (b'*', b'/') => {
+                if depth == 0 {
+                    return false;
+                }
+                depth -= 1;
+                i += 2;
+            }
+            _ => i += 1,
+        }
+    }
+    depth == 0 && !doc.ends_with('/')
+}
+
+/// `: description` on one line, or nothing.
+fn desc_suffix(d: Option<&str>) -> String {
+    d.map(|d| format!(": {}", docs::sanitize(d).replace('\n', " ")))
+        .unwrap_or_default()
+}
+
+/// One async method for `op`, then its `_stream` method if it pages.
+fn operation(ctx: &Ctx<'_>, op: &Operation, code: &mut Code) {
+    let (args, arg_docs) = method_args(ctx, op);
+    let ret = match (&op.success.body, op.success.raw) {
+        (_, Some(RawBody::Bytes)) => "rt::Bytes".to_owned(),
+        (_, Some(RawBody::Text)) => "String".to_owned(),
+        (Some(s), None) => ctx.type_text_nullable(s),
+        (None, None) => "()".to_owned(),
+    };
+    let checks = input_checks(ctx, op);
+    item_doc(code, &operation_doc(ctx, op, arg_docs, !checks.is_empty()));
+    if op.deprecated {
+        code.line("#[deprecated(note = \"deprecated in the spec\")]");
+    }
+    signature(
+        code,
+        &format!("pub async fn {}", op.rust),
+        args,
+        &format!("Result<{ret}>"),
+    );
+    validation(code, &checks);
+    query_string(ctx, op, code);
+    call_info(ctx, op, code);
+    send(op, code);
+    code.close("}");
+    if let Some(p) = &op.pagination {
+        stream_method(ctx, op, p, code);
+    }
+}
+
+/// The method's parameters after `&self` (path, header and cookie parameters, the query
+/// struct, the body), and their lines of the `# Arguments` doc.
+fn method_args(ctx: &Ctx<'_>, op: &Operation) -> (Vec<Node>, Vec<String>) {
+    let mut args = vec![text("&self")];
     let mut arg_docs = Vec::new();
     for p in &op.params {
-        let n = ident(&p.rust);
-        let t = param_type(ctx, p);
-        args.push(quote!(#n: #t));
-        let where_ = match p.location {
-            ParamLocation::Path => "path",
-            ParamLocation::Query => "query",
-            ParamLocation::Header => "header",
-            ParamLocation::Cookie => "cookie",
-        };
-        let desc = p
-            .doc
-            .description
-            .as_deref()
-            .map(|d| format!(": {}", docs::sanitize(d).replace('\n', " ")))
-            .unwrap_or_default();
+        args.push(typed(&p.rust, &param_type(ctx, p)));
         let c = docs::constraints(&p.shape);
         let c = if c.is_empty() {
             String::new()
@@ -264,300 +454,84 @@ fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
             format!(" ({})", c.join("; "))
         };
         arg_docs.push(format!(
-            "- `{}`: {where_} parameter `{}`{desc}{c}",
-            crate::ident::bare(&p.rust),
-            p.wire
+            "- `{}`: {} parameter `{}`{}{c}",
+            bare(&p.rust),
+            location_word(p.location),
+            p.wire,
+            desc_suffix(p.doc.description.as_deref()),
         ));
     }
     if let Some(q) = &op.query {
-        let t = ident(q);
-        args.push(quote!(params: &#t));
+        args.push(typed("params", &format!("&{q}")));
         arg_docs.push(format!(
             "- `params`: the query parameters, [`{q}`] (`{q}::new()` and its setters)"
         ));
     }
-    let body_ty = op.body.as_ref().map(|b| ctx.rust_type_nullable(&b.shape));
-    if let (Some(t), Some(b)) = (&body_ty, &op.body) {
+    if let Some(b) = &op.body {
         let (arg, what) = match b.kind {
             BodyKind::Json | BodyKind::Form => (
-                quote!(&#t),
+                format!("&{}", ctx.type_text_nullable(&b.shape)),
                 match &b.shape.ty {
-                    Ty::Named(n) => format!(
-                        "[`{n}`]{}",
-                        if b.kind == BodyKind::Form {
-                            ", sent as a form"
-                        } else {
-                            ""
-                        }
-                    ),
+                    Ty::Named(n) if b.kind == BodyKind::Form => format!("[`{n}`], sent as a form"),
+                    Ty::Named(n) => format!("[`{n}`]"),
                     _ => "the JSON body".to_owned(),
                 },
             ),
             BodyKind::Multipart => (
-                quote!(Vec<rt::Part>),
+                "Vec<rt::Part>".to_owned(),
                 format!("the `{}` parts (text fields and files)", b.media_type),
             ),
             BodyKind::Raw => (
-                quote!(Vec<u8>),
+                "Vec<u8>".to_owned(),
                 format!(
                     "the bytes sent as `{}` (a `String` converts with `.into()`)",
                     b.media_type
                 ),
             ),
         };
-        if b.required {
-            args.push(quote!(body: #arg));
+        let arg = if b.required {
+            arg
         } else {
-            args.push(quote!(body: Option<#arg>));
-        }
+            format!("Option<{arg}>")
+        };
+        args.push(typed("body", &arg));
         arg_docs.push(format!(
             "- `body`: the request body, {what}{}",
-            b.description
-                .as_deref()
-                .map(|d| format!(": {}", docs::sanitize(d).replace('\n', " ")))
-                .unwrap_or_default()
+            desc_suffix(b.description.as_deref())
         ));
     }
-    let ret = match (&op.success.body, op.success.raw) {
-        (_, Some(RawBody::Bytes)) => quote!(rt::Bytes),
-        (_, Some(RawBody::Text)) => quote!(String),
-        (Some(s), None) => ctx.rust_type_nullable(s),
-        (None, None) => quote!(()),
-    };
+    (args, arg_docs)
+}
 
-    // Validation of every input.
-    let mut checks = Vec::new();
-    for p in &op.params {
-        let n = ident(&p.rust);
-        let wire = &p.wire;
-        let mut inner = checks_nullable(
-            ctx,
-            &Shape {
-                nullable: false,
-                ..p.shape.clone()
-            },
-        );
-        if p.location == ParamLocation::Path && matches!(p.shape.ty, Ty::String) {
-            inner = quote!(rt::check_path_param(value, path, out); #inner);
-        }
-        if inner.is_empty() {
-            continue;
-        }
-        let value = if matches!(p.shape.ty, Ty::String | Ty::Array(_)) {
-            quote!(#n)
-        } else {
-            quote!(&#n)
-        };
-        checks.push(if p.required {
-            quote! { { let value = #value; let path = &rt::Path::ROOT.field(#wire); #inner } }
-        } else {
-            quote! { if let Some(value) = #n { let value = &value; let path = &rt::Path::ROOT.field(#wire); #inner } }
-        });
-    }
-    if op
-        .query
-        .as_ref()
-        .is_some_and(|q| ctx.needs_validation.contains(q))
-    {
-        checks.push(quote! { rt::Validate::collect_violations(params, &rt::Path::ROOT, out); });
-    }
-    if let Some(b) = &op.body {
-        let inner = checks_nullable(
-            ctx,
-            &Shape {
-                nullable: false,
-                ..b.shape.clone()
-            },
-        );
-        if !inner.is_empty() {
-            checks.push(if b.required {
-                quote! { { let value = body; let path = &rt::Path::ROOT; #inner } }
-            } else {
-                quote! { if let Some(value) = body { let path = &rt::Path::ROOT; #inner } }
-            });
-        }
-    }
-    let validation = if checks.is_empty() {
-        quote!()
-    } else {
-        quote! {
-            let mut violations = Vec::new();
-            { let out = &mut violations; #(#checks)* }
-            rt::ensure_valid(violations)?;
-        }
-    };
+/// `name: ty` as a function parameter.
+fn typed(name: &str, ty: &str) -> Node {
+    Node::Seq(vec![text(&format!("{name}: ")), type_node(ty)])
+}
 
-    // URL path with encoded path parameters.
-    let mut fmt = String::new();
-    let mut fmt_args = Vec::new();
-    let mut rest = op.path.as_str();
-    while let Some(start) = rest.find('{') {
-        fmt.push_str(&rest[..start].replace('{', "{{").replace('}', "}}"));
-        let end = rest[start..].find('}').map_or(rest.len(), |e| start + e);
-        let pname = &rest[start + 1..end];
-        fmt.push_str("{}");
-        if let Some(p) = op
-            .params
-            .iter()
-            .find(|p| p.location == ParamLocation::Path && p.wire == pname)
-        {
-            let n = ident(&p.rust);
-            let text = param_text(ctx, &p.shape, quote!(#n));
-            fmt_args.push(quote!(rt::encode_path(&#text)));
-        }
-        rest = &rest[(end + 1).min(rest.len())..];
-    }
-    fmt.push_str(&rest.replace('{', "{{").replace('}', "}}"));
-    let path_expr = if fmt_args.is_empty() {
-        quote!(#fmt)
-    } else {
-        quote!(&format!(#fmt, #(#fmt_args),*))
-    };
+/// `<start>(<args>) -> <ret> {`, the parameters one per line if it does not fit; what follows
+/// is the body, one level deeper.
+fn signature(code: &mut Code, start: &str, args: Vec<Node>, ret: &str) {
+    let sig = Node::Seq(vec![
+        Node::List {
+            open: "(".to_owned(),
+            items: args,
+            close: ")".to_owned(),
+        },
+        text(" -> "),
+        type_node(ret),
+    ]);
+    let mut w = Writer::new(code, start);
+    w.put(&sig, Some(2));
+    w.finish_open(" {");
+}
 
-    // Query string, from the params struct's fields.
-    let query_fields: Vec<&Field> = op
-        .query
-        .as_deref()
-        .and_then(|q| match ctx.types.get(q).map(|t| &t.kind) {
-            Some(TypeKind::Struct(s)) => Some(s.fields.iter().collect()),
-            _ => None,
-        })
-        .unwrap_or_default();
-    let query = if query_fields.is_empty() {
-        quote!(let query: [(String, String); 0] = [];)
-    } else {
-        let pushes = query_fields.iter().map(|f| {
-            let n = ident(&f.rust);
-            let wire = &f.wire;
-            // Scalars (and enums) by their Display; arrays of them as repeated keys; objects
-            // and anything else exploded into key=value pairs (OpenAPI's default form style).
-            // Anything else as its `style` says (a date-time in RFC 3339, which its Display is not).
-            let scalar = |s: &Shape| displays_as_wire(ctx, s) && !s.nullable;
-            let style = op
-                .query_styles
-                .iter()
-                .find(|(w, _)| w == wire)
-                .map_or(QueryStyle::Form { explode: true }, |(_, s)| *s);
-            let push = match &f.shape.ty {
-                Ty::Array(item) if scalar(item) && style == (QueryStyle::Form { explode: true }) => quote!(for item in value.iter() { query.push((#wire.to_owned(), item.to_string())); }),
-                _ if scalar(&f.shape) => quote!(query.push((#wire.to_owned(), value.to_string()));),
-                _ => {
-                    let style = match style {
-                        QueryStyle::Form { explode } => quote!(rt::QueryStyle::Form { explode: #explode }),
-                        QueryStyle::SpaceDelimited => quote!(rt::QueryStyle::SpaceDelimited),
-                        QueryStyle::PipeDelimited => quote!(rt::QueryStyle::PipeDelimited),
-                        QueryStyle::DeepObject => quote!(rt::QueryStyle::DeepObject),
-                    };
-                    quote!(rt::push_query(&mut query, #wire, value, #style);)
-                }
-            };
-            if f.is_option() {
-                quote!(if let Some(value) = &params.#n { #push })
-            } else {
-                quote!({ let value = &params.#n; #push })
-            }
-        });
-        quote!(let mut query: Vec<(String, String)> = Vec::new(); #(#pushes)*)
-    };
-    // Header and cookie parameters, as text.
-    let sent = |location: ParamLocation| {
-        let pushes: Vec<TokenStream> = op
-            .params
-            .iter()
-            .filter(|p| p.location == location)
-            .map(|p| {
-                let n = ident(&p.rust);
-                let wire = &p.wire;
-                let text = param_text(ctx, &p.shape, quote!(value));
-                if p.required {
-                    quote!({ let value = #n; list.push((#wire, #text)); })
-                } else {
-                    quote!(if let Some(value) = #n { list.push((#wire, #text)); })
-                }
-            })
-            .collect();
-        if pushes.is_empty() {
-            quote!(Vec::new())
-        } else {
-            quote!({ let mut list = Vec::new(); #(#pushes)* list })
-        }
-    };
-    let headers = sent(ParamLocation::Header);
-    let cookies = sent(ParamLocation::Cookie);
-    let accept = accept(op);
-    let raw = op.success.raw;
-    // JSON bodies go through `send` (a `+json` media type, and any body of an operation whose
-    // response is not JSON, through `send_body`); the other encodings are built as a
-    // `rt::RequestBody`.
-    let (send, send_body) = match &op.body {
-        Some(b)
-            if b.kind == BodyKind::Json
-                && (raw.is_some() || b.media_type != "application/json") =>
-        {
-            let media = &b.media_type;
-            (
-                quote!(send_body),
-                if b.required {
-                    quote!(Some(rt::RequestBody::json(#media, body)?))
-                } else {
-                    quote!(match body { Some(body) => Some(rt::RequestBody::json(#media, body)?), None => None })
-                },
-            )
-        }
-        Some(b) if b.kind == BodyKind::Json => (
-            quote!(send),
-            if b.required {
-                quote!(Some(body))
-            } else {
-                quote!(body)
-            },
-        ),
-        Some(b) => {
-            let media = &b.media_type;
-            let build = match b.kind {
-                BodyKind::Form => quote!(rt::RequestBody::form(body)?),
-                BodyKind::Multipart => quote!(rt::RequestBody::Multipart(body)),
-                _ => quote!(rt::RequestBody::Raw { content_type: #media, bytes: body }),
-            };
-            let value = if b.required {
-                quote!(Some({ #build }))
-            } else {
-                quote!(match body { Some(body) => Some({ #build }), None => None })
-            };
-            (quote!(send_body), value)
-        }
-        None if raw.is_some() => (quote!(send_body), quote!(None)),
-        None => (quote!(send), quote!(None::<&()>)),
-    };
-    let (statuses, default_error) = op.error_statuses(api.error_type.as_deref());
-    let idempotent = op.idempotent;
-    let call_info = quote! {
-        let call = rt::Call {
-            method: rt::Method::#method,
-            path: #path_expr,
-            idempotent: #idempotent,
-            error_statuses: &[#(#statuses),*],
-            default_error: #default_error,
-            accept: #accept,
-            headers: #headers,
-            cookies: #cookies,
-        };
-    };
-    let call = if let Some(raw) = raw {
-        let method = match raw {
-            RawBody::Bytes => quote!(send_for_bytes),
-            RawBody::Text => quote!(send_for_text),
-        };
-        quote!(#call_info self.http.#method(call, &query, #send_body).await)
-    } else if op.success.body.is_some() {
-        quote!(#call_info self.http.#send(call, &query, #send_body).await)
-    } else if send.to_string() == "send" {
-        quote!(#call_info self.http.send::<_, rt::IgnoredAny, _>(call, &query, #send_body).await.map(|_| ()))
-    } else {
-        quote!(#call_info self.http.send_body::<rt::IgnoredAny, _>(call, &query, #send_body).await.map(|_| ()))
-    };
-
-    // Docs.
+/// The doc comment of an operation's method.
+fn operation_doc(
+    ctx: &Ctx<'_>,
+    op: &Operation,
+    arg_docs: Vec<String>,
+    validates: bool,
+) -> Vec<String> {
     let mut lines = Vec::new();
     if let Some(s) = &op.summary {
         lines.push(format!("{}.", docs::sanitize(s).trim_end_matches('.')));
@@ -572,7 +546,7 @@ fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
         op.method.as_str(),
         op.path,
         op.id,
-        api.source,
+        ctx.api.source,
         op.pointer
     ));
     if !arg_docs.is_empty() {
@@ -604,17 +578,17 @@ fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
         lines.push(String::new());
         lines.push("Documented response headers (not returned; the body is):".to_owned());
         for h in &op.success.headers {
-            let desc = h
-                .description
-                .as_deref()
-                .map(|d| format!(": {}", docs::sanitize(d).replace('\n', " ")))
-                .unwrap_or_default();
-            lines.push(format!("- `{}` ({}){desc}", h.name, shape_words(&h.shape)));
+            lines.push(format!(
+                "- `{}` ({}){}",
+                h.name,
+                shape_words(&h.shape),
+                desc_suffix(h.description.as_deref())
+            ));
         }
     }
     lines.push(String::new());
     lines.push("# Errors".to_owned());
-    if !checks_is_empty(&validation) {
+    if validates {
         lines.push(
             "- [`Error::Validation`] with every violated constraint, before anything is sent."
                 .to_owned(),
@@ -655,28 +629,525 @@ fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
         None if op.success.body.is_some() => lines.push("- [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.".to_owned()),
         None => {}
     }
-    let deprecated = op
-        .deprecated
-        .then(|| quote!(#[deprecated(note = "deprecated in the spec")]));
-    let doc = docs::attrs(&lines);
-    let stream = op
-        .pagination
-        .as_ref()
-        .and_then(|p| stream_method(ctx, op, p));
-    quote! {
-        #doc
-        #deprecated
-        pub async fn #name(&self, #(#args),*) -> Result<#ret> {
-            #validation
-            #query
-            #call
+    lines
+}
+
+/// A check of one input before anything is sent.
+enum InputCheck {
+    /// A path, header or cookie parameter (Rust name, wire name, required), bound to `value`
+    /// as `value_expr`; `path_param` adds `rt::check_path_param`; `rules` are `validate`'s
+    /// checks.
+    Param {
+        name: String,
+        wire: String,
+        required: bool,
+        value_expr: String,
+        path_param: bool,
+        rules: TokenStream,
+    },
+    /// The query parameters struct.
+    Query,
+    /// The body, required or not, with `validate`'s checks.
+    Body { required: bool, rules: TokenStream },
+}
+
+/// Every input of `op` that has something to check.
+fn input_checks(ctx: &Ctx<'_>, op: &Operation) -> Vec<InputCheck> {
+    let mut checks = Vec::new();
+    for p in &op.params {
+        let rules = checks_nullable(
+            ctx,
+            &Shape {
+                nullable: false,
+                ..p.shape.clone()
+            },
+        );
+        let path_param = p.location == ParamLocation::Path && matches!(p.shape.ty, Ty::String);
+        if rules.is_empty() && !path_param {
+            continue;
         }
-        #stream
+        let value_expr = if matches!(p.shape.ty, Ty::String | Ty::Array(_)) {
+            p.rust.clone()
+        } else {
+            format!("&{}", p.rust)
+        };
+        checks.push(InputCheck::Param {
+            name: p.rust.clone(),
+            wire: p.wire.clone(),
+            required: p.required,
+            value_expr,
+            path_param,
+            rules,
+        });
+    }
+    if op
+        .query
+        .as_ref()
+        .is_some_and(|q| ctx.needs_validation.contains(q))
+    {
+        checks.push(InputCheck::Query);
+    }
+    if let Some(b) = &op.body {
+        let rules = checks_nullable(
+            ctx,
+            &Shape {
+                nullable: false,
+                ..b.shape.clone()
+            },
+        );
+        if !rules.is_empty() {
+            checks.push(InputCheck::Body {
+                required: b.required,
+                rules,
+            });
+        }
+    }
+    checks
+}
+
+/// Collects every violation of the inputs' constraints and fails before sending if any.
+fn validation(code: &mut Code, checks: &[InputCheck]) {
+    if checks.is_empty() {
+        return;
+    }
+    code.line("let mut violations = Vec::new();");
+    code.open("{");
+    code.line("let out = &mut violations;");
+    for c in checks {
+        match c {
+            InputCheck::Param {
+                name,
+                wire,
+                required,
+                value_expr,
+                path_param,
+                rules,
+            } => {
+                if *required {
+                    code.open("{");
+                    code.line(&format!("let value = {value_expr};"));
+                } else {
+                    code.open(&format!("if let Some(value) = {name} {{"));
+                    code.line("let value = &value;");
+                }
+                let path = Node::Chain {
+                    base: Box::new(text("rt::Path::ROOT")),
+                    links: vec![call(".field", vec![text(&str_lit(wire))])],
+                };
+                let mut w = Writer::new(code, "let path = &");
+                w.put(&path, Some(1));
+                w.finish(";");
+                if *path_param {
+                    code.line("rt::check_path_param(value, path, out);");
+                }
+                rule_lines(code, rules);
+                code.close("}");
+            }
+            InputCheck::Query => {
+                code.line("rt::Validate::collect_violations(params, &rt::Path::ROOT, out);");
+            }
+            InputCheck::Body { required, rules } => {
+                if *required {
+                    code.open("{");
+                    code.line("let value = body;");
+                } else {
+                    code.open("if let Some(value) = body {");
+                }
+                code.line("let path = &rt::Path::ROOT;");
+                rule_lines(code, rules);
+                code.close("}");
+            }
+        }
+    }
+    code.close("}");
+    code.line("rt::ensure_valid(violations)?;");
+}
+
+/// `validate`'s checks (statements as tokens) written at the current depth, formatted as the
+/// render stage formats them: inside as many blocks as the depth, so that lines break at the
+/// same width.
+fn rule_lines(code: &mut Code, rules: &TokenStream) {
+    if rules.is_empty() {
+        return;
+    }
+    let depth = code.depth();
+    let mut wrapped = rules.clone();
+    for _ in 1..depth {
+        wrapped = quote::quote!({ #wrapped });
+    }
+    let formatted = crate::render::format_tokens(quote::quote!(fn f() { #wrapped }))
+        .unwrap_or_else(|e| format!("{e}\n"));
+    let lines: Vec<&str> = formatted.lines().collect();
+    let inner = lines.len().saturating_sub(depth);
+    let indent = depth * 4;
+    for l in lines.iter().take(inner).skip(depth) {
+        code.line(l.get(indent..).unwrap_or(l.trim_start()));
+    }
+}
+
+/// The query string, from the params struct's fields: `query`, a list of pairs.
+fn query_string(ctx: &Ctx<'_>, op: &Operation, code: &mut Code) {
+    let fields: Vec<&Field> = op
+        .query
+        .as_deref()
+        .and_then(|q| match ctx.types.get(q).map(|t| &t.kind) {
+            Some(TypeKind::Struct(s)) => Some(s.fields.iter().collect()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    if fields.is_empty() {
+        code.line("let query: [(String, String); 0] = [];");
+        return;
+    }
+    code.line("let mut query: Vec<(String, String)> = Vec::new();");
+    for f in fields {
+        let n = &f.rust;
+        if f.is_option() {
+            if_let_field(code, n);
+        } else {
+            code.open("{");
+            let mut w = Writer::new(code, "let value = &");
+            w.put(&chain("params", &[&format!(".{n}")]), Some(1));
+            w.finish(";");
+        }
+        query_push(ctx, op, f, code);
+        code.close("}");
+    }
+}
+
+/// `if let Some(value) = &params.<field> {`. A condition too long for the line puts the `{` on
+/// the next line, after breaking before `.<field>` if that is still too long.
+fn if_let_field(code: &mut Code, field: &str) {
+    let line = format!("if let Some(value) = &params.{field} {{");
+    if code.fits(line.len()) {
+        code.open(&line);
+        return;
+    }
+    let mut w = Writer::new(code, "if let Some(value) = &");
+    w.put(&chain("params", &[&format!(".{field}")]), Some(0));
+    w.finish("");
+    code.open("{");
+}
+
+/// Adds the query field `f`, bound to `value`, to `query`. Scalars (and enums) by their
+/// `Display`; arrays of them as repeated keys; anything else as its `style` says (a
+/// date-time in RFC 3339, which its `Display` is not; objects exploded into pairs).
+fn query_push(ctx: &Ctx<'_>, op: &Operation, f: &Field, code: &mut Code) {
+    let wire = str_lit(&f.wire);
+    let scalar = |s: &Shape| displays_as_wire(ctx, s) && !s.nullable;
+    let style = op
+        .query_styles
+        .iter()
+        .find(|(w, _)| *w == f.wire)
+        .map_or(QueryStyle::Form { explode: true }, |(_, s)| *s);
+    let pair = |item: &str| Node::Chain {
+        base: Box::new(text("query")),
+        links: vec![Node::Seq(vec![
+            text(".push("),
+            Node::List {
+                open: "(".to_owned(),
+                items: vec![
+                    chain(&wire, &[".to_owned()"]),
+                    text(&format!("{item}.to_string()")),
+                ],
+                close: ")".to_owned(),
+            },
+            text(")"),
+        ])],
+    };
+    let node = match &f.shape.ty {
+        Ty::Array(item) if scalar(item) && style == (QueryStyle::Form { explode: true }) => {
+            code.open("for item in value.iter() {");
+            let mut w = Writer::new(code, "");
+            w.put(&pair("item"), Some(1));
+            w.finish(";");
+            code.close("}");
+            return;
+        }
+        _ if scalar(&f.shape) => pair("value"),
+        _ => {
+            let style = match style {
+                QueryStyle::Form { explode } => Node::Struct {
+                    path: "rt::QueryStyle::Form".to_owned(),
+                    fields: vec![("explode".to_owned(), text(&explode.to_string()))],
+                },
+                QueryStyle::SpaceDelimited => text("rt::QueryStyle::SpaceDelimited"),
+                QueryStyle::PipeDelimited => text("rt::QueryStyle::PipeDelimited"),
+                QueryStyle::DeepObject => text("rt::QueryStyle::DeepObject"),
+            };
+            call(
+                "rt::push_query",
+                vec![text("&mut query"), text(&wire), text("value"), style],
+            )
+        }
+    };
+    let mut w = Writer::new(code, "");
+    w.put(&node, Some(1));
+    w.finish(";");
+}
+
+/// `let call = rt::Call { .. };`: what the runtime needs to send the request.
+fn call_info(ctx: &Ctx<'_>, op: &Operation, code: &mut Code) {
+    code.open("let call = rt::Call {");
+    code.line(&format!("method: rt::Method::{},", op.method.as_str()));
+    path_field(ctx, op, code);
+    code.line(&format!("idempotent: {},", op.idempotent));
+    let (statuses, default_error) = op.error_statuses(ctx.api.error_type.as_deref());
+    statuses_field(&statuses, code);
+    code.line(&format!("default_error: {default_error},"));
+    code.line(&format!("accept: {},", str_lit(&accept(op))));
+    sent_params(ctx, op, ParamLocation::Header, "headers", code);
+    sent_params(ctx, op, ParamLocation::Cookie, "cookies", code);
+    code.close("};");
+}
+
+/// `path: "/a",` or `path: &format!("/a/{}", rt::encode_path(& id.to_string())),`: the URL
+/// path with its parameters encoded. prettyplease prints a macro's arguments as tokens, filling
+/// lines: a token may go on the next line at every space, and before a `.` after a name.
+fn path_field(ctx: &Ctx<'_>, op: &Operation, code: &mut Code) {
+    let mut fmt = String::new();
+    // (space before, text) pieces of the arguments, each piece unbreakable.
+    let mut pieces: Vec<(bool, String)> = Vec::new();
+    let mut rest = op.path.as_str();
+    while let Some(start) = rest.find('{') {
+        fmt.push_str(&rest[..start].replace('{', "{{").replace('}', "}}"));
+        let end = rest[start..].find('}').map_or(rest.len(), |e| start + e);
+        let pname = &rest[start + 1..end];
+        fmt.push_str("{}");
+        if let Some(p) = op
+            .params
+            .iter()
+            .find(|p| p.location == ParamLocation::Path && p.wire == pname)
+        {
+            if let Some(last) = pieces.last_mut() {
+                last.1.push(',');
+            }
+            pieces.push((true, "rt::encode_path(&".to_owned()));
+            if displays_as_wire(ctx, &p.shape) {
+                pieces.push((true, p.rust.clone()));
+                pieces.push((false, ".to_string())".to_owned()));
+            } else {
+                pieces.push((true, "rt::param_text(&".to_owned()));
+                pieces.push((true, format!("{}))", p.rust)));
+            }
+        }
+        rest = &rest[(end + 1).min(rest.len())..];
+    }
+    fmt.push_str(&rest.replace('{', "{{").replace('}', "}}"));
+    let fmt = str_lit(&fmt);
+    if pieces.is_empty() {
+        code.line(&format!("path: {fmt},"));
+        return;
+    }
+    pieces.insert(0, (false, format!("{fmt},")));
+    let mut flat = String::new();
+    for (space, piece) in &pieces {
+        if *space {
+            flat.push(' ');
+        }
+        flat.push_str(piece);
+    }
+    let line = format!("path: &format!({flat}),");
+    if code.fits(line.len()) {
+        code.line(&line);
+        return;
+    }
+    code.open("path: &format!(");
+    fill(code, &pieces);
+    code.close("),");
+}
+
+/// Pieces filled onto lines at the current depth: a piece goes on the current line (after a
+/// space if it has one) when it fits, otherwise it starts the next line.
+fn fill(code: &mut Code, pieces: &[(bool, String)]) {
+    let mut line = String::new();
+    for (space, piece) in pieces {
+        if line.is_empty() {
+            line.push_str(piece);
+        } else if code.fits(line.len() + usize::from(*space) + piece.len()) {
+            if *space {
+                line.push(' ');
+            }
+            line.push_str(piece);
+        } else {
+            code.line(&line);
+            line.clear();
+            line.push_str(piece);
+        }
+    }
+    code.line(&line);
+}
+
+/// `error_statuses: &[400u16, 404u16],`, filled onto lines inside the brackets if too long.
+fn statuses_field(statuses: &[u16], code: &mut Code) {
+    let items: Vec<String> = statuses.iter().map(|s| format!("{s}u16")).collect();
+    let line = format!("error_statuses: &[{}],", items.join(", "));
+    if code.fits(line.len()) {
+        code.line(&line);
+        return;
+    }
+    code.open("error_statuses: &[");
+    let mut current = String::new();
+    for (i, item) in items.iter().enumerate() {
+        // A comma between items counts towards the width; the last one's does not.
+        let counted = if i + 1 < items.len() { 1 } else { 0 };
+        if current.is_empty() {
+            current.push_str(item);
+        } else if code.fits(current.len() + 1 + item.len() + counted) {
+            current.push(' ');
+            current.push_str(item);
+        } else {
+            code.line(&current);
+            current.clear();
+            current.push_str(item);
+        }
+        current.push(',');
+    }
+    code.line(&current);
+    code.close("],");
+}
+
+/// `headers:`/`cookies:` — `Vec::new()`, or a block collecting (name, text) pairs of the
+/// header or cookie parameters.
+fn sent_params(
+    ctx: &Ctx<'_>,
+    op: &Operation,
+    location: ParamLocation,
+    field: &str,
+    code: &mut Code,
+) {
+    let params: Vec<&Param> = op
+        .params
+        .iter()
+        .filter(|p| p.location == location)
+        .collect();
+    if params.is_empty() {
+        code.line(&format!("{field}: Vec::new(),"));
+        return;
+    }
+    code.open(&format!("{field}: {{"));
+    code.line("let mut list = Vec::new();");
+    for p in params {
+        if p.required {
+            code.open("{");
+            code.line(&format!("let value = {};", p.rust));
+        } else {
+            code.open(&format!("if let Some(value) = {} {{", p.rust));
+        }
+        let push = Node::Seq(vec![
+            text("list.push("),
+            Node::List {
+                open: "(".to_owned(),
+                items: vec![text(&str_lit(&p.wire)), param_text(ctx, &p.shape, "value")],
+                close: ")".to_owned(),
+            },
+            text(")"),
+        ]);
+        let mut w = Writer::new(code, "");
+        w.put(&push, Some(1));
+        w.finish(";");
+        code.close("}");
+    }
+    code.line("list");
+    code.close("},");
+}
+
+/// The request: sends `call` with the query and body, and decodes the response.
+fn send(op: &Operation, code: &mut Code) {
+    let raw = op.success.raw;
+    // JSON bodies go through `send` (a `+json` media type, and any body of an operation whose
+    // response is not JSON, through `send_body`); the other encodings are built as a
+    // `rt::RequestBody`.
+    let (send_body, body) = match &op.body {
+        Some(b)
+            if b.kind == BodyKind::Json
+                && (raw.is_some() || b.media_type != "application/json") =>
+        {
+            let json = Node::Seq(vec![
+                text("rt::RequestBody::json"),
+                Node::List {
+                    open: "(".to_owned(),
+                    items: vec![text(&str_lit(&b.media_type)), text("body")],
+                    close: ")?".to_owned(),
+                },
+            ]);
+            (true, optional_body(b.required, call("Some", vec![json])))
+        }
+        Some(b) if b.kind == BodyKind::Json => {
+            (false, text(if b.required { "Some(body)" } else { "body" }))
+        }
+        Some(b) => {
+            let build = match b.kind {
+                BodyKind::Form => call("rt::RequestBody::form", vec![text("body")]).then("?"),
+                BodyKind::Multipart => call("rt::RequestBody::Multipart", vec![text("body")]),
+                _ => Node::Struct {
+                    path: "rt::RequestBody::Raw".to_owned(),
+                    fields: vec![
+                        ("content_type".to_owned(), text(&str_lit(&b.media_type))),
+                        ("bytes".to_owned(), text("body")),
+                    ],
+                },
+            };
+            let some = Node::Seq(vec![text("Some("), Node::Block(Box::new(build)), text(")")]);
+            (true, optional_body(b.required, some))
+        }
+        None if raw.is_some() => (true, text("None")),
+        None => (false, text("None::<&()>")),
+    };
+    let method = match raw {
+        Some(RawBody::Bytes) => ".send_for_bytes",
+        Some(RawBody::Text) => ".send_for_text",
+        None if send_body => ".send_body",
+        None => ".send",
+    };
+    let ignored = raw.is_none() && op.success.body.is_none();
+    let mut link = vec![text(method)];
+    if ignored {
+        let generics: &[&str] = if send_body {
+            &["rt::IgnoredAny", "_"]
+        } else {
+            &["_", "rt::IgnoredAny", "_"]
+        };
+        link.push(Node::List {
+            open: "::<".to_owned(),
+            items: generics.iter().map(|g| text(g)).collect(),
+            close: ">".to_owned(),
+        });
+    }
+    link.push(Node::List {
+        open: "(".to_owned(),
+        items: vec![text("call"), text("&query"), body],
+        close: ")".to_owned(),
+    });
+    let mut links = vec![Node::Seq(link), text(".await")];
+    if ignored {
+        links.push(text(".map(|_| ())"));
+    }
+    let request = Node::Chain {
+        base: Box::new(text("self.http")),
+        links,
+    };
+    let mut w = Writer::new(code, "");
+    w.put(&request, Some(0));
+    w.finish("");
+}
+
+/// `body` as built when required, or matched on when optional.
+fn optional_body(required: bool, some: Node) -> Node {
+    if required {
+        return some;
+    }
+    Node::Match {
+        head: "match body".to_owned(),
+        arms: vec![
+            ("Some(body)".to_owned(), some),
+            ("None".to_owned(), text("None")),
+        ],
     }
 }
 
 /// `<op>_stream`: every item of a paginated list operation, fetching pages lazily.
-fn stream_method(ctx: &Ctx<'_>, op: &Operation, p: &Pagination) -> Option<TokenStream> {
+fn stream_method(ctx: &Ctx<'_>, op: &Operation, p: &Pagination, code: &mut Code) -> Option<()> {
     if !op.has_stream() {
         return None;
     }
@@ -685,8 +1156,7 @@ fn stream_method(ctx: &Ctx<'_>, op: &Operation, p: &Pagination) -> Option<TokenS
         return None;
     };
     let cursor_field = qs.fields.iter().find(|f| f.wire == p.request)?;
-    let cursor_name = ident(&cursor_field.rust);
-    let cursor_ty = ctx.rust_type(&cursor_field.shape);
+    let cursor_ty = ctx.type_text(&cursor_field.shape);
     let Some(Shape {
         ty: Ty::Named(resp),
         ..
@@ -701,24 +1171,21 @@ fn stream_method(ctx: &Ctx<'_>, op: &Operation, p: &Pagination) -> Option<TokenS
     let Ty::Array(item_shape) = &items_field.shape.ty else {
         return None;
     };
-    let item_ty = ctx.rust_type_nullable(item_shape);
-    let items_name = ident(&items_field.rust);
-    let items = if items_field.is_option() {
-        quote!(page.#items_name.unwrap_or_default())
-    } else {
-        quote!(page.#items_name)
-    };
     // `Some(&page)` followed by one step per path segment, ending in `Option<&cursor>`.
-    let mut next = quote!(Some(&page));
+    let mut next = Vec::new();
     let mut at = rs;
     for (i, seg) in p.response.iter().enumerate() {
         let f = at.fields.iter().find(|f| &f.wire == seg)?;
-        let n = ident(&f.rust);
-        next = if f.is_option() {
-            quote!(#next.and_then(|v| v.#n.as_ref()))
+        let field = format!(".{}", f.rust);
+        next.push(if f.is_option() {
+            closure_call(".and_then", "|v|", chain("v", &[&field, ".as_ref()"]))
         } else {
-            quote!(#next.map(|v| &v.#n))
-        };
+            closure_call(
+                ".map",
+                "|v|",
+                Node::Seq(vec![text("&"), chain("v", &[&field])]),
+            )
+        });
         if i + 1 < p.response.len() {
             let Ty::Named(inner) = &f.shape.ty else {
                 return None;
@@ -729,22 +1196,21 @@ fn stream_method(ctx: &Ctx<'_>, op: &Operation, p: &Pagination) -> Option<TokenS
             at = is;
         }
     }
-    let next = match p.style {
-        PageStyle::Token => quote!(#next.filter(|t| !t.is_empty()).cloned()),
-        PageStyle::Page => quote!(#next.and_then(|n| <#cursor_ty>::try_from(*n).ok())),
+    match p.style {
+        PageStyle::Token => {
+            next.push(text(".filter(|t| !t.is_empty())"));
+            next.push(text(".cloned()"));
+        }
+        PageStyle::Page => next.push(text(&format!(
+            ".and_then(|n| <{cursor_ty}>::try_from(*n).ok())"
+        ))),
+    }
+    let items_name = format!(".{}", items_field.rust);
+    let items = if items_field.is_option() {
+        chain("page", &[&items_name, ".unwrap_or_default()"])
+    } else {
+        chain("page", &[&items_name])
     };
-    let method = ident(&op.rust);
-    let name = ident(&format!("{}_stream", crate::ident::bare(&op.rust)));
-    let path_args: Vec<_> = op.params.iter().map(|p| ident(&p.rust)).collect();
-    let path_sig = op.params.iter().map(|p| {
-        let n = ident(&p.rust);
-        quote!(#n: impl Into<String>)
-    });
-    let owned = path_args
-        .iter()
-        .map(|n| quote!(let #n: String = #n.into();));
-    let cloned = path_args.iter().map(|n| quote!(let #n = #n.clone();));
-    let query_ty = ident(q);
     let how = match p.style {
         PageStyle::Token => format!(
             "token paging: `{}` is sent with each response's `{}` until it is empty",
@@ -757,34 +1223,107 @@ fn stream_method(ctx: &Ctx<'_>, op: &Operation, p: &Pagination) -> Option<TokenS
             p.response.join(".")
         ),
     };
-    let doc = docs::attrs(&[
-        format!("Every item of [`Client::{}`], across all pages, fetched lazily as the stream is read ({how}).", crate::ident::bare(&op.rust)),
+    let method = bare(&op.rust);
+    item_doc(code, &[
+        format!("Every item of [`Client::{method}`], across all pages, fetched lazily as the stream is read ({how})."),
         String::new(),
         "Starts from the page `params` selects (the first page unless you set the cursor). An error".to_owned(),
         "is yielded as the stream's last item. Pages are requested one at a time, each with the".to_owned(),
         "client's retries and timeouts. Read it with `futures::StreamExt::next`; `StreamExt::boxed`".to_owned(),
         "turns it into a [`rt::BoxStream`] to store it in a named type.".to_owned(),
     ]);
-    Some(quote! {
-        #doc
-        pub fn #name(&self, #(#path_sig,)* params: #query_ty) -> impl rt::Stream<Item = Result<#item_ty>> + Unpin + Send + 'static {
-            let client = self.clone();
-            #(#owned)*
-            rt::paginate(move |cursor: Option<#cursor_ty>| {
-                let client = client.clone();
-                let mut params = params.clone();
-                #(#cloned)*
-                async move {
-                    if let Some(cursor) = cursor {
-                        params.#cursor_name = Some(cursor);
-                    }
-                    let page = client.#method(#(&#path_args,)* &params).await?;
-                    let next = #next;
-                    Ok((#items, next))
-                }
-            })
-        }
-    })
+    let mut args = vec![text("&self")];
+    args.extend(
+        op.params
+            .iter()
+            .map(|p| typed(&p.rust, "impl Into<String>")),
+    );
+    args.push(typed("params", q));
+    signature(
+        code,
+        &format!("pub fn {method}_stream"),
+        args,
+        &format!(
+            "impl rt::Stream<Item = Result<{}>> + Unpin + Send + 'static",
+            ctx.type_text_nullable(item_shape)
+        ),
+    );
+    code.line("let client = self.clone();");
+    for p in &op.params {
+        let mut w = Writer::new(code, &format!("let {}: String = ", p.rust));
+        w.put(&chain(&p.rust, &[".into()"]), Some(1));
+        w.finish(";");
+    }
+    code.open(&format!(
+        "rt::paginate(move |cursor: Option<{cursor_ty}>| {{"
+    ));
+    code.line("let client = client.clone();");
+    code.line("let mut params = params.clone();");
+    for p in &op.params {
+        let mut w = Writer::new(code, &format!("let {} = ", p.rust));
+        w.put(&chain(&p.rust, &[".clone()"]), Some(1));
+        w.finish(";");
+    }
+    code.open("async move {");
+    code.open("if let Some(cursor) = cursor {");
+    let set = Node::Seq(vec![
+        chain("params", &[&format!(".{}", cursor_field.rust)]),
+        text(" = "),
+        Node::Stop,
+        call("Some", vec![text("cursor")]),
+    ]);
+    let mut w = Writer::new(code, "");
+    w.put(&set, Some(1));
+    w.finish(";");
+    code.close("}");
+    let mut page_args: Vec<Node> = op
+        .params
+        .iter()
+        .map(|p| text(&format!("&{}", p.rust)))
+        .collect();
+    page_args.push(text("&params"));
+    let fetch = Node::Chain {
+        base: Box::new(text("client")),
+        links: vec![call(&format!(".{}", op.rust), page_args), text(".await")],
+    };
+    let mut w = Writer::new(code, "let page = ");
+    w.put(&fetch, Some(2));
+    w.finish("?;");
+    let next = Node::Chain {
+        base: Box::new(call("Some", vec![text("&page")])),
+        links: next,
+    };
+    let mut w = Writer::new(code, "let next = ");
+    w.put(&next, Some(1));
+    w.finish(";");
+    let ok = Node::Seq(vec![
+        text("Ok("),
+        Node::List {
+            open: "(".to_owned(),
+            items: vec![items, text("next")],
+            close: ")".to_owned(),
+        },
+        text(")"),
+    ]);
+    let mut w = Writer::new(code, "");
+    w.put(&ok, Some(0));
+    w.finish("");
+    code.close("}");
+    code.close("})");
+    code.close("}");
+    Some(())
+}
+
+/// `method(params body)`: a method call whose only argument is a closure.
+fn closure_call(method: &str, params: &str, body: Node) -> Node {
+    Node::Seq(vec![
+        text(&format!("{method}(")),
+        Node::Closure {
+            params: params.to_owned(),
+            body: Box::new(body),
+        },
+        text(")"),
+    ])
 }
 
 /// Whether a value's `Display` is its wire text: strings, numbers, booleans, dates and enums
@@ -797,12 +1336,12 @@ fn displays_as_wire(ctx: &Ctx<'_>, s: &Shape) -> bool {
     }
 }
 
-/// The wire text of a path, header or cookie parameter `value`.
-fn param_text(ctx: &Ctx<'_>, s: &Shape, value: TokenStream) -> TokenStream {
+/// The wire text of a header or cookie parameter bound to `value`.
+fn param_text(ctx: &Ctx<'_>, s: &Shape, value: &str) -> Node {
     if displays_as_wire(ctx, s) {
-        quote!(#value.to_string())
+        chain(value, &[".to_string()"])
     } else {
-        quote!(rt::param_text(&#value))
+        call("rt::param_text", vec![text(&format!("&{value}"))])
     }
 }
 
@@ -838,6 +1377,376 @@ fn shape_words(s: &Shape) -> &'static str {
     }
 }
 
-fn checks_is_empty(t: &TokenStream) -> bool {
-    t.is_empty()
+/// Expressions and types laid out as prettyplease lays them out.
+///
+/// prettyplease keeps a group (call arguments, generic arguments, a method chain, a struct
+/// literal) on one line when it fits together with whatever follows it up to the next place
+/// the enclosing code may break; otherwise it breaks the group at its own delimiters, its parts
+/// one level deeper than the innermost broken group around it. A comma after a list's last
+/// item is only written when broken, so it never counts towards the width; other commas do.
+pub(super) mod layout {
+    use super::super::text::Code;
+
+    /// An expression or type, by how it may break.
+    pub enum Node {
+        /// Text that never breaks.
+        Text(String),
+        /// `open` items `close`: call or generic arguments, a tuple, fn parameters; broken,
+        /// one item a line, each followed by a comma.
+        List {
+            open: String,
+            items: Vec<Node>,
+            close: String,
+        },
+        /// Side by side: a part breaks when it does not fit together with the parts after it
+        /// (up to a [`Node::Stop`]).
+        Seq(Vec<Node>),
+        /// Where the enclosing code could break but never does (after `=`): what follows
+        /// does not count towards fitting what precedes.
+        Stop,
+        /// `base.a().b()`: broken, each link on its own line.
+        Chain { base: Box<Node>, links: Vec<Node> },
+        /// `path { field: value }`: broken also when wider than 34 columns.
+        Struct {
+            path: String,
+            fields: Vec<(String, Node)>,
+        },
+        /// `{ node }`, a block holding one expression.
+        Block(Box<Node>),
+        /// `{` statements `}`, always broken.
+        Stmts(Vec<String>),
+        /// `head { pattern => value, .. }`, always broken; an arm's value that does not fit
+        /// goes in braces on the next line.
+        Match {
+            head: String,
+            arms: Vec<(String, Node)>,
+        },
+        /// `params body`, a closure (`|v| v.a`); a body that does not fit goes in braces on
+        /// the next line.
+        Closure { params: String, body: Box<Node> },
+    }
+
+    /// Unbreakable text.
+    pub fn text(s: &str) -> Node {
+        Node::Text(s.to_owned())
+    }
+
+    /// `head(args)`.
+    pub fn call(head: &str, args: Vec<Node>) -> Node {
+        Node::Seq(vec![
+            text(head),
+            Node::List {
+                open: "(".to_owned(),
+                items: args,
+                close: ")".to_owned(),
+            },
+        ])
+    }
+
+    /// `base` followed by unbreakable links (`.field`, `.method()`).
+    pub fn chain(base: &str, links: &[&str]) -> Node {
+        Node::Chain {
+            base: Box::new(text(base)),
+            links: links.iter().map(|l| text(l)).collect(),
+        }
+    }
+
+    /// A type written as text (`Result<Vec<T>>`), breakable at its generic arguments.
+    pub fn type_node(ty: &str) -> Node {
+        let mut chars = ty.char_indices().peekable();
+        parse_type(ty, &mut chars)
+    }
+
+    type Chars<'a> = std::iter::Peekable<std::str::CharIndices<'a>>;
+
+    /// The type up to a `,` or `>` at this level (not consumed).
+    fn parse_type(ty: &str, chars: &mut Chars<'_>) -> Node {
+        let mut parts = Vec::new();
+        let mut start = chars.peek().map_or(ty.len(), |(i, _)| *i);
+        while let Some(&(i, c)) = chars.peek() {
+            match c {
+                ',' | '>' => break,
+                '<' => {
+                    parts.push(text(&ty[start..i]));
+                    chars.next();
+                    let mut items = Vec::new();
+                    loop {
+                        items.push(parse_type(ty, chars));
+                        match chars.next() {
+                            Some((_, ',')) => {
+                                while chars.peek().is_some_and(|(_, c)| *c == ' ') {
+                                    chars.next();
+                                }
+                            }
+                            _ => break,
+                        }
+                    }
+                    parts.push(Node::List {
+                        open: "<".to_owned(),
+                        items,
+                        close: ">".to_owned(),
+                    });
+                    start = chars.peek().map_or(ty.len(), |(i, _)| *i);
+                }
+                _ => {
+                    chars.next();
+                }
+            }
+        }
+        let end = chars.peek().map_or(ty.len(), |(i, _)| *i);
+        if start < end {
+            parts.push(text(&ty[start..end]));
+        }
+        if parts.len() == 1 {
+            parts.pop().unwrap_or_else(|| text(""))
+        } else {
+            Node::Seq(parts)
+        }
+    }
+
+    impl Node {
+        /// The node on one line, unless it always breaks.
+        pub fn flat(&self) -> Option<String> {
+            let mut out = String::new();
+            self.write_flat(&mut out).then_some(out)
+        }
+
+        fn write_flat(&self, out: &mut String) -> bool {
+            match self {
+                Node::Text(s) => out.push_str(s),
+                Node::Stop => {}
+                Node::List { open, items, close } => {
+                    out.push_str(open);
+                    for (i, item) in items.iter().enumerate() {
+                        if i > 0 {
+                            out.push_str(", ");
+                        }
+                        if !item.write_flat(out) {
+                            return false;
+                        }
+                    }
+                    out.push_str(close);
+                }
+                Node::Seq(parts) => return parts.iter().all(|p| p.write_flat(out)),
+                Node::Chain { base, links } => {
+                    return base.write_flat(out) && links.iter().all(|l| l.write_flat(out))
+                }
+                Node::Struct { path, fields } => {
+                    let start = out.len();
+                    out.push_str(path);
+                    out.push_str(" {");
+                    for (i, (name, value)) in fields.iter().enumerate() {
+                        out.push_str(if i > 0 { ", " } else { " " });
+                        out.push_str(name);
+                        out.push_str(": ");
+                        if !value.write_flat(out) {
+                            return false;
+                        }
+                    }
+                    if !fields.is_empty() {
+                        out.push(' ');
+                    }
+                    // prettyplease breaks a struct literal wider than this, fitting or not.
+                    if out.len() - start > 34 {
+                        return false;
+                    }
+                    out.push('}');
+                }
+                Node::Block(inner) => {
+                    out.push_str("{ ");
+                    if !inner.write_flat(out) {
+                        return false;
+                    }
+                    out.push_str(" }");
+                }
+                Node::Closure { params, body } => {
+                    out.push_str(params);
+                    out.push(' ');
+                    return body.write_flat(out);
+                }
+                Node::Stmts(_) | Node::Match { .. } => return false,
+            }
+            true
+        }
+
+        /// The width of the node on one line.
+        fn width(&self) -> Option<usize> {
+            self.flat().map(|f| f.len())
+        }
+
+        /// This node followed by the unbreakable `s` (`?`).
+        pub fn then(self, s: &str) -> Node {
+            Node::Seq(vec![self, text(s)])
+        }
+    }
+
+    /// Writes nodes into lines of a [`Code`], starting on a line at its current depth.
+    pub struct Writer<'a> {
+        code: &'a mut Code,
+        /// The line being written, without its indentation.
+        line: String,
+        /// Its depth below the code's.
+        extra: usize,
+    }
+
+    impl<'a> Writer<'a> {
+        /// A writer whose first line starts with `start`.
+        pub fn new(code: &'a mut Code, start: &str) -> Self {
+            Writer {
+                code,
+                line: start.to_owned(),
+                extra: 0,
+            }
+        }
+
+        /// Ends the last line with `tail`.
+        pub fn finish(mut self, tail: &str) {
+            self.line.push_str(tail);
+            self.code.line_at(self.extra, &self.line);
+        }
+
+        /// Ends the last line with `tail`, opening a block: what follows is one level deeper.
+        /// The line must be at the code's depth (a signature's last line is).
+        pub fn finish_open(mut self, tail: &str) {
+            self.line.push_str(tail);
+            self.code.open(&self.line);
+        }
+
+        /// Starts a new line `extra` levels deeper than the code's depth.
+        fn newline(&mut self, extra: usize) {
+            self.code.line_at(self.extra, &self.line);
+            self.line.clear();
+            self.extra = extra;
+        }
+
+        /// Writes `node`, followed on its last line by `after` columns that count towards
+        /// fitting (`None`: something that never fits).
+        pub fn put(&mut self, node: &Node, after: Option<usize>) {
+            self.put_at(node, 0, after);
+        }
+
+        /// [`Writer::put`] inside a broken group `base` levels deeper than the code.
+        fn put_at(&mut self, node: &Node, base: usize, after: Option<usize>) {
+            if let (Some(flat), Some(after)) = (node.flat(), after) {
+                if self
+                    .code
+                    .fits_at(self.extra, self.line.len() + flat.len() + after)
+                {
+                    self.line.push_str(&flat);
+                    return;
+                }
+            }
+            match node {
+                Node::Text(s) => self.line.push_str(s),
+                Node::Stop => {}
+                Node::List { open, items, close } => {
+                    self.line.push_str(open);
+                    if !items.is_empty() {
+                        for (i, item) in items.iter().enumerate() {
+                            self.newline(base + 1);
+                            let last = i + 1 == items.len();
+                            self.put_at(item, base + 1, Some(usize::from(!last)));
+                            self.line.push(',');
+                        }
+                        self.newline(base);
+                    }
+                    self.line.push_str(close);
+                }
+                Node::Seq(parts) => {
+                    for (i, part) in parts.iter().enumerate() {
+                        self.put_at(part, base, rest_width(&parts[i + 1..], after));
+                    }
+                }
+                Node::Chain { base: first, links } => {
+                    self.put_at(first, base, Some(0));
+                    for (i, link) in links.iter().enumerate() {
+                        self.newline(base + 1);
+                        let last = i + 1 == links.len();
+                        self.put_at(link, base + 1, if last { after } else { Some(0) });
+                    }
+                }
+                Node::Struct { path, fields } => {
+                    self.line.push_str(path);
+                    self.line.push_str(" {");
+                    for (i, (name, value)) in fields.iter().enumerate() {
+                        self.newline(base + 1);
+                        self.line.push_str(name);
+                        self.line.push_str(": ");
+                        let last = i + 1 == fields.len();
+                        self.put_at(value, base + 1, Some(usize::from(!last)));
+                        self.line.push(',');
+                    }
+                    self.newline(base);
+                    self.line.push('}');
+                }
+                Node::Block(inner) => {
+                    self.line.push('{');
+                    self.newline(base + 1);
+                    self.put_at(inner, base + 1, Some(0));
+                    self.newline(base);
+                    self.line.push('}');
+                }
+                Node::Stmts(stmts) => {
+                    self.line.push('{');
+                    for s in stmts {
+                        self.newline(base + 1);
+                        self.line.push_str(s);
+                    }
+                    self.newline(base);
+                    self.line.push('}');
+                }
+                Node::Match { head, arms } => {
+                    self.line.push_str(head);
+                    self.line.push_str(" {");
+                    for (pattern, value) in arms {
+                        self.newline(base + 1);
+                        self.line.push_str(pattern);
+                        self.line.push_str(" => ");
+                        self.arm(value, base + 1);
+                    }
+                    self.newline(base);
+                    self.line.push('}');
+                }
+                Node::Closure { params, body } => {
+                    self.line.push_str(params);
+                    self.line.push(' ');
+                    self.braced(body, base);
+                }
+            }
+        }
+
+        /// A match arm's value: on this line when it fits (the comma aside), otherwise in
+        /// braces.
+        fn arm(&mut self, value: &Node, base: usize) {
+            if let Some(flat) = value.flat() {
+                if self.code.fits_at(self.extra, self.line.len() + flat.len()) {
+                    self.line.push_str(&flat);
+                    self.line.push(',');
+                    return;
+                }
+            }
+            self.braced(value, base);
+        }
+
+        /// `{`, the value on its own lines one level deeper, `}`.
+        fn braced(&mut self, value: &Node, base: usize) {
+            self.line.push('{');
+            self.newline(base + 1);
+            self.put_at(value, base + 1, Some(0));
+            self.newline(base);
+            self.line.push('}');
+        }
+    }
+
+    /// The width of `parts` on one line followed by `after`, up to a [`Node::Stop`].
+    fn rest_width(parts: &[Node], after: Option<usize>) -> Option<usize> {
+        let mut sum = 0;
+        for p in parts {
+            if let Node::Stop = p {
+                return Some(sum);
+            }
+            sum += p.width()?;
+        }
+        Some(sum + after?)
+    }
 }

@@ -56,8 +56,6 @@ pub fn emit(api: &Api) -> Module {
         TypeKind::Tagged(u) => enums::emit_tagged(&ctx, t, u),
         TypeKind::Untagged(u) => enums::emit_untagged(&ctx, t, u),
     });
-    let client = client::emit_client(&ctx);
-    let errors = client::emit_error_types(&ctx);
     // Runtime names re-exported for convenience, unless a schema already uses the name.
     let reexports: Vec<_> = [
         "ConfigError",
@@ -76,16 +74,14 @@ pub fn emit(api: &Api) -> Module {
     .map(|n| format_ident!("{}", n))
     .collect();
     let reexports = quote!(#[doc(no_inline)] pub use crate::runtime::{#(#reexports),*};);
-    let example_tests = examples::emit_example_tests(&ctx);
     let mut chunks = vec![Chunk::Tokens(quote! {
         #header
         #![allow(clippy::too_many_arguments, clippy::large_enum_variant, clippy::doc_lazy_continuation)]
 
         use crate::runtime as rt;
         #reexports
-
-        #errors
     })];
+    chunks.push(client::emit_error_types(&ctx));
     if !ctx.patterns.is_empty() {
         let mut code = text::Code::new();
         for (i, (src, n)) in ctx.patterns.iter().enumerate() {
@@ -107,8 +103,8 @@ pub fn emit(api: &Api) -> Module {
         chunks.push(Chunk::Text(code.finish()));
     }
     chunks.extend(types);
-    chunks.push(Chunk::Tokens(client));
-    chunks.push(Chunk::Tokens(example_tests));
+    chunks.push(client::emit_client(&ctx));
+    chunks.push(examples::emit_example_tests(&ctx));
     Module { chunks }
 }
 

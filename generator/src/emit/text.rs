@@ -84,6 +84,23 @@ impl Code {
         self.close(s);
         self.depth += 1;
     }
+
+    /// The current depth (four spaces each).
+    pub fn depth(&self) -> usize {
+        self.depth
+    }
+
+    /// One line `extra` levels deeper than the current depth.
+    pub fn line_at(&mut self, extra: usize, s: &str) {
+        self.depth += extra;
+        self.line(s);
+        self.depth -= extra;
+    }
+
+    /// [`Code::fits`] for a line `extra` levels deeper than the current depth.
+    pub fn fits_at(&self, extra: usize, len: usize) -> bool {
+        len <= 89usize.saturating_sub((self.depth + extra) * 4).max(60)
+    }
 }
 
 /// `prefix`, the type `ty`, then `counted` and `uncounted` on one line, or, when that does not
