@@ -5,12 +5,11 @@
 
 use super::docs;
 use super::text::{str_lit, Code};
-use super::validate::checks_nullable;
+use super::validate::Checks;
 use super::{Chunk, Ctx};
 use crate::ident::{bare, ident};
 use crate::ir::*;
 use layout::{call, chain, text, type_node, Node, Writer};
-use proc_macro2::TokenStream;
 
 /// `Error`, `ApiError` and `Result` for this API, with the vendor's error body type, and its
 /// `ErrorSummary` for `Display`.
@@ -643,19 +642,19 @@ enum InputCheck {
         required: bool,
         value_expr: String,
         path_param: bool,
-        rules: TokenStream,
+        rules: Checks,
     },
     /// The query parameters struct.
     Query,
     /// The body, required or not, with `validate`'s checks.
-    Body { required: bool, rules: TokenStream },
+    Body { required: bool, rules: Checks },
 }
 
 /// Every input of `op` that has something to check.
 fn input_checks(ctx: &Ctx<'_>, op: &Operation) -> Vec<InputCheck> {
     let mut checks = Vec::new();
     for p in &op.params {
-        let rules = checks_nullable(
+        let rules = Checks::of_nullable(
             ctx,
             &Shape {
                 nullable: false,
@@ -688,7 +687,7 @@ fn input_checks(ctx: &Ctx<'_>, op: &Operation) -> Vec<InputCheck> {
         checks.push(InputCheck::Query);
     }
     if let Some(b) = &op.body {
-        let rules = checks_nullable(
+        let rules = Checks::of_nullable(
             ctx,
             &Shape {
                 nullable: false,
@@ -740,7 +739,7 @@ fn validation(code: &mut Code, checks: &[InputCheck]) {
                 if *path_param {
                     code.line("rt::check_path_param(value, path, out);");
                 }
-                rule_lines(code, rules);
+                rules.write(code);
                 code.close("}");
             }
             InputCheck::Query => {
@@ -754,35 +753,13 @@ fn validation(code: &mut Code, checks: &[InputCheck]) {
                     code.open("if let Some(value) = body {");
                 }
                 code.line("let path = &rt::Path::ROOT;");
-                rule_lines(code, rules);
+                rules.write(code);
                 code.close("}");
             }
         }
     }
     code.close("}");
     code.line("rt::ensure_valid(violations)?;");
-}
-
-/// `validate`'s checks (statements as tokens) written at the current depth, formatted as the
-/// render stage formats them: inside as many blocks as the depth, so that lines break at the
-/// same width.
-fn rule_lines(code: &mut Code, rules: &TokenStream) {
-    if rules.is_empty() {
-        return;
-    }
-    let depth = code.depth();
-    let mut wrapped = rules.clone();
-    for _ in 1..depth {
-        wrapped = quote::quote!({ #wrapped });
-    }
-    let formatted = crate::render::format_tokens(quote::quote!(fn f() { #wrapped }))
-        .unwrap_or_else(|e| format!("{e}\n"));
-    let lines: Vec<&str> = formatted.lines().collect();
-    let inner = lines.len().saturating_sub(depth);
-    let indent = depth * 4;
-    for l in lines.iter().take(inner).skip(depth) {
-        code.line(l.get(indent..).unwrap_or(l.trim_start()));
-    }
 }
 
 /// The query string, from the params struct's fields: `query`, a list of pairs.

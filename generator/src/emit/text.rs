@@ -85,11 +85,6 @@ impl Code {
         self.depth += 1;
     }
 
-    /// The current depth (four spaces each).
-    pub fn depth(&self) -> usize {
-        self.depth
-    }
-
     /// One line `extra` levels deeper than the current depth.
     pub fn line_at(&mut self, extra: usize, s: &str) {
         self.depth += extra;

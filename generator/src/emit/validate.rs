@@ -5,8 +5,6 @@ use super::docs;
 use super::text::{call, impl_for, str_lit, Code};
 use super::{Chunk, Ctx};
 use crate::ir::*;
-use proc_macro2::TokenStream;
-use quote::quote;
 
 /// The checks of one value, ready to be written where `value` (a reference) and `path` (a
 /// `&rt::Path`) are bound.
@@ -147,17 +145,6 @@ fn bound(v: Option<f64>, exclusive: bool) -> String {
         }
         None => "None".to_owned(),
     }
-}
-
-/// Checks for a value bound to `value` (a reference) at `path` (a `&rt::Path`), when the value
-/// may be `null` per its shape, as tokens for the client's parameter checks.
-pub fn checks_nullable(ctx: &Ctx<'_>, shape: &Shape) -> TokenStream {
-    let mut code = Code::new();
-    Checks::of_nullable(ctx, shape).write(&mut code);
-    code.finish().parse().unwrap_or_else(|e| {
-        let msg = format!("internal error: generated checks do not tokenize: {e}");
-        quote!(compile_error!(#msg);)
-    })
 }
 
 /// `impl rt::Validate for T`.
