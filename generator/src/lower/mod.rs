@@ -1,6 +1,7 @@
 //! Stage 2, lower: `openapiv3::OpenAPI` → [`ir::Api`](crate::ir::Api). The only stage that sees
 //! openapiv3 types. Collects every diagnostic instead of stopping at the first.
 
+mod ctx;
 mod operation;
 mod schema;
 mod view;
@@ -9,7 +10,7 @@ use crate::diag::{join, Diagnostics, Sink};
 use crate::ident::{type_name, Namespace};
 use crate::ir::*;
 use openapiv3::{OpenAPI, ReferenceOr, SecurityScheme};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use view::View;
 
 pub(crate) struct Lowerer<'a> {
@@ -17,14 +18,16 @@ pub(crate) struct Lowerer<'a> {
     sink: Sink,
     types: BTreeMap<String, TypeDef>,
     /// `#/components/schemas/X` → Rust type name, for schemas that become named types.
-    by_ref: BTreeMap<String, String>,
+    by_ref: HashMap<String, String>,
     names: Namespace,
     /// References being inlined right now (cycle detection).
-    inlining: Vec<String>,
+    inlining: Vec<&'a str>,
     /// (struct, property) pairs to drop: discriminator properties carried by the enum tag.
     tag_strip: Vec<(String, String)>,
     /// JSON pointer of an inline schema → the named type made from it (lowered once).
-    inline_types: BTreeMap<String, String>,
+    inline_types: HashMap<String, String>,
+    /// Patterns compiled so far: why the regex engine refused one, `None` if it did not.
+    patterns: HashMap<&'a str, Option<String>>,
 }
 
 /// Names the generated module always defines; schemas get a suffix instead of clashing.
@@ -59,11 +62,12 @@ pub fn lower(file: &str, module: &str, doc: &OpenAPI) -> Result<(Api, Diagnostic
         doc,
         sink: Sink::new(file),
         types: BTreeMap::new(),
-        by_ref: BTreeMap::new(),
+        by_ref: HashMap::new(),
         names: Namespace::new(),
         inlining: Vec::new(),
         tag_strip: Vec::new(),
-        inline_types: BTreeMap::new(),
+        inline_types: HashMap::new(),
+        patterns: HashMap::new(),
     };
     for r in RESERVED_TYPES.iter().chain(&[
         "ClientBuilder",
