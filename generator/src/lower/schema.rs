@@ -16,17 +16,44 @@ use std::collections::{HashMap, HashSet};
 #[derive(Default)]
 struct Parts<'a> {
     /// (wire name, schema, pointer, the schema that declares it as an index into `owners`).
-    props: Vec<(&'a str, SchemaRef<'a>, String, usize)>,
+    props: Vec<Prop<'a>>,
     /// The names of the schemas that declare properties, each once.
     owners: Vec<String>,
-    /// Wire name → its place in `props`.
+    /// Wire name → its place in `props`, made when a second schema adds properties.
     index: HashMap<&'a str, usize>,
     required: Vec<&'a str>,
     extra: Option<(SchemaRef<'a>, String)>,
     extra_any: bool,
 }
 
-impl Parts<'_> {
+/// A property as [`Parts`] keeps it.
+type Prop<'a> = (&'a str, SchemaRef<'a>, String, usize);
+
+impl<'a> Parts<'a> {
+    /// Adds one schema's properties: a property an earlier `allOf` member declared too is
+    /// replaced, in its place. One schema's properties are distinct (they are map keys), so
+    /// the first schema's need no lookup.
+    fn add(&mut self, props: impl Iterator<Item = Prop<'a>>) {
+        if self.props.is_empty() {
+            self.props.extend(props);
+            return;
+        }
+        if self.index.is_empty() {
+            self.index = (self.props.iter().enumerate())
+                .map(|(i, p)| (p.0, i))
+                .collect();
+        }
+        for prop in props {
+            match self.index.get(prop.0) {
+                Some(&i) => self.props[i] = prop,
+                None => {
+                    self.index.insert(prop.0, self.props.len());
+                    self.props.push(prop);
+                }
+            }
+        }
+    }
+
     /// The index of `owner` in `owners`, added if new (the last one added is the usual match).
     fn owner(&mut self, owner: &str) -> usize {
         match self.owners.iter().rposition(|o| o == owner) {
@@ -628,17 +655,14 @@ impl<'a> Lowerer<'a> {
                 );
             }
         }
-        let properties = join(pointer, "properties");
-        let owner = parts.owner(owner);
-        for (wire, s) in &v.properties {
-            let prop = (*wire, *s, join(&properties, wire), owner);
-            match parts.index.get(wire) {
-                Some(&i) => parts.props[i] = prop,
-                None => {
-                    parts.index.insert(wire, parts.props.len());
-                    parts.props.push(prop);
-                }
-            }
+        if !v.properties.is_empty() {
+            let properties = join(pointer, "properties");
+            let owner = parts.owner(owner);
+            parts.add(
+                v.properties
+                    .iter()
+                    .map(|(wire, s)| (*wire, *s, join(&properties, wire), owner)),
+            );
         }
         parts.required.extend(v.required.iter().copied());
         match v.additional {
@@ -674,8 +698,11 @@ impl<'a> Lowerer<'a> {
                 null_clears,
             });
         }
-        for r in &parts.required {
-            if !parts.index.contains_key(r) {
+        // Every required property is declared (the usual case) when as many fields are required
+        // as there are distinct required names; only otherwise are they looked for one by one.
+        let declared = fields.iter().filter(|f| f.required).count();
+        for r in parts.required.iter().filter(|_| declared < required.len()) {
+            if !fields.iter().any(|f| f.wire == *r) {
                 self.sink.warning(
                     &join(pointer, "required"),
                     format!("`{r}` is listed in `required` but is not among the properties; it is ignored"),
