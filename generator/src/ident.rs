@@ -72,49 +72,57 @@ fn split_cases(run: &str, f: &mut impl FnMut(&str)) {
     }
 }
 
-/// heck's `UpperCamelCase` of [`words`]`(raw)`, quicker for ASCII.
+/// heck's `UpperCamelCase` of [`words`]`(raw)`, keeping only ASCII letters, digits and `_`;
+/// quicker for ASCII.
 fn upper_camel(raw: &str) -> String {
     if !raw.is_ascii() {
-        return words(raw).to_upper_camel_case();
+        let mut out = words(raw).to_upper_camel_case();
+        out.retain(|c| c.is_ascii_alphanumeric() || c == '_');
+        return out;
     }
     let mut out = String::with_capacity(raw.len());
     ascii_words(raw, |word| {
-        for (i, c) in word.chars().enumerate() {
-            out.push(if i == 0 {
-                c.to_ascii_uppercase()
-            } else {
-                c.to_ascii_lowercase()
-            });
-        }
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+        out[start..start + 1].make_ascii_uppercase();
     });
     out
 }
 
-/// heck's `snake_case` of [`words`]`(raw)`, quicker for ASCII.
+/// heck's `snake_case` of [`words`]`(raw)`, keeping only ASCII letters, digits and `_`;
+/// quicker for ASCII.
 fn snake(raw: &str) -> String {
     if !raw.is_ascii() {
-        return words(raw).to_snake_case();
+        let mut out = words(raw).to_snake_case();
+        out.retain(|c| c.is_ascii_alphanumeric() || c == '_');
+        return out;
     }
     let mut out = String::with_capacity(raw.len() + 4);
     ascii_words(raw, |word| {
         if !out.is_empty() {
             out.push('_');
         }
-        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        out.push_str(word);
     });
+    out.make_ascii_lowercase();
     out
+}
+
+/// Whether `name` is one of `keywords` (all of them short: most names are not looked up).
+fn is_keyword(name: &str, keywords: &[&str]) -> bool {
+    name.len() <= 8 && keywords.contains(&name)
 }
 
 /// `UpperCamelCase` type or variant name. Never empty, never starts with a digit.
 pub fn type_name(raw: &str) -> String {
     let mut s = upper_camel(raw);
-    s.retain(|c| c.is_ascii_alphanumeric() || c == '_');
     if s.is_empty() {
         s = "Value".to_owned();
     } else if s.starts_with(|c: char| c.is_ascii_digit()) {
         s.insert(0, 'V');
     }
-    if NO_RAW.contains(&s.as_str()) {
+    if is_keyword(&s, NO_RAW) {
         s.push('_');
     }
     s
@@ -123,15 +131,14 @@ pub fn type_name(raw: &str) -> String {
 /// `snake_case` field, method or parameter name; keywords become raw identifiers.
 pub fn value_name(raw: &str) -> String {
     let mut s = snake(raw);
-    s.retain(|c| c.is_ascii_alphanumeric() || c == '_');
     if s.is_empty() {
         s = "value".to_owned();
     } else if s.starts_with(|c: char| c.is_ascii_digit()) {
         s.insert(0, '_');
     }
-    if NO_RAW.contains(&s.as_str()) {
+    if is_keyword(&s, NO_RAW) {
         s.push('_');
-    } else if RAW_OK.contains(&s.as_str()) {
+    } else if is_keyword(&s, RAW_OK) {
         s.insert_str(0, "r#");
     }
     s
@@ -260,6 +267,13 @@ mod tests {
         assert_eq!(value_name("2fa"), "_2fa");
     }
 
+    /// `is_keyword` skips names longer than the longest keyword.
+    #[test]
+    fn keywords_are_short() {
+        assert!(RAW_OK.iter().chain(NO_RAW).all(|k| k.len() <= 8));
+        assert_eq!(value_name("continue"), "r#continue");
+    }
+
     #[test]
     fn enum_prefix_stripped() {
         let v = ["MODEL_TYPE_VOICE", "MODEL_TYPE_CHAT_A2A"].map(String::from);
@@ -287,15 +301,24 @@ mod tests {
             }
             raw = longer;
         }
+        let kept = |mut s: String| {
+            s.retain(|c| c.is_ascii_alphanumeric() || c == '_');
+            s
+        };
         for r in [
             "HTTPServer",
             "getV2API",
             "x-github-API_version",
             "ÉtéFoo",
             "a Σ",
+            "Ünï",
         ] {
-            assert_eq!(upper_camel(r), words(r).to_upper_camel_case(), "{r:?}");
-            assert_eq!(snake(r), words(r).to_snake_case(), "{r:?}");
+            assert_eq!(
+                upper_camel(r),
+                kept(words(r).to_upper_camel_case()),
+                "{r:?}"
+            );
+            assert_eq!(snake(r), kept(words(r).to_snake_case()), "{r:?}");
         }
     }
 }
