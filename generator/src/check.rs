@@ -3,18 +3,20 @@
 
 use crate::diag::{join, Sink};
 use crate::ir::*;
+use std::collections::{HashMap, HashSet};
 
 pub fn check(api: &Api, sink: &mut Sink) {
+    let mut patterns = Patterns::default();
     for t in &api.types {
         match &t.kind {
             TypeKind::Struct(s) => {
                 for f in &s.fields {
-                    check_shape(&f.shape, &f.pointer, sink);
+                    check_shape(&f.shape, &f.pointer, &mut patterns, sink);
                 }
             }
             TypeKind::Untagged(u) => {
                 for v in &u.variants {
-                    check_shape(&v.shape, &t.pointer, sink);
+                    check_shape(&v.shape, &t.pointer, &mut patterns, sink);
                 }
             }
             _ => {}
@@ -22,12 +24,13 @@ pub fn check(api: &Api, sink: &mut Sink) {
     }
     for op in &api.operations {
         for p in &op.params {
-            check_shape(&p.shape, &join(&op.pointer, "parameters"), sink);
+            let pointer = join(&op.pointer, "parameters");
+            check_shape(&p.shape, &pointer, &mut patterns, sink);
         }
     }
     // A struct that is the payload of a discriminated variant loses its discriminator property;
     // used anywhere else it would be sent without it.
-    let variant_structs: Vec<&str> = api
+    let variant_structs: HashSet<&str> = api
         .types
         .iter()
         .filter_map(|t| {
@@ -57,11 +60,27 @@ pub fn check(api: &Api, sink: &mut Sink) {
     }
 }
 
-fn check_shape(s: &Shape, pointer: &str, sink: &mut Sink) {
+/// Whether each distinct pattern compiles, found out once per pattern.
+#[derive(Default)]
+struct Patterns<'a> {
+    compiles: HashMap<&'a str, bool>,
+}
+
+impl<'a> Patterns<'a> {
+    fn compiles(&mut self, pattern: &'a str) -> bool {
+        *self
+            .compiles
+            .entry(pattern)
+            .or_insert_with(|| regex::Regex::new(pattern).is_ok())
+    }
+}
+
+/// Checks one shape, found at `pointer`, and the shapes inside it.
+fn check_shape<'a>(s: &'a Shape, pointer: &str, patterns: &mut Patterns<'a>, sink: &mut Sink) {
     // Patterns are checked (and unusable ones dropped with a warning) while lowering; this is a
     // safety net so that generated code never carries a pattern the runtime cannot compile.
     if let Some(p) = &s.rules.pattern {
-        if regex::Regex::new(p).is_err() {
+        if !patterns.compiles(p) {
             sink.error(
                 &join(pointer, "pattern"),
                 format!("internal error: pattern `{p}` survived lowering"),
@@ -70,6 +89,6 @@ fn check_shape(s: &Shape, pointer: &str, sink: &mut Sink) {
         }
     }
     if let Ty::Array(i) | Ty::Map(i) = &s.ty {
-        check_shape(i, pointer, sink);
+        check_shape(i, pointer, patterns, sink);
     }
 }

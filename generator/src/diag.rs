@@ -137,10 +137,57 @@ impl Sink {
 
 /// Escapes one JSON pointer token (RFC 6901: `~` → `~0`, `/` → `~1`).
 pub fn escape(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
+    let mut out = String::with_capacity(token.len());
+    push_escaped(&mut out, token);
+    out
 }
 
 /// `base` + `/` + escaped `token`.
+///
+/// Lowering makes a pointer for every node it visits; this is one allocation, no formatting.
 pub fn join(base: &str, token: &str) -> String {
-    format!("{base}/{}", escape(token))
+    let mut out = String::with_capacity(base.len() + 1 + token.len());
+    out.push_str(base);
+    out.push('/');
+    push_escaped(&mut out, token);
+    out
+}
+
+/// Undoes [`escape`] (`~1` → `/`, `~0` → `~`), borrowing when there is nothing to undo.
+pub fn unescape(token: &str) -> std::borrow::Cow<'_, str> {
+    if token.contains('~') {
+        token.replace("~1", "/").replace("~0", "~").into()
+    } else {
+        token.into()
+    }
+}
+
+/// Appends `token` to `out`, escaped as [`escape`] does.
+fn push_escaped(out: &mut String, token: &str) {
+    let mut rest = token;
+    while let Some(i) = rest.find(['~', '/']) {
+        out.push_str(&rest[..i]);
+        out.push_str(if rest.as_bytes()[i] == b'~' {
+            "~0"
+        } else {
+            "~1"
+        });
+        rest = &rest[i + 1..];
+    }
+    out.push_str(rest);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointer_tokens_are_escaped() {
+        assert_eq!(escape("/a~b/~1"), "~1a~0b~1~01");
+        assert_eq!(escape(""), "");
+        assert_eq!(join("/paths", "/repos/{owner}"), "/paths/~1repos~1{owner}");
+        assert_eq!(join("", "plain"), "/plain");
+        assert_eq!(unescape("~1a~0b~01"), "/a~b~1");
+        assert_eq!(unescape("plain"), "plain");
+    }
 }

@@ -2,7 +2,7 @@
 //! keywords, valid starts, and deterministic suffixes for collisions.
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 
 /// Keywords that can be written as raw identifiers (`r#type`).
 const RAW_OK: &[&str] = &[
@@ -22,16 +22,107 @@ fn words(raw: &str) -> String {
         .collect()
 }
 
+/// Calls `f` with each word heck finds in ASCII text, in order: runs of letters and digits,
+/// split again where a lowercase letter (or digits after one) meets an uppercase one (`fooBar` →
+/// `foo`, `Bar`), and before the last of several uppercase letters followed by a lowercase one
+/// (`HTTPServer` → `HTTP`, `Server`). The same as heck's own splitting, without its
+/// per-character formatting: names are made for every property of every schema.
+fn ascii_words(raw: &str, mut f: impl FnMut(&str)) {
+    for run in raw.split(|c: char| !c.is_ascii_alphanumeric()) {
+        split_cases(run, &mut f);
+    }
+}
+
+/// One run of ASCII letters and digits, split at case changes as [`ascii_words`] says.
+fn split_cases(run: &str, f: &mut impl FnMut(&str)) {
+    let b = run.as_bytes();
+    let mut start = 0;
+    // Whether the last letter since the current word began is lowercase (Some(true)) or
+    // uppercase (Some(false)); None before any letter.
+    let mut last_lower: Option<bool> = None;
+    for i in 0..b.len().saturating_sub(1) {
+        let (c, next) = (b[i], b[i + 1]);
+        let here = if c.is_ascii_lowercase() {
+            Some(true)
+        } else if c.is_ascii_uppercase() {
+            Some(false)
+        } else {
+            last_lower
+        };
+        let cut = if here == Some(true) && next.is_ascii_uppercase() {
+            Some(i + 1)
+        } else if last_lower == Some(false) && c.is_ascii_uppercase() && next.is_ascii_lowercase() {
+            Some(i)
+        } else {
+            None
+        };
+        match cut {
+            Some(end) => {
+                if end > start {
+                    f(&run[start..end]);
+                }
+                start = end;
+                last_lower = None;
+            }
+            None => last_lower = here,
+        }
+    }
+    if b.len() > start {
+        f(&run[start..]);
+    }
+}
+
+/// heck's `UpperCamelCase` of [`words`]`(raw)`, keeping only ASCII letters, digits and `_`;
+/// quicker for ASCII.
+fn upper_camel(raw: &str) -> String {
+    if !raw.is_ascii() {
+        let mut out = words(raw).to_upper_camel_case();
+        out.retain(|c| c.is_ascii_alphanumeric() || c == '_');
+        return out;
+    }
+    let mut out = String::with_capacity(raw.len());
+    ascii_words(raw, |word| {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+        out[start..start + 1].make_ascii_uppercase();
+    });
+    out
+}
+
+/// heck's `snake_case` of [`words`]`(raw)`, keeping only ASCII letters, digits and `_`;
+/// quicker for ASCII.
+fn snake(raw: &str) -> String {
+    if !raw.is_ascii() {
+        let mut out = words(raw).to_snake_case();
+        out.retain(|c| c.is_ascii_alphanumeric() || c == '_');
+        return out;
+    }
+    let mut out = String::with_capacity(raw.len() + 4);
+    ascii_words(raw, |word| {
+        if !out.is_empty() {
+            out.push('_');
+        }
+        out.push_str(word);
+    });
+    out.make_ascii_lowercase();
+    out
+}
+
+/// Whether `name` is one of `keywords` (all of them short: most names are not looked up).
+fn is_keyword(name: &str, keywords: &[&str]) -> bool {
+    name.len() <= 8 && keywords.contains(&name)
+}
+
 /// `UpperCamelCase` type or variant name. Never empty, never starts with a digit.
 pub fn type_name(raw: &str) -> String {
-    let mut s = words(raw).to_upper_camel_case();
-    s.retain(|c| c.is_ascii_alphanumeric() || c == '_');
+    let mut s = upper_camel(raw);
     if s.is_empty() {
         s = "Value".to_owned();
     } else if s.starts_with(|c: char| c.is_ascii_digit()) {
         s.insert(0, 'V');
     }
-    if NO_RAW.contains(&s.as_str()) {
+    if is_keyword(&s, NO_RAW) {
         s.push('_');
     }
     s
@@ -39,16 +130,15 @@ pub fn type_name(raw: &str) -> String {
 
 /// `snake_case` field, method or parameter name; keywords become raw identifiers.
 pub fn value_name(raw: &str) -> String {
-    let mut s = words(raw).to_snake_case();
-    s.retain(|c| c.is_ascii_alphanumeric() || c == '_');
+    let mut s = snake(raw);
     if s.is_empty() {
         s = "value".to_owned();
     } else if s.starts_with(|c: char| c.is_ascii_digit()) {
         s.insert(0, '_');
     }
-    if NO_RAW.contains(&s.as_str()) {
+    if is_keyword(&s, NO_RAW) {
         s.push('_');
-    } else if RAW_OK.contains(&s.as_str()) {
+    } else if is_keyword(&s, RAW_OK) {
         s.insert_str(0, "r#");
     }
     s
@@ -70,12 +160,19 @@ pub fn ident(name: &str) -> proc_macro2::Ident {
 /// Hands out unique names in one namespace: a taken name gets `2`, `3`, ... appended.
 #[derive(Debug, Default, Clone)]
 pub struct Namespace {
-    taken: BTreeSet<String>,
+    taken: HashSet<String>,
 }
 
 impl Namespace {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A namespace with room for `n` names.
+    pub fn with_capacity(n: usize) -> Self {
+        Namespace {
+            taken: HashSet::with_capacity(n),
+        }
     }
 
     /// Reserves `name` as it is (e.g. a helper the emitter always generates).
@@ -109,10 +206,11 @@ impl Namespace {
 
 /// Names for the variants of a string enum: the common word prefix and suffix are dropped when
 /// what is left is still a valid, non-empty name for every value (`MODEL_TYPE_VOICE` → `Voice`).
-pub fn enum_variant_names(values: &[String]) -> Vec<String> {
-    let split: Vec<Vec<String>> = values
+pub fn enum_variant_names<S: AsRef<str>>(values: &[S]) -> Vec<String> {
+    let cleaned: Vec<String> = values.iter().map(|v| words(v.as_ref())).collect();
+    let split: Vec<Vec<&str>> = cleaned
         .iter()
-        .map(|v| words(v).split_whitespace().map(str::to_owned).collect())
+        .map(|w| w.split_whitespace().collect())
         .collect();
     let mut prefix = 0;
     let mut suffix = 0;
@@ -133,11 +231,12 @@ pub fn enum_variant_names(values: &[String]) -> Vec<String> {
         let rest = &w[prefix..w.len() - suffix];
         !rest.is_empty() && !rest[0].starts_with(|c: char| c.is_ascii_digit())
     });
-    let mut ns = Namespace::new();
+    let mut ns = Namespace::with_capacity(values.len());
     split
         .iter()
         .zip(values)
         .map(|(w, raw)| {
+            let raw = raw.as_ref();
             let name = if stripped_ok && (prefix > 0 || suffix > 0) {
                 type_name(&w[prefix..w.len() - suffix].join(" "))
             } else if raw.is_empty() {
@@ -168,6 +267,13 @@ mod tests {
         assert_eq!(value_name("2fa"), "_2fa");
     }
 
+    /// `is_keyword` skips names longer than the longest keyword.
+    #[test]
+    fn keywords_are_short() {
+        assert!(RAW_OK.iter().chain(NO_RAW).all(|k| k.len() <= 8));
+        assert_eq!(value_name("continue"), "r#continue");
+    }
+
     #[test]
     fn enum_prefix_stripped() {
         let v = ["MODEL_TYPE_VOICE", "MODEL_TYPE_CHAT_A2A"].map(String::from);
@@ -176,5 +282,43 @@ mod tests {
         assert_eq!(enum_variant_names(&v), ["Cara2", "Cara3"]);
         let v = ["ASC", "asc", ""].map(String::from);
         assert_eq!(enum_variant_names(&v), ["Asc", "Asc2", "Empty"]);
+    }
+
+    /// The ASCII fast path splits words exactly as heck does: every string of up to six
+    /// characters from an alphabet with both cases, digits and separators.
+    #[test]
+    fn ascii_names_match_heck() {
+        let alphabet = ['a', 'B', 'c', 'D', '1', '_', '-'];
+        let mut raw = vec![String::new()];
+        for _ in 0..6 {
+            let longer: Vec<String> = raw
+                .iter()
+                .flat_map(|r| alphabet.iter().map(move |c| format!("{r}{c}")))
+                .collect();
+            for r in &longer {
+                assert_eq!(upper_camel(r), words(r).to_upper_camel_case(), "{r:?}");
+                assert_eq!(snake(r), words(r).to_snake_case(), "{r:?}");
+            }
+            raw = longer;
+        }
+        let kept = |mut s: String| {
+            s.retain(|c| c.is_ascii_alphanumeric() || c == '_');
+            s
+        };
+        for r in [
+            "HTTPServer",
+            "getV2API",
+            "x-github-API_version",
+            "ÉtéFoo",
+            "a Σ",
+            "Ünï",
+        ] {
+            assert_eq!(
+                upper_camel(r),
+                kept(words(r).to_upper_camel_case()),
+                "{r:?}"
+            );
+            assert_eq!(snake(r), kept(words(r).to_snake_case()), "{r:?}");
+        }
     }
 }

@@ -1,7 +1,9 @@
 //! Stage 2, lower: `openapiv3::OpenAPI` → [`ir::Api`](crate::ir::Api). The only stage that sees
 //! openapiv3 types. Collects every diagnostic instead of stopping at the first.
 
+mod ctx;
 mod operation;
+mod reach;
 mod schema;
 mod view;
 
@@ -9,7 +11,7 @@ use crate::diag::{join, Diagnostics, Sink};
 use crate::ident::{type_name, Namespace};
 use crate::ir::*;
 use openapiv3::{OpenAPI, ReferenceOr, SecurityScheme};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use view::View;
 
 pub(crate) struct Lowerer<'a> {
@@ -17,14 +19,16 @@ pub(crate) struct Lowerer<'a> {
     sink: Sink,
     types: BTreeMap<String, TypeDef>,
     /// `#/components/schemas/X` → Rust type name, for schemas that become named types.
-    by_ref: BTreeMap<String, String>,
+    by_ref: HashMap<String, String>,
     names: Namespace,
     /// References being inlined right now (cycle detection).
-    inlining: Vec<String>,
+    inlining: Vec<&'a str>,
     /// (struct, property) pairs to drop: discriminator properties carried by the enum tag.
     tag_strip: Vec<(String, String)>,
     /// JSON pointer of an inline schema → the named type made from it (lowered once).
-    inline_types: BTreeMap<String, String>,
+    inline_types: HashMap<String, String>,
+    /// Patterns compiled so far: why the regex engine refused one, `None` if it did not.
+    patterns: HashMap<&'a str, Option<String>>,
 }
 
 /// Names the generated module always defines; schemas get a suffix instead of clashing.
@@ -59,11 +63,12 @@ pub fn lower(file: &str, module: &str, doc: &OpenAPI) -> Result<(Api, Diagnostic
         doc,
         sink: Sink::new(file),
         types: BTreeMap::new(),
-        by_ref: BTreeMap::new(),
+        by_ref: HashMap::new(),
         names: Namespace::new(),
         inlining: Vec::new(),
         tag_strip: Vec::new(),
-        inline_types: BTreeMap::new(),
+        inline_types: HashMap::new(),
+        patterns: HashMap::new(),
     };
     for r in RESERVED_TYPES.iter().chain(&[
         "ClientBuilder",
@@ -80,9 +85,9 @@ pub fn lower(file: &str, module: &str, doc: &OpenAPI) -> Result<(Api, Diagnostic
     l.strip_tags();
     let auth = l.auth();
     let base_url = l.base_url();
-    let components: BTreeSet<String> = l.by_ref.values().cloned().collect();
-    drop_orphans(&mut l.types, &components, &operations);
-    mark_reachable(&mut l.types, &operations);
+    let components = l.by_ref.values().map(String::as_str);
+    reach::drop_orphans(&mut l.types, components, &operations);
+    reach::mark_reachable(&mut l.types, &operations);
     let error_type = common_error_type(&operations);
     let api = Api {
         module: module.to_owned(),
@@ -268,48 +273,6 @@ impl<'a> Lowerer<'a> {
     }
 }
 
-/// Removes inline types nothing refers to any more (discriminator enums absorbed by a tag).
-fn drop_orphans(
-    types: &mut BTreeMap<String, TypeDef>,
-    components: &BTreeSet<String>,
-    ops: &[Operation],
-) {
-    let mut stack: Vec<String> = components.iter().cloned().collect();
-    for op in ops {
-        op.body.iter().for_each(|b| named_in(&b.shape, &mut stack));
-        op.params
-            .iter()
-            .for_each(|p| named_in(&p.shape, &mut stack));
-        stack.extend(op.query.iter().cloned());
-        std::iter::once(&op.success)
-            .chain(&op.errors)
-            .filter_map(|r| r.body.as_ref())
-            .for_each(|b| named_in(b, &mut stack));
-    }
-    let mut seen = BTreeSet::new();
-    while let Some(name) = stack.pop() {
-        if !seen.insert(name.clone()) {
-            continue;
-        }
-        if let Some(t) = types.get(&name) {
-            refs_of(t, &mut stack);
-        }
-    }
-    types.retain(|name, _| seen.contains(name));
-}
-
-fn refs_of(t: &TypeDef, out: &mut Vec<String>) {
-    match &t.kind {
-        TypeKind::Struct(s) => {
-            s.fields.iter().for_each(|f| named_in(&f.shape, out));
-            s.extra.iter().for_each(|e| named_in(e, out));
-        }
-        TypeKind::Tagged(u) => out.extend(u.variants.iter().map(|v| v.ty.clone())),
-        TypeKind::Untagged(u) => u.variants.iter().for_each(|v| named_in(&v.shape, out)),
-        TypeKind::Enum(_) => {}
-    }
-}
-
 /// The named type of every documented error body, when there is exactly one.
 fn common_error_type(ops: &[Operation]) -> Option<String> {
     let mut found: BTreeSet<&str> = BTreeSet::new();
@@ -322,55 +285,4 @@ fn common_error_type(ops: &[Operation]) -> Option<String> {
         }
     }
     (found.len() == 1).then(|| found.into_iter().next().unwrap_or_default().to_owned())
-}
-
-/// Marks the types reachable from request bodies/parameters, from PATCH/PUT bodies, and from
-/// responses.
-fn mark_reachable(types: &mut BTreeMap<String, TypeDef>, ops: &[Operation]) {
-    let mut req = Vec::new();
-    let mut resp = Vec::new();
-    let mut update = Vec::new();
-    for op in ops {
-        if let Some(b) = &op.body {
-            named_in(&b.shape, &mut req);
-            if matches!(op.method, Method::Patch | Method::Put) {
-                named_in(&b.shape, &mut update);
-            }
-        }
-        for p in &op.params {
-            named_in(&p.shape, &mut req);
-        }
-        req.extend(op.query.iter().cloned());
-        for r in std::iter::once(&op.success).chain(&op.errors) {
-            if let Some(b) = &r.body {
-                named_in(b, &mut resp);
-            }
-        }
-    }
-    for (roots, which) in [(req, 0), (resp, 1), (update, 2)] {
-        let mut seen = BTreeSet::new();
-        let mut stack = roots;
-        while let Some(name) = stack.pop() {
-            if !seen.insert(name.clone()) {
-                continue;
-            }
-            let Some(t) = types.get_mut(&name) else {
-                continue;
-            };
-            match which {
-                0 => t.in_request = true,
-                1 => t.in_response = true,
-                _ => t.in_update = true,
-            }
-            refs_of(t, &mut stack);
-        }
-    }
-}
-
-fn named_in(shape: &Shape, out: &mut Vec<String>) {
-    match &shape.ty {
-        Ty::Named(n) => out.push(n.clone()),
-        Ty::Array(s) | Ty::Map(s) => named_in(s, out),
-        _ => {}
-    }
 }

@@ -1,11 +1,13 @@
 //! Lowering operations: parameters, request bodies and responses, `$ref`s to components resolved.
 
+use super::ctx::Ctx;
 use super::view::SchemaRef;
 use super::Lowerer;
 use crate::diag::join;
 use crate::ident::{type_name, value_name, Namespace};
 use crate::ir::*;
 use openapiv3::{Parameter, ParameterSchemaOrContent, ReferenceOr, StatusCode};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Client method names the emitter uses itself.
@@ -282,8 +284,8 @@ impl<'a> Lowerer<'a> {
                 let shape = match &data.format {
                     ParameterSchemaOrContent::Schema(s) => {
                         let s: SchemaRef<'a> = s.into();
-                        let ctx = format!("{}{}", type_name(op_id), type_name(&data.name));
-                        self.shape(s, &ctx, &join(&ptr, "schema"))
+                        let op = Ctx::named(op_id);
+                        self.shape(s, &op.then_named(&data.name), &join(&ptr, "schema"))
                     }
                     ParameterSchemaOrContent::Content(_) => {
                         self.sink.error(
@@ -407,7 +409,8 @@ impl<'a> Lowerer<'a> {
         let ptr = join(&join(&join(pointer, "content"), media), "schema");
         let shape = match (kind, &mt.schema) {
             (BodyKind::Json | BodyKind::Form, Some(schema)) => {
-                self.shape(schema.into(), &format!("{}Request", type_name(op_id)), &ptr)
+                let op = Ctx::named(op_id);
+                self.shape(schema.into(), &op.then_raw("Request"), &ptr)
             }
             (BodyKind::Json | BodyKind::Form, None) => {
                 self.sink.error(
@@ -653,7 +656,7 @@ impl<'a> Lowerer<'a> {
         &mut self,
         resp: &'a openapiv3::Response,
         pointer: &str,
-        ctx: &str,
+        ctx: &Ctx<'_>,
     ) -> (Option<Shape>, Option<RawBody>, Option<String>, Vec<Example>) {
         let Some((media, mt)) = resp
             .content
@@ -686,7 +689,7 @@ impl<'a> Lowerer<'a> {
         &mut self,
         resp: &'a openapiv3::Response,
         pointer: &str,
-        ctx: &str,
+        ctx: &Ctx<'_>,
     ) -> Vec<ResponseHeader> {
         let mut out = Vec::new();
         for (name, h) in &resp.headers {
@@ -714,11 +717,9 @@ impl<'a> Lowerer<'a> {
                 }
             };
             let shape = match &header.format {
-                ParameterSchemaOrContent::Schema(s) => self.shape(
-                    s.into(),
-                    &format!("{ctx}{}", type_name(name)),
-                    &join(&ptr, "schema"),
-                ),
+                ParameterSchemaOrContent::Schema(s) => {
+                    self.shape(s.into(), &ctx.then_named(name), &join(&ptr, "schema"))
+                }
                 ParameterSchemaOrContent::Content(_) => Shape::any(),
             };
             out.push(ResponseHeader {
@@ -768,6 +769,7 @@ impl<'a> Lowerer<'a> {
     ) -> (Response, Vec<Response>) {
         let mut success: Option<Response> = None;
         let mut errors = Vec::new();
+        let op = Ctx::named(op_id);
         for (code, r) in &responses.responses {
             let (status, key) = match code {
                 StatusCode::Code(c) => (*c, c.to_string()),
@@ -778,11 +780,12 @@ impl<'a> Lowerer<'a> {
                 continue;
             };
             let is_success = (200..300).contains(&status);
-            let ctx = if is_success {
-                format!("{}Response", type_name(op_id))
+            let suffix: Cow<str> = if is_success {
+                Cow::Borrowed("Response")
             } else {
-                format!("{}Error{status}", type_name(op_id))
+                Cow::Owned(format!("Error{status}"))
             };
+            let ctx = op.then_raw(&suffix);
             let (body, raw, media_type, examples) = self.content(resp, &ptr, &ctx);
             let headers = self.response_headers(resp, &ptr, &ctx);
             let lowered = Response {
@@ -828,7 +831,7 @@ impl<'a> Lowerer<'a> {
             let ptr = join(pointer, "default");
             let resp = self.response(r, &ptr);
             if let Some(resp) = resp {
-                let ctx = format!("{}ErrorDefault", type_name(op_id));
+                let ctx = op.then_raw("ErrorDefault");
                 let (body, raw, media_type, examples) = self.content(resp, &ptr, &ctx);
                 let headers = self.response_headers(resp, &ptr, &ctx);
                 errors.push(Response {

@@ -1,31 +1,76 @@
 //! Lowering schemas: named component schemas become `TypeDef`s; property, item and parameter
 //! schemas become `Shape`s, with inline enums, objects and unions named from where they stand.
 
-use super::view::{SchemaRef, View};
+use super::ctx::Ctx;
+use super::view::{single_all_of, SchemaRef, View};
 use super::Lowerer;
-use crate::diag::join;
+use crate::diag::{join, unescape};
 use crate::ident::{enum_variant_names, type_name, Namespace};
 use crate::ir::*;
 use openapiv3::{AdditionalProperties, Schema};
 use serde_json::Value;
-
-/// Whether a schema becomes a named Rust type (rather than being inlined where it is used).
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
 /// Object parts gathered from a schema and its `allOf` members.
 #[derive(Default)]
 struct Parts<'a> {
-    /// (wire name, schema, pointer, name of the schema that declares it).
-    props: Vec<(&'a str, SchemaRef<'a>, String, String)>,
+    /// (wire name, schema, pointer, the schema that declares it as an index into `owners`).
+    props: Vec<Prop<'a>>,
+    /// The names of the schemas that declare properties, each once.
+    owners: Vec<String>,
+    /// Wire name → its place in `props`, made when a second schema adds properties.
+    index: HashMap<&'a str, usize>,
     required: Vec<&'a str>,
     extra: Option<(SchemaRef<'a>, String)>,
     extra_any: bool,
 }
 
+/// A property as [`Parts`] keeps it.
+type Prop<'a> = (&'a str, SchemaRef<'a>, String, usize);
+
+impl<'a> Parts<'a> {
+    /// Adds one schema's properties: a property an earlier `allOf` member declared too is
+    /// replaced, in its place. One schema's properties are distinct (they are map keys), so
+    /// the first schema's need no lookup.
+    fn add(&mut self, props: impl Iterator<Item = Prop<'a>>) {
+        if self.props.is_empty() {
+            self.props.extend(props);
+            return;
+        }
+        if self.index.is_empty() {
+            self.index = (self.props.iter().enumerate())
+                .map(|(i, p)| (p.0, i))
+                .collect();
+        }
+        for prop in props {
+            match self.index.get(prop.0) {
+                Some(&i) => self.props[i] = prop,
+                None => {
+                    self.index.insert(prop.0, self.props.len());
+                    self.props.push(prop);
+                }
+            }
+        }
+    }
+
+    /// The index of `owner` in `owners`, added if new (the last one added is the usual match).
+    fn owner(&mut self, owner: &str) -> usize {
+        match self.owners.iter().rposition(|o| o == owner) {
+            Some(i) => i,
+            None => {
+                self.owners.push(owner.to_owned());
+                self.owners.len() - 1
+            }
+        }
+    }
+}
+
 impl<'a> Lowerer<'a> {
     /// Whether a schema becomes a named Rust type (rather than being inlined where it is used).
     pub(super) fn is_type_worthy(&self, v: &View<'a>) -> bool {
-        let has_enum = v.enum_values.iter().any(|e| !e.is_null());
-        (has_enum && matches!(v.typ.as_deref(), Some("string") | Some("integer")))
+        let has_enum = v.enum_values.has_value();
+        (has_enum && matches!(v.typ, Some("string") | Some("integer")))
             || !v.properties.is_empty()
             || !v.one_of.is_empty()
             || !v.any_of.is_empty()
@@ -52,7 +97,7 @@ impl<'a> Lowerer<'a> {
         let mut chosen = None;
         let mut nullable = false;
         for (i, m) in v.all_of.iter().enumerate() {
-            let (schema, _) = self.schema_of(*m)?;
+            let schema = self.schema_of(*m)?;
             let key: *const Schema = schema;
             if within.contains(&key) {
                 return None;
@@ -84,10 +129,9 @@ impl<'a> Lowerer<'a> {
 
     /// The documentation of a schema, looking through `$ref` and single-member `allOf` wrappers.
     pub(super) fn doc_of(&self, s: SchemaRef<'a>) -> Doc {
-        let Some((schema, _)) = self.schema_of(s) else {
+        let Some(schema) = self.schema_of(s) else {
             return Doc::default();
         };
-        let v = View::of(schema);
         let d = &schema.schema_data;
         let mut doc = Doc {
             title: d.title.clone(),
@@ -96,8 +140,8 @@ impl<'a> Lowerer<'a> {
             default: d.default.clone(),
             deprecated: d.deprecated,
         };
-        if v.all_of.len() == 1 {
-            let inner = self.doc_of(v.all_of[0]);
+        if let Some(only) = single_all_of(schema) {
+            let inner = self.doc_of(only);
             doc.title = doc.title.or(inner.title);
             doc.description = doc.description.or(inner.description);
             doc.example = doc.example.or(inner.example);
@@ -106,33 +150,38 @@ impl<'a> Lowerer<'a> {
         doc
     }
 
-    /// The schema a reference points at (following chains of refs), with its JSON pointer.
-    pub(super) fn schema_of(&self, s: SchemaRef<'a>) -> Option<(&'a Schema, String)> {
+    /// The schema a reference points at (following chains of refs).
+    pub(super) fn schema_of(&self, s: SchemaRef<'a>) -> Option<&'a Schema> {
         match s {
-            SchemaRef::Item(schema) => Some((schema, String::new())),
-            SchemaRef::Ref(r) => self.resolve_schema(r).map(|(schema, ptr, _)| (schema, ptr)),
+            SchemaRef::Item(schema) => Some(schema),
+            SchemaRef::Ref(r) => self.lookup(r).map(|(_, schema)| schema),
         }
     }
 
     /// `#/components/schemas/Name` → the schema, its pointer and `Name`. Follows ref chains.
-    pub(super) fn resolve_schema(&self, reference: &str) -> Option<(&'a Schema, String, String)> {
-        let mut reference = reference.to_owned();
+    pub(super) fn resolve_schema(&self, reference: &str) -> Option<(&'a Schema, String, &'a str)> {
+        let (name, schema) = self.lookup(reference)?;
+        Some((schema, join("/components/schemas", name), name))
+    }
+
+    /// `#/components/schemas/Name` → `Name` and its schema, following ref chains (up to 32
+    /// links), without building any string.
+    fn lookup(&self, reference: &str) -> Option<(&'a str, &'a Schema)> {
+        let schemas = &self.doc.components.as_ref()?.schemas;
+        let mut reference = reference;
         for _ in 0..32 {
-            let name = reference.strip_prefix("#/components/schemas/")?;
-            let name = name.replace("~1", "/").replace("~0", "~");
-            let target = self.doc.components.as_ref()?.schemas.get(&name)?;
+            let token = reference.strip_prefix("#/components/schemas/")?;
+            let (name, target) = schemas.get_key_value(unescape(token).as_ref())?;
             match target {
-                openapiv3::ReferenceOr::Item(schema) => {
-                    return Some((schema, join("/components/schemas", &name), name));
-                }
-                openapiv3::ReferenceOr::Reference { reference: next } => reference = next.clone(),
+                openapiv3::ReferenceOr::Item(schema) => return Some((name, schema)),
+                openapiv3::ReferenceOr::Reference { reference: next } => reference = next,
             }
         }
         None
     }
 
     /// Lowers a schema used as a value (property, item, parameter, body) to a `Shape`.
-    pub(super) fn shape(&mut self, s: SchemaRef<'a>, ctx: &str, pointer: &str) -> Shape {
+    pub(super) fn shape(&mut self, s: SchemaRef<'a>, ctx: &Ctx<'_>, pointer: &str) -> Shape {
         match s {
             SchemaRef::Ref(r) => {
                 if let Some(name) = self.by_ref.get(r) {
@@ -150,7 +199,7 @@ impl<'a> Lowerer<'a> {
                     );
                     return Shape::any();
                 };
-                if self.inlining.iter().any(|x| x == r) {
+                if self.inlining.contains(&r) {
                     self.sink.error(
                         pointer,
                         format!("`$ref: {r}` refers back to itself through schemas that have no Rust type of their own"),
@@ -158,8 +207,8 @@ impl<'a> Lowerer<'a> {
                     );
                     return Shape::any();
                 }
-                self.inlining.push(r.to_owned());
-                let shape = self.shape_of(schema, &type_name(&target_name), &target_ptr);
+                self.inlining.push(r);
+                let shape = self.shape_of(schema, &Ctx::named(target_name), &target_ptr);
                 self.inlining.pop();
                 shape
             }
@@ -167,7 +216,7 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    fn shape_of(&mut self, schema: &'a Schema, ctx: &str, pointer: &str) -> Shape {
+    fn shape_of(&mut self, schema: &'a Schema, ctx: &Ctx<'_>, pointer: &str) -> Shape {
         let v = View::of(schema);
         let nullable = v.data.nullable || v.enum_has_null();
         if v.has_not {
@@ -186,7 +235,7 @@ impl<'a> Lowerer<'a> {
                     rules: Rules::default(),
                 };
             }
-            let name = self.names.claim(type_name(ctx));
+            let name = self.names.claim(type_name(&ctx.build()));
             self.inline_types.insert(pointer.to_owned(), name.clone());
             self.define(name.clone(), schema, pointer.to_owned());
             return Shape {
@@ -202,21 +251,21 @@ impl<'a> Lowerer<'a> {
             return s;
         }
         let rules = self.rules(&v, pointer);
-        let ty = match v.typ.as_deref() {
-            Some("string") => match v.format.as_deref() {
+        let ty = match v.typ {
+            Some("string") => match v.format {
                 Some("date-time") => Ty::DateTime,
                 Some("date") => Ty::Date,
                 _ => Ty::String,
             },
             Some("integer") => Ty::Integer {
-                bits32: v.format.as_deref() == Some("int32"),
+                bits32: v.format == Some("int32"),
             },
             Some("number") => Ty::Number,
             Some("boolean") => Ty::Boolean,
             Some("array") => {
                 let item = match v.items {
                     Some(items) => {
-                        self.shape(items, &format!("{ctx}Item"), &format!("{pointer}/items"))
+                        self.shape(items, &ctx.then_raw("Item"), &join(pointer, "items"))
                     }
                     None => Shape::any(),
                 };
@@ -226,8 +275,8 @@ impl<'a> Lowerer<'a> {
                 Some(AdditionalProperties::Schema(s)) => {
                     let value = self.shape(
                         (&**s).into(),
-                        &format!("{ctx}Value"),
-                        &format!("{pointer}/additionalProperties"),
+                        &ctx.then_raw("Value"),
+                        &join(pointer, "additionalProperties"),
                     );
                     Ty::Map(Box::new(value))
                 }
@@ -250,13 +299,27 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    fn rules(&mut self, v: &View<'_>, pointer: &str) -> Rules {
+    /// Why the regex engine cannot compile `pattern`, or `None` if it can. Each distinct pattern
+    /// is compiled once (GitHub's spec repeats the same few hundreds of times).
+    fn pattern_problem(&mut self, pattern: &'a str) -> Option<String> {
+        self.patterns
+            .entry(pattern)
+            .or_insert_with(|| {
+                regex::Regex::new(pattern).err().map(|e| {
+                    let text = e.to_string();
+                    let last = text.lines().last().unwrap_or_default();
+                    last.trim().trim_start_matches("error: ").to_owned()
+                })
+            })
+            .clone()
+    }
+
+    fn rules(&mut self, v: &View<'a>, pointer: &str) -> Rules {
         // A pattern the regex engine cannot compile would refuse every value: leave it out of
         // validation, and say so.
-        let pattern = v.pattern.filter(|p| match regex::Regex::new(p) {
-            Ok(_) => true,
-            Err(e) => {
-                let why = e.to_string().lines().last().unwrap_or_default().trim().trim_start_matches("error: ").to_owned();
+        let pattern = v.pattern.filter(|p| match self.pattern_problem(p) {
+            None => true,
+            Some(why) => {
                 self.sink.warning(
                     &join(pointer, "pattern"),
                     format!("pattern `{p}` is not supported by the regex engine ({why}); values are not checked against it"),
@@ -265,7 +328,7 @@ impl<'a> Lowerer<'a> {
                 false
             }
         });
-        let format = match v.format.as_deref() {
+        let format = match v.format {
             Some("uri") | Some("url") => Some(Format::Uri),
             Some("uuid") => Some(Format::Uuid),
             Some("email") => Some(Format::Email),
@@ -321,7 +384,7 @@ impl<'a> Lowerer<'a> {
                     return false;
                 };
                 let mv = View::of(s);
-                matches!(mv.typ.as_deref(), None | Some("object"))
+                matches!(mv.typ, None | Some("object"))
                     && mv.one_of.is_empty()
                     && mv.any_of.is_empty()
                     && mv.all_of.is_empty()
@@ -337,8 +400,8 @@ impl<'a> Lowerer<'a> {
     pub(super) fn define(&mut self, name: String, schema: &'a Schema, pointer: String) {
         let v = View::of(schema);
         let doc = self.doc_of(SchemaRef::Item(schema));
-        let has_enum = v.enum_values.iter().any(|e| !e.is_null());
-        let kind = if has_enum && matches!(v.typ.as_deref(), Some("string") | Some("integer")) {
+        let has_enum = v.enum_values.has_value();
+        let kind = if has_enum && matches!(v.typ, Some("string") | Some("integer")) {
             self.define_enum(&v, &pointer)
         } else if !v.properties.is_empty() && Self::constraint_only_union(&v) {
             let key = if v.one_of.is_empty() {
@@ -379,10 +442,10 @@ impl<'a> Lowerer<'a> {
     }
 
     fn define_enum(&mut self, v: &View<'_>, pointer: &str) -> TypeKind {
-        let integer = v.typ.as_deref() == Some("integer");
+        let integer = v.typ == Some("integer");
         let mut values = Vec::new();
-        for (i, e) in v.enum_values.iter().enumerate() {
-            match e {
+        for (i, e) in v.enum_values.values().iter().enumerate() {
+            match &**e {
                 Value::Null => {}
                 Value::String(s) if !integer => values.push(EnumValue::Str(s.clone())),
                 Value::Number(n) if integer && n.as_i64().is_some() => {
@@ -392,7 +455,7 @@ impl<'a> Lowerer<'a> {
                     &format!("{pointer}/enum/{i}"),
                     format!(
                         "enum value {other} does not match the schema's type `{}`; it is left out",
-                        v.typ.as_deref().unwrap_or("?")
+                        v.typ.unwrap_or("?")
                     ),
                     Some("make every enum value the schema's type".to_owned()),
                 ),
@@ -418,11 +481,11 @@ impl<'a> Lowerer<'a> {
                 vec!["Invalid".to_owned(); values.len()]
             }
             None => {
-                let raw: Vec<String> = values
+                let raw: Vec<Cow<str>> = values
                     .iter()
                     .map(|e| match e {
-                        EnumValue::Str(s) => s.clone(),
-                        EnumValue::Int(n) => format!("V{n}").replace('-', "Minus"),
+                        EnumValue::Str(s) => Cow::Borrowed(s.as_str()),
+                        EnumValue::Int(n) => Cow::Owned(format!("V{n}").replace('-', "Minus")),
                     })
                     .collect();
                 enum_variant_names(&raw)
@@ -430,19 +493,11 @@ impl<'a> Lowerer<'a> {
         };
         // `Unknown` is the catch-all variant of open enums: a listed value that would take the
         // name is renamed (deterministically, claiming against the other names).
-        let mut ns = Namespace::new();
-        names.iter().for_each(|n| ns.reserve(n));
-        ns.reserve("Unknown");
-        let names: Vec<String> = names
-            .into_iter()
-            .map(|n| {
-                if n == "Unknown" {
-                    ns.claim("UnknownValue".to_owned())
-                } else {
-                    n
-                }
-            })
-            .collect();
+        let names = if names.iter().any(|n| n == "Unknown") {
+            rename_unknown(names)
+        } else {
+            names
+        };
         TypeKind::Enum(Enum {
             integer,
             variants: names
@@ -464,7 +519,7 @@ impl<'a> Lowerer<'a> {
             // carry the tag: the union is decoded untagged, by shape, instead.
             let untaggable = d.mapping.iter().find(|(_, r)| {
                 members.iter().any(|m| matches!(m, SchemaRef::Ref(x) if x == r))
-                    && self.resolve_schema(r).is_some_and(|(s, _, _)| {
+                    && self.lookup(r).is_some_and(|(_, s)| {
                         let sv = View::of(s);
                         !sv.is_object_like() && sv.all_of.is_empty()
                     })
@@ -502,8 +557,8 @@ impl<'a> Lowerer<'a> {
             for ((value, reference), rust) in mapping.into_iter().zip(rust_names) {
                 let ptr = join(&join(pointer, "discriminator/mapping"), &value);
                 let is_object = self
-                    .resolve_schema(&reference)
-                    .map(|(s, _, _)| {
+                    .lookup(&reference)
+                    .map(|(_, s)| {
                         let sv = View::of(s);
                         sv.is_object_like() || !sv.all_of.is_empty()
                     })
@@ -536,11 +591,11 @@ impl<'a> Lowerer<'a> {
                 }
                 SchemaRef::Item(s) => match &s.schema_data.title {
                     Some(t) => type_name(t),
-                    None => type_name(View::of(s).typ.as_deref().unwrap_or("value")),
+                    None => type_name(View::of(s).typ.unwrap_or("value")),
                 },
             };
             let rust = ns.claim(base);
-            let shape = self.shape(m, &format!("{name}{rust}"), &ptr);
+            let shape = self.shape(m, &Ctx::raw(name).then_raw(&rust), &ptr);
             variants.push(UntaggedVariant { rust, doc, shape });
         }
         TypeKind::Untagged(Untagged { variants })
@@ -572,7 +627,7 @@ impl<'a> Lowerer<'a> {
                 SchemaRef::Item(s) => self.collect_parts(s, owner, &ptr, parts, depth + 1),
                 SchemaRef::Ref(r) => match self.resolve_schema(r) {
                     Some((s, target_ptr, target)) => {
-                        let target_owner = self.by_ref.get(r).cloned().unwrap_or_else(|| type_name(&target));
+                        let target_owner = self.by_ref.get(r).cloned().unwrap_or_else(|| type_name(target));
                         self.collect_parts(s, &target_owner, &target_ptr, parts, depth + 1)
                     }
                     None => self.sink.error(&ptr, format!("cannot resolve `$ref: {r}`"), Some("point the reference at an existing `#/components/schemas/<Name>` entry".to_owned())),
@@ -591,7 +646,7 @@ impl<'a> Lowerer<'a> {
                 ),
             );
         }
-        if let Some(t) = v.typ.as_deref() {
+        if let Some(t) = v.typ {
             if t != "object" {
                 self.sink.error(
                     pointer,
@@ -600,12 +655,14 @@ impl<'a> Lowerer<'a> {
                 );
             }
         }
-        for (wire, s) in &v.properties {
-            let ptr = join(&join(pointer, "properties"), wire);
-            match parts.props.iter_mut().find(|(w, _, _, _)| w == wire) {
-                Some(existing) => *existing = (*wire, *s, ptr, owner.to_owned()),
-                None => parts.props.push((*wire, *s, ptr, owner.to_owned())),
-            }
+        if !v.properties.is_empty() {
+            let properties = join(pointer, "properties");
+            let owner = parts.owner(owner);
+            parts.add(
+                v.properties
+                    .iter()
+                    .map(|(wire, s)| (*wire, *s, join(&properties, wire), owner)),
+            );
         }
         parts.required.extend(v.required.iter().copied());
         match v.additional {
@@ -620,27 +677,31 @@ impl<'a> Lowerer<'a> {
     fn define_struct(&mut self, name: &str, schema: &'a Schema, pointer: &str) -> Struct {
         let mut parts = Parts::default();
         self.collect_parts(schema, name, pointer, &mut parts, 0);
-        let mut ns = Namespace::new();
-        let mut fields = Vec::new();
+        let mut ns = Namespace::with_capacity(parts.props.len());
+        let mut fields = Vec::with_capacity(parts.props.len());
+        let required: HashSet<&str> = parts.required.iter().copied().collect();
         for (wire, s, ptr, owner) in std::mem::take(&mut parts.props) {
+            let owner = &parts.owners[owner];
             let rust = ns.claim(crate::ident::value_name(wire));
             // Inline types are named after the schema that declares them, so a property merged
             // into several structs through `allOf` yields one type, not one per struct.
-            let ctx = format!("{owner}{}", type_name(wire));
-            let shape = self.shape(s, &ctx, &ptr);
+            let shape = self.shape(s, &Ctx::raw(owner).then_named(wire), &ptr);
             let doc = self.doc_of(s);
-            let null_clears = self.null_means(s, &join(&ptr, "x-null-means"));
+            let null_clears = self.null_means(s, &ptr);
             fields.push(Field {
                 rust,
                 wire: wire.to_owned(),
                 pointer: ptr,
                 doc,
                 shape,
-                required: parts.required.contains(&wire),
+                required: required.contains(wire),
                 null_clears,
             });
         }
-        for r in &parts.required {
+        // Every required property is declared (the usual case) when as many fields are required
+        // as there are distinct required names; only otherwise are they looked for one by one.
+        let declared = fields.iter().filter(|f| f.required).count();
+        for r in parts.required.iter().filter(|_| declared < required.len()) {
             if !fields.iter().any(|f| f.wire == *r) {
                 self.sink.warning(
                     &join(pointer, "required"),
@@ -652,12 +713,11 @@ impl<'a> Lowerer<'a> {
             }
         }
         let extra = match parts.extra {
-            Some((s, ptr)) => Some(self.shape(s, &format!("{name}Extra"), &ptr)),
+            Some((s, ptr)) => Some(self.shape(s, &Ctx::raw(name).then_raw("Extra"), &ptr)),
             None if parts.extra_any => Some(Shape::any()),
             None => None,
         };
-        let null_means_unchanged =
-            self.null_means(SchemaRef::Item(schema), &join(pointer, "x-null-means")) == Some(false);
+        let null_means_unchanged = self.null_means(SchemaRef::Item(schema), pointer) == Some(false);
         Struct {
             fields,
             extra,
@@ -665,7 +725,8 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    /// `x-null-means: clear | unchanged` on a schema: what `null` does in an update body.
+    /// `x-null-means: clear | unchanged` on a schema (at `pointer`): what `null` does in an
+    /// update body.
     fn null_means(&mut self, s: SchemaRef<'a>, pointer: &str) -> Option<bool> {
         let SchemaRef::Item(schema) = s else {
             return None;
@@ -675,7 +736,7 @@ impl<'a> Lowerer<'a> {
             Some("unchanged") => Some(false),
             _ => {
                 self.sink.error(
-                    pointer,
+                    &join(pointer, "x-null-means"),
                     "`x-null-means` must be `clear` or `unchanged`",
                     None,
                 );
@@ -683,6 +744,24 @@ impl<'a> Lowerer<'a> {
             }
         }
     }
+}
+
+/// Renames the enum variant `Unknown` (the catch-all variant of open enums takes the name):
+/// `UnknownValue`, or the first of `UnknownValue2`, ... the other variants leave free.
+fn rename_unknown(names: Vec<String>) -> Vec<String> {
+    let mut ns = Namespace::with_capacity(names.len() + 1);
+    names.iter().for_each(|n| ns.reserve(n));
+    ns.reserve("Unknown");
+    names
+        .into_iter()
+        .map(|n| {
+            if n == "Unknown" {
+                ns.claim("UnknownValue".to_owned())
+            } else {
+                n
+            }
+        })
+        .collect()
 }
 
 /// `BuiltInBackgroundSound` in union `BackgroundSound` → `BuiltIn`.

@@ -6,6 +6,7 @@ use openapiv3::{
     VariantOrUnknownOrEmpty,
 };
 use serde_json::Value;
+use std::borrow::Cow;
 
 /// A schema or a `$ref` to one, borrowed from the document.
 #[derive(Debug, Clone, Copy)]
@@ -32,13 +33,27 @@ impl<'a> From<&'a ReferenceOr<Box<Schema>>> for SchemaRef<'a> {
     }
 }
 
+/// The one member of a schema's `allOf`, if it has exactly one (a wrapper that adds a
+/// description or `nullable` to a `$ref`). Cheaper than [`View::of`] when that is all one needs.
+pub fn single_all_of(schema: &Schema) -> Option<SchemaRef<'_>> {
+    let all_of = match &schema.schema_kind {
+        SchemaKind::AllOf { all_of } => all_of,
+        SchemaKind::Any(a) => &a.all_of,
+        _ => return None,
+    };
+    match all_of.as_slice() {
+        [only] => Some(only.into()),
+        _ => None,
+    }
+}
+
 /// The keywords of one schema object, flattened.
 #[derive(Debug)]
 pub struct View<'a> {
     pub data: &'a SchemaData,
-    pub typ: Option<String>,
-    pub format: Option<String>,
-    pub enum_values: Vec<Value>,
+    pub typ: Option<&'a str>,
+    pub format: Option<&'a str>,
+    pub enum_values: EnumValues<'a>,
     pub pattern: Option<&'a str>,
     pub min_length: Option<usize>,
     pub max_length: Option<usize>,
@@ -59,13 +74,76 @@ pub struct View<'a> {
     pub has_not: bool,
 }
 
+/// A schema's `enum`, borrowed in whichever form openapiv3 parsed it (a view is made for every
+/// schema lowered; copying every enum into JSON values each time was a cost of its own).
+#[derive(Debug, Clone, Copy)]
+pub enum EnumValues<'a> {
+    Strings(&'a [Option<String>]),
+    Numbers(&'a [Option<f64>]),
+    Integers(&'a [Option<i64>]),
+    Values(&'a [Value]),
+}
+
+impl<'a> EnumValues<'a> {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            EnumValues::Strings(v) => v.is_empty(),
+            EnumValues::Numbers(v) => v.is_empty(),
+            EnumValues::Integers(v) => v.is_empty(),
+            EnumValues::Values(v) => v.is_empty(),
+        }
+    }
+
+    /// The values as JSON (`null` for a listed `null`, and for a number JSON cannot hold).
+    pub fn values(&self) -> Vec<Cow<'a, Value>> {
+        match self {
+            EnumValues::Strings(v) => v
+                .iter()
+                .map(|e| Cow::Owned(e.clone().map_or(Value::Null, Value::String)))
+                .collect(),
+            EnumValues::Numbers(v) => v.iter().map(|e| Cow::Owned(number(*e))).collect(),
+            EnumValues::Integers(v) => v
+                .iter()
+                .map(|e| Cow::Owned(e.map_or(Value::Null, Value::from)))
+                .collect(),
+            EnumValues::Values(v) => v.iter().map(Cow::Borrowed).collect(),
+        }
+    }
+
+    /// Whether [`Self::values`] has a `null` (`want_null`) or a value that is not.
+    fn any(&self, want_null: bool) -> bool {
+        match self {
+            EnumValues::Strings(v) => v.iter().any(|e| e.is_none() == want_null),
+            EnumValues::Numbers(v) => v.iter().any(|e| number(*e).is_null() == want_null),
+            EnumValues::Integers(v) => v.iter().any(|e| e.is_none() == want_null),
+            EnumValues::Values(v) => v.iter().any(|e| e.is_null() == want_null),
+        }
+    }
+
+    /// Whether a value other than `null` is listed.
+    pub fn has_value(&self) -> bool {
+        self.any(false)
+    }
+
+    /// Whether `null` is listed.
+    pub fn has_null(&self) -> bool {
+        self.any(true)
+    }
+}
+
+/// A number enum value as JSON: `null` for a missing one, and for one JSON cannot hold (NaN).
+fn number(e: Option<f64>) -> Value {
+    e.and_then(serde_json::Number::from_f64)
+        .map_or(Value::Null, Value::Number)
+}
+
 fn fmt_name<T: std::fmt::Debug>(
     f: &VariantOrUnknownOrEmpty<T>,
     known: impl Fn(&T) -> &'static str,
-) -> Option<String> {
+) -> Option<&str> {
     match f {
-        VariantOrUnknownOrEmpty::Item(t) => Some(known(t).to_owned()),
-        VariantOrUnknownOrEmpty::Unknown(s) => Some(s.clone()),
+        VariantOrUnknownOrEmpty::Item(t) => Some(known(t)),
+        VariantOrUnknownOrEmpty::Unknown(s) => Some(s),
         VariantOrUnknownOrEmpty::Empty => None,
     }
 }
@@ -76,7 +154,7 @@ impl<'a> View<'a> {
             data: &schema.schema_data,
             typ: None,
             format: None,
-            enum_values: Vec::new(),
+            enum_values: EnumValues::Values(&[]),
             pattern: None,
             min_length: None,
             max_length: None,
@@ -98,7 +176,7 @@ impl<'a> View<'a> {
         };
         match &schema.schema_kind {
             SchemaKind::Type(Type::String(s)) => {
-                v.typ = Some("string".into());
+                v.typ = Some("string");
                 v.format = fmt_name(&s.format, |f| match f {
                     StringFormat::Date => "date",
                     StringFormat::DateTime => "date-time",
@@ -107,16 +185,12 @@ impl<'a> View<'a> {
                     StringFormat::Binary => "binary",
                 });
                 v.pattern = s.pattern.as_deref();
-                v.enum_values = s
-                    .enumeration
-                    .iter()
-                    .map(|e| e.clone().map_or(Value::Null, Value::String))
-                    .collect();
+                v.enum_values = EnumValues::Strings(&s.enumeration);
                 v.min_length = s.min_length;
                 v.max_length = s.max_length;
             }
             SchemaKind::Type(Type::Number(n)) => {
-                v.typ = Some("number".into());
+                v.typ = Some("number");
                 v.format = fmt_name(&n.format, |f| match f {
                     openapiv3::NumberFormat::Float => "float",
                     openapiv3::NumberFormat::Double => "double",
@@ -125,17 +199,10 @@ impl<'a> View<'a> {
                 v.maximum = n.maximum;
                 v.exclusive_minimum = n.exclusive_minimum;
                 v.exclusive_maximum = n.exclusive_maximum;
-                v.enum_values = n
-                    .enumeration
-                    .iter()
-                    .map(|e| {
-                        e.and_then(serde_json::Number::from_f64)
-                            .map_or(Value::Null, Value::Number)
-                    })
-                    .collect();
+                v.enum_values = EnumValues::Numbers(&n.enumeration);
             }
             SchemaKind::Type(Type::Integer(i)) => {
-                v.typ = Some("integer".into());
+                v.typ = Some("integer");
                 v.format = fmt_name(&i.format, |f| match f {
                     openapiv3::IntegerFormat::Int32 => "int32",
                     openapiv3::IntegerFormat::Int64 => "int64",
@@ -144,15 +211,11 @@ impl<'a> View<'a> {
                 v.maximum = i.maximum.map(|m| m as f64);
                 v.exclusive_minimum = i.exclusive_minimum;
                 v.exclusive_maximum = i.exclusive_maximum;
-                v.enum_values = i
-                    .enumeration
-                    .iter()
-                    .map(|e| e.map_or(Value::Null, Value::from))
-                    .collect();
+                v.enum_values = EnumValues::Integers(&i.enumeration);
             }
-            SchemaKind::Type(Type::Boolean(_)) => v.typ = Some("boolean".into()),
+            SchemaKind::Type(Type::Boolean(_)) => v.typ = Some("boolean"),
             SchemaKind::Type(Type::Object(o)) => {
-                v.typ = Some("object".into());
+                v.typ = Some("object");
                 v.properties = o
                     .properties
                     .iter()
@@ -162,7 +225,7 @@ impl<'a> View<'a> {
                 v.additional = o.additional_properties.as_ref();
             }
             SchemaKind::Type(Type::Array(a)) => {
-                v.typ = Some("array".into());
+                v.typ = Some("array");
                 v.items = a.items.as_ref().map(Into::into);
                 v.min_items = a.min_items;
                 v.max_items = a.max_items;
@@ -173,8 +236,8 @@ impl<'a> View<'a> {
             SchemaKind::AnyOf { any_of } => v.any_of = any_of.iter().map(Into::into).collect(),
             SchemaKind::Not { .. } => v.has_not = true,
             SchemaKind::Any(a) => {
-                v.typ = a.typ.clone();
-                v.format = a.format.clone();
+                v.typ = a.typ.as_deref();
+                v.format = a.format.as_deref();
                 v.pattern = a.pattern.as_deref();
                 v.min_length = a.min_length;
                 v.max_length = a.max_length;
@@ -193,13 +256,13 @@ impl<'a> View<'a> {
                 v.min_items = a.min_items;
                 v.max_items = a.max_items;
                 v.unique_items = a.unique_items.unwrap_or(false);
-                v.enum_values = a.enumeration.clone();
+                v.enum_values = EnumValues::Values(&a.enumeration);
                 v.one_of = a.one_of.iter().map(Into::into).collect();
                 v.all_of = a.all_of.iter().map(Into::into).collect();
                 v.any_of = a.any_of.iter().map(Into::into).collect();
                 v.has_not = a.not.is_some();
                 if v.typ.is_none() && !v.properties.is_empty() {
-                    v.typ = Some("object".into());
+                    v.typ = Some("object");
                 }
             }
         }
@@ -208,10 +271,10 @@ impl<'a> View<'a> {
 
     /// Whether the enum lists `null` (which makes the value nullable, not a variant).
     pub fn enum_has_null(&self) -> bool {
-        self.enum_values.iter().any(Value::is_null)
+        self.enum_values.has_null()
     }
 
     pub fn is_object_like(&self) -> bool {
-        self.typ.as_deref() == Some("object") || !self.properties.is_empty()
+        self.typ == Some("object") || !self.properties.is_empty()
     }
 }
