@@ -13,7 +13,7 @@ pub fn render(module: Module, source: &str) -> Result<String, String> {
     let mut first = true;
     for chunk in module.chunks {
         let text = match chunk {
-            Chunk::Tokens(tokens) => format_tokens(tokens)?,
+            Chunk::Tokens(source) => format_source(&source)?,
             Chunk::Text(text) => text,
         };
         if text.is_empty() {
@@ -32,9 +32,18 @@ pub fn render(module: Module, source: &str) -> Result<String, String> {
 pub fn format_tokens(tokens: TokenStream) -> Result<String, String> {
     let file: syn::File = syn::parse2(tokens)
         .map_err(|e| format!("internal error: generated tokens do not parse: {e}"))?;
-    Ok(space_items(&layout_open_structs(&prettyplease::unparse(
-        &file,
-    ))))
+    Ok(format_file(&file))
+}
+
+/// The source of whole items (unformatted) → formatted source.
+fn format_source(source: &str) -> Result<String, String> {
+    let file = syn::parse_file(source)
+        .map_err(|e| format!("internal error: generated tokens do not parse: {e}"))?;
+    Ok(format_file(&file))
+}
+
+fn format_file(file: &syn::File) -> String {
+    space_items(&layout_open_structs(&prettyplease::unparse(file)))
 }
 
 /// For a text chunk: `None` when it is exactly what [`format_tokens`] makes of its own tokens,

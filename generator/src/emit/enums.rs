@@ -12,7 +12,7 @@ use quote::quote;
 use std::collections::BTreeMap;
 
 pub fn emit_enum(ctx: &Ctx<'_>, t: &TypeDef, e: &Enum) -> Vec<Chunk> {
-    vec![Chunk::Tokens(enum_tokens(ctx, t, e))]
+    vec![Chunk::tokens(enum_tokens(ctx, t, e))]
 }
 
 fn enum_tokens(ctx: &Ctx<'_>, t: &TypeDef, e: &Enum) -> TokenStream {
@@ -251,7 +251,7 @@ pub fn emit_tagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Tagged) -> Vec<Chunk> {
         }
         #(#froms)*
     };
-    vec![Chunk::Tokens(items), validate]
+    vec![Chunk::tokens(items), validate]
 }
 
 pub fn emit_untagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Untagged) -> Vec<Chunk> {
@@ -319,5 +319,5 @@ pub fn emit_untagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Untagged) -> Vec<Chunk> {
         pub enum #name { #(#variants)* #fallback }
         #(#froms)*
     };
-    vec![Chunk::Tokens(items), validate]
+    vec![Chunk::tokens(items), validate]
 }

@@ -40,8 +40,9 @@ pub struct Module {
 /// One or more items of a module.
 #[derive(Debug, Clone)]
 pub enum Chunk {
-    /// Items as tokens, formatted by the render stage (`syn` + `prettyplease`).
-    Tokens(TokenStream),
+    /// Items as tokens, formatted by the render stage (`syn` + `prettyplease`). Held as their
+    /// source (`TokenStream::to_string`), so that a module can be built on several threads.
+    Tokens(String),
     /// Items already formatted exactly as the render stage would format their tokens.
     Text(String),
 }
@@ -50,12 +51,7 @@ pub enum Chunk {
 pub fn emit(api: &Api) -> Module {
     let ctx = Ctx::new(api);
     let header = docs::module_doc(api);
-    let types = api.types.iter().flat_map(|t| match &t.kind {
-        TypeKind::Struct(s) => models::emit_struct(&ctx, t, s),
-        TypeKind::Enum(e) => enums::emit_enum(&ctx, t, e),
-        TypeKind::Tagged(u) => enums::emit_tagged(&ctx, t, u),
-        TypeKind::Untagged(u) => enums::emit_untagged(&ctx, t, u),
-    });
+    let types = emit_types(&ctx);
     // Runtime names re-exported for convenience, unless a schema already uses the name.
     let reexports: Vec<_> = [
         "ConfigError",
@@ -74,7 +70,7 @@ pub fn emit(api: &Api) -> Module {
     .map(|n| format_ident!("{}", n))
     .collect();
     let reexports = quote!(#[doc(no_inline)] pub use crate::runtime::{#(#reexports),*};);
-    let mut chunks = vec![Chunk::Tokens(quote! {
+    let mut chunks = vec![Chunk::tokens(quote! {
         #header
         #![allow(clippy::too_many_arguments, clippy::large_enum_variant, clippy::doc_lazy_continuation)]
 
@@ -106,6 +102,54 @@ pub fn emit(api: &Api) -> Module {
     chunks.push(client::emit_client(&ctx));
     chunks.push(examples::emit_example_tests(&ctx));
     Module { chunks }
+}
+
+/// The chunks of one named type.
+fn emit_type(ctx: &Ctx<'_>, t: &TypeDef) -> Vec<Chunk> {
+    match &t.kind {
+        TypeKind::Struct(s) => models::emit_struct(ctx, t, s),
+        TypeKind::Enum(e) => enums::emit_enum(ctx, t, e),
+        TypeKind::Tagged(u) => enums::emit_tagged(ctx, t, u),
+        TypeKind::Untagged(u) => enums::emit_untagged(ctx, t, u),
+    }
+}
+
+/// The chunks of every named type, in order. Each type's code depends only on the IR, so a
+/// large API's types are split into contiguous runs emitted on all available cores (GitHub's
+/// spec has thousands of types); a small one's are emitted on this thread.
+fn emit_types(ctx: &Ctx<'_>) -> Vec<Chunk> {
+    /// Below this many types per thread, starting a thread costs more than it saves.
+    const MIN_PER_THREAD: usize = 64;
+    let types = &ctx.api.types;
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = cores.min(types.len() / MIN_PER_THREAD).max(1);
+    if threads == 1 {
+        return types.iter().flat_map(|t| emit_type(ctx, t)).collect();
+    }
+    let run =
+        |part: &[TypeDef]| -> Vec<Chunk> { part.iter().flat_map(|t| emit_type(ctx, t)).collect() };
+    let mut parts = types.chunks(types.len().div_ceil(threads));
+    let first = parts.next().unwrap_or_default();
+    std::thread::scope(|scope| {
+        let others: Vec<_> = parts.map(|part| scope.spawn(move || run(part))).collect();
+        let mut out = run(first);
+        for handle in others {
+            // A panic on a worker is re-raised here, as if it had happened on this thread.
+            out.extend(
+                handle
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            );
+        }
+        out
+    })
+}
+
+impl Chunk {
+    /// A chunk of items built with `quote!`.
+    pub fn tokens(tokens: TokenStream) -> Chunk {
+        Chunk::Tokens(tokens.to_string())
+    }
 }
 
 impl<'a> Ctx<'a> {
