@@ -1569,9 +1569,37 @@ pub(super) mod layout {
             true
         }
 
-        /// The width of the node on one line.
+        /// The width of the node on one line, unless it always breaks.
         fn width(&self) -> Option<usize> {
-            self.flat().map(|f| f.len())
+            Some(match self {
+                Node::Text(s) => s.len(),
+                Node::Stop => 0,
+                Node::List { open, items, close } => {
+                    let mut sum = open.len() + close.len() + 2 * items.len().saturating_sub(1);
+                    for item in items {
+                        sum += item.width()?;
+                    }
+                    sum
+                }
+                Node::Seq(parts) => {
+                    let mut sum = 0;
+                    for p in parts {
+                        sum += p.width()?;
+                    }
+                    sum
+                }
+                Node::Chain { base, links } => {
+                    let mut sum = base.width()?;
+                    for l in links {
+                        sum += l.width()?;
+                    }
+                    sum
+                }
+                Node::Struct { .. } => self.flat()?.len(),
+                Node::Block(inner) => inner.width()? + 4,
+                Node::Closure { params, body } => params.len() + 1 + body.width()?,
+                Node::Stmts(_) | Node::Match { .. } => return None,
+            })
         }
 
         /// This node followed by the unbreakable `s` (`?`).
@@ -1627,12 +1655,12 @@ pub(super) mod layout {
 
         /// [`Writer::put`] inside a broken group `base` levels deeper than the code.
         fn put_at(&mut self, node: &Node, base: usize, after: Option<usize>) {
-            if let (Some(flat), Some(after)) = (node.flat(), after) {
+            if let (Some(width), Some(after)) = (node.width(), after) {
                 if self
                     .code
-                    .fits_at(self.extra, self.line.len() + flat.len() + after)
+                    .fits_at(self.extra, self.line.len() + width + after)
                 {
-                    self.line.push_str(&flat);
+                    node.write_flat(&mut self.line);
                     return;
                 }
             }
@@ -1718,9 +1746,9 @@ pub(super) mod layout {
         /// A match arm's value: on this line when it fits (the comma aside), otherwise in
         /// braces.
         fn arm(&mut self, value: &Node, base: usize) {
-            if let Some(flat) = value.flat() {
-                if self.code.fits_at(self.extra, self.line.len() + flat.len()) {
-                    self.line.push_str(&flat);
+            if let Some(width) = value.width() {
+                if self.code.fits_at(self.extra, self.line.len() + width) {
+                    value.write_flat(&mut self.line);
                     self.line.push(',');
                     return;
                 }
