@@ -765,7 +765,9 @@ fn validation(code: &mut Code, checks: &[InputCheck]) {
 
 /// `validate`'s checks (statements as tokens) written at the current depth, formatted as the
 /// render stage formats them: inside as many blocks as the depth, so that lines break at the
-/// same width.
+/// same width. These are a few short statements for the operations that have any (a body's
+/// `collect_violations`, a constrained parameter's checks): formatting them the slow way costs
+/// little.
 fn rule_lines(code: &mut Code, rules: &TokenStream) {
     if rules.is_empty() {
         return;
@@ -775,13 +777,19 @@ fn rule_lines(code: &mut Code, rules: &TokenStream) {
     for _ in 1..depth {
         wrapped = quote::quote!({ #wrapped });
     }
-    let formatted = crate::render::format_tokens(quote::quote!(fn f() { #wrapped }))
-        .unwrap_or_else(|e| format!("{e}\n"));
+    let Ok(formatted) = crate::render::format_tokens(quote::quote!(fn f() { #wrapped })) else {
+        // Not valid statements: a generator bug, left visible (the module will not compile).
+        code.line(&rules.to_string());
+        return;
+    };
     let lines: Vec<&str> = formatted.lines().collect();
     let inner = lines.len().saturating_sub(depth);
     let indent = depth * 4;
     for l in lines.iter().take(inner).skip(depth) {
-        code.line(l.get(indent..).unwrap_or(l.trim_start()));
+        match l.get(indent..) {
+            Some(l) if !l.is_empty() => code.line(l),
+            _ => code.blank(),
+        }
     }
 }
 
