@@ -366,7 +366,7 @@ fn doc_comment(code: &mut Code, lines: &[String]) {
         let doc = format!(" {l}");
         if can_be_block_comment(&doc) {
             let lines: Vec<&str> = doc.split('\n').collect();
-            let last = lines.len() - 1;
+            let last = lines.len().saturating_sub(1);
             let trimmed: Vec<&str> = lines
                 .iter()
                 .enumerate()
