@@ -7,7 +7,7 @@ use super::docs;
 use super::text::{str_lit, Code};
 use super::validate::Checks;
 use super::{Chunk, Ctx};
-use crate::ident::{bare, ident};
+use crate::ident::bare;
 use crate::ir::*;
 use layout::{call, chain, text, type_node, Node, Writer};
 
@@ -16,7 +16,7 @@ use layout::{call, chain, text, type_node, Node, Writer};
 pub fn emit_error_types(ctx: &Ctx<'_>) -> Chunk {
     let error_type = ctx.api.error_type.as_deref().and_then(|n| ctx.types.get(n));
     let body = match error_type {
-        Some(t) => ident(&t.name).to_string(),
+        Some(t) => t.name.clone(),
         None => "rt::Value".to_owned(),
     };
     let error_doc = match &ctx.api.error_type {
@@ -115,7 +115,7 @@ fn error_summary(ctx: &Ctx<'_>, t: &TypeDef, code: &mut Code) {
         close: ")".to_owned(),
     };
     code.blank();
-    let name = ident(&t.name);
+    let name = &t.name;
     let head = format!("impl rt::ErrorSummary for {name} {{");
     if code.fits(head.len()) {
         code.open(&head);
@@ -365,7 +365,7 @@ fn doc_comment(code: &mut Code, lines: &[String]) {
         let doc = format!(" {l}");
         if can_be_block_comment(&doc) {
             let lines: Vec<&str> = doc.split('\n').collect();
-            let last = lines.len() - 1;
+            let last = lines.len().saturating_sub(1);
             let trimmed: Vec<&str> = lines
                 .iter()
                 .enumerate()
@@ -1148,40 +1148,7 @@ fn stream_method(ctx: &Ctx<'_>, op: &Operation, p: &Pagination, code: &mut Code)
     let Ty::Array(item_shape) = &items_field.shape.ty else {
         return None;
     };
-    // `Some(&page)` followed by one step per path segment, ending in `Option<&cursor>`.
-    let mut next = Vec::new();
-    let mut at = rs;
-    for (i, seg) in p.response.iter().enumerate() {
-        let f = at.fields.iter().find(|f| &f.wire == seg)?;
-        let field = format!(".{}", f.rust);
-        next.push(if f.is_option() {
-            closure_call(".and_then", "|v|", chain("v", &[&field, ".as_ref()"]))
-        } else {
-            closure_call(
-                ".map",
-                "|v|",
-                Node::Seq(vec![text("&"), chain("v", &[&field])]),
-            )
-        });
-        if i + 1 < p.response.len() {
-            let Ty::Named(inner) = &f.shape.ty else {
-                return None;
-            };
-            let Some(TypeKind::Struct(is)) = ctx.types.get(inner.as_str()).map(|t| &t.kind) else {
-                return None;
-            };
-            at = is;
-        }
-    }
-    match p.style {
-        PageStyle::Token => {
-            next.push(text(".filter(|t| !t.is_empty())"));
-            next.push(text(".cloned()"));
-        }
-        PageStyle::Page => next.push(text(&format!(
-            ".and_then(|n| <{cursor_ty}>::try_from(*n).ok())"
-        ))),
-    }
+    let next = next_cursor(ctx, rs, p, &cursor_ty)?;
     let items_name = format!(".{}", items_field.rust);
     let items = if items_field.is_option() {
         chain("page", &[&items_name, ".unwrap_or_default()"])
@@ -1225,6 +1192,60 @@ fn stream_method(ctx: &Ctx<'_>, op: &Operation, p: &Pagination, code: &mut Code)
             ctx.type_text_nullable(item_shape)
         ),
     );
+    paginate(code, op, &cursor_field.rust, &cursor_ty, items, next);
+    code.close("}");
+    Some(())
+}
+
+/// The links after `Some(&page)` that make the next page's cursor (`Option<cursor>`): one step
+/// per segment of the response path, then the end test.
+fn next_cursor(ctx: &Ctx<'_>, rs: &Struct, p: &Pagination, cursor_ty: &str) -> Option<Vec<Node>> {
+    let mut next = Vec::new();
+    let mut at = rs;
+    for (i, seg) in p.response.iter().enumerate() {
+        let f = at.fields.iter().find(|f| &f.wire == seg)?;
+        let field = format!(".{}", f.rust);
+        next.push(if f.is_option() {
+            closure_call(".and_then", "|v|", chain("v", &[&field, ".as_ref()"]))
+        } else {
+            closure_call(
+                ".map",
+                "|v|",
+                Node::Seq(vec![text("&"), chain("v", &[&field])]),
+            )
+        });
+        if i + 1 < p.response.len() {
+            let Ty::Named(inner) = &f.shape.ty else {
+                return None;
+            };
+            let Some(TypeKind::Struct(is)) = ctx.types.get(inner.as_str()).map(|t| &t.kind) else {
+                return None;
+            };
+            at = is;
+        }
+    }
+    match p.style {
+        PageStyle::Token => {
+            next.push(text(".filter(|t| !t.is_empty())"));
+            next.push(text(".cloned()"));
+        }
+        PageStyle::Page => next.push(text(&format!(
+            ".and_then(|n| <{cursor_ty}>::try_from(*n).ok())"
+        ))),
+    }
+    Some(next)
+}
+
+/// The stream method's body: `rt::paginate` with a closure fetching the page at a cursor
+/// (into the params field `cursor`) and returning its `items` and the `next` cursor.
+fn paginate(
+    code: &mut Code,
+    op: &Operation,
+    cursor: &str,
+    cursor_ty: &str,
+    items: Node,
+    next: Vec<Node>,
+) {
     code.line("let client = self.clone();");
     for p in &op.params {
         let mut w = Writer::new(code, &format!("let {}: String = ", p.rust));
@@ -1244,7 +1265,7 @@ fn stream_method(ctx: &Ctx<'_>, op: &Operation, p: &Pagination, code: &mut Code)
     code.open("async move {");
     code.open("if let Some(cursor) = cursor {");
     let set = Node::Seq(vec![
-        chain("params", &[&format!(".{}", cursor_field.rust)]),
+        chain("params", &[&format!(".{cursor}")]),
         text(" = "),
         Node::Stop,
         call("Some", vec![text("cursor")]),
@@ -1287,8 +1308,6 @@ fn stream_method(ctx: &Ctx<'_>, op: &Operation, p: &Pagination, code: &mut Code)
     w.finish("");
     code.close("}");
     code.close("})");
-    code.close("}");
-    Some(())
 }
 
 /// `method(params body)`: a method call whose only argument is a closure.
@@ -1546,9 +1565,37 @@ pub(super) mod layout {
             true
         }
 
-        /// The width of the node on one line.
+        /// The width of the node on one line, unless it always breaks.
         fn width(&self) -> Option<usize> {
-            self.flat().map(|f| f.len())
+            Some(match self {
+                Node::Text(s) => s.len(),
+                Node::Stop => 0,
+                Node::List { open, items, close } => {
+                    let mut sum = open.len() + close.len() + 2 * items.len().saturating_sub(1);
+                    for item in items {
+                        sum += item.width()?;
+                    }
+                    sum
+                }
+                Node::Seq(parts) => {
+                    let mut sum = 0;
+                    for p in parts {
+                        sum += p.width()?;
+                    }
+                    sum
+                }
+                Node::Chain { base, links } => {
+                    let mut sum = base.width()?;
+                    for l in links {
+                        sum += l.width()?;
+                    }
+                    sum
+                }
+                Node::Struct { .. } => self.flat()?.len(),
+                Node::Block(inner) => inner.width()? + 4,
+                Node::Closure { params, body } => params.len() + 1 + body.width()?,
+                Node::Stmts(_) | Node::Match { .. } => return None,
+            })
         }
 
         /// This node followed by the unbreakable `s` (`?`).
@@ -1604,12 +1651,12 @@ pub(super) mod layout {
 
         /// [`Writer::put`] inside a broken group `base` levels deeper than the code.
         fn put_at(&mut self, node: &Node, base: usize, after: Option<usize>) {
-            if let (Some(flat), Some(after)) = (node.flat(), after) {
+            if let (Some(width), Some(after)) = (node.width(), after) {
                 if self
                     .code
-                    .fits_at(self.extra, self.line.len() + flat.len() + after)
+                    .fits_at(self.extra, self.line.len() + width + after)
                 {
-                    self.line.push_str(&flat);
+                    node.write_flat(&mut self.line);
                     return;
                 }
             }
@@ -1695,9 +1742,9 @@ pub(super) mod layout {
         /// A match arm's value: on this line when it fits (the comma aside), otherwise in
         /// braces.
         fn arm(&mut self, value: &Node, base: usize) {
-            if let Some(flat) = value.flat() {
-                if self.code.fits_at(self.extra, self.line.len() + flat.len()) {
-                    self.line.push_str(&flat);
+            if let Some(width) = value.width() {
+                if self.code.fits_at(self.extra, self.line.len() + width) {
+                    value.write_flat(&mut self.line);
                     self.line.push(',');
                     return;
                 }

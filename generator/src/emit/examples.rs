@@ -5,7 +5,7 @@
 use super::client::layout::{text, type_node, Node, Writer};
 use super::text::{str_lit, Code};
 use super::{Chunk, Ctx};
-use crate::ident::{ident, value_name, Namespace};
+use crate::ident::{value_name, Namespace};
 use crate::ir::*;
 
 struct Case {
@@ -29,8 +29,7 @@ pub fn emit_example_tests(ctx: &Ctx<'_>) -> Chunk {
     code.line("use super::*;");
     let mut names = Namespace::new();
     for c in &cases {
-        let name =
-            ident(&names.claim(value_name(c.pointer.split('#').nth(1).unwrap_or("example"))));
+        let name = names.claim(value_name(c.pointer.split('#').nth(1).unwrap_or("example")));
         code.blank();
         code.line("#[test]");
         code.open(&format!("fn {name}() {{"));
@@ -75,7 +74,7 @@ fn cases(ctx: &Ctx<'_>) -> Vec<Case> {
             cases.push(Case {
                 pointer: format!("{}#{}", ctx.api.source, t.pointer),
                 json: v.to_string(),
-                ty: ident(&t.name).to_string(),
+                ty: t.name.clone(),
                 request: t.in_request && !matches!(t.kind, TypeKind::Enum(_)),
             });
         }
