@@ -2,7 +2,7 @@
 //! request examples decode, validate and round-trip; response and schema examples decode and
 //! round-trip with nothing lost. A docs change whose example no longer fits fails `cargo test`.
 
-use super::client::layout::{text, type_node, Node, Writer};
+use super::layout::{text, type_node, Node, Writer};
 use super::text::{str_lit, Code};
 use super::{Chunk, Ctx};
 use crate::ident::{value_name, Namespace};

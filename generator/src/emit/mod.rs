@@ -7,6 +7,7 @@ mod docs;
 mod enums;
 mod examples;
 mod graph;
+mod layout;
 mod models;
 pub(crate) mod text;
 mod validate;

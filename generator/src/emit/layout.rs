@@ -1,0 +1,400 @@
+//! Expressions and types laid out as prettyplease lays them out.
+//!
+//! prettyplease keeps a group (call arguments, generic arguments, a method chain, a struct
+//! literal) on one line when it fits together with whatever follows it up to the next place
+//! the enclosing code may break; otherwise it breaks the group at its own delimiters, its parts
+//! one level deeper than the innermost broken group around it. A comma after a list's last
+//! item is only written when broken, so it never counts towards the width; other commas do.
+
+use super::text::Code;
+
+/// An expression or type, by how it may break.
+pub enum Node {
+    /// Text that never breaks.
+    Text(String),
+    /// `open` items `close`: call or generic arguments, a tuple, fn parameters; broken,
+    /// one item a line, each followed by a comma.
+    List {
+        open: String,
+        items: Vec<Node>,
+        close: String,
+    },
+    /// Side by side: a part breaks when it does not fit together with the parts after it
+    /// (up to a [`Node::Stop`]).
+    Seq(Vec<Node>),
+    /// Where the enclosing code could break but never does (after `=`): what follows
+    /// does not count towards fitting what precedes.
+    Stop,
+    /// `base.a().b()`: broken, each link on its own line.
+    Chain { base: Box<Node>, links: Vec<Node> },
+    /// `path { field: value }`: broken also when wider than 34 columns.
+    Struct {
+        path: String,
+        fields: Vec<(String, Node)>,
+    },
+    /// `{ node }`, a block holding one expression.
+    Block(Box<Node>),
+    /// `{` statements `}`, always broken.
+    Stmts(Vec<String>),
+    /// `head { pattern => value, .. }`, always broken; an arm's value that does not fit
+    /// goes in braces on the next line.
+    Match {
+        head: String,
+        arms: Vec<(String, Node)>,
+    },
+    /// `params body`, a closure (`|v| v.a`); a body that does not fit goes in braces on
+    /// the next line.
+    Closure { params: String, body: Box<Node> },
+}
+
+/// Unbreakable text.
+pub fn text(s: &str) -> Node {
+    Node::Text(s.to_owned())
+}
+
+/// `head(args)`.
+pub fn call(head: &str, args: Vec<Node>) -> Node {
+    Node::Seq(vec![
+        text(head),
+        Node::List {
+            open: "(".to_owned(),
+            items: args,
+            close: ")".to_owned(),
+        },
+    ])
+}
+
+/// `base` followed by unbreakable links (`.field`, `.method()`).
+pub fn chain(base: &str, links: &[&str]) -> Node {
+    Node::Chain {
+        base: Box::new(text(base)),
+        links: links.iter().map(|l| text(l)).collect(),
+    }
+}
+
+/// A type written as text (`Result<Vec<T>>`), breakable at its generic arguments.
+pub fn type_node(ty: &str) -> Node {
+    let mut chars = ty.char_indices().peekable();
+    parse_type(ty, &mut chars)
+}
+
+type Chars<'a> = std::iter::Peekable<std::str::CharIndices<'a>>;
+
+/// The type up to a `,` or `>` at this level (not consumed).
+fn parse_type(ty: &str, chars: &mut Chars<'_>) -> Node {
+    let mut parts = Vec::new();
+    let mut start = chars.peek().map_or(ty.len(), |(i, _)| *i);
+    while let Some(&(i, c)) = chars.peek() {
+        match c {
+            ',' | '>' => break,
+            '<' => {
+                parts.push(text(&ty[start..i]));
+                chars.next();
+                let mut items = Vec::new();
+                loop {
+                    items.push(parse_type(ty, chars));
+                    match chars.next() {
+                        Some((_, ',')) => {
+                            while chars.peek().is_some_and(|(_, c)| *c == ' ') {
+                                chars.next();
+                            }
+                        }
+                        _ => break,
+                    }
+                }
+                parts.push(Node::List {
+                    open: "<".to_owned(),
+                    items,
+                    close: ">".to_owned(),
+                });
+                start = chars.peek().map_or(ty.len(), |(i, _)| *i);
+            }
+            _ => {
+                chars.next();
+            }
+        }
+    }
+    let end = chars.peek().map_or(ty.len(), |(i, _)| *i);
+    if start < end {
+        parts.push(text(&ty[start..end]));
+    }
+    if parts.len() == 1 {
+        parts.pop().unwrap_or_else(|| text(""))
+    } else {
+        Node::Seq(parts)
+    }
+}
+
+impl Node {
+    /// The node on one line, unless it always breaks.
+    pub fn flat(&self) -> Option<String> {
+        let mut out = String::new();
+        self.write_flat(&mut out).then_some(out)
+    }
+
+    fn write_flat(&self, out: &mut String) -> bool {
+        match self {
+            Node::Text(s) => out.push_str(s),
+            Node::Stop => {}
+            Node::List { open, items, close } => {
+                out.push_str(open);
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    if !item.write_flat(out) {
+                        return false;
+                    }
+                }
+                out.push_str(close);
+            }
+            Node::Seq(parts) => return parts.iter().all(|p| p.write_flat(out)),
+            Node::Chain { base, links } => {
+                return base.write_flat(out) && links.iter().all(|l| l.write_flat(out))
+            }
+            Node::Struct { path, fields } => {
+                let start = out.len();
+                out.push_str(path);
+                out.push_str(" {");
+                for (i, (name, value)) in fields.iter().enumerate() {
+                    out.push_str(if i > 0 { ", " } else { " " });
+                    out.push_str(name);
+                    out.push_str(": ");
+                    if !value.write_flat(out) {
+                        return false;
+                    }
+                }
+                if !fields.is_empty() {
+                    out.push(' ');
+                }
+                // prettyplease breaks a struct literal wider than this, fitting or not.
+                if out.len() - start > 34 {
+                    return false;
+                }
+                out.push('}');
+            }
+            Node::Block(inner) => {
+                out.push_str("{ ");
+                if !inner.write_flat(out) {
+                    return false;
+                }
+                out.push_str(" }");
+            }
+            Node::Closure { params, body } => {
+                out.push_str(params);
+                out.push(' ');
+                return body.write_flat(out);
+            }
+            Node::Stmts(_) | Node::Match { .. } => return false,
+        }
+        true
+    }
+
+    /// The width of the node on one line, unless it always breaks.
+    fn width(&self) -> Option<usize> {
+        Some(match self {
+            Node::Text(s) => s.len(),
+            Node::Stop => 0,
+            Node::List { open, items, close } => {
+                let mut sum = open.len() + close.len() + 2 * items.len().saturating_sub(1);
+                for item in items {
+                    sum += item.width()?;
+                }
+                sum
+            }
+            Node::Seq(parts) => {
+                let mut sum = 0;
+                for p in parts {
+                    sum += p.width()?;
+                }
+                sum
+            }
+            Node::Chain { base, links } => {
+                let mut sum = base.width()?;
+                for l in links {
+                    sum += l.width()?;
+                }
+                sum
+            }
+            Node::Struct { .. } => self.flat()?.len(),
+            Node::Block(inner) => inner.width()? + 4,
+            Node::Closure { params, body } => params.len() + 1 + body.width()?,
+            Node::Stmts(_) | Node::Match { .. } => return None,
+        })
+    }
+
+    /// This node followed by the unbreakable `s` (`?`).
+    pub fn then(self, s: &str) -> Node {
+        Node::Seq(vec![self, text(s)])
+    }
+}
+
+/// Writes nodes into lines of a [`Code`], starting on a line at its current depth.
+pub struct Writer<'a> {
+    code: &'a mut Code,
+    /// The line being written, without its indentation.
+    line: String,
+    /// Its depth below the code's.
+    extra: usize,
+}
+
+impl<'a> Writer<'a> {
+    /// A writer whose first line starts with `start`.
+    pub fn new(code: &'a mut Code, start: &str) -> Self {
+        Writer {
+            code,
+            line: start.to_owned(),
+            extra: 0,
+        }
+    }
+
+    /// Ends the last line with `tail`.
+    pub fn finish(mut self, tail: &str) {
+        self.line.push_str(tail);
+        self.code.line_at(self.extra, &self.line);
+    }
+
+    /// Ends the last line with `tail`, opening a block: what follows is one level deeper.
+    /// The line must be at the code's depth (a signature's last line is).
+    pub fn finish_open(mut self, tail: &str) {
+        self.line.push_str(tail);
+        self.code.open(&self.line);
+    }
+
+    /// Starts a new line `extra` levels deeper than the code's depth.
+    fn newline(&mut self, extra: usize) {
+        self.code.line_at(self.extra, &self.line);
+        self.line.clear();
+        self.extra = extra;
+    }
+
+    /// Writes `node`, followed on its last line by `after` columns that count towards
+    /// fitting (`None`: something that never fits).
+    pub fn put(&mut self, node: &Node, after: Option<usize>) {
+        self.put_at(node, 0, after);
+    }
+
+    /// [`Writer::put`] inside a broken group `base` levels deeper than the code.
+    fn put_at(&mut self, node: &Node, base: usize, after: Option<usize>) {
+        if let (Some(width), Some(after)) = (node.width(), after) {
+            if self
+                .code
+                .fits_at(self.extra, self.line.len() + width + after)
+            {
+                node.write_flat(&mut self.line);
+                return;
+            }
+        }
+        match node {
+            Node::Text(s) => self.line.push_str(s),
+            Node::Stop => {}
+            Node::List { open, items, close } => {
+                self.line.push_str(open);
+                if !items.is_empty() {
+                    for (i, item) in items.iter().enumerate() {
+                        self.newline(base + 1);
+                        let last = i + 1 == items.len();
+                        self.put_at(item, base + 1, Some(usize::from(!last)));
+                        self.line.push(',');
+                    }
+                    self.newline(base);
+                }
+                self.line.push_str(close);
+            }
+            Node::Seq(parts) => {
+                for (i, part) in parts.iter().enumerate() {
+                    self.put_at(part, base, rest_width(&parts[i + 1..], after));
+                }
+            }
+            Node::Chain { base: first, links } => {
+                self.put_at(first, base, Some(0));
+                for (i, link) in links.iter().enumerate() {
+                    self.newline(base + 1);
+                    let last = i + 1 == links.len();
+                    self.put_at(link, base + 1, if last { after } else { Some(0) });
+                }
+            }
+            Node::Struct { path, fields } => {
+                self.line.push_str(path);
+                self.line.push_str(" {");
+                for (i, (name, value)) in fields.iter().enumerate() {
+                    self.newline(base + 1);
+                    self.line.push_str(name);
+                    self.line.push_str(": ");
+                    let last = i + 1 == fields.len();
+                    self.put_at(value, base + 1, Some(usize::from(!last)));
+                    self.line.push(',');
+                }
+                self.newline(base);
+                self.line.push('}');
+            }
+            Node::Block(inner) => {
+                self.line.push('{');
+                self.newline(base + 1);
+                self.put_at(inner, base + 1, Some(0));
+                self.newline(base);
+                self.line.push('}');
+            }
+            Node::Stmts(stmts) => {
+                self.line.push('{');
+                for s in stmts {
+                    self.newline(base + 1);
+                    self.line.push_str(s);
+                }
+                self.newline(base);
+                self.line.push('}');
+            }
+            Node::Match { head, arms } => {
+                self.line.push_str(head);
+                self.line.push_str(" {");
+                for (pattern, value) in arms {
+                    self.newline(base + 1);
+                    self.line.push_str(pattern);
+                    self.line.push_str(" => ");
+                    self.arm(value, base + 1);
+                }
+                self.newline(base);
+                self.line.push('}');
+            }
+            Node::Closure { params, body } => {
+                self.line.push_str(params);
+                self.line.push(' ');
+                self.braced(body, base);
+            }
+        }
+    }
+
+    /// A match arm's value: on this line when it fits (the comma aside), otherwise in
+    /// braces.
+    fn arm(&mut self, value: &Node, base: usize) {
+        if let Some(width) = value.width() {
+            if self.code.fits_at(self.extra, self.line.len() + width) {
+                value.write_flat(&mut self.line);
+                self.line.push(',');
+                return;
+            }
+        }
+        self.braced(value, base);
+    }
+
+    /// `{`, the value on its own lines one level deeper, `}`.
+    fn braced(&mut self, value: &Node, base: usize) {
+        self.line.push('{');
+        self.newline(base + 1);
+        self.put_at(value, base + 1, Some(0));
+        self.newline(base);
+        self.line.push('}');
+    }
+}
+
+/// The width of `parts` on one line followed by `after`, up to a [`Node::Stop`].
+fn rest_width(parts: &[Node], after: Option<usize>) -> Option<usize> {
+    let mut sum = 0;
+    for p in parts {
+        if let Node::Stop = p {
+            return Some(sum);
+        }
+        sum += p.width()?;
+    }
+    Some(sum + after?)
+}
