@@ -75,3 +75,17 @@ impl Code {
 pub fn str_lit(s: &str) -> String {
     proc_macro2::Literal::string(s).to_string()
 }
+
+impl Code {
+    /// The indentation of the current depth, in columns.
+    pub fn indent(&self) -> usize {
+        self.depth * 4
+    }
+
+    /// A line that closes the innermost block and opens another at the same depth
+    /// (`) -> Self {` after parameters broken one per line).
+    pub fn reopen(&mut self, s: &str) {
+        self.close(s);
+        self.depth += 1;
+    }
+}
