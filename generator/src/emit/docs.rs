@@ -74,8 +74,9 @@ fn escape_line(line: &str) -> String {
     out
 }
 
-/// `#[doc = "..."]` attributes, one per line.
-pub fn attrs(lines: &[String]) -> TokenStream {
+/// `#[doc = "..."]` attributes, one per line: what [`write`] must print as render would.
+#[cfg(test)]
+fn attrs(lines: &[String]) -> TokenStream {
     let lines = lines.iter().map(|l| {
         let l = if l.is_empty() {
             String::new()
@@ -87,7 +88,7 @@ pub fn attrs(lines: &[String]) -> TokenStream {
     quote!(#(#lines)*)
 }
 
-/// The text variant of [`attrs`]: one doc comment per entry, as prettyplease prints
+/// Doc comments as text: one doc comment per entry, as prettyplease prints
 /// `#[doc = " {line}"]`: `/// line` with trailing spaces (only spaces) trimmed, or, for an
 /// entry spanning lines, a block comment (or the attribute itself when the text cannot be one).
 pub fn write(code: &mut Code, lines: &[String]) {

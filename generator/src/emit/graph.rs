@@ -124,7 +124,7 @@ fn components(succ: &[Vec<usize>]) -> Vec<usize> {
 /// Types whose `collect_violations` can report something: a type with a rule in one of its
 /// shapes, and every type that names such a type (through any depth of arrays and maps, or as
 /// a tagged union's variant).
-pub fn needs_validation<'a>(api: &'a Api) -> BTreeSet<String> {
+pub fn needs_validation(api: &Api) -> BTreeSet<String> {
     let mut named_by: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     let mut marked: BTreeSet<&str> = BTreeSet::new();
     for t in &api.types {

@@ -178,34 +178,8 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// The Rust type of a value of this shape, without the `Option` for nullability at the top.
-    pub fn rust_type(&self, s: &Shape) -> TokenStream {
-        match &s.ty {
-            Ty::String => quote!(String),
-            Ty::DateTime => quote!(rt::DateTime),
-            Ty::Date => quote!(rt::Date),
-            Ty::Integer { bits32: true } => quote!(i32),
-            Ty::Integer { bits32: false } => quote!(i64),
-            Ty::Number => quote!(f64),
-            Ty::Boolean => quote!(bool),
-            Ty::Any => quote!(rt::Value),
-            Ty::Object => quote!(rt::Map),
-            Ty::Array(item) => {
-                let t = self.rust_type_nullable(item);
-                quote!(Vec<#t>)
-            }
-            Ty::Map(v) => {
-                let t = self.rust_type_nullable(v);
-                quote!(std::collections::BTreeMap<String, #t>)
-            }
-            Ty::Named(n) => {
-                let i = ident(n);
-                quote!(#i)
-            }
-        }
-    }
-
-    /// [`Ctx::rust_type`] as formatted text (`Vec<String>`, `Option<rt::DateTime>`).
+    /// The Rust type of a value of this shape, without the `Option` for nullability at the top,
+    /// as formatted text (`Vec<String>`, `rt::DateTime`).
     pub fn type_text(&self, s: &Shape) -> String {
         match &s.ty {
             Ty::String => "String".to_owned(),
@@ -226,7 +200,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// [`Ctx::rust_type_nullable`] as formatted text.
+    /// As [`Ctx::type_text`], wrapped in `Option` when the shape is nullable.
     pub fn type_text_nullable(&self, s: &Shape) -> String {
         let t = self.type_text(s);
         if s.nullable && !matches!(s.ty, Ty::Any) {
@@ -236,21 +210,11 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// [`Ctx::member_type`] as formatted text.
+    /// The Rust type of a struct field or union variant value, boxed where recursion needs it.
     pub fn member_type_text(&self, ty: &str, member: &str, s: &Shape) -> String {
         let t = self.type_text(s);
         if self.is_boxed(ty, member) {
             format!("Box<{t}>")
-        } else {
-            t
-        }
-    }
-
-    /// As [`Ctx::rust_type`], wrapped in `Option` when the shape is nullable.
-    pub fn rust_type_nullable(&self, s: &Shape) -> TokenStream {
-        let t = self.rust_type(s);
-        if s.nullable && !matches!(s.ty, Ty::Any) {
-            quote!(Option<#t>)
         } else {
             t
         }
@@ -270,16 +234,6 @@ impl<'a> Ctx<'a> {
     /// Whether `member` of type `ty` is stored in a `Box`.
     pub fn is_boxed(&self, ty: &str, member: &str) -> bool {
         self.boxed.contains(&(ty.to_owned(), member.to_owned()))
-    }
-
-    /// The Rust type of a struct field or union variant value, boxed where recursion needs it.
-    pub fn member_type(&self, ty: &str, member: &str, s: &Shape) -> TokenStream {
-        let t = self.rust_type(s);
-        if self.is_boxed(ty, member) {
-            quote!(Box<#t>)
-        } else {
-            t
-        }
     }
 
     /// Whether a struct's optional nullable field is three-state (`rt::Patch`): it is in an

@@ -79,7 +79,13 @@ pub fn str_lit(s: &str) -> String {
 }
 
 impl Code {
-    /// A line that closes the innermost block and opens another (`) -> Self {`).
+    /// The indentation of the current depth, in columns.
+    pub fn indent(&self) -> usize {
+        self.depth * 4
+    }
+
+    /// A line that closes the innermost block and opens another at the same depth
+    /// (`) -> Self {` after parameters broken one per line).
     pub fn reopen(&mut self, s: &str) {
         self.close(s);
         self.depth += 1;
