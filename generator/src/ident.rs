@@ -180,6 +180,18 @@ impl Namespace {
         self.taken.insert(bare(name).to_owned());
     }
 
+    /// `names` made unique in order, exactly as claiming them one by one in a fresh namespace
+    /// would. Names are usually distinct already: that is checked without copying any, and
+    /// only a collision claims them one by one.
+    pub fn unique(names: Vec<String>) -> Vec<String> {
+        let mut seen: HashSet<&str> = HashSet::with_capacity(names.len());
+        if names.iter().all(|n| seen.insert(bare(n))) {
+            return names;
+        }
+        let mut ns = Namespace::with_capacity(names.len());
+        names.into_iter().map(|n| ns.claim(n)).collect()
+    }
+
     /// `name`, or `name2`, `name3`, ... if taken. Returns the name chosen.
     pub fn claim(&mut self, name: String) -> String {
         if self.taken.insert(bare(&name).to_owned()) {
@@ -231,22 +243,21 @@ pub fn enum_variant_names<S: AsRef<str>>(values: &[S]) -> Vec<String> {
         let rest = &w[prefix..w.len() - suffix];
         !rest.is_empty() && !rest[0].starts_with(|c: char| c.is_ascii_digit())
     });
-    let mut ns = Namespace::with_capacity(values.len());
-    split
+    let names = split
         .iter()
         .zip(values)
         .map(|(w, raw)| {
             let raw = raw.as_ref();
-            let name = if stripped_ok && (prefix > 0 || suffix > 0) {
+            if stripped_ok && (prefix > 0 || suffix > 0) {
                 type_name(&w[prefix..w.len() - suffix].join(" "))
             } else if raw.is_empty() {
                 "Empty".to_owned()
             } else {
                 type_name(raw)
-            };
-            ns.claim(name)
+            }
         })
-        .collect()
+        .collect();
+    Namespace::unique(names)
 }
 
 #[cfg(test)]
@@ -272,6 +283,25 @@ mod tests {
     fn keywords_are_short() {
         assert!(RAW_OK.iter().chain(NO_RAW).all(|k| k.len() <= 8));
         assert_eq!(value_name("continue"), "r#continue");
+    }
+
+    #[test]
+    fn unique_names_are_claimed_in_order() {
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let one_by_one = |v: &[&str]| {
+            let mut ns = Namespace::new();
+            names(v)
+                .into_iter()
+                .map(|n| ns.claim(n))
+                .collect::<Vec<_>>()
+        };
+        for v in [
+            &["a", "b", "r#type"][..],
+            &["a", "a", "a2", "a"],
+            &["Foo", "Foo", "foo_bar", "foo_bar", "r#type", "type"],
+        ] {
+            assert_eq!(Namespace::unique(names(v)), one_by_one(v), "{v:?}");
+        }
     }
 
     #[test]

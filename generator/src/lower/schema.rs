@@ -5,7 +5,7 @@ use super::ctx::Ctx;
 use super::view::{single_all_of, SchemaRef, View};
 use super::Lowerer;
 use crate::diag::{join, unescape};
-use crate::ident::{enum_variant_names, type_name, Namespace};
+use crate::ident::{enum_variant_names, type_name, value_name, Namespace};
 use crate::ir::*;
 use openapiv3::{AdditionalProperties, Schema};
 use serde_json::Value;
@@ -468,10 +468,7 @@ impl<'a> Lowerer<'a> {
             .and_then(|n| n.as_array())
             .map(|a| a.iter().filter_map(|s| s.as_str().map(type_name)).collect());
         let names = match custom {
-            Some(names) if names.len() == values.len() => {
-                let mut ns = Namespace::new();
-                names.into_iter().map(|n| ns.claim(n)).collect()
-            }
+            Some(names) if names.len() == values.len() => Namespace::unique(names),
             Some(_) => {
                 self.sink.error(
                     &join(pointer, "x-enum-varnames"),
@@ -677,12 +674,13 @@ impl<'a> Lowerer<'a> {
     fn define_struct(&mut self, name: &str, schema: &'a Schema, pointer: &str) -> Struct {
         let mut parts = Parts::default();
         self.collect_parts(schema, name, pointer, &mut parts, 0);
-        let mut ns = Namespace::with_capacity(parts.props.len());
+        let rust_names = parts.props.iter().map(|p| value_name(p.0)).collect();
+        let rust_names = Namespace::unique(rust_names);
         let mut fields = Vec::with_capacity(parts.props.len());
         let required: HashSet<&str> = parts.required.iter().copied().collect();
-        for (wire, s, ptr, owner) in std::mem::take(&mut parts.props) {
+        let props = std::mem::take(&mut parts.props);
+        for ((wire, s, ptr, owner), rust) in props.into_iter().zip(rust_names) {
             let owner = &parts.owners[owner];
-            let rust = ns.claim(crate::ident::value_name(wire));
             // Inline types are named after the schema that declares them, so a property merged
             // into several structs through `allOf` yields one type, not one per struct.
             let shape = self.shape(s, &Ctx::raw(owner).then_named(wire), &ptr);
