@@ -24,7 +24,7 @@ pub fn emit_error_types(ctx: &Ctx<'_>) -> Chunk {
         None => "Everything a call can fail with.".to_owned(),
     };
     let mut code = Code::new();
-    doc_comment(&mut code, &[error_doc]);
+    docs::write(&mut code, &[error_doc]);
     type_alias(
         &mut code,
         "pub type Error = ",
@@ -242,7 +242,7 @@ fn client_constructors(ctx: &Ctx<'_>, code: &mut Code) {
         str_lit(&url_var)
     ));
     fixed_lines(code, CONSTRUCTORS_HEAD);
-    doc_comment(code, &[format!(
+    docs::write(code, &[format!(
         "A client configured from the environment: the key from `{}_API_KEY`, the base URL from `{url_var}` if set.",
         api.env_prefix
     )]);
@@ -341,66 +341,11 @@ fn location_word(l: ParamLocation) -> &'static str {
 fn item_doc(code: &mut Code, lines: &[String]) {
     let block = lines
         .first()
-        .is_some_and(|l| l.contains('\n') && can_be_block_comment(&format!(" {l}")));
+        .is_some_and(|l| l.contains('\n') && docs::can_be_block_comment(&format!(" {l}")));
     if !block {
         code.blank();
     }
-    doc_comment(code, lines);
-}
-
-/// Doc comment lines, as prettyplease prints `#[doc = " <line>"]`: `/// <line>` without its
-/// trailing spaces, or, for a line holding a line break (a multi-line summary or title), a
-/// `/** */` block when the text allows one and the attribute itself otherwise.
-fn doc_comment(code: &mut Code, lines: &[String]) {
-    for l in lines {
-        if !l.contains('\n') {
-            let l = l.trim_end_matches(' ');
-            if l.is_empty() {
-                code.line("///");
-            } else {
-                code.line(&format!("/// {l}"));
-            }
-            continue;
-        }
-        let doc = format!(" {l}");
-        if can_be_block_comment(&doc) {
-            let lines: Vec<&str> = doc.split('\n').collect();
-            let last = lines.len().saturating_sub(1);
-            let trimmed: Vec<&str> = lines
-                .iter()
-                .enumerate()
-                .map(|(i, l)| if i < last { l.trim_end_matches(' ') } else { l })
-                .collect();
-            code.line(&format!("/**{}*/", trimmed.join("\n")));
-        } else {
-            code.line(&format!("#[doc = {}]", str_lit(&doc)));
-        }
-    }
-}
-
-/// Whether prettyplease may print the doc text as a `/** */` comment: every `*/` closes a
-/// `/*` inside it, and it does not end with `/`.
-fn can_be_block_comment(doc: &str) -> bool {
-    let bytes = doc.as_bytes();
-    let mut depth = 0usize;
-    let mut i = 0;
-    while i + 1 < bytes.len() {
-        match (bytes[i], bytes[i + 1]) {
-            (b'/', b'*') => {
-                depth += 1;
-                i += 2;
-            }
-            (b'*', b'/') => {
-                if depth == 0 {
-                    return false;
-                }
-                depth -= 1;
-                i += 2;
-            }
-            _ => i += 1,
-        }
-    }
-    depth == 0 && !doc.ends_with('/')
+    docs::write(code, lines);
 }
 
 /// `: description` on one line, or nothing.

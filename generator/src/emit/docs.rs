@@ -113,7 +113,7 @@ pub fn write(code: &mut Code, lines: &[String]) {
 }
 
 /// Whether prettyplease prints a doc text as a block comment: its `/*` and `*/` balance.
-fn can_be_block_comment(doc: &str) -> bool {
+pub fn can_be_block_comment(doc: &str) -> bool {
     let (mut depth, mut rest) = (0usize, doc);
     while rest.len() > 1 {
         if rest.starts_with("/*") {

@@ -34,7 +34,7 @@ pub fn emit_enum(ctx: &Ctx<'_>, t: &TypeDef, e: &Enum) -> Vec<Chunk> {
         .map(|v| ident(&v.rust).to_string())
         .collect();
     let mut code = Code::new();
-    doc_lines(&mut code, &lines);
+    docs::write(&mut code, &lines);
     if e.integer {
         integer_enum(&mut code, t, e, &name, &vnames, open);
     } else {
@@ -341,7 +341,7 @@ fn enum_body(
     }
     code.open(&format!("pub enum {name} {{"));
     for (value, v) in variants {
-        doc_lines(code, &[format!("`{value}`")]);
+        docs::write(code, &[format!("`{value}`")]);
         if rename {
             serde_attr(code, "rename", value);
         }
@@ -385,7 +385,7 @@ pub fn emit_tagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Tagged) -> Vec<Chunk> {
     let name = ident(&t.name).to_string();
     let tag = &u.tag;
     let mut code = Code::new();
-    doc_lines(&mut code, &docs::type_doc(ctx.api, t));
+    docs::write(&mut code, &docs::type_doc(ctx.api, t));
     code.line("#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]");
     serde_attr(&mut code, "tag", tag);
     let vnames: Vec<String> = u
@@ -399,7 +399,7 @@ pub fn emit_tagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Tagged) -> Vec<Chunk> {
         code.open(&format!("pub enum {name} {{"));
         for (v, vn) in u.variants.iter().zip(&vnames) {
             let value = &v.value;
-            doc_lines(
+            docs::write(
                 &mut code,
                 &[format!(
                     "`{tag}: {value}`; the other fields are in [`{}`].",
@@ -415,7 +415,7 @@ pub fn emit_tagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Tagged) -> Vec<Chunk> {
 
     let accessor = ident(&value_name(tag)).to_string();
     code.open(&format!("impl {name} {{"));
-    doc_lines(
+    docs::write(
         &mut code,
         &[format!(
             "The discriminator `{tag}` of this value, as sent on the wire."
@@ -477,7 +477,7 @@ pub fn emit_untagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Untagged) -> Vec<Chunk> {
     );
     lines.insert(lines.len() - 1, String::new());
     let mut code = Code::new();
-    doc_lines(&mut code, &lines);
+    docs::write(&mut code, &lines);
     code.line("#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]");
     code.line("#[serde(untagged)]");
     // A response value matching no variant is kept, not a decoding failure.
@@ -507,7 +507,7 @@ pub fn emit_untagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Untagged) -> Vec<Chunk> {
             } else {
                 inner
             };
-            doc_lines(&mut code, &docs::field_doc(&v.doc, &v.shape, true));
+            docs::write(&mut code, &docs::field_doc(&v.doc, &v.shape, true));
             tuple_variant(&mut code, vn, &ty);
         }
         if let Some(other) = &fallback {
@@ -854,72 +854,6 @@ fn call_line(code: &mut Code, f: &str, arg: &str) {
         code.line(&format!("{arg},"));
         code.close(")");
     }
-}
-
-/// Doc comments as prettyplease prints `#[doc = " line"]` attributes: [`Code::docs`] for
-/// ordinary lines; a line holding line breaks (a multi-line title) as a block comment, or as
-/// the attribute itself when a block comment cannot hold it; trailing whitespace other than
-/// spaces (a tab in a code block) kept.
-fn doc_lines(code: &mut Code, lines: &[String]) {
-    for l in lines {
-        if l.is_empty() {
-            code.docs(std::slice::from_ref(l));
-            continue;
-        }
-        let doc = format!(" {l}");
-        if doc.contains('\n') {
-            if block_comment_ok(&doc) {
-                code.line(&format!("/**{}*/", trim_interior_trailing_spaces(&doc)));
-            } else {
-                code.line(&format!("#[doc = {}]", str_lit(&doc)));
-            }
-        } else if doc.trim_end_matches(' ').len() != doc.trim_end().len() {
-            code.line(&format!("///{}", doc.trim_end_matches(' ')));
-        } else {
-            code.docs(std::slice::from_ref(l));
-        }
-    }
-}
-
-/// Whether prettyplease can print a doc as a `/** */` block comment: nested `/* */` balance and
-/// it does not end with `/`.
-fn block_comment_ok(doc: &str) -> bool {
-    let bytes = doc.as_bytes();
-    let mut depth = 0usize;
-    let mut i = 0;
-    while i + 1 < bytes.len() {
-        if bytes[i] == b'/' && bytes[i + 1] == b'*' {
-            depth += 1;
-            i += 2;
-        } else if bytes[i] == b'*' && bytes[i + 1] == b'/' {
-            if depth == 0 {
-                return false;
-            }
-            depth -= 1;
-            i += 2;
-        } else {
-            i += 1;
-        }
-    }
-    depth == 0 && !doc.ends_with('/')
-}
-
-/// Trailing spaces removed from every line of a multi-line doc but its last.
-fn trim_interior_trailing_spaces(doc: &str) -> String {
-    if !doc.contains(" \n") {
-        return doc.to_owned();
-    }
-    let mut out = String::with_capacity(doc.len());
-    let mut lines = doc.split('\n').peekable();
-    while let Some(line) = lines.next() {
-        if lines.peek().is_some() {
-            out.push_str(line.trim_end_matches(' '));
-            out.push('\n');
-        } else {
-            out.push_str(line);
-        }
-    }
-    out
 }
 
 #[cfg(test)]
