@@ -46,8 +46,10 @@ pub fn emit_struct(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct) -> Vec<Chunk> {
     }
     // Every model gets a constructor and `Validate`: request models need them, and users
     // building response values for their own tests need the constructor (models are
-    // `#[non_exhaustive]`).
-    code.blank();
+    // `#[non_exhaustive]`). Render puts no blank line after an empty `pub struct T {}`.
+    if !(s.fields.is_empty() && extra.is_none()) {
+        code.blank();
+    }
     builder(&mut code, ctx, t, s, extra.as_deref());
     vec![Chunk::Text(code.finish()), validate_impl(ctx, t)]
 }

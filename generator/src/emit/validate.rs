@@ -259,14 +259,18 @@ impl Body {
                 for (binding, wire, checks) in fields {
                     match binding {
                         Binding::Patch(f) => {
-                            open_if(code, &format!("if let rt::Patch::Set(value) = &self.{f}"))
+                            open_on_field(code, "if let rt::Patch::Set(value) = ", f)
                         }
-                        Binding::Option(f) => {
-                            open_if(code, &format!("if let Some(value) = &self.{f}"))
-                        }
+                        Binding::Option(f) => open_on_field(code, "if let Some(value) = ", f),
                         Binding::Plain(f) => {
                             code.open("{");
-                            code.line(&format!("let value = &self.{f};"));
+                            let line = format!("let value = &self.{f};");
+                            if code.fits(line.len()) {
+                                code.line(&line);
+                            } else {
+                                code.line("let value = &self");
+                                code.line(&format!("    .{f};"));
+                            }
                         }
                     }
                     path_field(code, wire);
@@ -274,7 +278,7 @@ impl Body {
                     code.close("}");
                 }
                 if let Some((extra, checks)) = extra {
-                    code.open(&format!("for (key, value) in &self.{extra} {{"));
+                    open_on_field(code, "for (key, value) in ", extra);
                     code.line("let path = &path.key(key);");
                     checks.write(code);
                     code.close("}");
@@ -301,15 +305,22 @@ impl Body {
     }
 }
 
-/// `{condition} {`, with the brace on a line of its own when the line would not fit.
-fn open_if(code: &mut Code, condition: &str) {
-    let line = format!("{condition} {{");
-    if code.fits(line.len()) {
-        code.open(&line);
-    } else {
-        code.line(condition);
-        code.open("{");
+/// `{head}&self.{field} {` (an `if let` or `for` over a field), laid out as prettyplease
+/// does: the brace on a line of its own when the line would not fit, and the field access on
+/// a line of its own too when even that would not.
+fn open_on_field(code: &mut Code, head: &str, field: &str) {
+    let condition = format!("{head}&self.{field}");
+    if code.fits(condition.len() + 2) {
+        code.open(&format!("{condition} {{"));
+        return;
     }
+    if code.fits(condition.len()) {
+        code.line(&condition);
+    } else {
+        code.line(&format!("{head}&self"));
+        code.line(&format!("    .{field}"));
+    }
+    code.open("{");
 }
 
 /// `let path = &path.field("wire");`, the method call on a line of its own when it would not
