@@ -10,6 +10,16 @@ use proc_macro2::TokenStream;
 /// parse as a file), reported with the parser's message.
 pub fn render(module: Module, source: &str) -> Result<String, String> {
     let mut out = header(source);
+    // Text chunks are most of a module: one allocation for all of it (29 MB for GitHub's spec).
+    out.reserve(
+        module
+            .chunks
+            .iter()
+            .map(|c| match c {
+                Chunk::Tokens(s) | Chunk::Text(s) => s.len() + 1,
+            })
+            .sum(),
+    );
     let mut first = true;
     for chunk in module.chunks {
         let text = match chunk {
