@@ -23,7 +23,7 @@ fn stages_of(c: &mut Criterion, group: &str, file: &str, text: &str, large: bool
     let module = "bench";
     let doc = stages::load(file, text).unwrap_or_else(|d| panic!("{file}: {d}"));
     let (api, _) = stages::lower(file, module, &doc).unwrap_or_else(|d| panic!("{file}: {d}"));
-    let module = stages::emit(&api);
+    let emitted = stages::emit(&api);
 
     let mut g = c.benchmark_group(group);
     if large {
@@ -40,7 +40,7 @@ fn stages_of(c: &mut Criterion, group: &str, file: &str, text: &str, large: bool
     g.bench_function("emit", |b| b.iter(|| stages::emit(&api)));
     g.bench_function("render", |b| {
         b.iter_batched(
-            || module.clone(),
+            || emitted.clone(),
             |t| stages::render(t, file),
             BatchSize::LargeInput,
         )
