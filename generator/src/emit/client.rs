@@ -5,7 +5,7 @@
 
 use super::docs;
 use super::layout::{call, chain, text, type_node, Node, Writer};
-use super::text::{str_lit, Code};
+use super::text::{impl_for, str_lit, Code};
 use super::validate::Checks;
 use super::{Chunk, Ctx};
 use crate::ident::bare;
@@ -116,13 +116,7 @@ fn error_summary(ctx: &Ctx<'_>, t: &TypeDef, code: &mut Code) {
     };
     code.blank();
     let name = &t.name;
-    let head = format!("impl rt::ErrorSummary for {name} {{");
-    if code.fits(head.len()) {
-        code.open(&head);
-    } else {
-        code.line("impl rt::ErrorSummary");
-        code.open(&format!("for {name} {{"));
-    }
+    impl_for(code, "rt::ErrorSummary", name);
     code.open("fn summary(&self) -> Option<String> {");
     let mut w = Writer::new(code, "match ");
     w.put(&pair, Some(2));

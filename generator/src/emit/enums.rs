@@ -8,7 +8,7 @@
 //! match arm's value in a block, an array one element per line.
 
 use super::docs;
-use super::text::{str_lit, Code};
+use super::text::{serde_attr, str_lit, Code};
 use super::validate::validate_impl;
 use super::{Chunk, Ctx};
 use crate::ident::{ident, value_name, Namespace};
@@ -746,19 +746,6 @@ fn tuple_variant(code: &mut Code, name: &str, ty: &TyText) {
     lines.push(cur);
     put(code, lines);
     code.close("),");
-}
-
-/// `#[serde(key = "value")]`, its inside on a line of its own when it does not fit.
-fn serde_attr(code: &mut Code, key: &str, value: &str) {
-    let lit = str_lit(value);
-    let flat = format!("#[serde({key} = {lit})]");
-    if code.fits(flat.len()) {
-        code.line(&flat);
-    } else {
-        code.open("#[serde(");
-        code.line(&format!("{key} = {lit}"));
-        code.close(")]");
-    }
 }
 
 /// `pub const ALL: [Self; n] = [...];`, one element a line when it does not fit.

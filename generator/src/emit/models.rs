@@ -3,7 +3,7 @@
 //! nullable fields of update bodies are three-state (`rt::Patch`).
 
 use super::docs;
-use super::text::{call, impl_for, signature, str_lit, type_line, Code};
+use super::text::{call, impl_for, serde_attr, signature, str_lit, type_line, Code};
 use super::validate::validate_impl;
 use super::{Chunk, Ctx};
 use crate::ident::{bare, Namespace};
@@ -106,15 +106,7 @@ fn field(code: &mut Code, ctx: &Ctx<'_>, t: &TypeDef, f: &Field) {
     }
     docs::write(code, &lines);
     if bare(&f.rust) != f.wire {
-        let rename = format!("rename = {}", str_lit(&f.wire));
-        let line = format!("#[serde({rename})]");
-        if code.fits(line.len()) {
-            code.line(&line);
-        } else {
-            code.open("#[serde(");
-            code.line(&rename);
-            code.close(")]");
-        }
+        serde_attr(code, "rename", &f.wire);
     }
     if patch {
         code.line(r#"#[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]"#);

@@ -65,7 +65,7 @@ impl Code {
     /// Whether a line of `len` characters fits at the current depth without prettyplease
     /// breaking it: its margin is 89 columns, less the indentation, but never under 60.
     pub fn fits(&self, len: usize) -> bool {
-        len <= 89usize.saturating_sub(self.depth * 4).max(60)
+        self.fits_at(0, len)
     }
 
     pub fn finish(self) -> String {
@@ -216,6 +216,19 @@ pub fn impl_for(code: &mut Code, trait_: &str, ty: &str) {
     } else {
         code.line(&format!("impl {trait_}"));
         code.open(&format!("for {ty} {{"));
+    }
+}
+
+/// `#[serde(key = "value")]`, its inside on a line of its own when it does not fit.
+pub fn serde_attr(code: &mut Code, key: &str, value: &str) {
+    let lit = str_lit(value);
+    let flat = format!("#[serde({key} = {lit})]");
+    if code.fits(flat.len()) {
+        code.line(&flat);
+    } else {
+        code.open("#[serde(");
+        code.line(&format!("{key} = {lit}"));
+        code.close(")]");
     }
 }
 
