@@ -324,7 +324,7 @@ pub fn check_pattern(
 /// String formats that are checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    /// An absolute URI (RFC 3986), parsed with the `url` crate.
+    /// A URI (RFC 3986): a scheme, then the rest; relative references are refused.
     Uri,
     /// `8-4-4-4-12` hexadecimal digits.
     Uuid,
@@ -364,23 +364,11 @@ fn is_base64(s: &str) -> bool {
         && data.len() % 4 != 1
 }
 
-/// An absolute URI: parses (the `url` crate) and uses only characters RFC 3986 allows, with
-/// every `%` starting a two-digit escape.
+/// A URI as RFC 3986 section 3 defines it: a scheme, `:`, then the hierarchical part, query
+/// and fragment, using only the characters RFC 3986 allows and with every `%` starting a
+/// two-digit escape. Checked by `fluent-uri`, which parses in place without allocating.
 fn is_uri(s: &str) -> bool {
-    const ALLOWED: &[u8] = b"-._~:/?#[]@!$&'()*+,;=%";
-    let bytes = s.as_bytes();
-    let chars_ok = bytes
-        .iter()
-        .all(|b| b.is_ascii_alphanumeric() || ALLOWED.contains(b));
-    let escapes_ok = bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| **b == b'%')
-        .all(|(i, _)| {
-            bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
-                && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit)
-        });
-    chars_ok && escapes_ok && url::Url::parse(s).is_ok()
+    fluent_uri::Uri::parse(s).is_ok()
 }
 
 fn is_uuid(s: &str) -> bool {
@@ -545,6 +533,35 @@ mod tests {
         check_format("https://x/%zz", Format::Uri, &Path::ROOT, &mut out);
         check_format("071b0286", Format::Uuid, &Path::ROOT, &mut out);
         assert_eq!(out.len(), 4);
+    }
+
+    #[test]
+    fn uris() {
+        for ok in [
+            "https://example.com/x",
+            "wss://ws.example.com:8443/voice?token=a%2Fb#frag",
+            "urn:isbn:0451450523",
+            "mailto:someone@example.com",
+            "http://[2001:db8::1]/",
+            "sip:+12345678901@carrier.example",
+        ] {
+            assert!(is_uri(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "not a url",
+            "/relative/path",
+            "//example.com/no-scheme",
+            "1http://example.com",
+            "https://api.example.com/v1/chat room",
+            "https://x/%zz",
+            "https://x/%2",
+            "https://example.com/caf\u{e9}",
+            "http://[::1/",
+            "https://example.com/<tag>",
+        ] {
+            assert!(!is_uri(bad), "{bad}");
+        }
     }
 
     #[test]
