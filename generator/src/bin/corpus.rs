@@ -127,7 +127,8 @@ fn generate(
                 continue;
             };
             let first = t.lines().find(|l| !l.starts_with("///")).unwrap_or("");
-            l.differ.push((name.to_owned(), format!("`{first}`: {diff}")));
+            l.differ
+                .push((name.to_owned(), format!("`{first}`: {diff}")));
         }
     }
     stages::render(emitted, name)
