@@ -405,6 +405,19 @@ fn init(ctx: &Ctx<'_>, t: &TypeDef, f: &Field) -> Init {
 }
 
 /// The setter of optional field `f`, and `clear_f` when the field is three-state.
+/// The left side of `self.{field} = ...`. When `self.{field} = ` does not fit on the line,
+/// prettyplease breaks the field access: `self` alone, then `.{field}` indented below it (the
+/// right side stays at the statement's indentation). Writes `self` in that case.
+fn assignee(code: &mut Code, field: &str) -> String {
+    let lhs = format!("self.{field}");
+    if code.fits(lhs.len() + " = ".len()) {
+        lhs
+    } else {
+        code.line("self");
+        format!("    .{field}")
+    }
+}
+
 fn setter(code: &mut Code, ctx: &Ctx<'_>, t: &TypeDef, f: &Field, methods: &mut Namespace) {
     let name = methods.claim(f.rust.clone());
     let (arg, conv) = setter_arg(ctx, &f.shape);
@@ -434,26 +447,20 @@ fn setter(code: &mut Code, ctx: &Ctx<'_>, t: &TypeDef, f: &Field, methods: &mut 
         ("value: ".to_owned(), arg),
     ];
     signature(code, &format!("pub fn {name}"), &params, " -> Self {");
-    let field = &f.rust;
     let patch = Ctx::is_patch(t, f);
+    let field = assignee(code, &f.rust);
     if patch {
         call(
             code,
-            &format!("self.{field} = rt::Patch::Set"),
+            &format!("{field} = rt::Patch::Set"),
             &[value],
             ";",
             "",
         );
     } else if matches!(f.shape.ty, Ty::Any) {
-        chain(
-            code,
-            &format!("self.{field} = value"),
-            conv.calls(),
-            ";",
-            "",
-        );
+        chain(code, &format!("{field} = value"), conv.calls(), ";", "");
     } else {
-        call(code, &format!("self.{field} = Some"), &[value], ";", "");
+        call(code, &format!("{field} = Some"), &[value], ";", "");
     }
     code.line("self");
     code.close("}");
@@ -464,7 +471,8 @@ fn setter(code: &mut Code, ctx: &Ctx<'_>, t: &TypeDef, f: &Field, methods: &mut 
         code.line("#[must_use]");
         let params = [("mut self".to_owned(), String::new())];
         signature(code, &format!("pub fn {clear}"), &params, " -> Self {");
-        code.line(&format!("self.{field} = rt::Patch::Clear;"));
+        let field = assignee(code, &f.rust);
+        code.line(&format!("{field} = rt::Patch::Clear;"));
         code.line("self");
         code.close("}");
     }

@@ -290,7 +290,7 @@ impl Body {
                     match checks {
                         None => collect_arm(code, variant),
                         Some(checks) => {
-                            code.open(&format!("Self::{variant}(value) => {{"));
+                            open_arm(code, variant);
                             checks.write(code);
                             code.close("}");
                         }
@@ -336,16 +336,45 @@ fn path_field(code: &mut Code, wire: &str) {
     }
 }
 
-/// A match arm handing a variant's value to its own `Validate`, in a block when the arm would
-/// not fit on a line.
+/// A match arm handing a variant's value to its own `Validate`: on one line when it fits, else
+/// in a block. Past that, prettyplease breaks the pattern too (see [`broken_pattern`]), after
+/// which the call fits beside `) =>` again.
 fn collect_arm(code: &mut Code, variant: &str) {
     let call = "rt::Validate::collect_violations(value, path, out)";
-    let line = format!("Self::{variant}(value) => {call}");
-    if code.fits(line.len()) {
-        code.line(&format!("{line},"));
-    } else {
-        code.open(&format!("Self::{variant}(value) => {{"));
+    let pattern = format!("Self::{variant}(value) => ");
+    if code.fits(pattern.len() + call.len()) {
+        code.line(&format!("{pattern}{call},"));
+    } else if code.fits(pattern.len()) {
+        code.open(&format!("{pattern}{{"));
         code.line(call);
         code.close("}");
+    } else {
+        broken_pattern(code, variant);
+        let rest = format!(") => {call}");
+        if code.fits(rest.len()) {
+            code.line(&format!("{rest},"));
+        } else {
+            code.open(") => {");
+            code.line(call);
+            code.close("}");
+        }
     }
+}
+
+/// Opens the arm `Self::{variant}(value) => {`, its pattern broken when the line would not fit.
+fn open_arm(code: &mut Code, variant: &str) {
+    let line = format!("Self::{variant}(value) => {{");
+    if code.fits(line.len()) {
+        code.open(&line);
+    } else {
+        broken_pattern(code, variant);
+        code.open(") => {");
+    }
+}
+
+/// `Self::{variant}(` and `value,` on lines of their own, as prettyplease breaks a tuple
+/// pattern that does not fit; the caller writes the `) => ...` that closes it.
+fn broken_pattern(code: &mut Code, variant: &str) {
+    code.line(&format!("Self::{variant}("));
+    code.line("    value,");
 }
