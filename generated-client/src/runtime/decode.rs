@@ -22,9 +22,18 @@ pub struct JsonError {
 /// The path and serde's message when the body is not valid JSON or not a `T`.
 pub fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, JsonError> {
     let bytes = if bytes.is_empty() { b"null" } else { bytes };
-    let first = T::deserialize(&mut serde_json::Deserializer::from_slice(bytes));
-    let first = match first {
-        Ok(value) => return Ok(value),
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    let first = match T::deserialize(&mut *de) {
+        // Only whitespace may follow the value, as `serde_json::from_slice` requires.
+        Ok(value) => match de.end() {
+            Ok(()) => return Ok(value),
+            Err(e) => {
+                return Err(JsonError {
+                    path: ".".to_owned(),
+                    message: e.to_string(),
+                })
+            }
+        },
         Err(e) => e,
     };
     let de = &mut serde_json::Deserializer::from_slice(bytes);
@@ -64,5 +73,13 @@ mod tests {
         assert!(e.message.contains("invalid type"), "{}", e.message);
         assert_eq!(decode_json::<Outer>(b"").unwrap_err().path, ".");
         assert!(decode_json::<Option<Outer>>(b"").unwrap().is_none());
+    }
+
+    #[test]
+    fn only_whitespace_may_follow_the_body() {
+        assert!(decode_json::<Outer>(b"{\"inner\": []}\n  ").is_ok());
+        let e = decode_json::<Outer>(br#"{"inner": []} {"inner": []}"#).unwrap_err();
+        assert_eq!(e.path, ".");
+        assert!(e.message.contains("trailing characters"), "{}", e.message);
     }
 }
