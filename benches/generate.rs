@@ -6,13 +6,25 @@
 //! With `API_CLIENTS_BENCH_SPECS=<dir>`, every `*.json`/`*.yaml` spec in that directory is also
 //! benchmarked (`scripts/bench.sh` puts GitHub's REST spec there): `parse` is the bare
 //! `openapiv3::OpenAPI` deserialization, the baseline of the budget "generation ≤ 3× parse".
+//! After criterion, that budget is timed again in alternating rounds (`… interleaved` lines):
+//! on a shared machine that is the ratio to read.
 //!
 //! `cargo bench --bench generate` (add `-- --measurement-time 1` for a quick look).
 
-use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use criterion::{criterion_group, BatchSize, Criterion};
 use generator::stages;
+
+/// The allocator of the `generator` binary, so that the stages are timed as the CLI runs them
+/// (parsing, the budget's baseline, uses it too).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+
+#[path = "support/interleave.rs"]
+mod interleave;
+use interleave::{interleaved, selected, Rounds};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -68,9 +80,10 @@ fn ours(c: &mut Criterion) {
     }
 }
 
-fn large(c: &mut Criterion) {
+/// `(path, text)` of every spec in `API_CLIENTS_BENCH_SPECS`, sorted; none when it is unset.
+fn large_specs() -> Vec<(PathBuf, String)> {
     let Some(dir) = std::env::var_os("API_CLIENTS_BENCH_SPECS") else {
-        return;
+        return Vec::new();
     };
     let mut specs: Vec<PathBuf> = std::fs::read_dir(Path::new(&dir))
         .expect("API_CLIENTS_BENCH_SPECS is a directory")
@@ -78,13 +91,52 @@ fn large(c: &mut Criterion) {
         .filter(|p| p.extension().is_some_and(|e| e == "json" || e == "yaml"))
         .collect();
     specs.sort();
-    for path in specs {
-        let text = std::fs::read_to_string(&path).expect("spec readable");
+    specs
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).expect("spec readable");
+            (p, text)
+        })
+        .collect()
+}
+
+fn large(c: &mut Criterion) {
+    for (path, text) in large_specs() {
         let stem = path.file_stem().unwrap_or_default().to_string_lossy();
         let file = path.file_name().unwrap_or_default().to_string_lossy();
         stages_of(c, &format!("large/{stem}"), &file, &text, true);
     }
 }
 
+/// The large specs' budget, generation ≤ 3× parsing, timed again in alternating rounds (one
+/// call each), after criterion: see `support/interleave.rs`.
+fn large_interleaved() {
+    for (path, text) in large_specs() {
+        let file = path.file_name().unwrap_or_default().to_string_lossy();
+        let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+        interleaved(
+            &format!("large/{stem}: generate vs parse"),
+            3.0,
+            Rounds {
+                rounds: 11,
+                per_round: 1,
+            },
+            &mut || {
+                black_box(parse_only(&file, &text));
+            },
+            &mut || {
+                black_box(generator::generate(&file, "bench", &text).expect("spec generates"));
+            },
+        );
+    }
+}
+
 criterion_group!(benches, ours, large);
-criterion_main!(benches);
+
+fn main() {
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+    if selected("large") {
+        large_interleaved();
+    }
+}

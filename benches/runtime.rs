@@ -17,13 +17,15 @@ use api_clients::coval::{CreateAgentRequest, PersonaEnvelope, Validate};
 use api_clients::runtime::decode_json;
 use criterion::{criterion_group, Criterion};
 use std::hint::black_box;
-use std::time::Instant;
 
 const CREATE_AGENT: &str = include_str!("fixtures/create_agent.json");
 const PERSONA: &str = include_str!("fixtures/persona.json");
 
+#[path = "support/interleave.rs"]
+mod interleave;
 #[path = "support/mirror.rs"]
 mod mirror;
+use interleave::{interleaved, selected, Rounds};
 use mirror::{FlattenPersonaEnvelope, PlainPersonaEnvelope};
 
 fn create_agent(c: &mut Criterion) {
@@ -81,68 +83,42 @@ fn persona(c: &mut Criterion) {
     g.finish();
 }
 
-/// Times `baseline` and `measured` in alternating rounds of the same process and prints the
-/// medians over the rounds and their ratio against `budget`. Criterion measures one function
-/// for seconds before it moves to the next, and on a shared virtual machine the same function
-/// moves by 30% or more between such windows; alternating rounds see the same machine.
-fn interleaved(name: &str, budget: f64, baseline: &dyn Fn(), measured: &dyn Fn()) {
-    const ROUNDS: usize = 41;
-    const PER_ROUND: u32 = 2_000;
-    let time = |f: &dyn Fn()| {
-        let start = Instant::now();
-        for _ in 0..PER_ROUND {
-            f();
-        }
-        start.elapsed().as_nanos() as f64 / f64::from(PER_ROUND)
-    };
-    let (mut base, mut with) = (Vec::new(), Vec::new());
-    for _ in 0..ROUNDS {
-        base.push(time(baseline));
-        with.push(time(measured));
-    }
-    let median = |v: &mut Vec<f64>| {
-        v.sort_by(f64::total_cmp);
-        v[v.len() / 2]
-    };
-    let (base, with) = (median(&mut base), median(&mut with));
-    let ratio = with / base;
-    let verdict = if ratio <= budget { "ok" } else { "OVER" };
-    println!(
-        "{name} interleaved ({ROUNDS} rounds of {PER_ROUND}): baseline {base:.0} ns, \
-         measured {with:.0} ns, ratio {ratio:.2}x {verdict} (budget {budget}x)"
-    );
-}
-
 /// The two budgets, timed in alternating rounds: `validate()` + `to_vec` against `to_vec`, and
 /// the client's decode against plain derives.
-fn budgets(run: impl Fn(&str) -> bool) {
-    if run("create_agent") {
+fn budgets() {
+    const ROUNDS: Rounds = Rounds {
+        rounds: 41,
+        per_round: 2_000,
+    };
+    if selected("create_agent") {
         let request: CreateAgentRequest =
             serde_json::from_str(CREATE_AGENT).expect("fixture decodes");
         interleaved(
             "create_agent: validate+to_vec vs to_vec",
             1.5,
-            &|| {
+            ROUNDS,
+            &mut || {
                 black_box(serde_json::to_vec(black_box(&request)).unwrap());
             },
-            &|| {
+            &mut || {
                 let r = black_box(&request);
                 r.validate().unwrap();
                 black_box(serde_json::to_vec(r).unwrap());
             },
         );
     }
-    if run("persona") {
+    if selected("persona") {
         let bytes = PERSONA.as_bytes();
         interleaved(
             "persona: decode_json vs plain_derive",
             1.3,
-            &|| {
+            ROUNDS,
+            &mut || {
                 black_box(
                     serde_json::from_slice::<PlainPersonaEnvelope>(black_box(bytes)).unwrap(),
                 );
             },
-            &|| {
+            &mut || {
                 black_box(decode_json::<PersonaEnvelope>(black_box(bytes)).unwrap());
             },
         );
@@ -154,14 +130,5 @@ criterion_group!(benches, create_agent, persona);
 fn main() {
     benches();
     Criterion::default().configure_from_args().final_summary();
-    // `cargo bench --bench runtime -- persona` asks for the persona benches only. Numbers are
-    // the values of options such as `--measurement-time 2`, not filters.
-    let filter = std::env::args()
-        .skip(1)
-        .find(|a| !a.starts_with('-') && a.parse::<f64>().is_err());
-    budgets(|group| {
-        filter
-            .as_deref()
-            .is_none_or(|f| group.contains(f) || f.contains(group))
-    });
+    budgets();
 }

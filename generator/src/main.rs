@@ -6,6 +6,11 @@ use generator::job::{self, Mode, Status};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// Generation allocates millions of small strings and nodes for a large spec; mimalloc makes
+/// that about a quarter faster than the system allocator (see README, Performance).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "generator",
