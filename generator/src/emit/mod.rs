@@ -52,7 +52,7 @@ pub enum Chunk {
 pub fn emit(api: &Api) -> Module {
     let ctx = Ctx::new(api);
     let header = docs::module_doc(api);
-    let types = emit_types(&ctx);
+    let parts = emit_parts(&ctx);
     // Runtime names re-exported for convenience, unless a schema already uses the name.
     let reexports: Vec<_> = [
         "ConfigError",
@@ -99,9 +99,7 @@ pub fn emit(api: &Api) -> Module {
         }
         chunks.push(Chunk::Text(code.finish()));
     }
-    chunks.extend(types);
-    chunks.push(client::emit_client(&ctx));
-    chunks.push(examples::emit_example_tests(&ctx));
+    chunks.extend(parts);
     Module { chunks }
 }
 
@@ -115,35 +113,73 @@ fn emit_type(ctx: &Ctx<'_>, t: &TypeDef) -> Vec<Chunk> {
     }
 }
 
-/// The chunks of every named type, in order. Each type's code depends only on the IR, so a
-/// large API's types are split into contiguous runs emitted on all available cores (GitHub's
-/// spec has thousands of types); a small one's are emitted on this thread.
-fn emit_types(ctx: &Ctx<'_>) -> Vec<Chunk> {
+/// A piece of the module that can be emitted on its own: each depends only on the IR.
+#[derive(Clone, Copy)]
+enum Part<'a> {
+    Client,
+    Examples,
+    /// A contiguous run of named types.
+    Types(&'a [TypeDef]),
+}
+
+impl Part<'_> {
+    fn emit(self, ctx: &Ctx<'_>) -> Vec<Chunk> {
+        match self {
+            Part::Client => vec![client::emit_client(ctx)],
+            Part::Examples => vec![examples::emit_example_tests(ctx)],
+            Part::Types(types) => types.iter().flat_map(|t| emit_type(ctx, t)).collect(),
+        }
+    }
+}
+
+/// The chunks of every named type in order, then the client's and the example tests'.
+///
+/// A small API is emitted on this thread. A large one (GitHub's spec has thousands of types and
+/// operations) is cut into parts that threads, one per core, take in turn from a shared queue:
+/// the client first (the largest single part), then runs of types small enough that no thread
+/// is left with much more than another. The parts are put back in order at the end, so the
+/// output is the same on any number of cores.
+fn emit_parts(ctx: &Ctx<'_>) -> Vec<Chunk> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
     /// Below this many types per thread, starting a thread costs more than it saves.
     const MIN_PER_THREAD: usize = 64;
+    /// Runs per thread: enough that the last runs taken are short.
+    const RUNS_PER_THREAD: usize = 16;
     let types = &ctx.api.types;
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let threads = cores.min(types.len() / MIN_PER_THREAD).max(1);
+    let run = types.len().div_ceil(threads * RUNS_PER_THREAD).max(1);
+    // Queue order: the client first; output order: types, client, examples.
+    let mut queue = vec![(usize::MAX - 1, Part::Client)];
+    queue.extend(types.chunks(run).map(Part::Types).enumerate());
+    queue.push((usize::MAX, Part::Examples));
     if threads == 1 {
-        return types.iter().flat_map(|t| emit_type(ctx, t)).collect();
+        queue.sort_by_key(|(order, _)| *order);
+        return queue.into_iter().flat_map(|(_, p)| p.emit(ctx)).collect();
     }
-    let run =
-        |part: &[TypeDef]| -> Vec<Chunk> { part.iter().flat_map(|t| emit_type(ctx, t)).collect() };
-    let mut parts = types.chunks(types.len().div_ceil(threads));
-    let first = parts.next().unwrap_or_default();
-    std::thread::scope(|scope| {
-        let others: Vec<_> = parts.map(|part| scope.spawn(move || run(part))).collect();
-        let mut out = run(first);
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        while let Some(&(order, part)) = queue.get(next.fetch_add(1, Ordering::Relaxed)) {
+            done.push((order, part.emit(ctx)));
+        }
+        done
+    };
+    let mut done = std::thread::scope(|scope| {
+        let others: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut done = work();
         for handle in others {
             // A panic on a worker is re-raised here, as if it had happened on this thread.
-            out.extend(
+            done.extend(
                 handle
                     .join()
                     .unwrap_or_else(|e| std::panic::resume_unwind(e)),
             );
         }
-        out
-    })
+        done
+    });
+    done.sort_by_key(|(order, _)| *order);
+    done.into_iter().flat_map(|(_, chunks)| chunks).collect()
 }
 
 impl Chunk {
