@@ -9,36 +9,45 @@ use quote::quote;
 /// Makes free text from a spec safe as Markdown for rustdoc.
 pub fn sanitize(text: &str) -> String {
     // A carriage return is not allowed in a doc comment.
-    let text = &text.replace("\r\n", "\n").replace('\r', "\n");
-    let mut out = Vec::new();
+    let unix;
+    let text = if text.contains('\r') {
+        unix = text.replace("\r\n", "\n").replace('\r', "\n");
+        &unix
+    } else {
+        text
+    };
+    let mut out = String::with_capacity(text.len() + 16);
     let mut in_fence = false;
-    for line in text.lines() {
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
         let trimmed = line.trim();
         if trimmed.starts_with("```") {
             in_fence = !in_fence;
             // An unlabeled fence would be compiled as a doctest.
-            out.push(if in_fence {
-                "```text".to_owned()
-            } else {
-                "```".to_owned()
-            });
-            continue;
+            out.push_str(if in_fence { "```text" } else { "```" });
+        } else if in_fence {
+            out.push_str(line);
+        } else {
+            escape_line(&mut out, trimmed);
         }
-        if in_fence {
-            out.push(line.to_owned());
-            continue;
-        }
-        out.push(escape_line(trimmed));
     }
     if in_fence {
-        out.push("```".to_owned());
+        out.push_str("\n```");
     }
-    out.join("\n").trim().to_owned()
+    let trimmed = out.trim();
+    if trimmed.len() == out.len() {
+        out
+    } else {
+        trimmed.to_owned()
+    }
 }
 
-/// Escapes `<`, `>`, `[`, `]` outside inline code and wraps bare URLs in `<...>`.
-fn escape_line(line: &str) -> String {
-    let mut out = String::with_capacity(line.len() + 8);
+/// Appends `line` to `out`, escaping `<`, `>`, `[`, `]` outside inline code and wrapping bare
+/// URLs in `<...>`.
+fn escape_line(out: &mut String, line: &str) {
+    let start = out.len();
     let mut in_code = false;
     let mut rest = line;
     while let Some(c) = rest.chars().next() {
@@ -61,7 +70,7 @@ fn escape_line(line: &str) -> String {
             rest = &rest[url.len()..];
             continue;
         }
-        let at_start = out.is_empty();
+        let at_start = out.len() == start;
         if !in_code && (matches!(c, '<' | '>' | '[' | ']') || (at_start && c == '#')) {
             out.push('\\');
         }
@@ -71,7 +80,6 @@ fn escape_line(line: &str) -> String {
     if in_code {
         out.push('`');
     }
-    out
 }
 
 /// `#[doc = "..."]` attributes, one per line: what [`write`] must print as render would.
