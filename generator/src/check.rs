@@ -3,7 +3,7 @@
 
 use crate::diag::{join, Sink};
 use crate::ir::*;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 pub fn check(api: &Api, sink: &mut Sink) {
     let mut patterns = Patterns::default();

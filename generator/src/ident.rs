@@ -1,8 +1,8 @@
 //! The one place Rust identifiers are made: case conversion (heck), raw identifiers for
 //! keywords, valid starts, and deterministic suffixes for collisions.
 
+use foldhash::{HashSet, HashSetExt};
 use heck::{ToSnakeCase, ToUpperCamelCase};
-use std::collections::HashSet;
 
 /// Keywords that can be written as raw identifiers (`r#type`).
 const RAW_OK: &[&str] = &[

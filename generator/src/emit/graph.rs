@@ -3,7 +3,8 @@
 //! has thousands of types, and the naive fixpoint / per-edge search were quadratic.
 
 use crate::ir::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use foldhash::HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The named type a value holds inline (not behind a `Vec` or map), if any.
 fn inline_target(s: &Shape) -> Option<&str> {

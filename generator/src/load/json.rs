@@ -7,10 +7,10 @@
 //! allocates nothing per scalar: keys without escapes are borrowed from the text, and values are
 //! looked at only to find the objects inside them.
 
+use foldhash::HashSet;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::fmt;
 
 /// Whether `text` is meant as JSON: an OpenAPI document in JSON is an object, so its first

@@ -10,8 +10,9 @@ mod view;
 use crate::diag::{join, Diagnostics, Sink};
 use crate::ident::{type_name, Namespace};
 use crate::ir::*;
+use foldhash::{HashMap, HashMapExt};
 use openapiv3::{OpenAPI, ReferenceOr, SecurityScheme};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use view::View;
 
 pub(crate) struct Lowerer<'a> {

@@ -4,7 +4,8 @@
 //! cloning and comparing their names on every step was a cost of its own.
 
 use crate::ir::*;
-use std::collections::{BTreeMap, HashMap};
+use foldhash::HashMap;
+use std::collections::BTreeMap;
 
 /// The types, each with the indices (in name order) of the types it names.
 struct Graph<'t> {

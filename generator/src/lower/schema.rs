@@ -7,10 +7,10 @@ use super::Lowerer;
 use crate::diag::{join, unescape};
 use crate::ident::{enum_variant_names, type_name, value_name, Namespace};
 use crate::ir::*;
+use foldhash::{HashMap, HashSet};
 use openapiv3::{AdditionalProperties, Schema};
 use serde_json::Value;
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 /// Object parts gathered from a schema and its `allOf` members.
 #[derive(Default)]
