@@ -118,7 +118,7 @@ fn large_interleaved() {
             &format!("large/{stem}: generate vs parse"),
             3.0,
             Rounds {
-                rounds: 11,
+                rounds: 21,
                 per_round: 1,
             },
             &mut || {
