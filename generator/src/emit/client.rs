@@ -621,7 +621,7 @@ fn input_checks(ctx: &Ctx<'_>, op: &Operation) -> Vec<InputCheck> {
     if op
         .query
         .as_ref()
-        .is_some_and(|q| ctx.needs_validation.contains(q))
+        .is_some_and(|q| ctx.needs_validation.contains(q.as_str()))
     {
         checks.push(InputCheck::Query);
     }

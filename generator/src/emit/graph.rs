@@ -3,8 +3,7 @@
 //! has thousands of types, and the naive fixpoint / per-edge search were quadratic.
 
 use crate::ir::*;
-use foldhash::HashMap;
-use std::collections::{BTreeMap, BTreeSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 /// The named type a value holds inline (not behind a `Vec` or map), if any.
 fn inline_target(s: &Shape) -> Option<&str> {
@@ -45,7 +44,7 @@ fn inline_members(api: &Api) -> Vec<(&str, Vec<(&str, &str)>)> {
 /// Members (type, member) whose target can reach the type again through inline members only:
 /// stored inline, the type would have infinite size. Such an edge joins two types of the same
 /// strongly connected component (or a type to itself).
-pub fn recursive_edges(api: &Api) -> BTreeSet<(String, String)> {
+pub fn recursive_edges(api: &Api) -> HashSet<(&str, &str)> {
     let members = inline_members(api);
     let index: HashMap<&str, usize> = members
         .iter()
@@ -61,11 +60,11 @@ pub fn recursive_edges(api: &Api) -> BTreeSet<(String, String)> {
         })
         .collect();
     let comp = components(&succ);
-    let mut boxed = BTreeSet::new();
+    let mut boxed = HashSet::new();
     for (i, (ty, ms)) in members.iter().enumerate() {
         for (member, target) in ms {
             if index.get(target).is_some_and(|&j| comp[j] == comp[i]) {
-                boxed.insert(((*ty).to_owned(), (*member).to_owned()));
+                boxed.insert((*ty, *member));
             }
         }
     }
@@ -125,9 +124,9 @@ fn components(succ: &[Vec<usize>]) -> Vec<usize> {
 /// Types whose `collect_violations` can report something: a type with a rule in one of its
 /// shapes, and every type that names such a type (through any depth of arrays and maps, or as
 /// a tagged union's variant).
-pub fn needs_validation(api: &Api) -> BTreeSet<String> {
-    let mut named_by: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    let mut marked: BTreeSet<&str> = BTreeSet::new();
+pub fn needs_validation(api: &Api) -> HashSet<&str> {
+    let mut named_by: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut marked: HashSet<&str> = HashSet::new();
     for t in &api.types {
         let mut direct = false;
         for shape in t.member_shapes() {
@@ -150,7 +149,7 @@ pub fn needs_validation(api: &Api) -> BTreeSet<String> {
             }
         }
     }
-    marked.into_iter().map(str::to_owned).collect()
+    marked
 }
 
 /// Records whether `s` (or an array/map item inside it) has a rule, and which types it names.
@@ -158,7 +157,7 @@ fn walk<'a>(
     s: &'a Shape,
     owner: &'a str,
     direct: &mut bool,
-    named_by: &mut BTreeMap<&'a str, Vec<&'a str>>,
+    named_by: &mut HashMap<&'a str, Vec<&'a str>>,
 ) {
     *direct |= !s.rules.is_empty();
     match &s.ty {

@@ -14,20 +14,21 @@ mod validate;
 
 use crate::ident::ident;
 use crate::ir::*;
+use foldhash::{HashMap, HashSet};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// What every emitter needs to know about the whole API.
 pub(crate) struct Ctx<'a> {
     pub api: &'a Api,
     /// Named types by name.
-    pub types: BTreeMap<&'a str, &'a TypeDef>,
+    pub types: HashMap<&'a str, &'a TypeDef>,
     /// (type, field or variant Rust name) pairs stored in a `Box`: they lead back to their own
     /// type without passing through a `Vec` or map, so the type would have infinite size.
-    pub boxed: BTreeSet<(String, String)>,
+    pub boxed: HashSet<(&'a str, &'a str)>,
     /// Types whose `collect_violations` can report something.
-    pub needs_validation: BTreeSet<String>,
+    pub needs_validation: HashSet<&'a str>,
     /// Pattern source → index of its `static PATTERN_n`.
     pub patterns: BTreeMap<String, usize>,
 }
@@ -269,7 +270,7 @@ impl<'a> Ctx<'a> {
 
     /// Whether `member` of type `ty` is stored in a `Box`.
     pub fn is_boxed(&self, ty: &str, member: &str) -> bool {
-        self.boxed.contains(&(ty.to_owned(), member.to_owned()))
+        self.boxed.contains(&(ty, member))
     }
 
     /// Whether a struct's optional nullable field is three-state (`rt::Patch`): it is in an

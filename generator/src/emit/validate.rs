@@ -78,7 +78,7 @@ impl Checks {
                     ));
                 }
             }
-            Ty::Named(n) if ctx.needs_validation.contains(n) => {
+            Ty::Named(n) if ctx.needs_validation.contains(n.as_str()) => {
                 out.push(check("rt::Validate::collect_violations", ["value"]));
             }
             _ => {}
@@ -225,7 +225,7 @@ impl Body {
                 let arms: Vec<_> = u
                     .variants
                     .iter()
-                    .filter(|v| ctx.needs_validation.contains(&v.ty))
+                    .filter(|v| ctx.needs_validation.contains(v.ty.as_str()))
                     .map(|v| (v.rust.clone(), None))
                     .collect();
                 let partial = arms.len() != u.variants.len();
