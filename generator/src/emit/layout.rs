@@ -20,11 +20,15 @@ pub enum Node {
         close: String,
     },
     /// Side by side: a part breaks when it does not fit together with the parts after it
-    /// (up to a [`Node::Stop`]).
+    /// (up to a [`Node::Stop`] or [`Node::Break`]).
     Seq(Vec<Node>),
     /// Where the enclosing code could break but never does (after `=`): what follows
     /// does not count towards fitting what precedes.
     Stop,
+    /// A space where the enclosing code may break (before `for` in an `impl`): a new line
+    /// at the group's depth when what follows, up to the next break, does not fit. As with
+    /// [`Node::Stop`], what follows does not count towards fitting what precedes.
+    Break,
     /// `base.a().b()`: broken, each link on its own line.
     Chain { base: Box<Node>, links: Vec<Node> },
     /// `path { field: value }`: broken also when wider than 34 columns.
@@ -36,11 +40,12 @@ pub enum Node {
     Block(Box<Node>),
     /// `{` statements `}`, always broken.
     Stmts(Vec<String>),
-    /// `head { pattern => value, .. }`, always broken; an arm's value that does not fit
-    /// goes in braces on the next line.
+    /// `head { pattern => value, .. }`, always broken unless it has no arms (`head {}`). A
+    /// pattern breaks when it does not fit with ` => `; an arm's value that does not fit goes
+    /// in braces on the next line.
     Match {
         head: String,
-        arms: Vec<(String, Node)>,
+        arms: Vec<(Node, Node)>,
     },
     /// `params body`, a closure (`|v| v.a`); a body that does not fit goes in braces on
     /// the next line.
@@ -50,6 +55,28 @@ pub enum Node {
 /// Unbreakable text.
 pub fn text(s: &str) -> Node {
     Node::Text(s.to_owned())
+}
+
+/// `start`, `node`, then `tail` on its last line, counted towards fitting (`;`, `,`).
+pub fn line(code: &mut Code, start: &str, node: &Node, tail: &str) {
+    let mut w = Writer::new(code, start);
+    w.put(node, Some(tail.len()));
+    w.finish(tail);
+}
+
+/// `impl{generics} {trait_} for {ty} {` opening an impl block: on one line if it fits;
+/// otherwise the trait's generic arguments break if `impl Trait` alone does not fit, and
+/// `for Type {` goes on a line of its own unless it fits after them.
+pub fn impl_header(code: &mut Code, generics: &str, trait_: &str, ty: &str) {
+    let header = Node::Seq(vec![
+        text(&format!("impl{generics} ")),
+        type_node(trait_),
+        Node::Break,
+        text(&format!("for {ty}")),
+    ]);
+    let mut w = Writer::new(code, "");
+    w.put(&header, Some(" {".len()));
+    w.finish_open(" {");
 }
 
 /// `head(args)`.
@@ -136,6 +163,11 @@ impl Node {
         match self {
             Node::Text(s) => out.push_str(s),
             Node::Stop => {}
+            Node::Break => out.push(' '),
+            Node::Match { head, arms } if arms.is_empty() => {
+                out.push_str(head);
+                out.push_str(" {}");
+            }
             Node::List { open, items, close } => {
                 out.push_str(open);
                 for (i, item) in items.iter().enumerate() {
@@ -195,6 +227,8 @@ impl Node {
         Some(match self {
             Node::Text(s) => s.len(),
             Node::Stop => 0,
+            Node::Break => 1,
+            Node::Match { head, arms } if arms.is_empty() => head.len() + 3,
             Node::List { open, items, close } => {
                 let mut sum = open.len() + close.len() + 2 * items.len().saturating_sub(1);
                 for item in items {
@@ -288,6 +322,7 @@ impl<'a> Writer<'a> {
         match node {
             Node::Text(s) => self.line.push_str(s),
             Node::Stop => {}
+            Node::Break => self.newline(base),
             Node::List { open, items, close } => {
                 self.line.push_str(open);
                 if !items.is_empty() {
@@ -346,10 +381,14 @@ impl<'a> Writer<'a> {
             }
             Node::Match { head, arms } => {
                 self.line.push_str(head);
+                if arms.is_empty() {
+                    self.line.push_str(" {}");
+                    return;
+                }
                 self.line.push_str(" {");
                 for (pattern, value) in arms {
                     self.newline(base + 1);
-                    self.line.push_str(pattern);
+                    self.put_at(pattern, base + 1, Some(" => ".len()));
                     self.line.push_str(" => ");
                     self.arm(value, base + 1);
                 }
@@ -387,11 +426,12 @@ impl<'a> Writer<'a> {
     }
 }
 
-/// The width of `parts` on one line followed by `after`, up to a [`Node::Stop`].
+/// The width of `parts` on one line followed by `after`, up to a [`Node::Stop`] or
+/// [`Node::Break`].
 fn rest_width(parts: &[Node], after: Option<usize>) -> Option<usize> {
     let mut sum = 0;
     for p in parts {
-        if let Node::Stop = p {
+        if let Node::Stop | Node::Break = p {
             return Some(sum);
         }
         sum += p.width()?;

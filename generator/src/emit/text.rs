@@ -100,11 +100,6 @@ pub fn str_lit(s: &str) -> String {
 }
 
 impl Code {
-    /// The indentation of the current depth, in columns.
-    pub fn indent(&self) -> usize {
-        self.depth * 4
-    }
-
     /// A line that closes the innermost block and opens another at the same depth
     /// (`) -> Self {` after parameters broken one per line).
     pub fn reopen(&mut self, s: &str) {
@@ -207,16 +202,10 @@ pub fn call(code: &mut Code, head: &str, args: &[String], counted: &str, uncount
     code.close(&format!("){counted}{uncounted}"));
 }
 
-/// `impl {trait_} for {ty} {`, with `for {ty} {` on a line of its own when the line would not
-/// fit, as prettyplease breaks it. Opens the impl's block.
+/// `impl {trait_} for {ty} {`, laid out by [`super::layout::impl_header`]. Opens the impl's
+/// block.
 pub fn impl_for(code: &mut Code, trait_: &str, ty: &str) {
-    let line = format!("impl {trait_} for {ty} {{");
-    if code.fits(line.len()) {
-        code.open(&line);
-    } else {
-        code.line(&format!("impl {trait_}"));
-        code.open(&format!("for {ty} {{"));
-    }
+    super::layout::impl_header(code, "", trait_, ty);
 }
 
 /// `#[serde(key = "value")]`, its inside on a line of its own when it does not fit.
