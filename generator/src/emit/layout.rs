@@ -64,6 +64,27 @@ pub fn line(code: &mut Code, start: &str, node: &Node, tail: &str) {
     w.finish(tail);
 }
 
+/// One arm `pattern => value` of a match whose other lines the caller writes, laid out as in
+/// a [`Node::Match`].
+pub fn arm(code: &mut Code, pattern: &Node, value: &Node) {
+    let mut w = Writer::new(code, "");
+    w.arm(pattern, value, 0);
+    w.finish("");
+}
+
+/// `start` and `node`, then ` {` opening a block (the head of an `if let` or a `for`): on one
+/// line when it fits; otherwise `node` breaks as it must and `{` goes on a line of its own.
+pub fn block_head(code: &mut Code, start: &str, node: &Node) {
+    if let Some(flat) = node.flat() {
+        if code.fits(start.len() + flat.len() + " {".len()) {
+            code.open(&format!("{start}{flat} {{"));
+            return;
+        }
+    }
+    line(code, start, node, "");
+    code.open("{");
+}
+
 /// `impl{generics} {trait_} for {ty} {` opening an impl block: on one line if it fits;
 /// otherwise the trait's generic arguments break if `impl Trait` alone does not fit, and
 /// `for Type {` goes on a line of its own unless it fits after them.
@@ -388,9 +409,7 @@ impl<'a> Writer<'a> {
                 self.line.push_str(" {");
                 for (pattern, value) in arms {
                     self.newline(base + 1);
-                    self.put_at(pattern, base + 1, Some(" => ".len()));
-                    self.line.push_str(" => ");
-                    self.arm(value, base + 1);
+                    self.arm(pattern, value, base + 1);
                 }
                 self.newline(base);
                 self.line.push('}');
@@ -403,9 +422,11 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// A match arm's value: on this line when it fits (the comma aside), otherwise in
-    /// braces.
-    fn arm(&mut self, value: &Node, base: usize) {
+    /// A match arm `pattern => value`: the pattern broken when it does not fit with ` => `;
+    /// the value on this line when it fits (the comma aside), otherwise in braces.
+    fn arm(&mut self, pattern: &Node, value: &Node, base: usize) {
+        self.put_at(pattern, base, Some(" => ".len()));
+        self.line.push_str(" => ");
         if let Some(width) = value.width() {
             if self.code.fits_at(self.extra, self.line.len() + width) {
                 value.write_flat(&mut self.line);
