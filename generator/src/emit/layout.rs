@@ -31,7 +31,8 @@ pub enum Node {
     Break,
     /// `base.a().b()`: broken, each link on its own line.
     Chain { base: Box<Node>, links: Vec<Node> },
-    /// `path { field: value }`: broken also when wider than 34 columns.
+    /// `path { field: value }`: broken also when wider than 34 columns. A field with an
+    /// empty name is its value alone (the shorthand `Self { name }`).
     Struct {
         path: String,
         fields: Vec<(String, Node)>,
@@ -211,8 +212,7 @@ impl Node {
                 out.push_str(" {");
                 for (i, (name, value)) in fields.iter().enumerate() {
                     out.push_str(if i > 0 { ", " } else { " " });
-                    out.push_str(name);
-                    out.push_str(": ");
+                    field_name(out, name);
                     if !value.write_flat(out) {
                         return false;
                     }
@@ -375,8 +375,7 @@ impl<'a> Writer<'a> {
                 self.line.push_str(" {");
                 for (i, (name, value)) in fields.iter().enumerate() {
                     self.newline(base + 1);
-                    self.line.push_str(name);
-                    self.line.push_str(": ");
+                    field_name(&mut self.line, name);
                     let last = i + 1 == fields.len();
                     self.put_at(value, base + 1, Some(usize::from(!last)));
                     self.line.push(',');
@@ -444,6 +443,14 @@ impl<'a> Writer<'a> {
         self.put_at(value, base + 1, Some(0));
         self.newline(base);
         self.line.push('}');
+    }
+}
+
+/// `name: ` before a struct literal's field value, nothing for a shorthand field.
+fn field_name(out: &mut String, name: &str) {
+    if !name.is_empty() {
+        out.push_str(name);
+        out.push_str(": ");
     }
 }
 
