@@ -6,8 +6,8 @@
 //! lays out the same tokens.
 
 use super::docs;
-use super::layout::{self, call, impl_header, text, type_node, Node};
-use super::text::{serde_attr, signature, str_lit, Code};
+use super::layout::{self, call, impl_header, signature, text, type_node, Node};
+use super::text::{serde_attr, str_lit, Code};
 use super::validate::validate_impl;
 use super::{Chunk, Ctx};
 use crate::ident::{ident, value_name, Namespace};
@@ -399,7 +399,7 @@ pub fn emit_tagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Tagged) -> Vec<Chunk> {
         &mut code,
         &format!("pub const fn {accessor}"),
         &[("&self".to_owned(), String::new())],
-        " -> &'static str {",
+        " -> &'static str",
     );
     let arms = u.variants.iter().zip(&vnames).map(|(v, vn)| {
         let pattern = call(&format!("Self::{vn}"), vec![text("_")]);
@@ -533,7 +533,7 @@ pub fn emit_untagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Untagged) -> Vec<Chunk> {
 fn from_impl(code: &mut Code, name: &str, ty: &str, variant: &str, wrap: &str) {
     impl_header(code, "", &format!("From<{ty}>"), name);
     let param = [("v: ".to_owned(), ty.to_owned())];
-    signature(code, "fn from", &param, " -> Self {");
+    signature(code, "fn from", &param, " -> Self");
     let value = call(&format!("Self::{variant}"), vec![text(wrap)]);
     layout::line(code, "", &value, "");
     code.close("}");

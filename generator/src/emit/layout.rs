@@ -1,4 +1,5 @@
-//! Expressions and types laid out as prettyplease lays them out.
+//! Expressions and types laid out as prettyplease lays them out, and the lines that hold
+//! them: signatures, `impl` headers, `if let`/`for` heads, match arms.
 //!
 //! prettyplease keeps a group (call arguments, generic arguments, a method chain, a struct
 //! literal) on one line when it fits together with whatever follows it up to the next place
@@ -84,6 +85,27 @@ pub fn block_head(code: &mut Code, start: &str, node: &Node) {
     }
     line(code, start, node, "");
     code.open("{");
+}
+
+/// A function signature `{head}(params){ret} {` opening the body: on one line when it fits,
+/// else one parameter a line. Each parameter is its pattern (`name: `, or `mut self` with an
+/// empty type) and its type, which breaks at its generic arguments.
+pub fn signature(code: &mut Code, head: &str, params: &[(String, String)], ret: &str) {
+    let params = params
+        .iter()
+        .map(|(pattern, ty)| Node::Seq(vec![text(pattern), type_node(ty)]))
+        .collect();
+    let sig = Node::Seq(vec![
+        Node::List {
+            open: "(".to_owned(),
+            items: params,
+            close: ")".to_owned(),
+        },
+        text(ret),
+    ]);
+    let mut w = Writer::new(code, head);
+    w.put(&sig, Some(" {".len()));
+    w.finish_open(" {");
 }
 
 /// `impl{generics} {trait_} for {ty} {` opening an impl block: on one line if it fits;
@@ -465,4 +487,48 @@ fn rest_width(parts: &[Node], after: Option<usize>) -> Option<usize> {
         sum += p.width()?;
     }
     Some(sum + after?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::emit::text::impl_for;
+
+    /// Around every margin, the layouts come out as the render stage formats their tokens.
+    #[test]
+    fn layouts_match_the_render_stage_at_every_length() {
+        for n in 20..110 {
+            let name = "N".repeat(n);
+            let mut code = Code::new();
+            code.open("pub struct S {");
+            for ty in [
+                format!("Option<{name}>"),
+                format!("Option<std::collections::BTreeMap<String, Vec<{name}>>>"),
+            ] {
+                line(&mut code, "pub f: ", &type_node(&ty), ",");
+            }
+            code.close("}");
+            code.blank();
+            impl_for(&mut code, "rt::Validate", &name);
+            let params = [
+                ("mut self".to_owned(), String::new()),
+                ("a: ".to_owned(), format!("impl Into<{name}>")),
+                (
+                    "b: ".to_owned(),
+                    format!("impl IntoIterator<Item = impl Into<{name}>>"),
+                ),
+            ];
+            signature(&mut code, "pub fn f", &params, " -> Self");
+            line(&mut code, "", &call("f", vec![text(&name), text("x")]), ";");
+            let field = "f".repeat(n.min(60));
+            let value = text("value.into_iter().map(Into::into).collect()");
+            let set = call(&format!("self.{field} = Some"), vec![value]);
+            line(&mut code, "", &set, ";");
+            code.line("self");
+            code.close("}");
+            code.close("}");
+            let text = code.finish();
+            assert_eq!(crate::render::unformatted(&text), None, "{text}");
+        }
+    }
 }

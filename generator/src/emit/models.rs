@@ -3,8 +3,8 @@
 //! nullable fields of update bodies are three-state (`rt::Patch`).
 
 use super::docs;
-use super::layout::{self, call, chain, text, Node};
-use super::text::{impl_for, serde_attr, signature, str_lit, type_line, Code};
+use super::layout::{self, call, chain, signature, text, type_node, Node};
+use super::text::{impl_for, serde_attr, str_lit, Code};
 use super::validate::validate_impl;
 use super::{Chunk, Ctx};
 use crate::ident::{bare, Namespace};
@@ -89,7 +89,7 @@ fn struct_def(code: &mut Code, ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, extra: Op
         docs::write(code, &[doc.to_owned()]);
         code.line("#[serde(flatten)]");
         let ty = format!("std::collections::BTreeMap<String, {ty}>");
-        type_line(code, &format!("pub {extra}: "), &ty, ",", "");
+        layout::line(code, &format!("pub {extra}: "), &type_node(&ty), ",");
     }
     code.close("}");
 }
@@ -128,7 +128,7 @@ fn field(code: &mut Code, ctx: &Ctx<'_>, t: &TypeDef, f: &Field) {
     } else {
         inner
     };
-    type_line(code, &format!("pub {}: ", f.rust), &ty, ",", "");
+    layout::line(code, &format!("pub {}: ", f.rust), &type_node(&ty), ",");
 }
 
 /// `rt::open_struct!(T { field: "wire" = default, ... } extra);`, one field a line as the
@@ -264,7 +264,7 @@ fn builder(code: &mut Code, ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, extra: Optio
             ("key: ".to_owned(), "impl Into<String>".to_owned()),
             ("value: ".to_owned(), format!("impl Into<{ty}>")),
         ];
-        signature(code, &format!("pub fn {m}"), &params, " -> Self {");
+        signature(code, &format!("pub fn {m}"), &params, " -> Self");
         code.line(&format!("self.{e}.insert(key.into(), value.into());"));
         code.line("self");
         code.close("}");
@@ -315,7 +315,7 @@ fn constructor(
             (format!("{}: ", f.rust), ty)
         })
         .collect();
-    signature(code, "pub fn new", &params, " -> Self {");
+    signature(code, "pub fn new", &params, " -> Self");
     let mut inits: Vec<(String, Init)> = s
         .fields
         .iter()
@@ -390,7 +390,7 @@ fn setter(code: &mut Code, ctx: &Ctx<'_>, t: &TypeDef, f: &Field, methods: &mut 
         ("mut self".to_owned(), String::new()),
         ("value: ".to_owned(), arg),
     ];
-    signature(code, &format!("pub fn {name}"), &params, " -> Self {");
+    signature(code, &format!("pub fn {name}"), &params, " -> Self");
     let patch = Ctx::is_patch(t, f);
     let value = if patch {
         call("rt::Patch::Set", vec![text(&value)])
@@ -408,7 +408,7 @@ fn setter(code: &mut Code, ctx: &Ctx<'_>, t: &TypeDef, f: &Field, methods: &mut 
         docs::write(code, &[format!("Clears `{}`: sends it as `null`.", f.wire)]);
         code.line("#[must_use]");
         let params = [("mut self".to_owned(), String::new())];
-        signature(code, &format!("pub fn {clear}"), &params, " -> Self {");
+        signature(code, &format!("pub fn {clear}"), &params, " -> Self");
         assign(code, &f.rust, text("rt::Patch::Clear"));
         code.line("self");
         code.close("}");

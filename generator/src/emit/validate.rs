@@ -3,7 +3,7 @@
 
 use super::docs;
 use super::layout::{self, arm, block_head, chain, text, Node, Writer};
-use super::text::{call, impl_for, str_lit, Code};
+use super::text::{impl_for, str_lit, Code};
 use super::{Chunk, Ctx};
 use crate::ir::*;
 
@@ -105,7 +105,10 @@ impl Checks {
     pub fn write(&self, code: &mut Code) {
         for c in &self.0 {
             match c {
-                Check::Call(function, args) => call(code, function, args, ";", ""),
+                Check::Call(function, args) => {
+                    let args = args.iter().map(|a| text(a)).collect();
+                    layout::line(code, "", &layout::call(function, args), ";");
+                }
                 Check::Each(header, path, inner) => {
                     code.open(header);
                     code.line(path);
