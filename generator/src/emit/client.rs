@@ -1055,10 +1055,7 @@ fn optional_body(required: bool, some: Node) -> Node {
     }
     Node::Match {
         head: "match body".to_owned(),
-        arms: vec![
-            ("Some(body)".to_owned(), some),
-            ("None".to_owned(), text("None")),
-        ],
+        arms: vec![(text("Some(body)"), some), (text("None"), text("None"))],
     }
 }
 

@@ -2,12 +2,11 @@
 //! `oneOf` + discriminator as an internally tagged enum, `oneOf`/`anyOf` without one as an
 //! untagged enum tried in order.
 //!
-//! Emitted as formatted text (see [`super::text`]), laid out as prettyplease lays out the same
-//! tokens, including where it breaks what does not fit in its margin: generic arguments one
-//! per line, a lone parameter on its own line, `for Type {` on the next line of an `impl`, a
-//! match arm's value in a block, an array one element per line.
+//! Emitted as formatted text, laid out by [`super::layout`] and [`super::text`] as prettyplease
+//! lays out the same tokens.
 
 use super::docs;
+use super::layout::{self, call, impl_header, signature, text, type_node, Node};
 use super::text::{serde_attr, str_lit, Code};
 use super::validate::validate_impl;
 use super::{Chunk, Ctx};
@@ -84,17 +83,9 @@ fn integer_enum(code: &mut Code, t: &TypeDef, e: &Enum, name: &str, vnames: &[St
         "pub const fn value(&self) -> i64 {"
     });
     let lits: Vec<String> = values.iter().map(|v| format!("{v}i64")).collect();
-    let arms = vnames
-        .iter()
-        .zip(&lits)
-        .map(|(n, l)| (format!("Self::{n}"), Body::Plain(l.clone())));
-    let unknown = open.then(|| {
-        (
-            "Self::Unknown(u)".to_owned(),
-            Body::Plain("*u.get()".to_owned()),
-        )
-    });
-    match_block(code, "match self {", arms.chain(unknown));
+    let arms = vnames.iter().zip(&lits).map(|(n, l)| (unit(n), text(l)));
+    let unknown = open.then(|| (text("Self::Unknown(u)"), text("*u.get()")));
+    match_expr(code, "self", arms.chain(unknown).collect());
     code.close("}");
     code.blank();
     code.docs(&["The variant for a value the spec lists.".to_owned()]);
@@ -102,21 +93,21 @@ fn integer_enum(code: &mut Code, t: &TypeDef, e: &Enum, name: &str, vnames: &[St
     let arms = lits
         .iter()
         .zip(vnames)
-        .map(|(l, n)| (l.clone(), Body::Call("Some", format!("Self::{n}"))));
-    let none = ("_".to_owned(), Body::Plain("None".to_owned()));
-    match_block(code, "match v {", arms.chain([none]));
+        .map(|(l, n)| (text(l), wrapped("Some", n)));
+    let none = (text("_"), text("None"));
+    match_expr(code, "v", arms.chain([none]).collect());
     code.close("}");
     code.close("}");
     code.blank();
 
-    impl_open(code, "impl", &TyText::plain("std::fmt::Display"), name);
+    impl_header(code, "", "std::fmt::Display", name);
     code.open("fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {");
     code.line("write!(f, \"{}\", self.value())");
     code.close("}");
     code.close("}");
     code.blank();
 
-    impl_open(code, "impl", &TyText::plain("std::str::FromStr"), name);
+    impl_header(code, "", "std::str::FromStr", name);
     code.line("type Err = rt::UnknownValue;");
     code.blank();
     code.docs(&["Parses a value the spec lists; anything else is an error.".to_owned()]);
@@ -138,7 +129,7 @@ fn integer_enum(code: &mut Code, t: &TypeDef, e: &Enum, name: &str, vnames: &[St
     serialize_impl(code, name, "s.serialize_i64(self.value())");
     code.blank();
     if open {
-        impl_open(code, "impl", &TyText::plain("rt::OpenEnum<i64>"), name);
+        impl_header(code, "", "rt::OpenEnum<i64>", name);
         code.open("fn known(v: &i64) -> Option<Self> {");
         code.line("Self::from_value(*v)");
         code.close("}");
@@ -213,15 +204,9 @@ fn string_enum(code: &mut Code, t: &TypeDef, e: &Enum, name: &str, vnames: &[Str
         code.blank();
         code.docs(&["The wire value.".to_owned()]);
         code.open("pub fn as_str(&self) -> &str {");
-        let arms = vnames
-            .iter()
-            .zip(&lits)
-            .map(|(n, l)| (format!("Self::{n}"), Body::Plain(l.clone())));
-        let unknown = (
-            "Self::Unknown(u)".to_owned(),
-            Body::Plain("u.as_str()".to_owned()),
-        );
-        match_block(code, "match self {", arms.chain([unknown]));
+        let arms = vnames.iter().zip(&lits).map(|(n, l)| (unit(n), text(l)));
+        let unknown = (text("Self::Unknown(u)"), text("u.as_str()"));
+        match_expr(code, "self", arms.chain([unknown]).collect());
         code.close("}");
         code.blank();
         code.docs(&["Whether this is a value the spec does not list.".to_owned()]);
@@ -231,14 +216,14 @@ fn string_enum(code: &mut Code, t: &TypeDef, e: &Enum, name: &str, vnames: &[Str
         code.close("}");
         code.blank();
 
-        impl_open(code, "impl", &TyText::plain("rt::OpenEnum<String>"), name);
+        impl_header(code, "", "rt::OpenEnum<String>", name);
         code.open("fn known(v: &String) -> Option<Self> {");
         let arms = lits
             .iter()
             .zip(vnames)
-            .map(|(l, n)| (l.clone(), Body::Call("Some", format!("Self::{n}"))));
-        let none = ("_".to_owned(), Body::Plain("None".to_owned()));
-        match_block(code, "match v.as_str() {", arms.chain([none]));
+            .map(|(l, n)| (text(l), wrapped("Some", n)));
+        let none = (text("_"), text("None"));
+        match_expr(code, "v.as_str()", arms.chain([none]).collect());
         code.close("}");
         code.blank();
         code.open("fn unknown(v: rt::Unknown<String>) -> Self {");
@@ -276,24 +261,21 @@ fn string_enum(code: &mut Code, t: &TypeDef, e: &Enum, name: &str, vnames: &[Str
         code.blank();
         code.docs(&["The wire value.".to_owned()]);
         code.open("pub const fn as_str(self) -> &'static str {");
-        let arms = vnames
-            .iter()
-            .zip(&lits)
-            .map(|(n, l)| (format!("Self::{n}"), Body::Plain(l.clone())));
-        match_block(code, "match self {", arms);
+        let arms = vnames.iter().zip(&lits).map(|(n, l)| (unit(n), text(l)));
+        match_expr(code, "self", arms.collect());
         code.close("}");
         code.close("}");
     }
     code.blank();
 
-    impl_open(code, "impl", &TyText::plain("std::fmt::Display"), name);
+    impl_header(code, "", "std::fmt::Display", name);
     code.open("fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {");
     code.line("f.write_str(self.as_str())");
     code.close("}");
     code.close("}");
     code.blank();
 
-    impl_open(code, "impl", &TyText::plain("std::str::FromStr"), name);
+    impl_header(code, "", "std::str::FromStr", name);
     code.line("type Err = rt::UnknownValue;");
     code.blank();
     code.docs(&["Parses a value the spec lists; anything else is an error.".to_owned()]);
@@ -301,24 +283,21 @@ fn string_enum(code: &mut Code, t: &TypeDef, e: &Enum, name: &str, vnames: &[Str
     let arms = lits
         .iter()
         .zip(vnames)
-        .map(|(l, n)| (l.clone(), Body::Call("Ok", format!("Self::{n}"))));
-    code.open("match s {");
-    for (pat, body) in arms {
-        arm(code, &pat, &body);
-    }
-    // A struct literal wider than prettyplease's limit for one line is always broken.
-    code.open("_ => {");
-    code.open("Err(rt::UnknownValue {");
-    code.line(&format!("type_name: {},", str_lit(&t.name)));
-    code.line("value: s.to_owned(),");
-    code.close("})");
-    code.close("}");
-    code.close("}");
+        .map(|(l, n)| (text(l), wrapped("Ok", n)));
+    let unknown = Node::Struct {
+        path: "rt::UnknownValue".to_owned(),
+        fields: vec![
+            ("type_name".to_owned(), text(&str_lit(&t.name))),
+            ("value".to_owned(), text("s.to_owned()")),
+        ],
+    };
+    let err = (text("_"), Node::Seq(vec![text("Err("), unknown, text(")")]));
+    match_expr(code, "s", arms.chain([err]).collect());
     code.close("}");
     code.close("}");
     code.blank();
 
-    impl_open(code, "impl", &TyText::plain("AsRef<str>"), name);
+    impl_header(code, "", "AsRef<str>", name);
     code.open("fn as_ref(&self) -> &str {");
     code.line("self.as_str()");
     code.close("}");
@@ -356,7 +335,7 @@ fn enum_body(
 }
 
 fn serialize_impl(code: &mut Code, name: &str, body: &str) {
-    impl_open(code, "impl", &TyText::plain("serde::Serialize"), name);
+    impl_header(code, "", "serde::Serialize", name);
     code.open("fn serialize<S: serde::Serializer>(");
     code.line("&self,");
     code.line("s: S,");
@@ -369,12 +348,7 @@ fn serialize_impl(code: &mut Code, name: &str, body: &str) {
 /// `impl<'de> serde::Deserialize<'de>` and its function down to `first`, its first line; the
 /// caller writes the rest and closes both.
 fn deserialize_open(code: &mut Code, name: &str, first: &str) {
-    impl_open(
-        code,
-        "impl<'de>",
-        &TyText::plain("serde::Deserialize<'de>"),
-        name,
-    );
+    impl_header(code, "<'de>", "serde::Deserialize<'de>", name);
     code.open("fn deserialize<D: serde::Deserializer<'de>>(");
     code.line("d: D,");
     code.reopen(") -> std::result::Result<Self, D::Error> {");
@@ -421,19 +395,17 @@ pub fn emit_tagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Tagged) -> Vec<Chunk> {
             "The discriminator `{tag}` of this value, as sent on the wire."
         )],
     );
-    fn_open(
+    signature(
         &mut code,
         &format!("pub const fn {accessor}"),
-        "",
-        &TyText::plain("&self"),
+        &[("&self".to_owned(), String::new())],
         " -> &'static str",
     );
-    let arms = u
-        .variants
-        .iter()
-        .zip(&vnames)
-        .map(|(v, vn)| (format!("Self::{vn}(_)"), Body::Plain(str_lit(&v.value))));
-    match_block(&mut code, "match self {", arms);
+    let arms = u.variants.iter().zip(&vnames).map(|(v, vn)| {
+        let pattern = call(&format!("Self::{vn}"), vec![text("_")]);
+        (pattern, text(&str_lit(&v.value)))
+    });
+    match_expr(&mut code, "self", arms.collect());
     code.close("}");
     code.close("}");
 
@@ -446,7 +418,7 @@ pub fn emit_tagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Tagged) -> Vec<Chunk> {
         if count[v.ty.as_str()] != 1 {
             continue;
         }
-        let ty = TyText::plain(ident(&v.ty).to_string());
+        let ty = ident(&v.ty).to_string();
         let wrap = if ctx.is_boxed(&t.name, &v.rust) {
             "Box::new(v)"
         } else {
@@ -459,10 +431,10 @@ pub fn emit_tagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Tagged) -> Vec<Chunk> {
 }
 
 /// The payload type of a tagged variant: its struct, boxed where recursion needs it.
-fn payload(ctx: &Ctx<'_>, t: &TypeDef, v: &TaggedVariant) -> TyText {
-    let ty = TyText::plain(ident(&v.ty).to_string());
+fn payload(ctx: &Ctx<'_>, t: &TypeDef, v: &TaggedVariant) -> String {
+    let ty = ident(&v.ty).to_string();
     if ctx.is_boxed(&t.name, &v.rust) {
-        TyText::generic("Box", vec![ty])
+        format!("Box<{ty}>")
     } else {
         ty
     }
@@ -496,14 +468,9 @@ pub fn emit_untagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Untagged) -> Vec<Chunk> {
     } else {
         code.open(&format!("pub enum {name} {{"));
         for (v, vn) in u.variants.iter().zip(&vnames) {
-            let inner = ty_text(ctx, &v.shape);
-            let inner = if ctx.is_boxed(&t.name, &v.rust) {
-                TyText::generic("Box", vec![inner])
-            } else {
-                inner
-            };
+            let inner = ctx.member_type_text(&t.name, &v.rust, &v.shape);
             let ty = if v.shape.nullable && !matches!(v.shape.ty, Ty::Any) {
-                TyText::generic("Option", vec![inner])
+                format!("Option<{inner}>")
             } else {
                 inner
             };
@@ -519,18 +486,17 @@ pub fn emit_untagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Untagged) -> Vec<Chunk> {
         }
         code.close("}");
     }
-    let types: Vec<TyText> = u
+    let types: Vec<String> = u
         .variants
         .iter()
-        .map(|v| ty_text_nullable(ctx, &v.shape))
+        .map(|v| ctx.type_text_nullable(&v.shape))
         .collect();
-    let flats: Vec<String> = types.iter().map(TyText::flat).collect();
     let has_named = u
         .variants
         .iter()
         .any(|v| matches!(v.shape.ty, Ty::Named(_)));
-    for ((v, vn), (ty, flat)) in u.variants.iter().zip(&vnames).zip(types.iter().zip(&flats)) {
-        if flats.iter().filter(|f| *f == flat).count() != 1 || v.shape.nullable {
+    for ((v, vn), ty) in u.variants.iter().zip(&vnames).zip(&types) {
+        if types.iter().filter(|t| *t == ty).count() != 1 || v.shape.nullable {
             continue;
         }
         let wrap = if ctx.is_boxed(&t.name, &v.rust) {
@@ -553,9 +519,9 @@ pub fn emit_untagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Untagged) -> Vec<Chunk> {
             // silently become the free-form variant.
             Ty::String if !has_named => {
                 code.blank();
-                from_impl(&mut code, &name, &TyText::plain("String"), vn, "v");
+                from_impl(&mut code, &name, "String", vn, "v");
                 code.blank();
-                from_impl(&mut code, &name, &TyText::plain("&str"), vn, "v.to_owned()");
+                from_impl(&mut code, &name, "&str", vn, "v.to_owned()");
             }
             _ => {}
         }
@@ -564,283 +530,46 @@ pub fn emit_untagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Untagged) -> Vec<Chunk> {
 }
 
 /// `impl From<ty> for Name { fn from(v: ty) -> Self { Self::Variant(wrap) } }`.
-fn from_impl(code: &mut Code, name: &str, ty: &TyText, variant: &str, wrap: &str) {
-    impl_open(
-        code,
-        "impl",
-        &TyText::generic("From", vec![ty.clone()]),
-        name,
-    );
-    fn_open(code, "fn from", "v: ", ty, " -> Self");
-    call_line(code, &format!("Self::{variant}"), wrap);
+fn from_impl(code: &mut Code, name: &str, ty: &str, variant: &str, wrap: &str) {
+    impl_header(code, "", &format!("From<{ty}>"), name);
+    let param = [("v: ".to_owned(), ty.to_owned())];
+    signature(code, "fn from", &param, " -> Self");
+    let value = call(&format!("Self::{variant}"), vec![text(wrap)]);
+    layout::line(code, "", &value, "");
     code.close("}");
     code.close("}");
-}
-
-// Layout: what prettyplease does with a line that does not fit.
-
-/// prettyplease's margin, and the least room it leaves a line however deep its indentation.
-const MARGIN: usize = 89;
-const MIN_SPACE: usize = 60;
-
-/// Whether `len` more columns fit on a line begun at `indent` and already `col` wide.
-fn room(indent: usize, col: usize, len: usize) -> bool {
-    col + len <= indent + MARGIN.saturating_sub(indent).max(MIN_SPACE)
-}
-
-/// A Rust type as prettyplease lays it out: a path, then generic arguments that it breaks one
-/// per line when they do not fit.
-#[derive(Clone)]
-struct TyText {
-    head: String,
-    args: Vec<TyText>,
-}
-
-impl TyText {
-    fn plain(s: impl Into<String>) -> Self {
-        TyText {
-            head: s.into(),
-            args: Vec::new(),
-        }
-    }
-
-    fn generic(head: &str, args: Vec<TyText>) -> Self {
-        TyText {
-            head: head.to_owned(),
-            args,
-        }
-    }
-
-    fn flat(&self) -> String {
-        let mut s = String::new();
-        self.write_flat(&mut s);
-        s
-    }
-
-    fn write_flat(&self, s: &mut String) {
-        s.push_str(&self.head);
-        if !self.args.is_empty() {
-            s.push('<');
-            for (i, a) in self.args.iter().enumerate() {
-                if i > 0 {
-                    s.push_str(", ");
-                }
-                a.write_flat(s);
-            }
-            s.push('>');
-        }
-    }
-}
-
-/// [`Ctx::rust_type`] as a [`TyText`].
-fn ty_text(ctx: &Ctx<'_>, s: &Shape) -> TyText {
-    match &s.ty {
-        Ty::Array(item) => TyText::generic("Vec", vec![ty_text_nullable(ctx, item)]),
-        Ty::Map(v) => TyText::generic(
-            "std::collections::BTreeMap",
-            vec![TyText::plain("String"), ty_text_nullable(ctx, v)],
-        ),
-        _ => TyText::plain(ctx.type_text(s)),
-    }
-}
-
-/// [`Ctx::rust_type_nullable`] as a [`TyText`].
-fn ty_text_nullable(ctx: &Ctx<'_>, s: &Shape) -> TyText {
-    let t = ty_text(ctx, s);
-    if s.nullable && !matches!(s.ty, Ty::Any) {
-        TyText::generic("Option", vec![t])
-    } else {
-        t
-    }
-}
-
-/// Appends `t` to `cur`, the line being built (indentation included), or, when it does not fit
-/// with the `trail` columns that follow it before the next possible break, its path and `<`,
-/// then each argument on a line of its own at `block` + 4, then `>` at `block` (the indentation
-/// of the innermost broken block) in `cur`. Finished lines go to `lines`.
-fn lay_ty(t: &TyText, block: usize, lines: &mut Vec<String>, cur: &mut String, trail: usize) {
-    let flat = t.flat();
-    let indent = cur.len() - cur.trim_start_matches(' ').len();
-    if t.args.is_empty() || room(indent, cur.len(), flat.len() + trail) {
-        cur.push_str(&flat);
-        return;
-    }
-    cur.push_str(&t.head);
-    cur.push('<');
-    lines.push(std::mem::take(cur));
-    let last = t.args.len() - 1;
-    for (i, a) in t.args.iter().enumerate() {
-        *cur = " ".repeat(block + 4);
-        // Every argument but the last is followed by its comma before the next break.
-        lay_ty(a, block + 4, lines, cur, usize::from(i < last));
-        cur.push(',');
-        lines.push(std::mem::take(cur));
-    }
-    *cur = " ".repeat(block);
-    cur.push('>');
-}
-
-/// Writes lines laid out with absolute indentation at the current depth.
-fn put(code: &mut Code, lines: Vec<String>) {
-    let n = code.indent();
-    for l in lines {
-        code.line(&l[n..]);
-    }
-}
-
-/// `impl Trait for Name {` opening an impl block (at depth 0): on one line if it fits;
-/// otherwise `for Name {` goes on the next line, or, if `Trait`'s own generic arguments do not
-/// fit either, they are broken one per line and ` for Name {` follows the `>` if it fits.
-fn impl_open(code: &mut Code, lead: &str, tr: &TyText, name: &str) {
-    let flat = format!("{lead} {} for {name} {{", tr.flat());
-    if code.fits(flat.len()) {
-        code.open(&flat);
-        return;
-    }
-    let mut lines = Vec::new();
-    let mut cur = format!("{lead} ");
-    lay_ty(tr, 0, &mut lines, &mut cur, 0);
-    let rest = format!(" for {name} {{");
-    if room(0, cur.len(), rest.len()) {
-        cur.push_str(&rest);
-    } else {
-        lines.push(cur);
-        cur = rest[1..].to_owned();
-    }
-    put(code, lines);
-    code.open(&cur);
-}
-
-/// `head(pre ty) ret {` opening a function with one parameter: on one line if it fits, else
-/// the parameter alone on the next line and `) ret {` after it.
-fn fn_open(code: &mut Code, head: &str, pre: &str, ty: &TyText, ret: &str) {
-    let flat = format!("{head}({pre}{}){ret} {{", ty.flat());
-    if code.fits(flat.len()) {
-        code.open(&flat);
-        return;
-    }
-    code.open(&format!("{head}("));
-    let block = code.indent();
-    let mut lines = Vec::new();
-    let mut cur = format!("{}{pre}", " ".repeat(block));
-    lay_ty(ty, block, &mut lines, &mut cur, 0);
-    cur.push(',');
-    lines.push(cur);
-    put(code, lines);
-    code.reopen(&format!("){ret} {{"));
 }
 
 /// `Name(ty),` in an enum body: the type alone on the next line when it does not fit.
-fn tuple_variant(code: &mut Code, name: &str, ty: &TyText) {
-    let flat = format!("{name}({}),", ty.flat());
-    if code.fits(flat.len()) {
-        code.line(&flat);
-        return;
-    }
-    code.open(&format!("{name}("));
-    let block = code.indent();
-    let mut lines = Vec::new();
-    let mut cur = " ".repeat(block);
-    lay_ty(ty, block, &mut lines, &mut cur, 0);
-    cur.push(',');
-    lines.push(cur);
-    put(code, lines);
-    code.close("),");
+fn tuple_variant(code: &mut Code, name: &str, ty: &str) {
+    layout::line(code, "", &call(name, vec![type_node(ty)]), ",");
 }
 
 /// `pub const ALL: [Self; n] = [...];`, one element a line when it does not fit.
 fn all_const(code: &mut Code, vnames: &[String]) {
-    let n = vnames.len();
-    let elems: Vec<String> = vnames.iter().map(|v| format!("Self::{v}")).collect();
-    let flat = format!("pub const ALL: [Self; {n}] = [{}];", elems.join(", "));
-    if n == 0 || code.fits(flat.len()) {
-        code.line(&flat);
-        return;
-    }
-    code.open(&format!("pub const ALL: [Self; {n}] = ["));
-    for e in &elems {
-        code.line(&format!("{e},"));
-    }
-    code.close("];");
-}
-
-/// A match arm's value: a literal or path, or a call with one argument.
-enum Body {
-    Plain(String),
-    Call(&'static str, String),
-}
-
-impl Body {
-    fn flat(&self) -> String {
-        match self {
-            Body::Plain(s) => s.clone(),
-            Body::Call(f, a) => format!("{f}({a})"),
-        }
-    }
-}
-
-/// `head` (`match x {`), the arms, `}`.
-fn match_block(code: &mut Code, head: &str, arms: impl Iterator<Item = (String, Body)>) {
-    let mut arms = arms.peekable();
-    if arms.peek().is_none() {
-        code.line(&format!("{head}}}"));
-        return;
-    }
-    code.open(head);
-    for (pat, body) in arms {
-        arm(code, &pat, &body);
-    }
-    code.close("}");
-}
-
-/// `pat => body,`; when it does not fit (the comma does not count: prettyplease prints it only
-/// when the arm stays on one line), `pat => {`, the body on its own line, `}`. A tuple variant's
-/// pattern `Self::Name(_)` too long for even ` => ` to follow is broken first: `Self::Name(`,
-/// `_,`, then `) => ` and the body as above.
-fn arm(code: &mut Code, pat: &str, body: &Body) {
-    let flat = body.flat();
-    if code.fits(pat.len() + 4 + flat.len()) {
-        code.line(&format!("{pat} => {flat},"));
-        return;
-    }
-    let tuple = pat
-        .strip_prefix("Self::")
-        .and_then(|p| p.strip_suffix(')'))
-        .and_then(|p| p.split_once('('));
-    let head = match tuple {
-        Some((path, elem)) if !code.fits(pat.len() + 4) => {
-            code.open(&format!("Self::{path}("));
-            code.line(&format!("{elem},"));
-            let indent = code.indent() - 4;
-            if room(indent, indent + ") => ".len(), flat.len()) {
-                code.close(&format!(") => {flat},"));
-                return;
-            }
-            code.reopen(") => {");
-            None
-        }
-        _ => Some(format!("{pat} => {{")),
+    let all = Node::List {
+        open: "[".to_owned(),
+        items: vnames.iter().map(|v| unit(v)).collect(),
+        close: "]".to_owned(),
     };
-    if let Some(head) = head {
-        code.open(&head);
-    }
-    match body {
-        Body::Plain(s) => code.line(s),
-        Body::Call(f, a) => call_line(code, f, a),
-    }
-    code.close("}");
+    let start = format!("pub const ALL: [Self; {}] = ", vnames.len());
+    layout::line(code, &start, &all, ";");
 }
 
-/// `f(arg)` alone on a line (a function's value), the argument on its own line if it does not fit.
-fn call_line(code: &mut Code, f: &str, arg: &str) {
-    let flat = format!("{f}({arg})");
-    if code.fits(flat.len()) {
-        code.line(&flat);
-    } else {
-        code.open(&format!("{f}("));
-        code.line(&format!("{arg},"));
-        code.close(")");
-    }
+/// `Self::variant`, a unit variant.
+fn unit(variant: &str) -> Node {
+    text(&format!("Self::{variant}"))
+}
+
+/// `f(Self::variant)`.
+fn wrapped(f: &str, variant: &str) -> Node {
+    call(f, vec![unit(variant)])
+}
+
+/// `match scrutinee { arms }`, a function's value.
+fn match_expr(code: &mut Code, scrutinee: &str, arms: Vec<(Node, Node)>) {
+    let head = format!("match {scrutinee}");
+    layout::line(code, "", &Node::Match { head, arms }, "");
 }
 
 #[cfg(test)]

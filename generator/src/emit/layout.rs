@@ -1,4 +1,5 @@
-//! Expressions and types laid out as prettyplease lays them out.
+//! Expressions and types laid out as prettyplease lays them out, and the lines that hold
+//! them: signatures, `impl` headers, `if let`/`for` heads, match arms.
 //!
 //! prettyplease keeps a group (call arguments, generic arguments, a method chain, a struct
 //! literal) on one line when it fits together with whatever follows it up to the next place
@@ -20,14 +21,19 @@ pub enum Node {
         close: String,
     },
     /// Side by side: a part breaks when it does not fit together with the parts after it
-    /// (up to a [`Node::Stop`]).
+    /// (up to a [`Node::Stop`] or [`Node::Break`]).
     Seq(Vec<Node>),
     /// Where the enclosing code could break but never does (after `=`): what follows
     /// does not count towards fitting what precedes.
     Stop,
+    /// A space where the enclosing code may break (before `for` in an `impl`): a new line
+    /// at the group's depth when what follows, up to the next break, does not fit. As with
+    /// [`Node::Stop`], what follows does not count towards fitting what precedes.
+    Break,
     /// `base.a().b()`: broken, each link on its own line.
     Chain { base: Box<Node>, links: Vec<Node> },
-    /// `path { field: value }`: broken also when wider than 34 columns.
+    /// `path { field: value }`: broken also when wider than 34 columns. A field with an
+    /// empty name is its value alone (the shorthand `Self { name }`).
     Struct {
         path: String,
         fields: Vec<(String, Node)>,
@@ -36,11 +42,12 @@ pub enum Node {
     Block(Box<Node>),
     /// `{` statements `}`, always broken.
     Stmts(Vec<String>),
-    /// `head { pattern => value, .. }`, always broken; an arm's value that does not fit
-    /// goes in braces on the next line.
+    /// `head { pattern => value, .. }`, always broken unless it has no arms (`head {}`). A
+    /// pattern breaks when it does not fit with ` => `; an arm's value that does not fit goes
+    /// in braces on the next line.
     Match {
         head: String,
-        arms: Vec<(String, Node)>,
+        arms: Vec<(Node, Node)>,
     },
     /// `params body`, a closure (`|v| v.a`); a body that does not fit goes in braces on
     /// the next line.
@@ -50,6 +57,70 @@ pub enum Node {
 /// Unbreakable text.
 pub fn text(s: &str) -> Node {
     Node::Text(s.to_owned())
+}
+
+/// `start`, `node`, then `tail` on its last line, counted towards fitting (`;`, `,`).
+pub fn line(code: &mut Code, start: &str, node: &Node, tail: &str) {
+    let mut w = Writer::new(code, start);
+    w.put(node, Some(tail.len()));
+    w.finish(tail);
+}
+
+/// One arm `pattern => value` of a match whose other lines the caller writes, laid out as in
+/// a [`Node::Match`].
+pub fn arm(code: &mut Code, pattern: &Node, value: &Node) {
+    let mut w = Writer::new(code, "");
+    w.arm(pattern, value, 0);
+    w.finish("");
+}
+
+/// `start` and `node`, then ` {` opening a block (the head of an `if let` or a `for`): on one
+/// line when it fits; otherwise `node` breaks as it must and `{` goes on a line of its own.
+pub fn block_head(code: &mut Code, start: &str, node: &Node) {
+    if let Some(flat) = node.flat() {
+        if code.fits(start.len() + flat.len() + " {".len()) {
+            code.open(&format!("{start}{flat} {{"));
+            return;
+        }
+    }
+    line(code, start, node, "");
+    code.open("{");
+}
+
+/// A function signature `{head}(params){ret} {` opening the body: on one line when it fits,
+/// else one parameter a line. Each parameter is its pattern (`name: `, or `mut self` with an
+/// empty type) and its type, which breaks at its generic arguments.
+pub fn signature(code: &mut Code, head: &str, params: &[(String, String)], ret: &str) {
+    let params = params
+        .iter()
+        .map(|(pattern, ty)| Node::Seq(vec![text(pattern), type_node(ty)]))
+        .collect();
+    let sig = Node::Seq(vec![
+        Node::List {
+            open: "(".to_owned(),
+            items: params,
+            close: ")".to_owned(),
+        },
+        text(ret),
+    ]);
+    let mut w = Writer::new(code, head);
+    w.put(&sig, Some(" {".len()));
+    w.finish_open(" {");
+}
+
+/// `impl{generics} {trait_} for {ty} {` opening an impl block: on one line if it fits;
+/// otherwise the trait's generic arguments break if `impl Trait` alone does not fit, and
+/// `for Type {` goes on a line of its own unless it fits after them.
+pub fn impl_header(code: &mut Code, generics: &str, trait_: &str, ty: &str) {
+    let header = Node::Seq(vec![
+        text(&format!("impl{generics} ")),
+        type_node(trait_),
+        Node::Break,
+        text(&format!("for {ty}")),
+    ]);
+    let mut w = Writer::new(code, "");
+    w.put(&header, Some(" {".len()));
+    w.finish_open(" {");
 }
 
 /// `head(args)`.
@@ -136,6 +207,11 @@ impl Node {
         match self {
             Node::Text(s) => out.push_str(s),
             Node::Stop => {}
+            Node::Break => out.push(' '),
+            Node::Match { head, arms } if arms.is_empty() => {
+                out.push_str(head);
+                out.push_str(" {}");
+            }
             Node::List { open, items, close } => {
                 out.push_str(open);
                 for (i, item) in items.iter().enumerate() {
@@ -158,8 +234,7 @@ impl Node {
                 out.push_str(" {");
                 for (i, (name, value)) in fields.iter().enumerate() {
                     out.push_str(if i > 0 { ", " } else { " " });
-                    out.push_str(name);
-                    out.push_str(": ");
+                    field_name(out, name);
                     if !value.write_flat(out) {
                         return false;
                     }
@@ -195,6 +270,8 @@ impl Node {
         Some(match self {
             Node::Text(s) => s.len(),
             Node::Stop => 0,
+            Node::Break => 1,
+            Node::Match { head, arms } if arms.is_empty() => head.len() + 3,
             Node::List { open, items, close } => {
                 let mut sum = open.len() + close.len() + 2 * items.len().saturating_sub(1);
                 for item in items {
@@ -288,6 +365,7 @@ impl<'a> Writer<'a> {
         match node {
             Node::Text(s) => self.line.push_str(s),
             Node::Stop => {}
+            Node::Break => self.newline(base),
             Node::List { open, items, close } => {
                 self.line.push_str(open);
                 if !items.is_empty() {
@@ -319,8 +397,7 @@ impl<'a> Writer<'a> {
                 self.line.push_str(" {");
                 for (i, (name, value)) in fields.iter().enumerate() {
                     self.newline(base + 1);
-                    self.line.push_str(name);
-                    self.line.push_str(": ");
+                    field_name(&mut self.line, name);
                     let last = i + 1 == fields.len();
                     self.put_at(value, base + 1, Some(usize::from(!last)));
                     self.line.push(',');
@@ -346,12 +423,14 @@ impl<'a> Writer<'a> {
             }
             Node::Match { head, arms } => {
                 self.line.push_str(head);
+                if arms.is_empty() {
+                    self.line.push_str(" {}");
+                    return;
+                }
                 self.line.push_str(" {");
                 for (pattern, value) in arms {
                     self.newline(base + 1);
-                    self.line.push_str(pattern);
-                    self.line.push_str(" => ");
-                    self.arm(value, base + 1);
+                    self.arm(pattern, value, base + 1);
                 }
                 self.newline(base);
                 self.line.push('}');
@@ -364,9 +443,11 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// A match arm's value: on this line when it fits (the comma aside), otherwise in
-    /// braces.
-    fn arm(&mut self, value: &Node, base: usize) {
+    /// A match arm `pattern => value`: the pattern broken when it does not fit with ` => `;
+    /// the value on this line when it fits (the comma aside), otherwise in braces.
+    fn arm(&mut self, pattern: &Node, value: &Node, base: usize) {
+        self.put_at(pattern, base, Some(" => ".len()));
+        self.line.push_str(" => ");
         if let Some(width) = value.width() {
             if self.code.fits_at(self.extra, self.line.len() + width) {
                 value.write_flat(&mut self.line);
@@ -387,14 +468,67 @@ impl<'a> Writer<'a> {
     }
 }
 
-/// The width of `parts` on one line followed by `after`, up to a [`Node::Stop`].
+/// `name: ` before a struct literal's field value, nothing for a shorthand field.
+fn field_name(out: &mut String, name: &str) {
+    if !name.is_empty() {
+        out.push_str(name);
+        out.push_str(": ");
+    }
+}
+
+/// The width of `parts` on one line followed by `after`, up to a [`Node::Stop`] or
+/// [`Node::Break`].
 fn rest_width(parts: &[Node], after: Option<usize>) -> Option<usize> {
     let mut sum = 0;
     for p in parts {
-        if let Node::Stop = p {
+        if let Node::Stop | Node::Break = p {
             return Some(sum);
         }
         sum += p.width()?;
     }
     Some(sum + after?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::emit::text::impl_for;
+
+    /// Around every margin, the layouts come out as the render stage formats their tokens.
+    #[test]
+    fn layouts_match_the_render_stage_at_every_length() {
+        for n in 20..110 {
+            let name = "N".repeat(n);
+            let mut code = Code::new();
+            code.open("pub struct S {");
+            for ty in [
+                format!("Option<{name}>"),
+                format!("Option<std::collections::BTreeMap<String, Vec<{name}>>>"),
+            ] {
+                line(&mut code, "pub f: ", &type_node(&ty), ",");
+            }
+            code.close("}");
+            code.blank();
+            impl_for(&mut code, "rt::Validate", &name);
+            let params = [
+                ("mut self".to_owned(), String::new()),
+                ("a: ".to_owned(), format!("impl Into<{name}>")),
+                (
+                    "b: ".to_owned(),
+                    format!("impl IntoIterator<Item = impl Into<{name}>>"),
+                ),
+            ];
+            signature(&mut code, "pub fn f", &params, " -> Self");
+            line(&mut code, "", &call("f", vec![text(&name), text("x")]), ";");
+            let field = "f".repeat(n.min(60));
+            let value = text("value.into_iter().map(Into::into).collect()");
+            let set = call(&format!("self.{field} = Some"), vec![value]);
+            line(&mut code, "", &set, ";");
+            code.line("self");
+            code.close("}");
+            code.close("}");
+            let text = code.finish();
+            assert_eq!(crate::render::unformatted(&text), None, "{text}");
+        }
+    }
 }

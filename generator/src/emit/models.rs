@@ -3,7 +3,8 @@
 //! nullable fields of update bodies are three-state (`rt::Patch`).
 
 use super::docs;
-use super::text::{call, impl_for, serde_attr, signature, str_lit, type_line, Code};
+use super::layout::{self, call, chain, signature, text, type_node, Node};
+use super::text::{impl_for, serde_attr, str_lit, Code};
 use super::validate::validate_impl;
 use super::{Chunk, Ctx};
 use crate::ident::{bare, Namespace};
@@ -88,7 +89,7 @@ fn struct_def(code: &mut Code, ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, extra: Op
         docs::write(code, &[doc.to_owned()]);
         code.line("#[serde(flatten)]");
         let ty = format!("std::collections::BTreeMap<String, {ty}>");
-        type_line(code, &format!("pub {extra}: "), &ty, ",", "");
+        layout::line(code, &format!("pub {extra}: "), &type_node(&ty), ",");
     }
     code.close("}");
 }
@@ -127,7 +128,7 @@ fn field(code: &mut Code, ctx: &Ctx<'_>, t: &TypeDef, f: &Field) {
     } else {
         inner
     };
-    type_line(code, &format!("pub {}: ", f.rust), &ty, ",", "");
+    layout::line(code, &format!("pub {}: ", f.rust), &type_node(&ty), ",");
 }
 
 /// `rt::open_struct!(T { field: "wire" = default, ... } extra);`, one field a line as the
@@ -194,25 +195,6 @@ fn setter_arg(ctx: &Ctx<'_>, shape: &Shape) -> (String, Conv) {
     }
 }
 
-/// `prefix` then method `calls`, then `counted` and `uncounted` as for [`type_line`]: on one
-/// line when it fits, else one call a line below the receiver, as prettyplease breaks a chain.
-fn chain(code: &mut Code, prefix: &str, calls: &[&str], counted: &str, uncounted: &str) {
-    let line = format!("{prefix}{}{counted}", calls.concat());
-    if calls.is_empty() || code.fits(line.len()) {
-        code.line(&format!("{line}{uncounted}"));
-        return;
-    }
-    code.line(prefix);
-    let last = calls.len() - 1;
-    for (i, c) in calls.iter().enumerate() {
-        if i == last {
-            code.line(&format!("    {c}{counted}{uncounted}"));
-        } else {
-            code.line(&format!("    {c}"));
-        }
-    }
-}
-
 /// A field's value in the constructor's struct literal.
 enum Init {
     /// The parameter of the same name, as it is (`name`).
@@ -224,60 +206,26 @@ enum Init {
 }
 
 impl Init {
-    fn flat(&self, name: &str) -> String {
-        match self {
-            Init::Param => name.to_owned(),
-            Init::Converted(conv, false) => format!("{name}: {}", conv.apply(name)),
-            Init::Converted(conv, true) => format!("{name}: Box::new({})", conv.apply(name)),
-            Init::Fixed(value) => format!("{name}: {value}"),
-        }
-    }
-
-    /// The field on its own line (or lines) of a broken struct literal.
-    fn write(&self, code: &mut Code, name: &str, counted: &str, uncounted: &str) {
-        match self {
-            Init::Converted(conv, false) => chain(
-                code,
-                &format!("{name}: {name}"),
-                conv.calls(),
-                counted,
-                uncounted,
-            ),
-            Init::Converted(conv, true) => call(
-                code,
-                &format!("{name}: Box::new"),
-                &[conv.apply(name)],
-                counted,
-                uncounted,
-            ),
-            _ => code.line(&format!("{}{counted}{uncounted}", self.flat(name))),
-        }
+    /// The field `name` of the struct literal: its name (empty for the shorthand) and value.
+    fn field(&self, name: &str) -> (String, Node) {
+        let value = match self {
+            Init::Param => return (String::new(), text(name)),
+            Init::Converted(conv, false) => chain(name, conv.calls()),
+            Init::Converted(conv, true) => call("Box::new", vec![text(&conv.apply(name))]),
+            Init::Fixed(value) => text(value),
+        };
+        (name.to_owned(), value)
     }
 }
 
-/// The constructor's `Self { ... }`: on one line when short (prettyplease allows 34 columns
-/// before the closing brace), else one field a line.
+/// The constructor's `Self { ... }`.
 fn struct_literal(code: &mut Code, inits: &[(String, Init)]) {
-    let flat: Vec<String> = inits.iter().map(|(n, init)| init.flat(n)).collect();
-    let line = if flat.is_empty() {
-        "Self {}".to_owned()
-    } else {
-        format!("Self {{ {} }}", flat.join(", "))
+    let fields = inits.iter().map(|(n, init)| init.field(n)).collect();
+    let literal = Node::Struct {
+        path: "Self".to_owned(),
+        fields,
     };
-    if line.len() <= 35 && code.fits(line.len()) {
-        code.line(&line);
-        return;
-    }
-    code.open("Self {");
-    let last = inits.len().saturating_sub(1);
-    for (i, (name, init)) in inits.iter().enumerate() {
-        if i == last {
-            init.write(code, name, "", ",");
-        } else {
-            init.write(code, name, ",", "");
-        }
-    }
-    code.close("}");
+    layout::line(code, "", &literal, "");
 }
 
 /// `impl Default` (when nothing is required) and `impl T { new, setters, with_extra }`.
@@ -316,7 +264,7 @@ fn builder(code: &mut Code, ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, extra: Optio
             ("key: ".to_owned(), "impl Into<String>".to_owned()),
             ("value: ".to_owned(), format!("impl Into<{ty}>")),
         ];
-        signature(code, &format!("pub fn {m}"), &params, " -> Self {");
+        signature(code, &format!("pub fn {m}"), &params, " -> Self");
         code.line(&format!("self.{e}.insert(key.into(), value.into());"));
         code.line("self");
         code.close("}");
@@ -367,7 +315,7 @@ fn constructor(
             (format!("{}: ", f.rust), ty)
         })
         .collect();
-    signature(code, "pub fn new", &params, " -> Self {");
+    signature(code, "pub fn new", &params, " -> Self");
     let mut inits: Vec<(String, Init)> = s
         .fields
         .iter()
@@ -404,20 +352,16 @@ fn init(ctx: &Ctx<'_>, t: &TypeDef, f: &Field) -> Init {
     }
 }
 
-/// The setter of optional field `f`, and `clear_f` when the field is three-state.
-/// The left side of `self.{field} = ...`. When `self.{field} = ` does not fit on the line,
-/// prettyplease breaks the field access: `self` alone, then `.{field}` indented below it (the
-/// right side stays at the statement's indentation). Writes `self` in that case.
-fn assignee(code: &mut Code, field: &str) -> String {
-    let lhs = format!("self.{field}");
-    if code.fits(lhs.len() + " = ".len()) {
-        lhs
-    } else {
-        code.line("self");
-        format!("    .{field}")
-    }
+/// `self.{field} = value;`: when `self.{field} = ` does not fit, the field access breaks
+/// (`self`, then `.{field}` below it) and the value follows it on that line, broken (if it
+/// must be) relative to the statement's indentation.
+fn assign(code: &mut Code, field: &str, value: Node) {
+    let lhs = chain("self", &[&format!(".{field}")]);
+    let stmt = Node::Seq(vec![lhs, text(" = "), Node::Stop, value]);
+    layout::line(code, "", &stmt, ";");
 }
 
+/// The setter of optional field `f`, and `clear_f` when the field is three-state.
 fn setter(code: &mut Code, ctx: &Ctx<'_>, t: &TypeDef, f: &Field, methods: &mut Namespace) {
     let name = methods.claim(f.rust.clone());
     let (arg, conv) = setter_arg(ctx, &f.shape);
@@ -446,22 +390,16 @@ fn setter(code: &mut Code, ctx: &Ctx<'_>, t: &TypeDef, f: &Field, methods: &mut 
         ("mut self".to_owned(), String::new()),
         ("value: ".to_owned(), arg),
     ];
-    signature(code, &format!("pub fn {name}"), &params, " -> Self {");
+    signature(code, &format!("pub fn {name}"), &params, " -> Self");
     let patch = Ctx::is_patch(t, f);
-    let field = assignee(code, &f.rust);
-    if patch {
-        call(
-            code,
-            &format!("{field} = rt::Patch::Set"),
-            &[value],
-            ";",
-            "",
-        );
+    let value = if patch {
+        call("rt::Patch::Set", vec![text(&value)])
     } else if matches!(f.shape.ty, Ty::Any) {
-        chain(code, &format!("{field} = value"), conv.calls(), ";", "");
+        chain("value", conv.calls())
     } else {
-        call(code, &format!("{field} = Some"), &[value], ";", "");
-    }
+        call("Some", vec![text(&value)])
+    };
+    assign(code, &f.rust, value);
     code.line("self");
     code.close("}");
     if patch {
@@ -470,9 +408,8 @@ fn setter(code: &mut Code, ctx: &Ctx<'_>, t: &TypeDef, f: &Field, methods: &mut 
         docs::write(code, &[format!("Clears `{}`: sends it as `null`.", f.wire)]);
         code.line("#[must_use]");
         let params = [("mut self".to_owned(), String::new())];
-        signature(code, &format!("pub fn {clear}"), &params, " -> Self {");
-        let field = assignee(code, &f.rust);
-        code.line(&format!("{field} = rt::Patch::Clear;"));
+        signature(code, &format!("pub fn {clear}"), &params, " -> Self");
+        assign(code, &f.rust, text("rt::Patch::Clear"));
         code.line("self");
         code.close("}");
     }

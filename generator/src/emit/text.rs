@@ -2,7 +2,8 @@
 //! `prettyplease` for the items that make up most of a module (models, enums, validators).
 //!
 //! Text chunks must come out exactly as the render stage would format the same tokens:
-//! `render::unformatted` checks that, and the tests run it over every fixture and spec.
+//! `render::unformatted` checks that, and the tests run it over every fixture and spec. What
+//! prettyplease breaks when it does not fit is laid out by [`super::layout`].
 
 /// Indented lines of Rust source, four spaces per level.
 #[derive(Default)]
@@ -100,11 +101,6 @@ pub fn str_lit(s: &str) -> String {
 }
 
 impl Code {
-    /// The indentation of the current depth, in columns.
-    pub fn indent(&self) -> usize {
-        self.depth * 4
-    }
-
     /// A line that closes the innermost block and opens another at the same depth
     /// (`) -> Self {` after parameters broken one per line).
     pub fn reopen(&mut self, s: &str) {
@@ -125,98 +121,10 @@ impl Code {
     }
 }
 
-/// `prefix`, the type `ty`, then `counted` and `uncounted` on one line, or, when that does not
-/// fit, broken inside the type's generic arguments as prettyplease breaks them: one argument a
-/// line, the outermost list first. `counted` is the text prettyplease measures after the type
-/// (up to its next break: the `,` after a field), `uncounted` what it only prints (the trailing
-/// comma of the last item of a broken list).
-pub fn type_line(code: &mut Code, prefix: &str, ty: &str, counted: &str, uncounted: &str) {
-    let flat = format!("{prefix}{ty}{counted}");
-    match generic_args(ty) {
-        Some((head, args)) if !code.fits(flat.len()) => {
-            code.open(&format!("{prefix}{head}<"));
-            let last = args.len() - 1;
-            for (i, arg) in args.iter().enumerate() {
-                if i == last {
-                    type_line(code, "", arg, "", ",");
-                } else {
-                    type_line(code, "", arg, ",", "");
-                }
-            }
-            code.close(&format!(">{counted}{uncounted}"));
-        }
-        _ => code.line(&format!("{flat}{uncounted}")),
-    }
-}
-
-/// `Head<A, B<C>>` → (`Head`, [`A`, `B<C>`]); `None` for a type without generic arguments.
-fn generic_args(ty: &str) -> Option<(&str, Vec<&str>)> {
-    let open = ty.find('<')?;
-    let inner = ty[open + 1..].strip_suffix('>')?;
-    let (mut args, mut depth, mut start) = (Vec::new(), 0usize, 0);
-    for (i, c) in inner.char_indices() {
-        match c {
-            '<' => depth += 1,
-            '>' => depth = depth.saturating_sub(1),
-            ',' if depth == 0 => {
-                args.push(inner[start..i].trim());
-                start = i + 1;
-            }
-            _ => {}
-        }
-    }
-    args.push(inner[start..].trim());
-    Some((&ty[..open], args))
-}
-
-/// A function signature `{head}(params){tail}` (`tail` ends with the body's `{`), laid out as
-/// prettyplease does: on one line when it fits, else one parameter a line with a trailing
-/// comma. Each parameter is its pattern with `: ` (or `mut self`) and its type. Opens the body.
-pub fn signature(code: &mut Code, head: &str, params: &[(String, String)], tail: &str) {
-    let flat: Vec<String> = params.iter().map(|(p, t)| format!("{p}{t}")).collect();
-    let line = format!("{head}({}){tail}", flat.join(", "));
-    if params.is_empty() || code.fits(line.len()) {
-        code.open(&line);
-        return;
-    }
-    code.open(&format!("{head}("));
-    let last = params.len() - 1;
-    for (i, (pattern, ty)) in params.iter().enumerate() {
-        if i == last {
-            type_line(code, pattern, ty, "", ",");
-        } else {
-            type_line(code, pattern, ty, ",", "");
-        }
-    }
-    code.reopen(&format!("){tail}"));
-}
-
-/// A call `{head}(args)`, then `counted` and `uncounted` as for [`type_line`] (a statement's
-/// `;` is counted), laid out as prettyplease does: on one line when it fits, else one argument
-/// a line with a trailing comma.
-pub fn call(code: &mut Code, head: &str, args: &[String], counted: &str, uncounted: &str) {
-    let line = format!("{head}({}){counted}", args.join(", "));
-    if args.is_empty() || code.fits(line.len()) {
-        code.line(&format!("{line}{uncounted}"));
-        return;
-    }
-    code.open(&format!("{head}("));
-    for arg in args {
-        code.line(&format!("{arg},"));
-    }
-    code.close(&format!("){counted}{uncounted}"));
-}
-
-/// `impl {trait_} for {ty} {`, with `for {ty} {` on a line of its own when the line would not
-/// fit, as prettyplease breaks it. Opens the impl's block.
+/// `impl {trait_} for {ty} {`, laid out by [`super::layout::impl_header`]. Opens the impl's
+/// block.
 pub fn impl_for(code: &mut Code, trait_: &str, ty: &str) {
-    let line = format!("impl {trait_} for {ty} {{");
-    if code.fits(line.len()) {
-        code.open(&line);
-    } else {
-        code.line(&format!("impl {trait_}"));
-        code.open(&format!("for {ty} {{"));
-    }
+    super::layout::impl_header(code, "", trait_, ty);
 }
 
 /// `#[serde(key = "value")]`, its inside on a line of its own when it does not fit.
@@ -251,43 +159,6 @@ mod tests {
         for case in cases {
             let want = proc_macro2::Literal::string(case).to_string();
             assert_eq!(str_lit(case), want, "{case:?}");
-        }
-    }
-
-    /// Around every margin, the layouts come out as the render stage formats their tokens.
-    #[test]
-    fn layouts_match_the_render_stage_at_every_length() {
-        for n in 20..110 {
-            let name = "N".repeat(n);
-            let mut code = Code::new();
-            code.open("pub struct S {");
-            for ty in [
-                format!("Option<{name}>"),
-                format!("Option<std::collections::BTreeMap<String, Vec<{name}>>>"),
-            ] {
-                type_line(&mut code, "pub f: ", &ty, ",", "");
-            }
-            code.close("}");
-            code.blank();
-            impl_for(&mut code, "rt::Validate", &name);
-            let params = [
-                ("mut self".to_owned(), String::new()),
-                ("a: ".to_owned(), format!("impl Into<{name}>")),
-                (
-                    "b: ".to_owned(),
-                    format!("impl IntoIterator<Item = impl Into<{name}>>"),
-                ),
-            ];
-            signature(&mut code, "pub fn f", &params, " -> Self {");
-            call(&mut code, "f", &[name.clone(), "x".to_owned()], ";", "");
-            let field = "f".repeat(n.min(60));
-            let value = ["value.into_iter().map(Into::into).collect()".to_owned()];
-            call(&mut code, &format!("self.{field} = Some"), &value, ";", "");
-            code.line("self");
-            code.close("}");
-            code.close("}");
-            let text = code.finish();
-            assert_eq!(crate::render::unformatted(&text), None, "{text}");
         }
     }
 }

@@ -2,7 +2,8 @@
 //! its JSON field path. Only shapes with something to check produce code.
 
 use super::docs;
-use super::text::{call, impl_for, str_lit, Code};
+use super::layout::{self, arm, block_head, chain, text, Node, Writer};
+use super::text::{impl_for, str_lit, Code};
 use super::{Chunk, Ctx};
 use crate::ir::*;
 
@@ -104,7 +105,10 @@ impl Checks {
     pub fn write(&self, code: &mut Code) {
         for c in &self.0 {
             match c {
-                Check::Call(function, args) => call(code, function, args, ";", ""),
+                Check::Call(function, args) => {
+                    let args = args.iter().map(|a| text(a)).collect();
+                    layout::line(code, "", &layout::call(function, args), ";");
+                }
                 Check::Each(header, path, inner) => {
                     code.open(header);
                     code.line(path);
@@ -264,16 +268,11 @@ impl Body {
                         Binding::Option(f) => open_on_field(code, "if let Some(value) = ", f),
                         Binding::Plain(f) => {
                             code.open("{");
-                            let line = format!("let value = &self.{f};");
-                            if code.fits(line.len()) {
-                                code.line(&line);
-                            } else {
-                                code.line("let value = &self");
-                                code.line(&format!("    .{f};"));
-                            }
+                            layout::line(code, "let value = &", &field(f), ";");
                         }
                     }
-                    path_field(code, wire);
+                    let path = chain("path", &[&format!(".field({})", str_lit(wire))]);
+                    layout::line(code, "let path = &", &path, ";");
                     checks.write(code);
                     code.close("}");
                 }
@@ -287,10 +286,16 @@ impl Body {
             Body::Match(arms, partial) => {
                 code.open("match self {");
                 for (variant, checks) in arms {
+                    let pattern = layout::call(&format!("Self::{variant}"), vec![text("value")]);
                     match checks {
-                        None => collect_arm(code, variant),
+                        None => {
+                            let collect = "rt::Validate::collect_violations(value, path, out)";
+                            arm(code, &pattern, &text(collect));
+                        }
                         Some(checks) => {
-                            open_arm(code, variant);
+                            let mut w = Writer::new(code, "");
+                            w.put(&pattern, Some(" => {".len()));
+                            w.finish_open(" => {");
                             checks.write(code);
                             code.close("}");
                         }
@@ -305,76 +310,12 @@ impl Body {
     }
 }
 
-/// `{head}&self.{field} {` (an `if let` or `for` over a field), laid out as prettyplease
-/// does: the brace on a line of its own when the line would not fit, and the field access on
-/// a line of its own too when even that would not.
-fn open_on_field(code: &mut Code, head: &str, field: &str) {
-    let condition = format!("{head}&self.{field}");
-    if code.fits(condition.len() + 2) {
-        code.open(&format!("{condition} {{"));
-        return;
-    }
-    if code.fits(condition.len()) {
-        code.line(&condition);
-    } else {
-        code.line(&format!("{head}&self"));
-        code.line(&format!("    .{field}"));
-    }
-    code.open("{");
+/// `{head}&self.{field} {` (an `if let` or `for` over a field).
+fn open_on_field(code: &mut Code, head: &str, f: &str) {
+    block_head(code, &format!("{head}&"), &field(f));
 }
 
-/// `let path = &path.field("wire");`, the method call on a line of its own when it would not
-/// fit.
-fn path_field(code: &mut Code, wire: &str) {
-    let call = format!(".field({});", str_lit(wire));
-    let line = format!("let path = &path{call}");
-    if code.fits(line.len()) {
-        code.line(&line);
-    } else {
-        code.line("let path = &path");
-        code.line(&format!("    {call}"));
-    }
-}
-
-/// A match arm handing a variant's value to its own `Validate`: on one line when it fits, else
-/// in a block. Past that, prettyplease breaks the pattern too (see [`broken_pattern`]), after
-/// which the call fits beside `) =>` again.
-fn collect_arm(code: &mut Code, variant: &str) {
-    let call = "rt::Validate::collect_violations(value, path, out)";
-    let pattern = format!("Self::{variant}(value) => ");
-    if code.fits(pattern.len() + call.len()) {
-        code.line(&format!("{pattern}{call},"));
-    } else if code.fits(pattern.len()) {
-        code.open(&format!("{pattern}{{"));
-        code.line(call);
-        code.close("}");
-    } else {
-        broken_pattern(code, variant);
-        let rest = format!(") => {call}");
-        if code.fits(rest.len()) {
-            code.line(&format!("{rest},"));
-        } else {
-            code.open(") => {");
-            code.line(call);
-            code.close("}");
-        }
-    }
-}
-
-/// Opens the arm `Self::{variant}(value) => {`, its pattern broken when the line would not fit.
-fn open_arm(code: &mut Code, variant: &str) {
-    let line = format!("Self::{variant}(value) => {{");
-    if code.fits(line.len()) {
-        code.open(&line);
-    } else {
-        broken_pattern(code, variant);
-        code.open(") => {");
-    }
-}
-
-/// `Self::{variant}(` and `value,` on lines of their own, as prettyplease breaks a tuple
-/// pattern that does not fit; the caller writes the `) => ...` that closes it.
-fn broken_pattern(code: &mut Code, variant: &str) {
-    code.line(&format!("Self::{variant}("));
-    code.line("    value,");
+/// `self.{f}`, breakable before `.{f}`.
+fn field(f: &str) -> Node {
+    chain("self", &[&format!(".{f}")])
 }
