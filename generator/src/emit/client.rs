@@ -4,7 +4,7 @@
 //! prettyplease would.
 
 use super::docs;
-use super::layout::{call, chain, text, type_node, Node, Writer};
+use super::layout::{block_head, call, chain, text, type_node, Node, Writer};
 use super::text::{impl_for, str_lit, Code};
 use super::validate::Checks;
 use super::{Chunk, Ctx};
@@ -734,15 +734,8 @@ fn query_string(ctx: &Ctx<'_>, op: &Operation, code: &mut Code) {
 /// `if let Some(value) = &params.<field> {`. A condition too long for the line puts the `{` on
 /// the next line, after breaking before `.<field>` if that is still too long.
 fn if_let_field(code: &mut Code, field: &str) {
-    let line = format!("if let Some(value) = &params.{field} {{");
-    if code.fits(line.len()) {
-        code.open(&line);
-        return;
-    }
-    let mut w = Writer::new(code, "if let Some(value) = &");
-    w.put(&chain("params", &[&format!(".{field}")]), Some(0));
-    w.finish("");
-    code.open("{");
+    let access = chain("params", &[&format!(".{field}")]);
+    block_head(code, "if let Some(value) = &", &access);
 }
 
 /// Adds the query field `f`, bound to `value`, to `query`. Scalars (and enums) by their
