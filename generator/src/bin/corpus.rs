@@ -203,7 +203,7 @@ fn main() {
         }
     }
     let mut causes: Vec<_> = causes.into_iter().collect();
-    causes.sort_by(|a, b| b.1.cmp(&a.1));
+    causes.sort_by_key(|c| std::cmp::Reverse(c.1));
     println!("diagnostics by cause (first error of each spec):");
     for (c, n) in causes.iter().take(25) {
         println!("  {n:>5}  {c}");
