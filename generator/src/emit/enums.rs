@@ -542,7 +542,12 @@ fn from_impl(code: &mut Code, name: &str, ty: &str, variant: &str, wrap: &str) {
 
 /// `Name(ty),` in an enum body: the type alone on the next line when it does not fit.
 fn tuple_variant(code: &mut Code, name: &str, ty: &str) {
-    layout::line(code, "", &call(name, vec![type_node(ty)]), ",");
+    let flat = format!("{name}({ty}),");
+    if code.fits(flat.len()) {
+        code.line(&flat);
+    } else {
+        layout::line(code, "", &call(name, vec![type_node(ty)]), ",");
+    }
 }
 
 /// `pub const ALL: [Self; n] = [...];`, one element a line when it does not fit.

@@ -66,6 +66,17 @@ pub fn line(code: &mut Code, start: &str, node: &Node, tail: &str) {
     w.finish(tail);
 }
 
+/// `start`, the type `ty`, then `tail`, as [`line`] lays them out; written directly when the
+/// line fits, without building the type's [`Node`] (most lines do: this is the hot path for
+/// every field).
+pub fn type_line(code: &mut Code, start: &str, ty: &str, tail: &str) {
+    if code.fits(start.len() + ty.len() + tail.len()) {
+        code.line(&format!("{start}{ty}{tail}"));
+    } else {
+        line(code, start, &type_node(ty), tail);
+    }
+}
+
 /// One arm `pattern => value` of a match whose other lines the caller writes, laid out as in
 /// a [`Node::Match`].
 pub fn arm(code: &mut Code, pattern: &Node, value: &Node) {
@@ -91,6 +102,32 @@ pub fn block_head(code: &mut Code, start: &str, node: &Node) {
 /// else one parameter a line. Each parameter is its pattern (`name: `, or `mut self` with an
 /// empty type) and its type, which breaks at its generic arguments.
 pub fn signature(code: &mut Code, head: &str, params: &[(String, String)], ret: &str) {
+    let flat_len = head.len()
+        + params
+            .iter()
+            .map(|(pattern, ty)| pattern.len() + ty.len() + ", ".len())
+            .sum::<usize>()
+            .saturating_sub(", ".len())
+        + "()".len()
+        + ret.len()
+        + " {".len();
+    if code.fits(flat_len) {
+        let mut flat = String::with_capacity(flat_len);
+        flat.push_str(head);
+        flat.push('(');
+        for (i, (pattern, ty)) in params.iter().enumerate() {
+            if i > 0 {
+                flat.push_str(", ");
+            }
+            flat.push_str(pattern);
+            flat.push_str(ty);
+        }
+        flat.push(')');
+        flat.push_str(ret);
+        flat.push_str(" {");
+        code.open(&flat);
+        return;
+    }
     let params = params
         .iter()
         .map(|(pattern, ty)| Node::Seq(vec![text(pattern), type_node(ty)]))
@@ -112,6 +149,11 @@ pub fn signature(code: &mut Code, head: &str, params: &[(String, String)], ret: 
 /// otherwise the trait's generic arguments break if `impl Trait` alone does not fit, and
 /// `for Type {` goes on a line of its own unless it fits after them.
 pub fn impl_header(code: &mut Code, generics: &str, trait_: &str, ty: &str) {
+    let flat = format!("impl{generics} {trait_} for {ty} {{");
+    if code.fits(flat.len()) {
+        code.open(&flat);
+        return;
+    }
     let header = Node::Seq(vec![
         text(&format!("impl{generics} ")),
         type_node(trait_),

@@ -3,7 +3,7 @@
 //! nullable fields of update bodies are three-state (`rt::Patch`).
 
 use super::docs;
-use super::layout::{self, call, chain, signature, text, type_node, Node};
+use super::layout::{self, call, chain, signature, text, Node};
 use super::text::{impl_for, serde_attr, str_lit, Code};
 use super::validate::validate_impl;
 use super::{Chunk, Ctx};
@@ -89,7 +89,7 @@ fn struct_def(code: &mut Code, ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, extra: Op
         docs::write(code, &[doc.to_owned()]);
         code.line("#[serde(flatten)]");
         let ty = format!("std::collections::BTreeMap<String, {ty}>");
-        layout::line(code, &format!("pub {extra}: "), &type_node(&ty), ",");
+        layout::type_line(code, &format!("pub {extra}: "), &ty, ",");
     }
     code.close("}");
 }
@@ -128,7 +128,7 @@ fn field(code: &mut Code, ctx: &Ctx<'_>, t: &TypeDef, f: &Field) {
     } else {
         inner
     };
-    layout::line(code, &format!("pub {}: ", f.rust), &type_node(&ty), ",");
+    layout::type_line(code, &format!("pub {}: ", f.rust), &ty, ",");
 }
 
 /// `rt::open_struct!(T { field: "wire" = default, ... } extra);`, one field a line as the
