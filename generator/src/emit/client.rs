@@ -4,7 +4,7 @@
 //! prettyplease would.
 
 use super::docs;
-use super::layout::{block_head, call, chain, text, type_node, Node, Writer};
+use super::layout::{block_head, call, chain, line, text, tuple_call, type_node, Node, Writer};
 use super::text::{impl_for, str_lit, Code};
 use super::validate::Checks;
 use super::{Chunk, Ctx};
@@ -48,9 +48,7 @@ pub fn emit_error_types(ctx: &Ctx<'_>) -> Chunk {
 
 /// `<start><ty>;`, the type broken at its generic arguments if it does not fit.
 fn type_alias(code: &mut Code, start: &str, ty: &str) {
-    let mut w = Writer::new(code, start);
-    w.put(&type_node(ty), Some(1));
-    w.finish(";");
+    line(code, start, &type_node(ty), ";");
 }
 
 /// `impl rt::ErrorSummary`: `code: message` from the error body's `message`/`code` strings,
@@ -118,9 +116,7 @@ fn error_summary(ctx: &Ctx<'_>, t: &TypeDef, code: &mut Code) {
     let name = &t.name;
     impl_for(code, "rt::ErrorSummary", name);
     code.open("fn summary(&self) -> Option<String> {");
-    let mut w = Writer::new(code, "match ");
-    w.put(&pair, Some(2));
-    w.finish(" {");
+    line(code, "match ", &pair, " {");
     code.line_at(1, "(Some(c), Some(m)) => Some(format!(\"{c}: {m}\")),");
     code.line_at(1, "(None, Some(m)) => Some(m.to_owned()),");
     code.line_at(1, "(Some(c), None) => Some(c.to_owned()),");
@@ -200,9 +196,7 @@ fn client_type(ctx: &Ctx<'_>, code: &mut Code) {
     code.open("const API: rt::ApiInfo = rt::ApiInfo {");
     code.line(&format!("name: {},", str_lit(&api.title)));
     code.line(&format!("default_base_url: {},", str_lit(base)));
-    let mut w = Writer::new(code, "auth: ");
-    w.put(&auth, Some(1));
-    w.finish(",");
+    line(code, "auth: ", &auth, ",");
     code.line(&format!(
         "api_key_var: {},",
         str_lit(&format!("{}_API_KEY", api.env_prefix))
@@ -672,9 +666,7 @@ fn validation(code: &mut Code, checks: &[InputCheck]) {
                     base: Box::new(text("rt::Path::ROOT")),
                     links: vec![call(".field", vec![text(&str_lit(wire))])],
                 };
-                let mut w = Writer::new(code, "let path = &");
-                w.put(&path, Some(1));
-                w.finish(";");
+                line(code, "let path = &", &path, ";");
                 if *path_param {
                     code.line("rt::check_path_param(value, path, out);");
                 }
@@ -722,9 +714,12 @@ fn query_string(ctx: &Ctx<'_>, op: &Operation, code: &mut Code) {
             if_let_field(code, n);
         } else {
             code.open("{");
-            let mut w = Writer::new(code, "let value = &");
-            w.put(&chain("params", &[&format!(".{n}")]), Some(1));
-            w.finish(";");
+            line(
+                code,
+                "let value = &",
+                &chain("params", &[&format!(".{n}")]),
+                ";",
+            );
         }
         query_push(ctx, op, f, code);
         code.close("}");
@@ -751,25 +746,18 @@ fn query_push(ctx: &Ctx<'_>, op: &Operation, f: &Field, code: &mut Code) {
         .map_or(QueryStyle::Form { explode: true }, |(_, s)| *s);
     let pair = |item: &str| Node::Chain {
         base: Box::new(text("query")),
-        links: vec![Node::Seq(vec![
-            text(".push("),
-            Node::List {
-                open: "(".to_owned(),
-                items: vec![
-                    chain(&wire, &[".to_owned()"]),
-                    text(&format!("{item}.to_string()")),
-                ],
-                close: ")".to_owned(),
-            },
-            text(")"),
-        ])],
+        links: vec![tuple_call(
+            ".push",
+            vec![
+                chain(&wire, &[".to_owned()"]),
+                text(&format!("{item}.to_string()")),
+            ],
+        )],
     };
     let node = match &f.shape.ty {
         Ty::Array(item) if scalar(item) && style == (QueryStyle::Form { explode: true }) => {
             code.open("for item in value.iter() {");
-            let mut w = Writer::new(code, "");
-            w.put(&pair("item"), Some(1));
-            w.finish(";");
+            line(code, "", &pair("item"), ";");
             code.close("}");
             return;
         }
@@ -790,9 +778,7 @@ fn query_push(ctx: &Ctx<'_>, op: &Operation, f: &Field, code: &mut Code) {
             )
         }
     };
-    let mut w = Writer::new(code, "");
-    w.put(&node, Some(1));
-    w.finish(";");
+    line(code, "", &node, ";");
 }
 
 /// `let call = rt::Call { .. };`: what the runtime needs to send the request.
@@ -943,18 +929,11 @@ fn sent_params(
         } else {
             code.open(&format!("if let Some(value) = {} {{", p.rust));
         }
-        let push = Node::Seq(vec![
-            text("list.push("),
-            Node::List {
-                open: "(".to_owned(),
-                items: vec![text(&str_lit(&p.wire)), param_text(ctx, &p.shape, "value")],
-                close: ")".to_owned(),
-            },
-            text(")"),
-        ]);
-        let mut w = Writer::new(code, "");
-        w.put(&push, Some(1));
-        w.finish(";");
+        let push = tuple_call(
+            "list.push",
+            vec![text(&str_lit(&p.wire)), param_text(ctx, &p.shape, "value")],
+        );
+        line(code, "", &push, ";");
         code.close("}");
     }
     code.line("list");
@@ -1036,9 +1015,7 @@ fn send(op: &Operation, code: &mut Code) {
         base: Box::new(text("self.http")),
         links,
     };
-    let mut w = Writer::new(code, "");
-    w.put(&request, Some(0));
-    w.finish("");
+    line(code, "", &request, "");
 }
 
 /// `body` as built when required, or matched on when optional.
@@ -1177,9 +1154,12 @@ fn paginate(
 ) {
     code.line("let client = self.clone();");
     for p in &op.params {
-        let mut w = Writer::new(code, &format!("let {}: String = ", p.rust));
-        w.put(&chain(&p.rust, &[".into()"]), Some(1));
-        w.finish(";");
+        line(
+            code,
+            &format!("let {}: String = ", p.rust),
+            &chain(&p.rust, &[".into()"]),
+            ";",
+        );
     }
     code.open(&format!(
         "rt::paginate(move |cursor: Option<{cursor_ty}>| {{"
@@ -1187,9 +1167,12 @@ fn paginate(
     code.line("let client = client.clone();");
     code.line("let mut params = params.clone();");
     for p in &op.params {
-        let mut w = Writer::new(code, &format!("let {} = ", p.rust));
-        w.put(&chain(&p.rust, &[".clone()"]), Some(1));
-        w.finish(";");
+        line(
+            code,
+            &format!("let {} = ", p.rust),
+            &chain(&p.rust, &[".clone()"]),
+            ";",
+        );
     }
     code.open("async move {");
     code.open("if let Some(cursor) = cursor {");
@@ -1199,9 +1182,7 @@ fn paginate(
         Node::Stop,
         call("Some", vec![text("cursor")]),
     ]);
-    let mut w = Writer::new(code, "");
-    w.put(&set, Some(1));
-    w.finish(";");
+    line(code, "", &set, ";");
     code.close("}");
     let mut page_args: Vec<Node> = op
         .params
@@ -1213,28 +1194,14 @@ fn paginate(
         base: Box::new(text("client")),
         links: vec![call(&format!(".{}", op.rust), page_args), text(".await")],
     };
-    let mut w = Writer::new(code, "let page = ");
-    w.put(&fetch, Some(2));
-    w.finish("?;");
+    line(code, "let page = ", &fetch, "?;");
     let next = Node::Chain {
         base: Box::new(call("Some", vec![text("&page")])),
         links: next,
     };
-    let mut w = Writer::new(code, "let next = ");
-    w.put(&next, Some(1));
-    w.finish(";");
-    let ok = Node::Seq(vec![
-        text("Ok("),
-        Node::List {
-            open: "(".to_owned(),
-            items: vec![items, text("next")],
-            close: ")".to_owned(),
-        },
-        text(")"),
-    ]);
-    let mut w = Writer::new(code, "");
-    w.put(&ok, Some(0));
-    w.finish("");
+    line(code, "let next = ", &next, ";");
+    let ok = tuple_call("Ok", vec![items, text("next")]);
+    line(code, "", &ok, "");
     code.close("}");
     code.close("})");
 }

@@ -2,7 +2,7 @@
 //! request examples decode, validate and round-trip; response and schema examples decode and
 //! round-trip with nothing lost. A docs change whose example no longer fits fails `cargo test`.
 
-use super::layout::{text, type_node, Node, Writer};
+use super::layout::{line, text, type_node, Node};
 use super::text::{str_lit, Code};
 use super::{Chunk, Ctx};
 use crate::ident::{value_name, Namespace};
@@ -61,9 +61,7 @@ fn check_call(code: &mut Code, c: &Case) {
             close: ")".to_owned(),
         },
     ]);
-    let mut w = Writer::new(code, "");
-    w.put(&stmt, Some(1));
-    w.finish(";");
+    line(code, "", &stmt, ";");
 }
 
 /// Every example of the spec: named types', then each operation's request and response bodies'.

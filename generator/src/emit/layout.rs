@@ -165,6 +165,20 @@ pub fn impl_header(code: &mut Code, generics: &str, trait_: &str, ty: &str) {
     w.finish_open(" {");
 }
 
+/// `head((items))`: a call whose one argument is a tuple. Broken, the tuple's items go one a
+/// line between `head((` and `))`.
+pub fn tuple_call(head: &str, items: Vec<Node>) -> Node {
+    Node::Seq(vec![
+        text(&format!("{head}(")),
+        Node::List {
+            open: "(".to_owned(),
+            items,
+            close: ")".to_owned(),
+        },
+        text(")"),
+    ])
+}
+
 /// `head(args)`.
 pub fn call(head: &str, args: Vec<Node>) -> Node {
     Node::Seq(vec![
