@@ -13,11 +13,6 @@
 
 use criterion::{criterion_group, BatchSize, Criterion};
 use generator::stages;
-
-/// The allocator of the `generator` binary, so that the stages are timed as the CLI runs them
-/// (parsing, the budget's baseline, uses it too).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -25,6 +20,11 @@ use std::time::Duration;
 #[path = "support/interleave.rs"]
 mod interleave;
 use interleave::{interleaved, selected, Rounds};
+
+/// The allocator of the `generator` binary, so that the stages are timed as the CLI runs them
+/// (parsing, the budget's baseline, uses it too).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -15,14 +15,14 @@ pub struct Rounds {
 }
 
 /// Times `baseline` and `measured` in alternating rounds and prints the medians over the rounds
-/// (per call) and their ratio against `budget`. Returns the ratio.
+/// (per call) and their ratio against `budget`.
 pub fn interleaved(
     name: &str,
     budget: f64,
     r: Rounds,
     baseline: &mut dyn FnMut(),
     measured: &mut dyn FnMut(),
-) -> f64 {
+) {
     let time = |f: &mut dyn FnMut()| {
         let start = Instant::now();
         for _ in 0..r.per_round {
@@ -46,7 +46,6 @@ pub fn interleaved(
         show(base),
         show(with)
     );
-    ratio
 }
 
 fn median(v: &mut [f64]) -> f64 {

@@ -6,8 +6,8 @@ use generator::job::{self, Mode, Status};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Generation allocates millions of small strings and nodes for a large spec; mimalloc makes
-/// that about a quarter faster than the system allocator (see README, Performance).
+/// Generation allocates many small strings and nodes; for GitHub's spec, glibc's allocator was
+/// ~38% of the time and mimalloc halves the whole run (1.28 s → 0.66 s; README, Performance).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
