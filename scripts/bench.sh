@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Speed budgets of issue 6: generation (stage by stage, for our specs and for GitHub's REST
 # spec) and the runtime's validate+serialize and decode paths. Not part of the test suite:
-# timings are noisy on a shared machine, so compare the ratios within one run.
+# timings are noisy on a shared machine, so the ratio budgets are judged by the benches'
+# `… interleaved` lines (both sides timed in alternating rounds of one run).
 #
 #   scripts/bench.sh [extra criterion args]      e.g. scripts/bench.sh --measurement-time 2
 #
