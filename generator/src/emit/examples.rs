@@ -2,84 +2,36 @@
 //! request examples decode, validate and round-trip; response and schema examples decode and
 //! round-trip with nothing lost. A docs change whose example no longer fits fails `cargo test`.
 
-use super::layout::{line, text, type_node, Node};
-use super::text::{str_lit, Code};
-use super::{Chunk, Ctx};
-use crate::ident::{value_name, Namespace};
+use super::Ctx;
+use crate::ident::{ident, value_name, Namespace};
 use crate::ir::*;
+use proc_macro2::TokenStream;
+use quote::quote;
 
 struct Case {
     pointer: String,
     json: String,
-    /// The Rust type the example decodes as, as formatted text.
-    ty: String,
+    ty: TokenStream,
     request: bool,
 }
 
-/// The `spec_examples` test module, as text; empty when the spec has no examples.
-pub fn emit_example_tests(ctx: &Ctx<'_>) -> Chunk {
-    let cases = cases(ctx);
-    if cases.is_empty() {
-        return Chunk::Text(String::new());
-    }
-    let mut code = Code::new();
-    code.line("/// Every example in the spec, checked against the generated types.");
-    code.line("#[cfg(test)]");
-    code.open("mod spec_examples {");
-    code.line("use super::*;");
-    let mut names = Namespace::new();
-    for c in &cases {
-        let name = names.claim(value_name(c.pointer.split('#').nth(1).unwrap_or("example")));
-        code.blank();
-        code.line("#[test]");
-        code.open(&format!("fn {name}() {{"));
-        check_call(&mut code, c);
-        code.close("}");
-    }
-    code.close("}");
-    Chunk::Text(code.finish())
-}
-
-/// `rt::examples::check_request::<T>(pointer, json);`, on one line when it fits; otherwise the
-/// type parameter goes on its own line, then the arguments too if they still do not fit.
-fn check_call(code: &mut Code, c: &Case) {
-    let check = if c.request {
-        "check_request"
-    } else {
-        "check_response"
-    };
-    let stmt = Node::Seq(vec![
-        text(&format!("rt::examples::{check}::")),
-        Node::List {
-            open: "<".to_owned(),
-            items: vec![type_node(&c.ty)],
-            close: ">".to_owned(),
-        },
-        Node::List {
-            open: "(".to_owned(),
-            items: vec![text(&str_lit(&c.pointer)), text(&str_lit(&c.json))],
-            close: ")".to_owned(),
-        },
-    ]);
-    line(code, "", &stmt, ";");
-}
-
-/// Every example of the spec: named types', then each operation's request and response bodies'.
-fn cases(ctx: &Ctx<'_>) -> Vec<Case> {
+pub fn emit_example_tests(ctx: &Ctx<'_>) -> TokenStream {
     let mut cases = Vec::new();
     for t in &ctx.api.types {
         if let Some(v) = &t.doc.example {
+            let name = ident(&t.name);
+            let request = t.in_request && !matches!(t.kind, TypeKind::Enum(_));
             cases.push(Case {
                 pointer: format!("{}#{}", ctx.api.source, t.pointer),
                 json: v.to_string(),
-                ty: t.name.clone(),
-                request: t.in_request && !matches!(t.kind, TypeKind::Enum(_)),
+                ty: quote!(#name),
+                request,
             });
         }
     }
     for op in &ctx.api.operations {
         if let Some(b) = &op.body {
-            let ty = ctx.type_text_nullable(&b.shape);
+            let ty = ctx.rust_type_nullable(&b.shape);
             let request = matches!(b.shape.ty, Ty::Named(_)) && !b.shape.nullable;
             for e in &b.examples {
                 cases.push(Case {
@@ -92,7 +44,7 @@ fn cases(ctx: &Ctx<'_>) -> Vec<Case> {
         }
         for r in std::iter::once(&op.success).chain(&op.errors) {
             let Some(shape) = &r.body else { continue };
-            let ty = ctx.type_text_nullable(shape);
+            let ty = ctx.rust_type_nullable(shape);
             for e in &r.examples {
                 cases.push(Case {
                     pointer: format!("{}#{}", ctx.api.source, e.pointer),
@@ -103,5 +55,32 @@ fn cases(ctx: &Ctx<'_>) -> Vec<Case> {
             }
         }
     }
-    cases
+    if cases.is_empty() {
+        return quote!();
+    }
+    let mut names = Namespace::new();
+    let tests = cases.iter().map(|c| {
+        let fn_name =
+            ident(&names.claim(value_name(c.pointer.split('#').nth(1).unwrap_or("example"))));
+        let (pointer, json, ty) = (&c.pointer, &c.json, &c.ty);
+        let check = if c.request {
+            quote!(check_request)
+        } else {
+            quote!(check_response)
+        };
+        quote! {
+            #[test]
+            fn #fn_name() {
+                rt::examples::#check::<#ty>(#pointer, #json);
+            }
+        }
+    });
+    quote! {
+        /// Every example in the spec, checked against the generated types.
+        #[cfg(test)]
+        mod spec_examples {
+            use super::*;
+            #(#tests)*
+        }
+    }
 }

@@ -3,12 +3,12 @@
 //! nullable fields of update bodies are three-state (`rt::Patch`).
 
 use super::docs;
-use super::layout::{self, call, chain, signature, text, Node};
-use super::text::{impl_for, serde_attr, str_lit, Code};
 use super::validate::validate_impl;
-use super::{Chunk, Ctx};
-use crate::ident::{bare, Namespace};
+use super::Ctx;
+use crate::ident::{bare, ident, Namespace};
 use crate::ir::*;
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
 
 /// The Rust name of the flattened map of undeclared properties, if the struct has one.
 pub fn extra_field(t: &TypeDef, s: &Struct) -> Option<String> {
@@ -21,396 +21,309 @@ pub fn extra_field(t: &TypeDef, s: &Struct) -> Option<String> {
 }
 
 /// The only variant of a single-value enum (a required field that can have one value only).
-fn single_variant(ctx: &Ctx<'_>, f: &Field) -> Option<String> {
+fn single_variant(ctx: &Ctx<'_>, f: &Field) -> Option<TokenStream> {
     let e = ctx.enum_of(&f.shape)?;
     if !f.required || f.shape.nullable || e.variants.len() != 1 {
         return None;
     }
-    Some(format!(
-        "{}::{}",
-        ctx.type_text(&f.shape),
-        e.variants[0].rust
-    ))
+    let ty = ctx.rust_type(&f.shape);
+    let v = ident(&e.variants[0].rust);
+    Some(quote!(#ty::#v))
 }
 
-/// The struct, its `rt::open_struct!` deserializer when it keeps undeclared properties, its
-/// constructor and setters, and its `Validate` impl.
-pub fn emit_struct(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct) -> Vec<Chunk> {
-    let extra = extra_field(t, s);
-    let mut code = Code::new();
-    struct_def(&mut code, ctx, t, s, extra.as_deref());
-    // With a map of unknown fields, `Deserialize` comes from the runtime's one-pass
-    // `open_struct!` rather than the derive, whose `flatten` buffers the whole object.
-    if let Some(extra) = &extra {
-        code.blank();
-        open_struct(&mut code, t, s, extra);
-    }
-    // Every model gets a constructor and `Validate`: request models need them, and users
-    // building response values for their own tests need the constructor (models are
-    // `#[non_exhaustive]`). Render puts no blank line after an empty `pub struct T {}`.
-    if !(s.fields.is_empty() && extra.is_none()) {
-        code.blank();
-    }
-    builder(&mut code, ctx, t, s, extra.as_deref());
-    vec![Chunk::Text(code.finish()), validate_impl(ctx, t)]
-}
-
-/// `pub struct T { ... }` with its docs and serde attributes.
-fn struct_def(code: &mut Code, ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, extra: Option<&str>) {
-    docs::write(code, &docs::type_doc(ctx.api, t));
-    let deserialize = if extra.is_some() {
-        ""
-    } else {
-        ", serde::Deserialize"
-    };
-    code.line(&format!(
-        "#[derive(Debug, Clone, PartialEq, serde::Serialize{deserialize})]"
-    ));
-    code.line("#[non_exhaustive]");
-    if s.fields.is_empty() && extra.is_none() {
-        code.line(&format!("pub struct {} {{}}", t.name));
-        return;
-    }
-    code.open(&format!("pub struct {} {{", t.name));
-    for f in &s.fields {
-        field(code, ctx, t, f);
-    }
-    if let Some(extra) = extra {
+pub fn emit_struct(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct) -> TokenStream {
+    let name = ident(&t.name);
+    let doc = docs::attrs(&docs::type_doc(ctx.api, t));
+    let fields = s.fields.iter().map(|f| {
+        let fname = ident(&f.rust);
+        let patch = Ctx::is_patch(t, f);
+        let mut lines = docs::field_doc(&f.doc, &f.shape, f.required);
+        if patch {
+            lines.push(String::new());
+            lines.push(format!(
+                "Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_{0}`), or set (see `{0}`).",
+                bare(&f.rust)
+            ));
+        }
+        let fdoc = docs::attrs(&lines);
+        let inner = ctx.member_type(&t.name, &f.rust, &f.shape);
+        let ty = if patch {
+            quote!(rt::Patch<#inner>)
+        } else if f.is_option() && !matches!(f.shape.ty, Ty::Any) {
+            quote!(Option<#inner>)
+        } else {
+            inner
+        };
+        let rename = (bare(&f.rust) != f.wire).then(|| {
+            let w = &f.wire;
+            quote!(#[serde(rename = #w)])
+        });
+        let serde = if patch {
+            quote!(#[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")])
+        } else if !f.required {
+            if matches!(f.shape.ty, Ty::Any) {
+                quote!(#[serde(default, skip_serializing_if = "rt::Value::is_null")])
+            } else {
+                quote!(#[serde(default, skip_serializing_if = "Option::is_none")])
+            }
+        } else if f.shape.nullable {
+            quote!(#[serde(default)])
+        } else {
+            quote!()
+        };
+        quote! { #fdoc #rename #serde pub #fname: #ty, }
+    });
+    let extra_name = extra_field(t, s);
+    let extra = extra_name.as_ref().map(|n| {
+        let n = ident(n);
         let (ty, doc) = match &s.extra {
             Some(shape) => (
-                ctx.type_text_nullable(shape),
-                "Properties not declared in the spec (the schema allows additional properties), kept as sent or received.",
+                ctx.rust_type_nullable(shape),
+                " Properties not declared in the spec (the schema allows additional properties), kept as sent or received.",
             ),
             None => (
-                "rt::Value".to_owned(),
-                "Fields the server sent that this version of the spec does not declare, kept so nothing is lost.",
+                quote!(rt::Value),
+                " Fields the server sent that this version of the spec does not declare, kept so nothing is lost.",
             ),
         };
-        docs::write(code, &[doc.to_owned()]);
-        code.line("#[serde(flatten)]");
-        let ty = format!("std::collections::BTreeMap<String, {ty}>");
-        layout::type_line(code, &format!("pub {extra}: "), &ty, ",");
-    }
-    code.close("}");
-}
-
-/// One field of the struct: docs, serde attributes, `pub name: Type,`.
-fn field(code: &mut Code, ctx: &Ctx<'_>, t: &TypeDef, f: &Field) {
-    let patch = Ctx::is_patch(t, f);
-    let mut lines = docs::field_doc(&f.doc, &f.shape, f.required);
-    if patch {
-        lines.push(String::new());
-        lines.push(format!(
-            "Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_{0}`), or set (see `{0}`).",
-            bare(&f.rust)
-        ));
-    }
-    docs::write(code, &lines);
-    if bare(&f.rust) != f.wire {
-        serde_attr(code, "rename", &f.wire);
-    }
-    if patch {
-        code.line(r#"#[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]"#);
-    } else if !f.required {
-        if matches!(f.shape.ty, Ty::Any) {
-            code.line(r#"#[serde(default, skip_serializing_if = "rt::Value::is_null")]"#);
-        } else {
-            code.line(r#"#[serde(default, skip_serializing_if = "Option::is_none")]"#);
+        quote! {
+            #[doc = #doc]
+            #[serde(flatten)]
+            pub #n: std::collections::BTreeMap<String, #ty>,
         }
-    } else if f.shape.nullable {
-        code.line("#[serde(default)]");
-    }
-    let inner = ctx.member_type_text(&t.name, &f.rust, &f.shape);
-    let ty = if patch {
-        format!("rt::Patch<{inner}>")
-    } else if f.is_option() && !matches!(f.shape.ty, Ty::Any) {
-        format!("Option<{inner}>")
-    } else {
-        inner
+    });
+    // Every model gets a constructor and `Validate`: request models need them, and users
+    // building response values for their own tests need the constructor (models are
+    // `#[non_exhaustive]`).
+    let builder = builder(ctx, t, s, extra_name.as_deref());
+    let validate = validate_impl(ctx, t);
+    // With a map of unknown fields, `Deserialize` comes from the runtime's one-pass
+    // `open_struct!` rather than the derive, whose `flatten` buffers the whole object.
+    let (derive_de, open_de) = match &extra_name {
+        Some(extra) => {
+            let extra = ident(extra);
+            let entries = s.fields.iter().map(|f| {
+                let fname = ident(&f.rust);
+                let wire = &f.wire;
+                let defaulted = Ctx::is_patch(t, f) || !f.required || f.shape.nullable;
+                if defaulted {
+                    quote!(#fname: #wire = default)
+                } else {
+                    quote!(#fname: #wire)
+                }
+            });
+            (
+                quote!(),
+                quote!(rt::open_struct!(#name { #(#entries),* } #extra);),
+            )
+        }
+        None => (quote!(, serde::Deserialize), quote!()),
     };
-    layout::type_line(code, &format!("pub {}: ", f.rust), &ty, ",");
-}
-
-/// `rt::open_struct!(T { field: "wire" = default, ... } extra);`, one field a line as the
-/// render stage lays it out.
-fn open_struct(code: &mut Code, t: &TypeDef, s: &Struct, extra: &str) {
-    code.open(&format!("rt::open_struct!({} {{", t.name));
-    for f in &s.fields {
-        let defaulted = Ctx::is_patch(t, f) || !f.required || f.shape.nullable;
-        let default = if defaulted { " = default" } else { "" };
-        code.line(&format!("{}: {}{default},", f.rust, str_lit(&f.wire)));
-    }
-    code.close(&format!("}} {extra});"));
-}
-
-/// How the argument of a constructor or setter becomes the field's value.
-#[derive(Clone, Copy, PartialEq)]
-enum Conv {
-    /// As it is.
-    Moved,
-    /// `.into()`
-    Into,
-    /// Each item `.into()`, collected.
-    CollectInto,
-    /// Collected.
-    Collect,
-}
-
-impl Conv {
-    /// The method calls applied to the argument.
-    fn calls(self) -> &'static [&'static str] {
-        match self {
-            Conv::Moved => &[],
-            Conv::Into => &[".into()"],
-            Conv::CollectInto => &[".into_iter()", ".map(Into::into)", ".collect()"],
-            Conv::Collect => &[".into_iter()", ".collect()"],
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, serde::Serialize #derive_de)]
+        #[non_exhaustive]
+        pub struct #name {
+            #(#fields)*
+            #extra
         }
-    }
-
-    /// The conversion of `arg` as an expression.
-    fn apply(self, arg: &str) -> String {
-        format!("{arg}{}", self.calls().concat())
+        #open_de
+        #builder
+        #validate
     }
 }
 
-/// The parameter type a constructor or setter takes for a value of `shape`, and how it becomes
-/// the field's value (without an `Option`/`Patch` wrapper).
-fn setter_arg(ctx: &Ctx<'_>, shape: &Shape) -> (String, Conv) {
+/// The parameter type a constructor or setter takes for a value of `shape`, and how to turn the
+/// argument `value` into the field's value (without an `Option`/`Patch` wrapper).
+pub fn setter_arg(ctx: &Ctx<'_>, shape: &Shape, value: &Ident) -> (TokenStream, TokenStream) {
     match &shape.ty {
-        Ty::String => ("impl Into<String>".to_owned(), Conv::Into),
-        Ty::Any => ("impl Into<rt::Value>".to_owned(), Conv::Into),
-        Ty::Named(_) => (format!("impl Into<{}>", ctx.type_text(shape)), Conv::Into),
-        Ty::Array(item) if !item.nullable && matches!(item.ty, Ty::String | Ty::Named(_)) => (
-            format!(
-                "impl IntoIterator<Item = impl Into<{}>>",
-                ctx.type_text(item)
-            ),
-            Conv::CollectInto,
-        ),
-        Ty::Array(item) => (
-            format!("impl IntoIterator<Item = {}>", ctx.type_text_nullable(item)),
-            Conv::Collect,
-        ),
-        _ => (ctx.type_text(shape), Conv::Moved),
+        Ty::String => (quote!(impl Into<String>), quote!(#value.into())),
+        Ty::Any => (quote!(impl Into<rt::Value>), quote!(#value.into())),
+        Ty::Named(_) => {
+            let t = ctx.rust_type(shape);
+            (quote!(impl Into<#t>), quote!(#value.into()))
+        }
+        Ty::Array(item) if !item.nullable && matches!(item.ty, Ty::String | Ty::Named(_)) => {
+            let t = ctx.rust_type(item);
+            (
+                quote!(impl IntoIterator<Item = impl Into<#t>>),
+                quote!(#value.into_iter().map(Into::into).collect()),
+            )
+        }
+        Ty::Array(item) => {
+            let t = ctx.rust_type_nullable(item);
+            (
+                quote!(impl IntoIterator<Item = #t>),
+                quote!(#value.into_iter().collect()),
+            )
+        }
+        _ => {
+            let t = ctx.rust_type(shape);
+            (quote!(#t), quote!(#value))
+        }
     }
 }
 
-/// A field's value in the constructor's struct literal.
-enum Init {
-    /// The parameter of the same name, as it is (`name`).
-    Param,
-    /// The parameter of the same name converted (`name: name.into()`), maybe boxed.
-    Converted(Conv, bool),
-    /// A fixed value (`name: None`).
-    Fixed(String),
-}
-
-impl Init {
-    /// The field `name` of the struct literal: its name (empty for the shorthand) and value.
-    fn field(&self, name: &str) -> (String, Node) {
-        let value = match self {
-            Init::Param => return (String::new(), text(name)),
-            Init::Converted(conv, false) => chain(name, conv.calls()),
-            Init::Converted(conv, true) => call("Box::new", vec![text(&conv.apply(name))]),
-            Init::Fixed(value) => text(value),
-        };
-        (name.to_owned(), value)
-    }
-}
-
-/// The constructor's `Self { ... }`.
-fn struct_literal(code: &mut Code, inits: &[(String, Init)]) {
-    let fields = inits.iter().map(|(n, init)| init.field(n)).collect();
-    let literal = Node::Struct {
-        path: "Self".to_owned(),
-        fields,
-    };
-    layout::line(code, "", &literal, "");
-}
-
-/// `impl Default` (when nothing is required) and `impl T { new, setters, with_extra }`.
-fn builder(code: &mut Code, ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, extra: Option<&str>) {
+fn builder(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, extra: Option<&str>) -> TokenStream {
+    let name = ident(&t.name);
     let args: Vec<&Field> = s
         .fields
         .iter()
         .filter(|f| f.required && single_variant(ctx, f).is_none())
         .collect();
-    if args.is_empty() {
-        impl_for(code, "Default", &t.name);
-        code.open("fn default() -> Self {");
-        code.line("Self::new()");
-        code.close("}");
-        code.close("}");
-        code.blank();
-    }
-    code.open(&format!("impl {} {{", t.name));
-    constructor(code, ctx, t, s, &args, extra);
     let mut methods = Namespace::new();
     methods.reserve("new");
-    for f in s.fields.iter().filter(|f| !f.required) {
-        setter(code, ctx, t, f, &mut methods);
-    }
-    if let Some((e, shape)) = extra.zip(s.extra.as_ref()) {
-        let m = methods.claim("with_extra".to_owned());
-        let ty = ctx.type_text_nullable(shape);
-        code.blank();
-        docs::write(
-            code,
-            &["Adds a property the spec does not declare (the schema allows additional properties).".to_owned()],
-        );
-        code.line("#[must_use]");
-        let params = [
-            ("mut self".to_owned(), String::new()),
-            ("key: ".to_owned(), "impl Into<String>".to_owned()),
-            ("value: ".to_owned(), format!("impl Into<{ty}>")),
-        ];
-        signature(code, &format!("pub fn {m}"), &params, " -> Self");
-        code.line(&format!("self.{e}.insert(key.into(), value.into());"));
-        code.line("self");
-        code.close("}");
-    }
-    code.close("}");
-}
-
-/// `pub fn new(required fields) -> Self`.
-fn constructor(
-    code: &mut Code,
-    ctx: &Ctx<'_>,
-    t: &TypeDef,
-    s: &Struct,
-    args: &[&Field],
-    extra: Option<&str>,
-) {
+    let params = args.iter().map(|f| {
+        let n = ident(&f.rust);
+        let arg = if f.shape.nullable && !matches!(f.shape.ty, Ty::Any) {
+            let t = ctx.rust_type(&f.shape);
+            quote!(Option<#t>)
+        } else {
+            setter_arg(ctx, &f.shape, &n).0
+        };
+        quote!(#n: #arg)
+    });
+    let inits = s.fields.iter().map(|f| {
+        let n = ident(&f.rust);
+        if let Some(only) = single_variant(ctx, f) {
+            quote!(#n: #only,)
+        } else if f.required {
+            if f.shape.nullable && !matches!(f.shape.ty, Ty::Any) {
+                quote!(#n,)
+            } else {
+                let (_, conv) = setter_arg(ctx, &f.shape, &n);
+                if ctx.is_boxed(&t.name, &f.rust) {
+                    quote!(#n: Box::new(#conv),)
+                } else if conv.to_string() == n.to_string() {
+                    quote!(#n,)
+                } else {
+                    quote!(#n: #conv,)
+                }
+            }
+        } else if Ctx::is_patch(t, f) {
+            quote!(#n: rt::Patch::Unchanged,)
+        } else if matches!(f.shape.ty, Ty::Any) {
+            quote!(#n: rt::Value::Null,)
+        } else {
+            quote!(#n: None,)
+        }
+    });
+    let extra_init = extra.map(|e| {
+        let e = ident(e);
+        quote!(#e: Default::default(),)
+    });
     let fixed: Vec<String> = s
         .fields
         .iter()
         .filter(|f| single_variant(ctx, f).is_some())
         .map(|f| format!("`{}`", f.wire))
         .collect();
-    let mut doc = if args.is_empty() {
-        format!("A new `{}`. It has no required fields to pass.", t.name)
+    let mut new_doc = if args.is_empty() {
+        format!(" A new `{}`. It has no required fields to pass.", t.name)
     } else {
-        let wires: Vec<String> = args.iter().map(|f| format!("`{}`", f.wire)).collect();
         format!(
-            "A new `{}`. Takes the required fields ({}); set optional ones with the setters.",
+            " A new `{}`. Takes the required fields ({}); set optional ones with the setters.",
             t.name,
-            wires.join(", ")
+            args.iter()
+                .map(|f| format!("`{}`", f.wire))
+                .collect::<Vec<_>>()
+                .join(", ")
         )
     };
     if !fixed.is_empty() {
-        doc.push_str(&format!(
+        new_doc.push_str(&format!(
             " {} can have only one value and is filled in.",
             fixed.join(", ")
         ));
     }
-    docs::write(code, &[doc]);
-    let params: Vec<(String, String)> = args
-        .iter()
-        .map(|f| {
-            let ty = if f.shape.nullable && !matches!(f.shape.ty, Ty::Any) {
-                format!("Option<{}>", ctx.type_text(&f.shape))
-            } else {
-                setter_arg(ctx, &f.shape).0
-            };
-            (format!("{}: ", f.rust), ty)
-        })
-        .collect();
-    signature(code, "pub fn new", &params, " -> Self");
-    let mut inits: Vec<(String, Init)> = s
+    let value = format_ident!("value");
+    let setters: Vec<TokenStream> = s
         .fields
         .iter()
-        .map(|f| (f.rust.clone(), init(ctx, t, f)))
+        .filter(|f| !f.required)
+        .map(|f| {
+            let n = ident(&f.rust);
+            let setter = ident(&methods.claim(f.rust.clone()));
+            let (arg, conv) = setter_arg(ctx, &f.shape, &value);
+            let conv = if ctx.is_boxed(&t.name, &f.rust) {
+                quote!(Box::new(#conv))
+            } else {
+                conv
+            };
+            let first = f
+                .doc
+                .description
+                .as_deref()
+                .and_then(|d| d.lines().next())
+                .map(|l| format!(" {}", docs::sanitize(l)))
+                .unwrap_or_default();
+            let constraints = docs::constraints(&f.shape);
+            let constraints = if constraints.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", constraints.join("; "))
+            };
+            let doc = format!(" Sets `{}`.{first}{constraints}", f.wire);
+            let patch = Ctx::is_patch(t, f);
+            let assigned = if patch {
+                quote!(rt::Patch::Set(#conv))
+            } else if matches!(f.shape.ty, Ty::Any) {
+                conv
+            } else {
+                quote!(Some(#conv))
+            };
+            let clear = patch.then(|| {
+                let clear = ident(&methods.claim(format!("clear_{}", bare(&f.rust))));
+                let doc = format!(" Clears `{}`: sends it as `null`.", f.wire);
+                quote! {
+                    #[doc = #doc]
+                    #[must_use]
+                    pub fn #clear(mut self) -> Self {
+                        self.#n = rt::Patch::Clear;
+                        self
+                    }
+                }
+            });
+            quote! {
+                #[doc = #doc]
+                #[must_use]
+                pub fn #setter(mut self, value: #arg) -> Self {
+                    self.#n = #assigned;
+                    self
+                }
+                #clear
+            }
+        })
         .collect();
-    if let Some(e) = extra {
-        inits.push((e.to_owned(), Init::Fixed("Default::default()".to_owned())));
-    }
-    struct_literal(code, &inits);
-    code.close("}");
-}
-
-/// How the constructor fills in field `f`.
-fn init(ctx: &Ctx<'_>, t: &TypeDef, f: &Field) -> Init {
-    if let Some(only) = single_variant(ctx, f) {
-        Init::Fixed(only)
-    } else if f.required {
-        if f.shape.nullable && !matches!(f.shape.ty, Ty::Any) {
-            return Init::Param;
+    let extra_setter = extra.zip(s.extra.as_ref()).map(|(e, shape)| {
+        let e = ident(e);
+        let m = ident(&methods.claim("with_extra".to_owned()));
+        let ty = ctx.rust_type_nullable(shape);
+        quote! {
+            /// Adds a property the spec does not declare (the schema allows additional properties).
+            #[must_use]
+            pub fn #m(mut self, key: impl Into<String>, value: impl Into<#ty>) -> Self {
+                self.#e.insert(key.into(), value.into());
+                self
+            }
         }
-        let (_, conv) = setter_arg(ctx, &f.shape);
-        let boxed = ctx.is_boxed(&t.name, &f.rust);
-        if conv == Conv::Moved && !boxed {
-            Init::Param
-        } else {
-            Init::Converted(conv, boxed)
+    });
+    let default = args.is_empty().then(|| {
+        quote! {
+            impl Default for #name {
+                fn default() -> Self { Self::new() }
+            }
         }
-    } else if Ctx::is_patch(t, f) {
-        Init::Fixed("rt::Patch::Unchanged".to_owned())
-    } else if matches!(f.shape.ty, Ty::Any) {
-        Init::Fixed("rt::Value::Null".to_owned())
-    } else {
-        Init::Fixed("None".to_owned())
-    }
-}
-
-/// `self.{field} = value;`: when `self.{field} = ` does not fit, the field access breaks
-/// (`self`, then `.{field}` below it) and the value follows it on that line, broken (if it
-/// must be) relative to the statement's indentation.
-fn assign(code: &mut Code, field: &str, value: Node) {
-    let lhs = chain("self", &[&format!(".{field}")]);
-    let stmt = Node::Seq(vec![lhs, text(" = "), Node::Stop, value]);
-    layout::line(code, "", &stmt, ";");
-}
-
-/// The setter of optional field `f`, and `clear_f` when the field is three-state.
-fn setter(code: &mut Code, ctx: &Ctx<'_>, t: &TypeDef, f: &Field, methods: &mut Namespace) {
-    let name = methods.claim(f.rust.clone());
-    let (arg, conv) = setter_arg(ctx, &f.shape);
-    let value = if ctx.is_boxed(&t.name, &f.rust) {
-        format!("Box::new({})", conv.apply("value"))
-    } else {
-        conv.apply("value")
-    };
-    let first = f
-        .doc
-        .description
-        .as_deref()
-        .and_then(|d| d.lines().next())
-        .map(|l| format!(" {}", docs::sanitize(l)))
-        .unwrap_or_default();
-    let constraints = docs::constraints(&f.shape);
-    let constraints = if constraints.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", constraints.join("; "))
-    };
-    code.blank();
-    docs::write(code, &[format!("Sets `{}`.{first}{constraints}", f.wire)]);
-    code.line("#[must_use]");
-    let params = [
-        ("mut self".to_owned(), String::new()),
-        ("value: ".to_owned(), arg),
-    ];
-    signature(code, &format!("pub fn {name}"), &params, " -> Self");
-    let patch = Ctx::is_patch(t, f);
-    let value = if patch {
-        call("rt::Patch::Set", vec![text(&value)])
-    } else if matches!(f.shape.ty, Ty::Any) {
-        chain("value", conv.calls())
-    } else {
-        call("Some", vec![text(&value)])
-    };
-    assign(code, &f.rust, value);
-    code.line("self");
-    code.close("}");
-    if patch {
-        let clear = methods.claim(format!("clear_{}", bare(&f.rust)));
-        code.blank();
-        docs::write(code, &[format!("Clears `{}`: sends it as `null`.", f.wire)]);
-        code.line("#[must_use]");
-        let params = [("mut self".to_owned(), String::new())];
-        signature(code, &format!("pub fn {clear}"), &params, " -> Self");
-        assign(code, &f.rust, text("rt::Patch::Clear"));
-        code.line("self");
-        code.close("}");
+    });
+    quote! {
+        #default
+        impl #name {
+            #[doc = #new_doc]
+            pub fn new(#(#params),*) -> Self {
+                Self { #(#inits)* #extra_init }
+            }
+            #(#setters)*
+            #extra_setter
+        }
     }
 }
