@@ -1,15 +1,15 @@
 //! The spec diff: compares two versions of a spec **at the level of the generated API** and
 //! classifies every change by what it does to a user of the generated crate.
 //!
-//! Both specs go through [`crate::lower_spec`]; the two [`ir::Api`](crate::ir::Api) values are
-//! compared (types by Rust name, fields by wire name, operations by `operationId`, then by method
+//! Both specs go through [`crate::lower_spec`]; the two [`ir::Api`](crate::ir::Api) values, each
+//! with the [`Surface`] the generator decided for it, are compared (types by Rust name, fields by wire name, operations by `operationId`, then by method
 //! and path). Each [`Change`] has a [`Kind`], a stable [`Rule`], a JSON pointer (the new spec's,
 //! or the old one's for something removed) and a one-line description.
 //!
 //! | module | concern |
 //! |---|---|
 //! | `rule` | the rules: what each change is and why it has its kind |
-//! | `surface` | how the IR shows up in the generated Rust (mirrors `emit`) |
+//! | `surface` | one side: the IR and its [`Surface`], looked up by type, field and operation |
 //! | `bounds` | constraints (lengths, ranges, patterns, formats, item counts): tighter or looser |
 //! | `api` | base URL, auth, error type, operations |
 //! | `types` | types by name; struct fields and the `extra` map |
@@ -29,7 +29,9 @@ mod variants;
 pub mod version;
 
 use crate::ir::Api;
+use crate::surface::Surface;
 use crate::Diagnostics;
+use surface::View;
 
 pub use render::{changelog, to_json, to_text};
 pub use rule::{Kind, Rule};
@@ -110,11 +112,17 @@ impl Report {
     }
 }
 
-/// Compares two lowered APIs. `old`/`new` name them in the report.
-pub fn diff(old_name: &str, old: &Api, new_name: &str, new: &Api) -> Report {
+/// Compares two lowered APIs, each with its surface. `old`/`new` name them in the report.
+pub fn diff(
+    old_name: &str,
+    old: (&Api, &Surface),
+    new_name: &str,
+    new: (&Api, &Surface),
+) -> Report {
+    let (old, new) = (View::new(old.0, old.1), View::new(new.0, new.1));
     let mut out = Out::default();
-    api::compare(old, new, &mut out);
-    types::compare(old, new, &mut out);
+    api::compare(&old, &new, &mut out);
+    types::compare(&old, &new, &mut out);
     Report {
         old: old_name.to_owned(),
         new: new_name.to_owned(),
@@ -141,9 +149,16 @@ pub fn diff_specs(
     new_text: &str,
     module: &str,
 ) -> Result<Report, (Side, Diagnostics)> {
-    let (old, _) = crate::lower_spec(old_file, module, old_text).map_err(|d| (Side::Old, d))?;
-    let (new, _) = crate::lower_spec(new_file, module, new_text).map_err(|d| (Side::New, d))?;
-    Ok(diff(old_file, &old, new_file, &new))
+    let (old, old_surface, _) =
+        crate::lower_spec(old_file, module, old_text).map_err(|d| (Side::Old, d))?;
+    let (new, new_surface, _) =
+        crate::lower_spec(new_file, module, new_text).map_err(|d| (Side::New, d))?;
+    Ok(diff(
+        old_file,
+        (&old, &old_surface),
+        new_file,
+        (&new, &new_surface),
+    ))
 }
 
 /// Where the comparisons put what they find.

@@ -8,6 +8,7 @@
 //! | `load` | YAML/JSON text → `openapiv3::OpenAPI` |
 //! | `lower` | `OpenAPI` → [`ir::Api`] (names resolved, all diagnostics collected) |
 //! | `check` | `ir::Api` → diagnostics (patterns, variant misuse) |
+//! | `surface` | `ir::Api` → [`surface::Surface`]: every Rust name and type the module exposes |
 //! | `emit` | `ir::Api` → [`stages::Module`]: the items as tokens, from `quote!` templates |
 //! | `render` | items → `String` (each group through `syn::File` → `prettyplease`) |
 //!
@@ -20,6 +21,7 @@ pub mod diag;
 pub mod diff;
 pub mod ir;
 pub mod job;
+pub mod surface;
 
 mod check;
 mod emit;
@@ -82,8 +84,9 @@ fn generate_unsorted(file: &str, module: &str, text: &str) -> Result<Generated, 
         } else {
             drop(doc);
         }
-        let (api, warnings) = lowered?;
-        let source = stages::emit_and_render(&api, file)?;
+        let (api, mut warnings) = lowered?;
+        let surface = stages::surface(file, &api, &mut warnings)?;
+        let source = stages::emit_and_render(&api, &surface, file)?;
         Ok(Generated {
             source,
             summary: summarize(&api),
@@ -92,8 +95,8 @@ fn generate_unsorted(file: &str, module: &str, text: &str) -> Result<Generated, 
     })
 }
 
-/// Loads, lowers and checks a spec without emitting code: the IR other tools (the spec diff)
-/// compare. Returns the IR and the warnings.
+/// Loads, lowers and checks a spec and decides its surface without emitting code: what other
+/// tools (the spec diff) compare. Returns the IR, its surface and the warnings.
 ///
 /// # Errors
 /// Every problem found, as [`generate`] reports them.
@@ -101,9 +104,11 @@ pub fn lower_spec(
     file: &str,
     module: &str,
     text: &str,
-) -> Result<(ir::Api, Diagnostics), Diagnostics> {
+) -> Result<(ir::Api, surface::Surface, Diagnostics), Diagnostics> {
     let doc = stages::load(file, text)?;
-    stages::lower(file, module, &doc)
+    let (api, mut warnings) = stages::lower(file, module, &doc)?;
+    let surface = stages::surface(file, &api, &mut warnings)?;
+    Ok((api, surface, warnings))
 }
 
 /// The stages [`generate`] runs, one function each, so that benchmarks and tools can run or time
@@ -147,12 +152,32 @@ pub mod stages {
         Ok((api, warnings))
     }
 
-    /// Stage 4: the module's items as tokens. Cannot fail: a checked IR always emits.
-    pub fn emit(api: &ir::Api) -> Module {
-        crate::emit::emit(api)
+    /// Stage 4, surface: every Rust name and type the module exposes. Renamed items (a name
+    /// already taken) add a warning to `warnings`.
+    ///
+    /// # Errors
+    /// Pagination fields that do not resolve, with the warnings so far.
+    pub fn surface(
+        file: &str,
+        api: &ir::Api,
+        warnings: &mut Diagnostics,
+    ) -> Result<crate::surface::Surface, Diagnostics> {
+        let mut sink = diag::Sink::new(file);
+        let surface = crate::surface::surface(api, &mut sink);
+        let found = sink.into_diagnostics();
+        warnings.0.extend(found.0);
+        if warnings.has_errors() {
+            return Err(std::mem::take(warnings));
+        }
+        Ok(surface)
     }
 
-    /// Stage 5: formats the module's items as its source, with the `@generated` header naming
+    /// Stage 5: the module's items as tokens. Cannot fail: a checked IR always emits.
+    pub fn emit(api: &ir::Api, surface: &crate::surface::Surface) -> Module {
+        crate::emit::emit(api, surface)
+    }
+
+    /// Stage 6: formats the module's items as its source, with the `@generated` header naming
     /// `file`, on this thread.
     ///
     /// # Errors
@@ -161,14 +186,18 @@ pub mod stages {
         crate::render::render(module, file).map_err(|m| generator_bug(file, m))
     }
 
-    /// Stages 4 and 5 together, as [`generate`] runs them: each part of the module (a type, the
+    /// Stages 5 and 6 together, as [`generate`] runs them: each part of the module (a type, the
     /// client, ...) is emitted and formatted on one thread per core. The same bytes as
-    /// `render(emit(api), file)`.
+    /// `render(emit(api, surface), file)`.
     ///
     /// # Errors
     /// Only on a generator bug (tokens that do not parse), as one diagnostic.
-    pub fn emit_and_render(api: &ir::Api, file: &str) -> Result<String, Diagnostics> {
-        let ctx = crate::emit::Ctx::new(api);
+    pub fn emit_and_render(
+        api: &ir::Api,
+        surface: &crate::surface::Surface,
+        file: &str,
+    ) -> Result<String, Diagnostics> {
+        let ctx = crate::emit::Ctx::new(api, surface);
         let parts = crate::emit::parts(api);
         // The client is the largest part: taken first, it does not end up alone at the end.
         let client = parts

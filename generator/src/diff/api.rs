@@ -3,13 +3,13 @@
 
 use super::bounds;
 use super::rule::Rule;
-use super::surface::{self, methods, op_name};
+use super::surface::{bare, op_name, View};
 use super::Out;
 use crate::diag::escape;
 use crate::ir::*;
 use std::collections::BTreeSet;
 
-pub fn compare(old: &Api, new: &Api, out: &mut Out) {
+pub fn compare(old: &View<'_>, new: &View<'_>, out: &mut Out) {
     if old.base_url != new.base_url {
         out.push(
             Rule::BaseUrlChanged,
@@ -86,7 +86,7 @@ fn type_pointer(api: &Api, name: Option<&str>) -> Option<String> {
 
 /// Pairs operations by `operationId`, then the rest by method and path (a rename); reports the
 /// pairs' differences, then what is only new (added) or only old (removed).
-fn operations(old: &Api, new: &Api, out: &mut Out) {
+fn operations(old: &View<'_>, new: &View<'_>, out: &mut Out) {
     let mut used_old: BTreeSet<usize> = BTreeSet::new();
     let mut pairs: Vec<(Option<usize>, &Operation)> = Vec::new();
     for n in &new.operations {
@@ -116,7 +116,7 @@ fn operations(old: &Api, new: &Api, out: &mut Out) {
             None => out.push(
                 Rule::OperationAdded,
                 &n.pointer,
-                format!("new operation {}: {}", op_name(n), methods(n)),
+                format!("new operation {}: {}", op_name(n), new.methods(n)),
             ),
         }
     }
@@ -128,19 +128,19 @@ fn operations(old: &Api, new: &Api, out: &mut Out) {
                 format!(
                     "operation {} removed: {} {} gone",
                     op_name(o),
-                    methods(o),
-                    if surface::has_stream(o) { "are" } else { "is" }
+                    old.methods(o),
+                    if old.stream(o).is_some() { "are" } else { "is" }
                 ),
             );
         }
     }
 }
 
-fn operation(old: &Operation, new: &Operation, apis: (&Api, &Api), out: &mut Out) {
+fn operation(old: &Operation, new: &Operation, apis: (&View<'_>, &View<'_>), out: &mut Out) {
     let p = new.pointer.as_str();
-    let name = format!("`Client::{}`", surface::bare(&new.rust));
-    if old.rust != new.rust {
-        let (a, b) = (surface::bare(&old.rust), surface::bare(&new.rust));
+    let (a, b) = (apis.0.method(old), apis.1.method(new));
+    let name = format!("`Client::{b}`");
+    if a != b {
         let what = if old.id == new.id {
             format!("operation `{}`: `Client::{a}` is now `Client::{b}`", new.id)
         } else {
@@ -167,9 +167,9 @@ fn operation(old: &Operation, new: &Operation, apis: (&Api, &Api), out: &mut Out
             ),
         );
     }
-    params(old, new, &name, out);
-    query_and_body(old, new, &name, out);
-    let (a, b) = (surface::return_type(old), surface::return_type(new));
+    params(old, new, apis, &name, out);
+    query_and_body(old, new, apis, &name, out);
+    let (a, b) = (apis.0.return_type(old), apis.1.return_type(new));
     if a != b {
         out.push(
             Rule::ResponseTypeChanged,
@@ -186,7 +186,7 @@ fn operation(old: &Operation, new: &Operation, apis: (&Api, &Api), out: &mut Out
         };
         out.push(Rule::RetryChanged, p, format!("{name} {what}"));
     }
-    pagination(old, new, &name, out);
+    pagination(old, new, apis, &name, out);
     if old.deprecated != new.deprecated {
         let what = if new.deprecated {
             "is now deprecated (`#[deprecated]`)"
@@ -198,7 +198,7 @@ fn operation(old: &Operation, new: &Operation, apis: (&Api, &Api), out: &mut Out
 }
 
 /// Path and header parameters: positional arguments, matched by place and wire name.
-fn params(old: &Operation, new: &Operation, name: &str, out: &mut Out) {
+fn params(old: &Operation, new: &Operation, apis: (&View<'_>, &View<'_>), name: &str, out: &mut Out) {
     let at = format!("{}/parameters", new.pointer);
     let key = |p: &Param| (p.location, p.wire.clone());
     let find = |list: &[Param], p: &Param| list.iter().find(|q| key(q) == key(p)).cloned();
@@ -209,13 +209,13 @@ fn params(old: &Operation, new: &Operation, name: &str, out: &mut Out) {
                 &at,
                 format!(
                     "{name} takes a new argument `{}: {}` ({})",
-                    surface::bare(&n.rust),
-                    surface::param_type(n),
+                    bare(&n.rust),
+                    apis.1.arg_type(new, &n.rust),
                     describe_param(n)
                 ),
             ),
             Some(o) => {
-                let (a, b) = (surface::param_type(&o), surface::param_type(n));
+                let (a, b) = (apis.0.arg_type(old, &o.rust), apis.1.arg_type(new, &n.rust));
                 if a != b {
                     out.push(
                         Rule::ArgumentChanged,
@@ -239,7 +239,7 @@ fn params(old: &Operation, new: &Operation, name: &str, out: &mut Out) {
                 &format!("{}/parameters", old.pointer),
                 format!(
                     "{name} no longer takes the argument `{}` ({})",
-                    surface::bare(&o.rust),
+                    bare(&o.rust),
                     describe_param(o)
                 ),
             );
@@ -256,7 +256,7 @@ fn params(old: &Operation, new: &Operation, name: &str, out: &mut Out) {
         let order: Vec<String> = new
             .params
             .iter()
-            .map(|p| format!("`{}`", surface::bare(&p.rust)))
+            .map(|p| format!("`{}`", bare(&p.rust)))
             .collect();
         out.push(
             Rule::ArgumentsReordered,
@@ -280,7 +280,13 @@ fn describe_param(p: &Param) -> String {
 }
 
 /// The query-parameter struct argument and the body argument.
-fn query_and_body(old: &Operation, new: &Operation, name: &str, out: &mut Out) {
+fn query_and_body(
+    old: &Operation,
+    new: &Operation,
+    apis: (&View<'_>, &View<'_>),
+    name: &str,
+    out: &mut Out,
+) {
     let at = format!("{}/parameters", new.pointer);
     match (&old.query, &new.query) {
         (None, Some(q)) => out.push(
@@ -302,24 +308,24 @@ fn query_and_body(old: &Operation, new: &Operation, name: &str, out: &mut Out) {
     }
     let at = format!("{}/requestBody", new.pointer);
     match (&old.body, &new.body) {
-        (None, Some(b)) => out.push(
+        (None, Some(_)) => out.push(
             Rule::ArgumentAdded,
             &at,
             format!(
                 "{name} takes a new argument `body: {}` (a request body)",
-                surface::body_type(b)
+                apis.1.arg_type(new, "body")
             ),
         ),
-        (Some(b), None) => out.push(
+        (Some(_), None) => out.push(
             Rule::ArgumentRemoved,
             &format!("{}/requestBody", old.pointer),
             format!(
                 "{name} no longer takes a request body (`body: {}`)",
-                surface::body_type(b)
+                apis.0.arg_type(old, "body")
             ),
         ),
         (Some(a), Some(b)) => {
-            let (ta, tb) = (surface::body_type(a), surface::body_type(b));
+            let (ta, tb) = (apis.0.arg_type(old, "body"), apis.1.arg_type(new, "body"));
             if a.media_type != b.media_type {
                 out.push(
                     Rule::BodyMediaTypeChanged,
@@ -357,7 +363,7 @@ fn decoded(op: &Operation, api_error: Option<&str>) -> BTreeSet<String> {
 
 /// Statuses whose error body is decoded, each side with its own error type. Nothing to say when
 /// the new side has no common error type (that change is reported once, for the whole API).
-fn errors(old: &Operation, new: &Operation, apis: (&Api, &Api), name: &str, out: &mut Out) {
+fn errors(old: &Operation, new: &Operation, apis: (&View<'_>, &View<'_>), name: &str, out: &mut Out) {
     let Some(error) = apis.1.error_type.as_deref() else {
         return;
     };
@@ -388,10 +394,17 @@ fn errors(old: &Operation, new: &Operation, apis: (&Api, &Api), name: &str, out:
     }
 }
 
-fn pagination(old: &Operation, new: &Operation, name: &str, out: &mut Out) {
+fn pagination(
+    old: &Operation,
+    new: &Operation,
+    apis: (&View<'_>, &View<'_>),
+    name: &str,
+    out: &mut Out,
+) {
     let at = format!("{}/x-pagination", new.pointer);
-    let stream = format!("`Client::{}_stream`", surface::bare(&new.rust));
-    match (surface::has_stream(old), surface::has_stream(new)) {
+    let (a, b) = (apis.0.stream(old), apis.1.stream(new));
+    let stream = format!("`Client::{}`", b.or(a).unwrap_or_default());
+    match (a.is_some(), b.is_some()) {
         (false, true) => out.push(
             Rule::PaginationAdded,
             &at,
@@ -400,10 +413,7 @@ fn pagination(old: &Operation, new: &Operation, name: &str, out: &mut Out) {
         (true, false) => out.push(
             Rule::PaginationRemoved,
             &format!("{}/x-pagination", old.pointer),
-            format!(
-                "`Client::{}_stream` is gone (the operation no longer pages)",
-                surface::bare(&old.rust)
-            ),
+            format!("{stream} is gone (the operation no longer pages)"),
         ),
         (true, true) if old.pagination != new.pagination => out.push(
             Rule::PaginationChanged,

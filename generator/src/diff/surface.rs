@@ -1,150 +1,159 @@
-//! How the IR shows up in the generated crate: the Rust type of a value, the wrapper of a struct
-//! field, which fields are `new()` arguments, the `extra` map, method argument types. Mirrors
-//! `emit` (`Ctx::rust_type`, `models::emit_struct`, `client::param_type`); the three-state rule
-//! is `emit`'s own [`Ctx::is_patch`]. Types are written without the `rt::` prefix.
-//!
-//! Not mirrored: `Box<T>` for fields that recursion forces into a box (a spec becoming recursive
-//! is not reported as a field type change).
+//! One side of the diff: the IR with the surface the generator decided for it, so that the
+//! report names the real Rust items (`extra_2`, `Option<Box<Node>>`, `with_options_2`). Nothing
+//! here works a name or type out again: it only looks them up in [`Surface`]. Types are written
+//! without the `rt::` and `std::collections::` paths ([`RustType::short`]).
 
-use crate::emit::Ctx;
 use crate::ir::*;
+use crate::surface::{ExtraMap, FieldSurface, OperationSurface, RustType, Surface};
+use std::collections::HashMap;
+
+/// A lowered spec and its surface, looked up by type name, field wire name and operationId.
+/// Dereferences to the [`Api`].
+pub struct View<'a> {
+    pub api: &'a Api,
+    fields: HashMap<(&'a str, &'a str), &'a FieldSurface>,
+    extras: HashMap<&'a str, &'a ExtraMap>,
+    operations: HashMap<&'a str, &'a OperationSurface>,
+}
+
+impl<'a> View<'a> {
+    pub fn new(api: &'a Api, surface: &'a Surface) -> Self {
+        let mut fields = HashMap::new();
+        let mut extras = HashMap::new();
+        for (i, t) in api.types.iter().enumerate() {
+            if let (TypeKind::Struct(s), Some(ss)) = (&t.kind, surface.structure(i)) {
+                for (f, fs) in s.fields.iter().zip(&ss.fields) {
+                    fields.insert((t.name.as_str(), f.wire.as_str()), fs);
+                }
+                if let Some(e) = &ss.extra {
+                    extras.insert(t.name.as_str(), e);
+                }
+            }
+        }
+        let operations = api
+            .operations
+            .iter()
+            .zip(&surface.operations)
+            .map(|(o, s)| (o.id.as_str(), s))
+            .collect();
+        View {
+            api,
+            fields,
+            extras,
+            operations,
+        }
+    }
+
+    /// The surface of field `f` of struct `t`.
+    fn field(&self, t: &TypeDef, f: &Field) -> Option<&'a FieldSurface> {
+        self.fields.get(&(t.name.as_str(), f.wire.as_str())).copied()
+    }
+
+    /// The Rust field name (without `r#`).
+    pub fn field_name<'f>(&self, t: &TypeDef, f: &'f Field) -> &'f str
+    where
+        'a: 'f,
+    {
+        self.field(t, f).map_or(bare(&f.rust), |s| bare(&s.name))
+    }
+
+    /// The declared type of a struct field, wrappers and `Box` included.
+    pub fn field_type(&self, t: &TypeDef, f: &Field) -> String {
+        self.field(t, f)
+            .map_or_else(|| ty(&f.shape), |s| s.ty.short())
+    }
+
+    /// What the field's value is wrapped in.
+    pub fn wrapper(&self, t: &TypeDef, f: &Field) -> Option<crate::surface::Wrapper> {
+        self.field(t, f).map(|s| s.wrapper)
+    }
+
+    /// The setter of an optional field and the `clear_*` method of a three-state one.
+    pub fn setters(&self, t: &TypeDef, f: &Field) -> (Option<&'a str>, Option<&'a str>) {
+        self.field(t, f).map_or((None, None), |s| {
+            (s.setter.as_deref().map(bare), s.clear.as_deref().map(bare))
+        })
+    }
+
+    /// Whether the field is an argument of the struct's `new()`.
+    pub fn is_new_arg(&self, t: &TypeDef, f: &Field) -> bool {
+        self.field(t, f).is_some_and(|s| s.is_new_arg(f))
+    }
+
+    /// Whether `new()` fills the field in (a required single-value enum).
+    pub fn is_fixed(&self, t: &TypeDef, f: &Field) -> bool {
+        self.field(t, f).is_some_and(|s| s.fixed.is_some())
+    }
+
+    /// The struct's map of undeclared properties: its field name, value type and setter.
+    pub fn extra(&self, t: &TypeDef) -> Option<(&'a str, String, Option<&'a str>)> {
+        self.extras.get(t.name.as_str()).map(|e| {
+            (
+                bare(&e.field),
+                e.value.short(),
+                e.setter.as_deref().map(bare),
+            )
+        })
+    }
+
+    fn operation(&self, op: &Operation) -> Option<&'a OperationSurface> {
+        self.operations.get(op.id.as_str()).copied()
+    }
+
+    /// The client method of an operation (without `r#`).
+    pub fn method<'o>(&self, op: &'o Operation) -> &'o str
+    where
+        'a: 'o,
+    {
+        self.operation(op).map_or(bare(&op.rust), |s| bare(&s.method))
+    }
+
+    /// The `*_stream` method of an operation, if it has one.
+    pub fn stream(&self, op: &Operation) -> Option<&'a str> {
+        self.operation(op)?
+            .stream
+            .as_ref()
+            .map(|s| bare(&s.method))
+    }
+
+    /// The type of the argument `name` (a parameter's Rust name, `params` or `body`).
+    pub fn arg_type(&self, op: &Operation, name: &str) -> String {
+        self.operation(op)
+            .and_then(|s| s.args.iter().find(|(n, _)| n == name))
+            .map_or_else(String::new, |(_, t)| t.short())
+    }
+
+    /// What the method returns (inside `Result`).
+    pub fn return_type(&self, op: &Operation) -> String {
+        self.operation(op)
+            .map_or_else(String::new, |s| s.returns.short())
+    }
+
+    /// `Client::<method>`, with the stream method when there is one.
+    pub fn methods(&self, op: &Operation) -> String {
+        let name = self.method(op);
+        match self.stream(op) {
+            Some(stream) => format!("`Client::{name}`, `Client::{stream}`"),
+            None => format!("`Client::{name}`"),
+        }
+    }
+}
+
+impl std::ops::Deref for View<'_> {
+    type Target = Api;
+    fn deref(&self) -> &Api {
+        self.api
+    }
+}
 
 /// The Rust type of a value, without the `Option` for nullability at the top.
 pub fn ty(s: &Shape) -> String {
-    match &s.ty {
-        Ty::String => "String".to_owned(),
-        Ty::DateTime => "DateTime".to_owned(),
-        Ty::Date => "Date".to_owned(),
-        Ty::Integer { bits32: true } => "i32".to_owned(),
-        Ty::Integer { bits32: false } => "i64".to_owned(),
-        Ty::Number => "f64".to_owned(),
-        Ty::Boolean => "bool".to_owned(),
-        Ty::Any => "Value".to_owned(),
-        Ty::Object => "Map".to_owned(),
-        Ty::Array(item) => format!("Vec<{}>", ty_nullable(item)),
-        Ty::Map(v) => format!("BTreeMap<String, {}>", ty_nullable(v)),
-        Ty::Named(n) => n.clone(),
-    }
+    RustType::value(s).short()
 }
 
 /// As [`ty`], in an `Option` when the value is nullable (`Value` holds `null` itself).
 pub fn ty_nullable(s: &Shape) -> String {
-    if s.nullable && !matches!(s.ty, Ty::Any) {
-        format!("Option<{}>", ty(s))
-    } else {
-        ty(s)
-    }
-}
-
-/// What a struct field's value is wrapped in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Wrapper {
-    /// `T`: required and not nullable (or a `Value`).
-    Plain,
-    /// `Option<T>`: optional or nullable.
-    Option,
-    /// `rt::Patch<T>`: three-state.
-    Patch,
-}
-
-pub fn wrapper(t: &TypeDef, f: &Field) -> Wrapper {
-    if Ctx::is_patch(t, f) {
-        Wrapper::Patch
-    } else if f.is_option() && !matches!(f.shape.ty, Ty::Any) {
-        Wrapper::Option
-    } else {
-        Wrapper::Plain
-    }
-}
-
-/// The Rust type of a struct field, as declared.
-pub fn field_type(t: &TypeDef, f: &Field) -> String {
-    let inner = ty(&f.shape);
-    match wrapper(t, f) {
-        Wrapper::Plain => inner,
-        Wrapper::Option => format!("Option<{inner}>"),
-        Wrapper::Patch => format!("Patch<{inner}>"),
-    }
-}
-
-/// Whether the field is a required enum with a single value: `new()` fills it in.
-pub fn is_fixed(api: &Api, f: &Field) -> bool {
-    let Ty::Named(n) = &f.shape.ty else {
-        return false;
-    };
-    let one = api
-        .types
-        .iter()
-        .find(|t| &t.name == n)
-        .is_some_and(|t| matches!(&t.kind, TypeKind::Enum(e) if e.variants.len() == 1));
-    one && f.required && !f.shape.nullable
-}
-
-/// Whether the field is an argument of the struct's `new()`.
-pub fn is_new_arg(api: &Api, f: &Field) -> bool {
-    f.required && !is_fixed(api, f)
-}
-
-/// The value type of the struct's `extra` map, if it has one: every response model has one
-/// (unknown fields are kept), and so has every model with `additionalProperties`.
-pub fn extra(t: &TypeDef, s: &Struct) -> Option<String> {
-    match &s.extra {
-        Some(shape) => Some(ty_nullable(shape)),
-        None if t.in_response => Some("Value".to_owned()),
-        None => None,
-    }
-}
-
-/// The type of a path or header parameter argument.
-pub fn param_type(p: &Param) -> String {
-    let base = match &p.shape.ty {
-        Ty::String => "&str".to_owned(),
-        Ty::Array(item) => format!("&[{}]", ty_nullable(item)),
-        _ => ty(&p.shape),
-    };
-    if p.required {
-        base
-    } else {
-        format!("Option<{base}>")
-    }
-}
-
-/// The type of the body argument.
-pub fn body_type(b: &Body) -> String {
-    let t = ty_nullable(&b.shape);
-    if b.required {
-        format!("&{t}")
-    } else {
-        format!("Option<&{t}>")
-    }
-}
-
-/// What the method returns (inside `Result`).
-pub fn return_type(op: &Operation) -> String {
-    match op.success.raw {
-        Some(RawBody::Bytes) => "rt::Bytes".to_owned(),
-        Some(RawBody::Text) => "String".to_owned(),
-        None => op
-            .success
-            .body
-            .as_ref()
-            .map_or_else(|| "()".to_owned(), ty_nullable),
-    }
-}
-
-/// Whether the operation has a `<op>_stream` method.
-pub fn has_stream(op: &Operation) -> bool {
-    op.has_stream()
-}
-
-/// `Client::<method>`, with the stream method when there is one.
-pub fn methods(op: &Operation) -> String {
-    let name = crate::ident::bare(&op.rust);
-    if has_stream(op) {
-        format!("`Client::{name}`, `Client::{name}_stream`")
-    } else {
-        format!("`Client::{name}`")
-    }
+    RustType::nullable(s).short()
 }
 
 /// `createPersona` (`POST /v1/personas`).

@@ -3,13 +3,14 @@
 
 use super::bounds;
 use super::rule::Rule;
-use super::surface::{self, bare, Wrapper};
+use super::surface::{self, View};
+use crate::surface::Wrapper;
 use super::{variants, Out};
 use crate::ir::*;
 use std::collections::BTreeSet;
 
 /// Every type name of either side, in name order: added, removed, or compared.
-pub fn compare(old: &Api, new: &Api, out: &mut Out) {
+pub fn compare(old: &View<'_>, new: &View<'_>, out: &mut Out) {
     let names: BTreeSet<&str> = old
         .types
         .iter()
@@ -46,7 +47,7 @@ fn kind_name(t: &TypeDef) -> &'static str {
     }
 }
 
-type Side<'a> = (&'a Api, &'a TypeDef);
+type Side<'a> = (&'a View<'a>, &'a TypeDef);
 
 fn typedef(old: Side<'_>, new: Side<'_>, out: &mut Out) {
     let (o, n) = (old.1, new.1);
@@ -81,7 +82,7 @@ fn article(word: &str) -> &'static str {
 }
 
 fn structs(old: Side<'_>, a: &Struct, new: Side<'_>, b: &Struct, out: &mut Out) {
-    let (o, n) = (old.1, new.1);
+    let o = old.1;
     for nf in &b.fields {
         match a.fields.iter().find(|f| f.wire == nf.wire) {
             Some(of) => field(old, of, new, nf, out),
@@ -97,17 +98,17 @@ fn structs(old: Side<'_>, a: &Struct, new: Side<'_>, b: &Struct, out: &mut Out) 
                     "`{}.{}` removed (the field `{}` is gone)",
                     o.name,
                     of.wire,
-                    bare(&of.rust)
+                    old.0.field_name(o, of)
                 ),
             );
         }
     }
-    extra(o, a, n, b, out);
+    extra(old, new, b, out);
 }
 
-fn added_field((api, t): Side<'_>, f: &Field, out: &mut Out) {
+fn added_field((view, t): Side<'_>, f: &Field, out: &mut Out) {
     let name = &t.name;
-    if surface::is_new_arg(api, f) {
+    if view.is_new_arg(t, f) {
         let decode = if t.in_response {
             ", and a response without it no longer decodes"
         } else {
@@ -119,15 +120,15 @@ fn added_field((api, t): Side<'_>, f: &Field, out: &mut Out) {
             format!(
                 "`{name}` has a new required field `{}`: `{name}::new` takes a new argument `{}`{decode}",
                 f.wire,
-                bare(&f.rust)
+                view.field_name(t, f)
             ),
         );
         return;
     }
-    let how = if surface::is_fixed(api, f) {
+    let how = if view.is_fixed(t, f) {
         " (a single-value enum, filled in by `new`)".to_owned()
-    } else if t.in_request {
-        format!(" (setter `{}`)", bare(&f.rust))
+    } else if let (true, (Some(setter), _)) = (t.in_request, view.setters(t, f)) {
+        format!(" (setter `{setter}`)")
     } else {
         String::new()
     };
@@ -138,7 +139,7 @@ fn added_field((api, t): Side<'_>, f: &Field, out: &mut Out) {
         format!(
             "`{name}` has a new {which} field `{}`: `{}`{how}",
             f.wire,
-            surface::field_type(t, f)
+            view.field_type(t, f)
         ),
     );
 }
@@ -147,15 +148,12 @@ fn field(old: Side<'_>, of: &Field, new: Side<'_>, nf: &Field, out: &mut Out) {
     let (o, n) = (old.1, new.1);
     let subject = format!("`{}.{}`", n.name, nf.wire);
     let p = nf.pointer.as_str();
-    if bare(&of.rust) != bare(&nf.rust) {
+    let (name_a, name_b) = (old.0.field_name(o, of), new.0.field_name(n, nf));
+    if name_a != name_b {
         out.push(
             Rule::FieldRenamed,
             p,
-            format!(
-                "{subject}: the Rust field is now `{}` (was `{}`)",
-                bare(&nf.rust),
-                bare(&of.rust)
-            ),
+            format!("{subject}: the Rust field is now `{name_b}` (was `{name_a}`)"),
         );
     }
     let same_type = bounds::same_type(&of.shape, &nf.shape);
@@ -170,12 +168,10 @@ fn field(old: Side<'_>, of: &Field, new: Side<'_>, nf: &Field, out: &mut Out) {
             ),
         );
     }
-    let (ta, tb) = (surface::field_type(o, of), surface::field_type(n, nf));
+    let (ta, tb) = (old.0.field_type(o, of), new.0.field_type(n, nf));
     let type_changed = ta != tb && same_type;
-    let (arg_a, arg_b) = (
-        surface::is_new_arg(old.0, of),
-        surface::is_new_arg(new.0, nf),
-    );
+    let (arg_a, arg_b) = (old.0.is_new_arg(o, of), new.0.is_new_arg(n, nf));
+    let (wrap_a, wrap_b) = (old.0.wrapper(o, of), new.0.wrapper(n, nf));
     if of.required != nf.required {
         let field = if type_changed {
             format!("the field is `{tb}` (was `{ta}`), ")
@@ -204,21 +200,18 @@ fn field(old: Side<'_>, of: &Field, new: Side<'_>, nf: &Field, out: &mut Out) {
                 n.name
             ),
         );
-    } else if surface::wrapper(o, of) != surface::wrapper(n, nf) {
+    } else if wrap_a != wrap_b {
         let rule = if of.shape.nullable != nf.shape.nullable {
             Rule::FieldNullabilityChanged
         } else {
             Rule::FieldThreeStateChanged
         };
-        let what = match (
-            surface::wrapper(n, nf),
-            of.shape.nullable != nf.shape.nullable,
-        ) {
-            (Wrapper::Patch, _) => format!(
-                "is now three-state (unchanged, cleared with `clear_{}`, or set)",
-                bare(&nf.rust)
+        let what = match (wrap_b, of.shape.nullable != nf.shape.nullable) {
+            (Some(Wrapper::Patch), _) => format!(
+                "is now three-state (unchanged, cleared with `{}`, or set)",
+                new.0.setters(n, nf).1.unwrap_or_default()
             ),
-            (_, _) if surface::wrapper(o, of) == Wrapper::Patch => {
+            (_, _) if wrap_a == Some(Wrapper::Patch) => {
                 "is no longer three-state".to_owned()
             }
             (_, true) if nf.shape.nullable => "is now nullable".to_owned(),
@@ -229,6 +222,13 @@ fn field(old: Side<'_>, of: &Field, new: Side<'_>, nf: &Field, out: &mut Out) {
             rule,
             p,
             format!("{subject} {what}: the field is `{tb}` (was `{ta}`)"),
+        );
+    } else if type_changed {
+        // Same wire type and wrapper, another Rust type: a `Box` that recursion added or removed.
+        out.push(
+            Rule::FieldTypeChanged,
+            p,
+            format!("{subject}: the field is now `{tb}` (was `{ta}`)"),
         );
     } else if of.shape.nullable != nf.shape.nullable
         && !nf.required
@@ -257,50 +257,58 @@ fn field(old: Side<'_>, of: &Field, new: Side<'_>, nf: &Field, out: &mut Out) {
     }
 }
 
-/// The `extra` map (undeclared properties) and its `with_extra` setter.
-fn extra(o: &TypeDef, a: &Struct, n: &TypeDef, b: &Struct, out: &mut Out) {
+/// The map of undeclared properties (`extra`, or `extra_2`, ... when a property takes the
+/// name) and its setter (`with_extra`, or another name when a setter takes that one).
+fn extra(old: Side<'_>, new: Side<'_>, b: &Struct, out: &mut Out) {
+    let n = new.1;
     let name = &n.name;
     let pointer = if b.extra.is_some() {
         format!("{}/additionalProperties", n.pointer)
     } else {
         n.pointer.clone()
     };
-    let setter = if b.extra.is_some() {
-        " and a `with_extra` setter"
-    } else {
-        ""
-    };
-    match (surface::extra(o, a), surface::extra(n, b)) {
-        (None, Some(t)) => out.push(
-            Rule::ExtraAdded,
-            &pointer,
-            format!("`{name}` keeps properties the spec does not declare: a new field `extra: BTreeMap<String, {t}>`{setter}"),
-        ),
-        (Some(_), None) => out.push(
+    let (xa, xb) = (old.0.extra(old.1), new.0.extra(n));
+    fn setter<'s>(x: &Option<(&'s str, String, Option<&'s str>)>) -> Option<&'s str> {
+        x.as_ref().and_then(|x| x.2)
+    }
+    match (&xa, &xb) {
+        (None, Some((field, t, _))) => {
+            let setter = setter(&xb)
+                .map(|s| format!(" and a `{s}` setter"))
+                .unwrap_or_default();
+            out.push(
+                Rule::ExtraAdded,
+                &pointer,
+                format!("`{name}` keeps properties the spec does not declare: a new field `{field}: BTreeMap<String, {t}>`{setter}"),
+            )
+        }
+        (Some((field, _, _)), None) => out.push(
             Rule::ExtraRemoved,
             &pointer,
-            format!("`{name}.extra` is gone (undeclared properties are no longer kept)"),
+            format!("`{name}.{field}` is gone (undeclared properties are no longer kept)"),
         ),
-        (Some(x), Some(y)) if x != y => out.push(
+        (Some((fa, x, _)), Some((fb, y, _))) if fa != fb => out.push(
             Rule::ExtraChanged,
             &pointer,
-            format!("`{name}.extra` now holds `{y}` values (was `{x}`)"),
+            format!("`{name}.{fa}` is now `{name}.{fb}` (holding `{y}` values, was `{x}`)"),
         ),
-        _ if a.extra.is_some() != b.extra.is_some() => {
-            if b.extra.is_some() {
-                out.push(
-                    Rule::ExtraAdded,
-                    &pointer,
-                    format!("new setter `{name}::with_extra` (the schema now allows additional properties)"),
-                );
-            } else {
-                out.push(
-                    Rule::ExtraRemoved,
-                    &pointer,
-                    format!("`{name}::with_extra` is gone (the schema no longer allows additional properties)"),
-                );
-            }
-        }
-        _ => {}
+        (Some((field, x, _)), Some((_, y, _))) if x != y => out.push(
+            Rule::ExtraChanged,
+            &pointer,
+            format!("`{name}.{field}` now holds `{y}` values (was `{x}`)"),
+        ),
+        _ => match (setter(&xa), setter(&xb)) {
+            (None, Some(s)) => out.push(
+                Rule::ExtraAdded,
+                &pointer,
+                format!("new setter `{name}::{s}` (the schema now allows additional properties)"),
+            ),
+            (Some(s), None) => out.push(
+                Rule::ExtraRemoved,
+                &pointer,
+                format!("`{name}::{s}` is gone (the schema no longer allows additional properties)"),
+            ),
+            _ => {}
+        },
     }
 }

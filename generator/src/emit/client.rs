@@ -6,6 +6,7 @@ use super::validate::checks_nullable;
 use super::Ctx;
 use crate::ident::ident;
 use crate::ir::*;
+use crate::surface::{OperationSurface, Stream};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -135,7 +136,11 @@ pub fn emit_client(ctx: &Ctx<'_>) -> TokenStream {
         "- Cheap to clone: clones share one connection pool.".to_owned(),
         "- The API key never appears in `Debug` output or errors.".to_owned(),
     ]);
-    let ops = api.operations.iter().map(|op| operation(ctx, op));
+    let ops = api
+        .operations
+        .iter()
+        .zip(&ctx.surface.operations)
+        .map(|(op, os)| operation(ctx, op, os));
     let from_env_doc = format!(" A client configured from the environment: the key from `{key_var}`, the base URL from `{url_var}` if set.");
     quote! {
         /// Builds a [`Client`]: API key, base URL, timeouts, retries, user agent, or your own
@@ -217,34 +222,18 @@ pub fn emit_client(ctx: &Ctx<'_>) -> TokenStream {
     }
 }
 
-fn param_type(ctx: &Ctx<'_>, p: &Param) -> TokenStream {
-    let base = match &p.shape.ty {
-        Ty::String => quote!(&str),
-        Ty::Array(item) => {
-            let t = ctx.rust_type_nullable(item);
-            quote!(&[#t])
-        }
-        _ => ctx.rust_type(&p.shape),
-    };
-    if p.required {
-        base
-    } else {
-        quote!(Option<#base>)
-    }
-}
-
-fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
+fn operation(ctx: &Ctx<'_>, op: &Operation, os: &OperationSurface) -> TokenStream {
     let api = ctx.api;
-    let name = ident(&op.rust);
+    let name = ident(&os.method);
     let method = ident(op.method.as_str());
 
     // Signature.
-    let mut args = Vec::new();
+    let args = os.args.iter().map(|(n, t)| {
+        let n = ident(n);
+        quote!(#n: #t)
+    });
     let mut arg_docs = Vec::new();
     for p in &op.params {
-        let n = ident(&p.rust);
-        let t = param_type(ctx, p);
-        args.push(quote!(#n: #t));
         let where_ = match p.location {
             ParamLocation::Path => "path",
             ParamLocation::Query => "query",
@@ -270,46 +259,29 @@ fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
         ));
     }
     if let Some(q) = &op.query {
-        let t = ident(q);
-        args.push(quote!(params: &#t));
         arg_docs.push(format!(
             "- `params`: the query parameters, [`{q}`] (`{q}::new()` and its setters)"
         ));
     }
-    let body_ty = op.body.as_ref().map(|b| ctx.rust_type_nullable(&b.shape));
-    if let (Some(t), Some(b)) = (&body_ty, &op.body) {
-        let (arg, what) = match b.kind {
-            BodyKind::Json | BodyKind::Form => (
-                quote!(&#t),
-                match &b.shape.ty {
-                    Ty::Named(n) => format!(
-                        "[`{n}`]{}",
-                        if b.kind == BodyKind::Form {
-                            ", sent as a form"
-                        } else {
-                            ""
-                        }
-                    ),
-                    _ => "the JSON body".to_owned(),
-                },
-            ),
-            BodyKind::Multipart => (
-                quote!(Vec<rt::Part>),
-                format!("the `{}` parts (text fields and files)", b.media_type),
-            ),
-            BodyKind::Raw => (
-                quote!(Vec<u8>),
-                format!(
-                    "the bytes sent as `{}` (a `String` converts with `.into()`)",
-                    b.media_type
+    if let Some(b) = &op.body {
+        let what = match b.kind {
+            BodyKind::Json | BodyKind::Form => match &b.shape.ty {
+                Ty::Named(n) => format!(
+                    "[`{n}`]{}",
+                    if b.kind == BodyKind::Form {
+                        ", sent as a form"
+                    } else {
+                        ""
+                    }
                 ),
+                _ => "the JSON body".to_owned(),
+            },
+            BodyKind::Multipart => format!("the `{}` parts (text fields and files)", b.media_type),
+            BodyKind::Raw => format!(
+                "the bytes sent as `{}` (a `String` converts with `.into()`)",
+                b.media_type
             ),
         };
-        if b.required {
-            args.push(quote!(body: #arg));
-        } else {
-            args.push(quote!(body: Option<#arg>));
-        }
         arg_docs.push(format!(
             "- `body`: the request body, {what}{}",
             b.description
@@ -318,12 +290,7 @@ fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
                 .unwrap_or_default()
         ));
     }
-    let ret = match (&op.success.body, op.success.raw) {
-        (_, Some(RawBody::Bytes)) => quote!(rt::Bytes),
-        (_, Some(RawBody::Text)) => quote!(String),
-        (Some(s), None) => ctx.rust_type_nullable(s),
-        (None, None) => quote!(()),
-    };
+    let ret = &os.returns;
 
     // Validation of every input.
     let mut checks = Vec::new();
@@ -662,7 +629,8 @@ fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
     let stream = op
         .pagination
         .as_ref()
-        .and_then(|p| stream_method(ctx, op, p));
+        .zip(os.stream.as_ref())
+        .map(|(p, stream)| stream_method(op, os, p, stream));
     quote! {
         #doc
         #deprecated
@@ -676,75 +644,38 @@ fn operation(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
 }
 
 /// `<op>_stream`: every item of a paginated list operation, fetching pages lazily.
-fn stream_method(ctx: &Ctx<'_>, op: &Operation, p: &Pagination) -> Option<TokenStream> {
-    if !op.has_stream() {
-        return None;
-    }
-    let q = op.query.as_deref()?;
-    let Some(TypeKind::Struct(qs)) = ctx.types.get(q).map(|t| &t.kind) else {
-        return None;
-    };
-    let cursor_field = qs.fields.iter().find(|f| f.wire == p.request)?;
-    let cursor_name = ident(&cursor_field.rust);
-    let cursor_ty = ctx.rust_type(&cursor_field.shape);
-    let Some(Shape {
-        ty: Ty::Named(resp),
-        ..
-    }) = &op.success.body
-    else {
-        return None;
-    };
-    let Some(TypeKind::Struct(rs)) = ctx.types.get(resp.as_str()).map(|t| &t.kind) else {
-        return None;
-    };
-    let items_field = rs.fields.iter().find(|f| f.wire == p.items)?;
-    let Ty::Array(item_shape) = &items_field.shape.ty else {
-        return None;
-    };
-    let item_ty = ctx.rust_type_nullable(item_shape);
-    let items_name = ident(&items_field.rust);
-    let items = if items_field.is_option() {
+fn stream_method(op: &Operation, os: &OperationSurface, p: &Pagination, s: &Stream) -> TokenStream {
+    let (cursor_name, cursor_ty) = (ident(&s.cursor.0), &s.cursor.1);
+    let item_ty = &s.item;
+    let items_name = ident(&s.items.0);
+    let items = if s.items.1 {
         quote!(page.#items_name.unwrap_or_default())
     } else {
         quote!(page.#items_name)
     };
     // `Some(&page)` followed by one step per path segment, ending in `Option<&cursor>`.
     let mut next = quote!(Some(&page));
-    let mut at = rs;
-    for (i, seg) in p.response.iter().enumerate() {
-        let f = at.fields.iter().find(|f| &f.wire == seg)?;
-        let n = ident(&f.rust);
-        next = if f.is_option() {
+    for (field, optional) in &s.next {
+        let n = ident(field);
+        next = if *optional {
             quote!(#next.and_then(|v| v.#n.as_ref()))
         } else {
             quote!(#next.map(|v| &v.#n))
         };
-        if i + 1 < p.response.len() {
-            let Ty::Named(inner) = &f.shape.ty else {
-                return None;
-            };
-            let Some(TypeKind::Struct(is)) = ctx.types.get(inner.as_str()).map(|t| &t.kind) else {
-                return None;
-            };
-            at = is;
-        }
     }
     let next = match p.style {
         PageStyle::Token => quote!(#next.filter(|t| !t.is_empty()).cloned()),
         PageStyle::Page => quote!(#next.and_then(|n| <#cursor_ty>::try_from(*n).ok())),
     };
-    let method = ident(&op.rust);
-    let name = ident(&format!("{}_stream", crate::ident::bare(&op.rust)));
+    let method = ident(&os.method);
+    let name = ident(&s.method);
     let path_args: Vec<_> = op.params.iter().map(|p| ident(&p.rust)).collect();
-    let path_sig = op.params.iter().map(|p| {
-        let n = ident(&p.rust);
-        quote!(#n: impl Into<String>)
-    });
+    let path_sig = path_args.iter().map(|n| quote!(#n: impl Into<String>));
     let owned = path_args
         .iter()
         .map(|n| quote!(let #n: String = #n.into();));
     let cloned = path_args.iter().map(|n| quote!(let #n = #n.clone();));
-    let query_ty = ident(q);
+    let query_ty = ident(op.query.as_deref().unwrap_or_default());
     let how = match p.style {
         PageStyle::Token => format!(
             "token paging: `{}` is sent with each response's `{}` until it is empty",
@@ -758,14 +689,14 @@ fn stream_method(ctx: &Ctx<'_>, op: &Operation, p: &Pagination) -> Option<TokenS
         ),
     };
     let doc = docs::attrs(&[
-        format!("Every item of [`Client::{}`], across all pages, fetched lazily as the stream is read ({how}).", crate::ident::bare(&op.rust)),
+        format!("Every item of [`Client::{}`], across all pages, fetched lazily as the stream is read ({how}).", crate::ident::bare(&os.method)),
         String::new(),
         "Starts from the page `params` selects (the first page unless you set the cursor). An error".to_owned(),
         "is yielded as the stream's last item. Pages are requested one at a time, each with the".to_owned(),
         "client's retries and timeouts. Read it with `futures::StreamExt::next`; `StreamExt::boxed`".to_owned(),
         "turns it into a [`rt::BoxStream`] to store it in a named type.".to_owned(),
     ]);
-    Some(quote! {
+    quote! {
         #doc
         pub fn #name(&self, #(#path_sig,)* params: #query_ty) -> impl rt::Stream<Item = Result<#item_ty>> + Unpin + Send + 'static {
             let client = self.clone();
@@ -784,7 +715,7 @@ fn stream_method(ctx: &Ctx<'_>, op: &Operation, p: &Pagination) -> Option<TokenS
                 }
             })
         }
-    })
+    }
 }
 
 /// Whether a value's `Display` is its wire text: strings, numbers, booleans, dates and enums

@@ -5,8 +5,9 @@
 use super::docs;
 use super::validate::validate_impl;
 use super::Ctx;
-use crate::ident::{ident, value_name, Namespace};
+use crate::ident::ident;
 use crate::ir::*;
+use crate::surface::UnionSurface;
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeMap;
@@ -192,28 +193,20 @@ pub fn emit_enum(ctx: &Ctx<'_>, t: &TypeDef, e: &Enum) -> TokenStream {
     }
 }
 
-pub fn emit_tagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Tagged) -> TokenStream {
+pub fn emit_tagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Tagged, us: &UnionSurface) -> TokenStream {
     let name = ident(&t.name);
     let doc = docs::attrs(&docs::type_doc(ctx.api, t));
     let tag = &u.tag;
     let vnames: Vec<_> = u.variants.iter().map(|v| ident(&v.rust)).collect();
     let values: Vec<&String> = u.variants.iter().map(|v| &v.value).collect();
-    let variants = u.variants.iter().map(|v| {
+    let variants = u.variants.iter().zip(&us.variants).map(|(v, vs)| {
         let vn = ident(&v.rust);
-        let ty = ctx.member_type(
-            &t.name,
-            &v.rust,
-            &Shape {
-                ty: Ty::Named(v.ty.clone()),
-                nullable: false,
-                rules: Rules::default(),
-            },
-        );
+        let ty = &vs.ty;
         let value = &v.value;
         let d = format!(" `{tag}: {value}`; the other fields are in [`{}`].", v.ty);
         quote! { #[doc = #d] #[serde(rename = #value)] #vn(#ty), }
     });
-    let accessor = ident(&value_name(tag));
+    let accessor = ident(us.accessor.as_deref().unwrap_or("tag"));
     let accessor_doc = format!(" The discriminator `{tag}` of this value, as sent on the wire.");
     // `From` only where a struct is the payload of exactly one variant.
     let mut count: BTreeMap<&str, usize> = BTreeMap::new();
@@ -223,18 +216,19 @@ pub fn emit_tagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Tagged) -> TokenStream {
     let froms = u
         .variants
         .iter()
-        .filter(|v| count[v.ty.as_str()] == 1)
-        .map(|v| {
+        .zip(&us.variants)
+        .filter(|(v, _)| count[v.ty.as_str()] == 1)
+        .map(|(v, vs)| {
             let vn = ident(&v.rust);
             let ty = ident(&v.ty);
-            let wrap = if ctx.is_boxed(&t.name, &v.rust) {
+            let wrap = if vs.boxed {
                 quote!(Box::new(v))
             } else {
                 quote!(v)
             };
             quote! { impl From<#ty> for #name { fn from(v: #ty) -> Self { Self::#vn(#wrap) } } }
         });
-    let validate = validate_impl(ctx, t);
+    let validate = validate_impl(ctx, t, None);
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -250,7 +244,7 @@ pub fn emit_tagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Tagged) -> TokenStream {
     }
 }
 
-pub fn emit_untagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Untagged) -> TokenStream {
+pub fn emit_untagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Untagged, us: &UnionSurface) -> TokenStream {
     let name = ident(&t.name);
     let mut lines = docs::type_doc(ctx.api, t);
     lines.insert(
@@ -259,22 +253,15 @@ pub fn emit_untagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Untagged) -> TokenStream {
     );
     lines.insert(lines.len() - 1, String::new());
     let doc = docs::attrs(&lines);
-    let variants = u.variants.iter().map(|v| {
+    let variants = u.variants.iter().zip(&us.variants).map(|(v, vs)| {
         let vn = ident(&v.rust);
-        let inner = ctx.member_type(&t.name, &v.rust, &v.shape);
-        let ty = if v.shape.nullable && !matches!(v.shape.ty, Ty::Any) {
-            quote!(Option<#inner>)
-        } else {
-            inner
-        };
+        let ty = &vs.ty;
         let d = docs::attrs(&docs::field_doc(&v.doc, &v.shape, true)[..]);
         quote! { #d #vn(#ty), }
     });
     // A response value matching no variant is kept, not a decoding failure.
-    let fallback = t.in_response.then(|| {
-        let mut ns = Namespace::new();
-        u.variants.iter().for_each(|v| ns.reserve(&v.rust));
-        let other = ident(&ns.claim("Other".to_owned()));
+    let fallback = us.fallback.as_ref().map(|other| {
+        let other = ident(other);
         quote! {
             /// A value matching none of the variants the spec lists, kept as received.
             #other(rt::Value),
@@ -289,10 +276,10 @@ pub fn emit_untagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Untagged) -> TokenStream {
         .variants
         .iter()
         .any(|v| matches!(v.shape.ty, Ty::Named(_)));
-    let froms = u.variants.iter().zip(&types).filter(|(_, ty)| types.iter().filter(|t| t == ty).count() == 1).filter_map(|(v, _)| {
+    let froms = u.variants.iter().zip(&us.variants).zip(&types).filter(|(_, ty)| types.iter().filter(|t| t == ty).count() == 1).filter_map(|((v, vs), _)| {
         let vn = ident(&v.rust);
         let ty = ctx.rust_type_nullable(&v.shape);
-        let wrap = if ctx.is_boxed(&t.name, &v.rust) { quote!(Box::new(v)) } else { quote!(v) };
+        let wrap = if vs.boxed { quote!(Box::new(v)) } else { quote!(v) };
         match &v.shape.ty {
             _ if v.shape.nullable => None,
             Ty::Named(_) | Ty::Object | Ty::Array(_) | Ty::Map(_) | Ty::Number | Ty::Boolean | Ty::Integer { .. } => {
@@ -307,7 +294,7 @@ pub fn emit_untagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Untagged) -> TokenStream {
             _ => None,
         }
     });
-    let validate = validate_impl(ctx, t);
+    let validate = validate_impl(ctx, t, None);
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

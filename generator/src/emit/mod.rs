@@ -7,12 +7,12 @@ mod client;
 mod docs;
 mod enums;
 mod examples;
-mod graph;
 mod models;
+mod rust_type;
 mod validate;
 
-use crate::ident::ident;
 use crate::ir::*;
+use crate::surface::{RustType, Surface, TypeSurface};
 use foldhash::{HashMap, HashSet};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -21,11 +21,10 @@ use std::collections::BTreeMap;
 /// What every emitter needs to know about the whole API.
 pub(crate) struct Ctx<'a> {
     pub api: &'a Api,
+    /// Every Rust name and type the module exposes.
+    pub surface: &'a Surface,
     /// Named types by name.
     pub types: HashMap<&'a str, &'a TypeDef>,
-    /// (type, field or variant Rust name) pairs stored in a `Box`: they lead back to their own
-    /// type without passing through a `Vec` or map, so the type would have infinite size.
-    pub boxed: HashSet<(&'a str, &'a str)>,
     /// Types whose `collect_violations` can report something.
     pub needs_validation: HashSet<&'a str>,
     /// Pattern source → index of its `static PATTERN_n`.
@@ -42,15 +41,15 @@ pub struct Module {
 /// A piece of the module that can be emitted on its own: each depends only on the IR, so the
 /// pieces can be emitted (and formatted) on several threads.
 #[derive(Debug, Clone, Copy)]
-pub enum Part<'a> {
+pub enum Part {
     /// The module docs, lints, `use` lines and re-exports.
     Header,
     /// `Error`, `ApiError`, `Result` and the error body's summary.
     Errors,
     /// The `static PATTERN_n` regexes the validators share.
     Patterns,
-    /// One named type with its impls.
-    Type(&'a TypeDef),
+    /// One named type with its impls, by its index in [`Api::types`].
+    Type(usize),
     /// The `Client` and its methods.
     Client,
     /// The `spec_examples` test module.
@@ -58,24 +57,24 @@ pub enum Part<'a> {
 }
 
 /// Every part of the module for `api`, in output order.
-pub fn parts(api: &Api) -> Vec<Part<'_>> {
+pub fn parts(api: &Api) -> Vec<Part> {
     let mut parts = vec![Part::Header, Part::Errors, Part::Patterns];
-    parts.extend(api.types.iter().map(Part::Type));
+    parts.extend((0..api.types.len()).map(Part::Type));
     parts.push(Part::Client);
     parts.push(Part::Examples);
     parts
 }
 
 /// The whole module for one API, on this thread.
-pub fn emit(api: &Api) -> Module {
-    let ctx = Ctx::new(api);
+pub fn emit(api: &Api, surface: &Surface) -> Module {
+    let ctx = Ctx::new(api, surface);
     Module {
         items: parts(api).into_iter().map(|p| emit_part(&ctx, p)).collect(),
     }
 }
 
 /// The items of one part (empty tokens when the part has nothing to say).
-pub fn emit_part(ctx: &Ctx<'_>, part: Part<'_>) -> TokenStream {
+pub fn emit_part(ctx: &Ctx<'_>, part: Part) -> TokenStream {
     match part {
         Part::Header => header(ctx),
         Part::Errors => client::emit_error_types(ctx),
@@ -86,12 +85,19 @@ pub fn emit_part(ctx: &Ctx<'_>, part: Part<'_>) -> TokenStream {
             });
             quote!(#(#patterns)*)
         }
-        Part::Type(t) => match &t.kind {
-            TypeKind::Struct(s) => models::emit_struct(ctx, t, s),
-            TypeKind::Enum(e) => enums::emit_enum(ctx, t, e),
-            TypeKind::Tagged(u) => enums::emit_tagged(ctx, t, u),
-            TypeKind::Untagged(u) => enums::emit_untagged(ctx, t, u),
-        },
+        Part::Type(i) => {
+            let t = &ctx.api.types[i];
+            match (&t.kind, &ctx.surface.types[i]) {
+                (TypeKind::Struct(s), TypeSurface::Struct(ss)) => models::emit_struct(ctx, t, s, ss),
+                (TypeKind::Enum(e), _) => enums::emit_enum(ctx, t, e),
+                (TypeKind::Tagged(u), TypeSurface::Tagged(us)) => enums::emit_tagged(ctx, t, u, us),
+                (TypeKind::Untagged(u), TypeSurface::Untagged(us)) => {
+                    enums::emit_untagged(ctx, t, u, us)
+                }
+                // The surface has one entry of the same kind per type.
+                _ => TokenStream::new(),
+            }
+        }
         Part::Client => client::emit_client(ctx),
         Part::Examples => examples::emit_example_tests(ctx),
     }
@@ -99,22 +105,8 @@ pub fn emit_part(ctx: &Ctx<'_>, part: Part<'_>) -> TokenStream {
 
 fn header(ctx: &Ctx<'_>) -> TokenStream {
     let docs = docs::module_doc(ctx.api);
-    // Runtime names re-exported for convenience, unless a schema already uses the name.
-    let reexports = [
-        "ConfigError",
-        "DecodeError",
-        "Patch",
-        "RequestOptions",
-        "RetryPolicy",
-        "Rule",
-        "Unknown",
-        "Validate",
-        "ValidationError",
-        "Violation",
-    ]
-    .iter()
-    .filter(|n| !ctx.types.contains_key(*n))
-    .map(|n| format_ident!("{}", n));
+    // Runtime names re-exported for convenience.
+    let reexports = ctx.surface.reexports.iter().map(|n| format_ident!("{}", n));
     quote! {
         #docs
         #![allow(clippy::too_many_arguments, clippy::large_enum_variant, clippy::doc_lazy_continuation)]
@@ -126,7 +118,7 @@ fn header(ctx: &Ctx<'_>) -> TokenStream {
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(api: &'a Api) -> Self {
+    pub fn new(api: &'a Api, surface: &'a Surface) -> Self {
         let types = api.types.iter().map(|t| (t.name.as_str(), t)).collect();
         let mut patterns = BTreeMap::new();
         let mut add = |s: &Shape| collect_patterns(s, &mut patterns);
@@ -143,48 +135,23 @@ impl<'a> Ctx<'a> {
         let patterns = patterns.into_keys().zip(0..n).collect();
         Ctx {
             api,
+            surface,
             types,
-            boxed: graph::recursive_edges(api),
-            needs_validation: graph::needs_validation(api),
+            needs_validation: crate::surface::graph::needs_validation(api),
             patterns,
         }
     }
 
     /// The Rust type of a value of this shape, without the `Option` for nullability at the top.
     pub fn rust_type(&self, s: &Shape) -> TokenStream {
-        match &s.ty {
-            Ty::String => quote!(String),
-            Ty::DateTime => quote!(rt::DateTime),
-            Ty::Date => quote!(rt::Date),
-            Ty::Integer { bits32: true } => quote!(i32),
-            Ty::Integer { bits32: false } => quote!(i64),
-            Ty::Number => quote!(f64),
-            Ty::Boolean => quote!(bool),
-            Ty::Any => quote!(rt::Value),
-            Ty::Object => quote!(rt::Map),
-            Ty::Array(item) => {
-                let t = self.rust_type_nullable(item);
-                quote!(Vec<#t>)
-            }
-            Ty::Map(v) => {
-                let t = self.rust_type_nullable(v);
-                quote!(std::collections::BTreeMap<String, #t>)
-            }
-            Ty::Named(n) => {
-                let i = ident(n);
-                quote!(#i)
-            }
-        }
+        let t = RustType::value(s);
+        quote!(#t)
     }
 
     /// As [`Ctx::rust_type`], wrapped in `Option` when the shape is nullable.
     pub fn rust_type_nullable(&self, s: &Shape) -> TokenStream {
-        let t = self.rust_type(s);
-        if s.nullable && !matches!(s.ty, Ty::Any) {
-            quote!(Option<#t>)
-        } else {
-            t
-        }
+        let t = RustType::nullable(s);
+        quote!(#t)
     }
 
     /// The enum a shape names, if it names one.
@@ -196,33 +163,6 @@ impl<'a> Ctx<'a> {
             },
             _ => None,
         }
-    }
-
-    /// Whether `member` of type `ty` is stored in a `Box`.
-    pub fn is_boxed(&self, ty: &str, member: &str) -> bool {
-        self.boxed.contains(&(ty, member))
-    }
-
-    /// The Rust type of a struct field or union variant value, boxed where recursion needs it.
-    pub fn member_type(&self, ty: &str, member: &str, s: &Shape) -> TokenStream {
-        let t = self.rust_type(s);
-        if self.is_boxed(ty, member) {
-            quote!(Box<#t>)
-        } else {
-            t
-        }
-    }
-
-    /// Whether a struct's optional nullable field is three-state (`rt::Patch`): it is in an
-    /// update body (PATCH/PUT) and `null` clears it — JSON merge-patch semantics, unless the
-    /// spec says `x-null-means: unchanged` on the body schema (then only fields marked
-    /// `x-null-means: clear` are three-state).
-    pub fn is_patch(t: &TypeDef, f: &Field) -> bool {
-        let clears = match &t.kind {
-            TypeKind::Struct(s) if s.null_means_unchanged => f.null_clears == Some(true),
-            _ => f.null_clears != Some(false),
-        };
-        t.in_update && clears && !f.required && f.shape.nullable && !matches!(f.shape.ty, Ty::Any)
     }
 
     pub fn pattern_ident(&self, pattern: &str) -> proc_macro2::Ident {

@@ -5,55 +5,29 @@
 use super::docs;
 use super::validate::validate_impl;
 use super::Ctx;
-use crate::ident::{bare, ident, Namespace};
+use crate::ident::{bare, ident};
 use crate::ir::*;
+use crate::surface::{FieldSurface, StructSurface, Wrapper};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-/// The Rust name of the flattened map of undeclared properties, if the struct has one.
-pub fn extra_field(t: &TypeDef, s: &Struct) -> Option<String> {
-    if s.extra.is_none() && !t.in_response {
-        return None;
-    }
-    let mut names = Namespace::new();
-    s.fields.iter().for_each(|f| names.reserve(&f.rust));
-    Some(names.claim("extra".to_owned()))
-}
-
-/// The only variant of a single-value enum (a required field that can have one value only).
-fn single_variant(ctx: &Ctx<'_>, f: &Field) -> Option<TokenStream> {
-    let e = ctx.enum_of(&f.shape)?;
-    if !f.required || f.shape.nullable || e.variants.len() != 1 {
-        return None;
-    }
-    let ty = ctx.rust_type(&f.shape);
-    let v = ident(&e.variants[0].rust);
-    Some(quote!(#ty::#v))
-}
-
-pub fn emit_struct(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct) -> TokenStream {
+pub fn emit_struct(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, ss: &StructSurface) -> TokenStream {
     let name = ident(&t.name);
     let doc = docs::attrs(&docs::type_doc(ctx.api, t));
-    let fields = s.fields.iter().map(|f| {
-        let fname = ident(&f.rust);
-        let patch = Ctx::is_patch(t, f);
+    let fields = s.fields.iter().zip(&ss.fields).map(|(f, fs)| {
+        let fname = ident(&fs.name);
+        let patch = fs.wrapper == Wrapper::Patch;
         let mut lines = docs::field_doc(&f.doc, &f.shape, f.required);
-        if patch {
+        if let (Some(clear), Some(setter)) = (&fs.clear, &fs.setter) {
             lines.push(String::new());
             lines.push(format!(
-                "Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_{0}`), or set (see `{0}`).",
-                bare(&f.rust)
+                "Three-state: unchanged (not sent), cleared (sent as `null`, see `{}`), or set (see `{}`).",
+                bare(clear),
+                bare(setter)
             ));
         }
         let fdoc = docs::attrs(&lines);
-        let inner = ctx.member_type(&t.name, &f.rust, &f.shape);
-        let ty = if patch {
-            quote!(rt::Patch<#inner>)
-        } else if f.is_option() && !matches!(f.shape.ty, Ty::Any) {
-            quote!(Option<#inner>)
-        } else {
-            inner
-        };
+        let ty = &fs.ty;
         let rename = (bare(&f.rust) != f.wire).then(|| {
             let w = &f.wire;
             quote!(#[serde(rename = #w)])
@@ -73,18 +47,13 @@ pub fn emit_struct(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct) -> TokenStream {
         };
         quote! { #fdoc #rename #serde pub #fname: #ty, }
     });
-    let extra_name = extra_field(t, s);
-    let extra = extra_name.as_ref().map(|n| {
-        let n = ident(n);
-        let (ty, doc) = match &s.extra {
-            Some(shape) => (
-                ctx.rust_type_nullable(shape),
-                " Properties not declared in the spec (the schema allows additional properties), kept as sent or received.",
-            ),
-            None => (
-                quote!(rt::Value),
-                " Fields the server sent that this version of the spec does not declare, kept so nothing is lost.",
-            ),
+    let extra = ss.extra.as_ref().map(|e| {
+        let n = ident(&e.field);
+        let ty = &e.value;
+        let doc = if e.declared {
+            " Properties not declared in the spec (the schema allows additional properties), kept as sent or received."
+        } else {
+            " Fields the server sent that this version of the spec does not declare, kept so nothing is lost."
         };
         quote! {
             #[doc = #doc]
@@ -95,17 +64,17 @@ pub fn emit_struct(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct) -> TokenStream {
     // Every model gets a constructor and `Validate`: request models need them, and users
     // building response values for their own tests need the constructor (models are
     // `#[non_exhaustive]`).
-    let builder = builder(ctx, t, s, extra_name.as_deref());
-    let validate = validate_impl(ctx, t);
+    let builder = builder(ctx, t, s, ss);
+    let validate = validate_impl(ctx, t, Some(ss));
     // With a map of unknown fields, `Deserialize` comes from the runtime's one-pass
     // `open_struct!` rather than the derive, whose `flatten` buffers the whole object.
-    let (derive_de, open_de) = match &extra_name {
+    let (derive_de, open_de) = match &ss.extra {
         Some(extra) => {
-            let extra = ident(extra);
-            let entries = s.fields.iter().map(|f| {
-                let fname = ident(&f.rust);
+            let extra = ident(&extra.field);
+            let entries = s.fields.iter().zip(&ss.fields).map(|(f, fs)| {
+                let fname = ident(&fs.name);
                 let wire = &f.wire;
-                let defaulted = Ctx::is_patch(t, f) || !f.required || f.shape.nullable;
+                let defaulted = fs.wrapper == Wrapper::Patch || !f.required || f.shape.nullable;
                 if defaulted {
                     quote!(#fname: #wire = default)
                 } else {
@@ -164,17 +133,12 @@ pub fn setter_arg(ctx: &Ctx<'_>, shape: &Shape, value: &Ident) -> (TokenStream, 
     }
 }
 
-fn builder(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, extra: Option<&str>) -> TokenStream {
+fn builder(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, ss: &StructSurface) -> TokenStream {
     let name = ident(&t.name);
-    let args: Vec<&Field> = s
-        .fields
-        .iter()
-        .filter(|f| f.required && single_variant(ctx, f).is_none())
-        .collect();
-    let mut methods = Namespace::new();
-    methods.reserve("new");
-    let params = args.iter().map(|f| {
-        let n = ident(&f.rust);
+    let fields: Vec<(&Field, &FieldSurface)> = s.fields.iter().zip(&ss.fields).collect();
+    let args: Vec<_> = fields.iter().filter(|(f, fs)| fs.is_new_arg(f)).collect();
+    let params = args.iter().map(|(f, fs)| {
+        let n = ident(&fs.name);
         let arg = if f.shape.nullable && !matches!(f.shape.ty, Ty::Any) {
             let t = ctx.rust_type(&f.shape);
             quote!(Option<#t>)
@@ -183,16 +147,18 @@ fn builder(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, extra: Option<&str>) -> Token
         };
         quote!(#n: #arg)
     });
-    let inits = s.fields.iter().map(|f| {
-        let n = ident(&f.rust);
-        if let Some(only) = single_variant(ctx, f) {
-            quote!(#n: #only,)
+    let inits = fields.iter().map(|(f, fs)| {
+        let n = ident(&fs.name);
+        if let Some(only) = &fs.fixed {
+            let ty = ctx.rust_type(&f.shape);
+            let v = ident(only);
+            quote!(#n: #ty::#v,)
         } else if f.required {
             if f.shape.nullable && !matches!(f.shape.ty, Ty::Any) {
                 quote!(#n,)
             } else {
                 let (_, conv) = setter_arg(ctx, &f.shape, &n);
-                if ctx.is_boxed(&t.name, &f.rust) {
+                if fs.boxed {
                     quote!(#n: Box::new(#conv),)
                 } else if conv.to_string() == n.to_string() {
                     quote!(#n,)
@@ -200,7 +166,7 @@ fn builder(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, extra: Option<&str>) -> Token
                     quote!(#n: #conv,)
                 }
             }
-        } else if Ctx::is_patch(t, f) {
+        } else if fs.wrapper == Wrapper::Patch {
             quote!(#n: rt::Patch::Unchanged,)
         } else if matches!(f.shape.ty, Ty::Any) {
             quote!(#n: rt::Value::Null,)
@@ -208,15 +174,14 @@ fn builder(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, extra: Option<&str>) -> Token
             quote!(#n: None,)
         }
     });
-    let extra_init = extra.map(|e| {
-        let e = ident(e);
+    let extra_init = ss.extra.as_ref().map(|e| {
+        let e = ident(&e.field);
         quote!(#e: Default::default(),)
     });
-    let fixed: Vec<String> = s
-        .fields
+    let fixed: Vec<String> = fields
         .iter()
-        .filter(|f| single_variant(ctx, f).is_some())
-        .map(|f| format!("`{}`", f.wire))
+        .filter(|(_, fs)| fs.fixed.is_some())
+        .map(|(f, _)| format!("`{}`", f.wire))
         .collect();
     let mut new_doc = if args.is_empty() {
         format!(" A new `{}`. It has no required fields to pass.", t.name)
@@ -225,7 +190,7 @@ fn builder(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, extra: Option<&str>) -> Token
             " A new `{}`. Takes the required fields ({}); set optional ones with the setters.",
             t.name,
             args.iter()
-                .map(|f| format!("`{}`", f.wire))
+                .map(|(f, _)| format!("`{}`", f.wire))
                 .collect::<Vec<_>>()
                 .join(", ")
         )
@@ -237,15 +202,14 @@ fn builder(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, extra: Option<&str>) -> Token
         ));
     }
     let value = format_ident!("value");
-    let setters: Vec<TokenStream> = s
-        .fields
+    let setters: Vec<TokenStream> = fields
         .iter()
-        .filter(|f| !f.required)
-        .map(|f| {
-            let n = ident(&f.rust);
-            let setter = ident(&methods.claim(f.rust.clone()));
+        .filter_map(|(f, fs)| Some((f, fs, fs.setter.as_ref()?)))
+        .map(|(f, fs, setter)| {
+            let n = ident(&fs.name);
+            let setter = ident(setter);
             let (arg, conv) = setter_arg(ctx, &f.shape, &value);
-            let conv = if ctx.is_boxed(&t.name, &f.rust) {
+            let conv = if fs.boxed {
                 quote!(Box::new(#conv))
             } else {
                 conv
@@ -264,16 +228,13 @@ fn builder(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, extra: Option<&str>) -> Token
                 format!(" ({})", constraints.join("; "))
             };
             let doc = format!(" Sets `{}`.{first}{constraints}", f.wire);
-            let patch = Ctx::is_patch(t, f);
-            let assigned = if patch {
-                quote!(rt::Patch::Set(#conv))
-            } else if matches!(f.shape.ty, Ty::Any) {
-                conv
-            } else {
-                quote!(Some(#conv))
+            let assigned = match fs.wrapper {
+                Wrapper::Patch => quote!(rt::Patch::Set(#conv)),
+                _ if matches!(f.shape.ty, Ty::Any) => conv,
+                _ => quote!(Some(#conv)),
             };
-            let clear = patch.then(|| {
-                let clear = ident(&methods.claim(format!("clear_{}", bare(&f.rust))));
+            let clear = fs.clear.as_ref().map(|clear| {
+                let clear = ident(clear);
                 let doc = format!(" Clears `{}`: sends it as `null`.", f.wire);
                 quote! {
                     #[doc = #doc]
@@ -295,18 +256,18 @@ fn builder(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, extra: Option<&str>) -> Token
             }
         })
         .collect();
-    let extra_setter = extra.zip(s.extra.as_ref()).map(|(e, shape)| {
-        let e = ident(e);
-        let m = ident(&methods.claim("with_extra".to_owned()));
-        let ty = ctx.rust_type_nullable(shape);
-        quote! {
+    let extra_setter = ss.extra.as_ref().and_then(|e| {
+        let m = ident(e.setter.as_ref()?);
+        let field = ident(&e.field);
+        let ty = &e.value;
+        Some(quote! {
             /// Adds a property the spec does not declare (the schema allows additional properties).
             #[must_use]
             pub fn #m(mut self, key: impl Into<String>, value: impl Into<#ty>) -> Self {
-                self.#e.insert(key.into(), value.into());
+                self.#field.insert(key.into(), value.into());
                 self
             }
-        }
+        })
     });
     let default = args.is_empty().then(|| {
         quote! {

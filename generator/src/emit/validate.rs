@@ -4,6 +4,7 @@
 use super::Ctx;
 use crate::ident::ident;
 use crate::ir::*;
+use crate::surface::{StructSurface, Wrapper};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -111,40 +112,38 @@ pub fn checks(ctx: &Ctx<'_>, shape: &Shape) -> TokenStream {
     quote!(#(#out)*)
 }
 
-/// `impl rt::Validate for T`.
-pub fn validate_impl(ctx: &Ctx<'_>, t: &TypeDef) -> TokenStream {
+/// `impl rt::Validate for T`; `fields` is the surface of a struct's fields.
+pub fn validate_impl(ctx: &Ctx<'_>, t: &TypeDef, fields: Option<&StructSurface>) -> TokenStream {
     let name = ident(&t.name);
-    let body = match &t.kind {
-        TypeKind::Struct(s) => {
-            let fields = s.fields.iter().filter_map(|f| {
+    let body = match (&t.kind, fields) {
+        (TypeKind::Struct(s), Some(ss)) => {
+            let fields = s.fields.iter().zip(&ss.fields).filter_map(|(f, fs)| {
                 let inner = checks(ctx, &f.shape);
                 if inner.is_empty() {
                     return None;
                 }
-                let fname = ident(&f.rust);
+                let fname = ident(&fs.name);
                 let wire = &f.wire;
-                Some(if Ctx::is_patch(t, f) {
-                    quote! { if let rt::Patch::Set(value) = &self.#fname { let path = &path.field(#wire); #inner } }
-                } else if f.is_option() && !matches!(f.shape.ty, Ty::Any) {
-                    quote! { if let Some(value) = &self.#fname { let path = &path.field(#wire); #inner } }
-                } else {
-                    quote! { { let value = &self.#fname; let path = &path.field(#wire); #inner } }
+                Some(match fs.wrapper {
+                    Wrapper::Patch => quote! { if let rt::Patch::Set(value) = &self.#fname { let path = &path.field(#wire); #inner } },
+                    Wrapper::Option => quote! { if let Some(value) = &self.#fname { let path = &path.field(#wire); #inner } },
+                    Wrapper::Plain => quote! { { let value = &self.#fname; let path = &path.field(#wire); #inner } },
                 })
             });
             let extra = s
                 .extra
                 .as_ref()
-                .zip(super::models::extra_field(t, s))
-                .and_then(|(shape, name)| {
+                .zip(ss.extra.as_ref())
+                .and_then(|(shape, e)| {
                     let inner = checks_nullable(ctx, shape);
                     (!inner.is_empty()).then(|| {
-                    let e = ident(&name);
-                    quote! { for (key, value) in &self.#e { let path = &path.key(key); #inner } }
-                })
+                        let e = ident(&e.field);
+                        quote! { for (key, value) in &self.#e { let path = &path.key(key); #inner } }
+                    })
                 });
             quote!(#(#fields)* #extra)
         }
-        TypeKind::Tagged(u) => {
+        (TypeKind::Tagged(u), _) => {
             let arms: Vec<_> = u
                 .variants
                 .iter()
@@ -162,7 +161,7 @@ pub fn validate_impl(ctx: &Ctx<'_>, t: &TypeDef) -> TokenStream {
                 quote!(match self { #(#arms)* _ => {} })
             }
         }
-        TypeKind::Untagged(u) => {
+        (TypeKind::Untagged(u), _) => {
             let arms: Vec<_> = u
                 .variants
                 .iter()
@@ -182,7 +181,7 @@ pub fn validate_impl(ctx: &Ctx<'_>, t: &TypeDef) -> TokenStream {
                 quote!(match self { #(#arms)* _ => {} })
             }
         }
-        TypeKind::Enum(_) => quote!(),
+        _ => quote!(),
     };
     let (path, out) = if body.is_empty() {
         (quote!(_path), quote!(_out))
