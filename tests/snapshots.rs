@@ -57,6 +57,16 @@ fn formats_fixture() {
 }
 
 #[test]
+fn methods_fixture() {
+    insta::assert_snapshot!("methods", generate_fixture("methods"));
+}
+
+#[test]
+fn extra_fixture() {
+    insta::assert_snapshot!("extra", generate_fixture("extra"));
+}
+
+#[test]
 fn names_fixture() {
     insta::assert_snapshot!("names", generate_fixture("names"));
 }

@@ -247,6 +247,64 @@ fn success_response_type_changed_is_breaking() {
     );
 }
 
+/// The description of the one change at `pointer`.
+fn description(case: &str, pointer: &str) -> String {
+    let r = report(BASE, &format!("tests/fixtures/diff/{case}.yaml"), "widgets");
+    r.changes
+        .iter()
+        .find(|c| c.pointer == pointer)
+        .unwrap_or_else(|| {
+            panic!(
+                "{case}: no change at {pointer}:\n{}",
+                diff::to_text(&r, None)
+            )
+        })
+        .description
+        .clone()
+}
+
+/// A property named `extra` pushes the map of unknown fields to `extra_2`: the report names
+/// the field the generated code really has, as the surface decided it.
+#[test]
+fn a_property_named_extra_renames_the_unknown_fields_map_to_extra_2() {
+    check(
+        "extra_renamed",
+        Level::Major,
+        &[
+            (
+                "additive",
+                "field-added",
+                "/components/schemas/Widget/properties/extra",
+            ),
+            ("breaking", "extra-changed", "/components/schemas/Widget"),
+        ],
+    );
+    let renamed = description("extra_renamed", "/components/schemas/Widget");
+    assert!(
+        renamed.contains("`Widget.extra` is now `Widget.extra_2`"),
+        "{renamed}"
+    );
+}
+
+/// A field whose type would contain itself is boxed; the report shows the type as declared.
+#[test]
+fn a_recursive_field_is_reported_with_its_box() {
+    check(
+        "field_boxed",
+        Level::Minor,
+        &[(
+            "additive",
+            "field-added",
+            "/components/schemas/Widget/properties/parent",
+        )],
+    );
+    let added = description(
+        "field_boxed",
+        "/components/schemas/Widget/properties/parent",
+    );
+    assert!(added.contains("`Option<Box<Widget>>`"), "{added}");
+}
+
 #[test]
 fn every_rule_has_a_unique_id_and_a_reason() {
     let mut ids = BTreeSet::new();

@@ -16,6 +16,8 @@ pub const FIXTURES: &[&str] = &[
     "responses",
     "formats",
     "names",
+    "methods",
+    "extra",
 ];
 
 pub fn root() -> PathBuf {

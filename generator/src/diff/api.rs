@@ -198,7 +198,13 @@ fn operation(old: &Operation, new: &Operation, apis: (&View<'_>, &View<'_>), out
 }
 
 /// Path and header parameters: positional arguments, matched by place and wire name.
-fn params(old: &Operation, new: &Operation, apis: (&View<'_>, &View<'_>), name: &str, out: &mut Out) {
+fn params(
+    old: &Operation,
+    new: &Operation,
+    apis: (&View<'_>, &View<'_>),
+    name: &str,
+    out: &mut Out,
+) {
     let at = format!("{}/parameters", new.pointer);
     let key = |p: &Param| (p.location, p.wire.clone());
     let find = |list: &[Param], p: &Param| list.iter().find(|q| key(q) == key(p)).cloned();
@@ -363,7 +369,13 @@ fn decoded(op: &Operation, api_error: Option<&str>) -> BTreeSet<String> {
 
 /// Statuses whose error body is decoded, each side with its own error type. Nothing to say when
 /// the new side has no common error type (that change is reported once, for the whole API).
-fn errors(old: &Operation, new: &Operation, apis: (&View<'_>, &View<'_>), name: &str, out: &mut Out) {
+fn errors(
+    old: &Operation,
+    new: &Operation,
+    apis: (&View<'_>, &View<'_>),
+    name: &str,
+    out: &mut Out,
+) {
     let Some(error) = apis.1.error_type.as_deref() else {
         return;
     };

@@ -46,7 +46,9 @@ impl<'a> View<'a> {
 
     /// The surface of field `f` of struct `t`.
     fn field(&self, t: &TypeDef, f: &Field) -> Option<&'a FieldSurface> {
-        self.fields.get(&(t.name.as_str(), f.wire.as_str())).copied()
+        self.fields
+            .get(&(t.name.as_str(), f.wire.as_str()))
+            .copied()
     }
 
     /// The Rust field name (without `r#`).
@@ -105,15 +107,13 @@ impl<'a> View<'a> {
     where
         'a: 'o,
     {
-        self.operation(op).map_or(bare(&op.rust), |s| bare(&s.method))
+        self.operation(op)
+            .map_or(bare(&op.rust), |s| bare(&s.method))
     }
 
     /// The `*_stream` method of an operation, if it has one.
     pub fn stream(&self, op: &Operation) -> Option<&'a str> {
-        self.operation(op)?
-            .stream
-            .as_ref()
-            .map(|s| bare(&s.method))
+        self.operation(op)?.stream.as_ref().map(|s| bare(&s.method))
     }
 
     /// The type of the argument `name` (a parameter's Rust name, `params` or `body`).

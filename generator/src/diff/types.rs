@@ -4,9 +4,9 @@
 use super::bounds;
 use super::rule::Rule;
 use super::surface::{self, View};
-use crate::surface::Wrapper;
 use super::{variants, Out};
 use crate::ir::*;
+use crate::surface::Wrapper;
 use std::collections::BTreeSet;
 
 /// Every type name of either side, in name order: added, removed, or compared.
@@ -211,9 +211,7 @@ fn field(old: Side<'_>, of: &Field, new: Side<'_>, nf: &Field, out: &mut Out) {
                 "is now three-state (unchanged, cleared with `{}`, or set)",
                 new.0.setters(n, nf).1.unwrap_or_default()
             ),
-            (_, _) if wrap_a == Some(Wrapper::Patch) => {
-                "is no longer three-state".to_owned()
-            }
+            (_, _) if wrap_a == Some(Wrapper::Patch) => "is no longer three-state".to_owned(),
             (_, true) if nf.shape.nullable => "is now nullable".to_owned(),
             (_, true) => "is no longer nullable".to_owned(),
             (_, false) => "changed wrapper".to_owned(),
@@ -306,7 +304,9 @@ fn extra(old: Side<'_>, new: Side<'_>, b: &Struct, out: &mut Out) {
             (Some(s), None) => out.push(
                 Rule::ExtraRemoved,
                 &pointer,
-                format!("`{name}::{s}` is gone (the schema no longer allows additional properties)"),
+                format!(
+                    "`{name}::{s}` is gone (the schema no longer allows additional properties)"
+                ),
             ),
             _ => {}
         },

@@ -88,7 +88,9 @@ pub fn emit_part(ctx: &Ctx<'_>, part: Part) -> TokenStream {
         Part::Type(i) => {
             let t = &ctx.api.types[i];
             match (&t.kind, &ctx.surface.types[i]) {
-                (TypeKind::Struct(s), TypeSurface::Struct(ss)) => models::emit_struct(ctx, t, s, ss),
+                (TypeKind::Struct(s), TypeSurface::Struct(ss)) => {
+                    models::emit_struct(ctx, t, s, ss)
+                }
                 (TypeKind::Enum(e), _) => enums::emit_enum(ctx, t, e),
                 (TypeKind::Tagged(u), TypeSurface::Tagged(us)) => enums::emit_tagged(ctx, t, u, us),
                 (TypeKind::Untagged(u), TypeSurface::Untagged(us)) => {

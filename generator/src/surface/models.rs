@@ -9,7 +9,12 @@ use foldhash::HashSet;
 type Index<'a> = HashMap<&'a str, &'a TypeDef>;
 type Boxed<'a> = HashSet<(&'a str, &'a str)>;
 
-pub fn type_surface(index: &Index<'_>, boxed: &Boxed<'_>, t: &TypeDef, sink: &mut Sink) -> TypeSurface {
+pub fn type_surface(
+    index: &Index<'_>,
+    boxed: &Boxed<'_>,
+    t: &TypeDef,
+    sink: &mut Sink,
+) -> TypeSurface {
     match &t.kind {
         TypeKind::Struct(s) => TypeSurface::Struct(structure(index, boxed, t, s, sink)),
         TypeKind::Enum(_) => TypeSurface::Enum,
@@ -80,14 +85,26 @@ fn structure(
     let extra = (s.extra.is_some() || t.in_response).then(|| {
         let mut names = Namespace::new();
         s.fields.iter().for_each(|f| names.reserve(&f.rust));
-        let field = claim(&mut names, "extra", &t.pointer, "the map of undeclared properties", sink);
+        let field = claim(
+            &mut names,
+            "extra",
+            &t.pointer,
+            "the map of undeclared properties",
+            sink,
+        );
         let (value, declared) = match &s.extra {
             Some(shape) => (RustType::nullable(shape), true),
             None => (RustType::Prim(Prim::Value), false),
         };
         let setter = declared.then(|| {
             let pointer = crate::diag::join(&t.pointer, "additionalProperties");
-            claim(&mut methods, "with_extra", &pointer, "the method adding a property", sink)
+            claim(
+                &mut methods,
+                "with_extra",
+                &pointer,
+                "the method adding a property",
+                sink,
+            )
         });
         ExtraMap {
             field,
@@ -124,7 +141,13 @@ fn field(
     let setter = (!f.required).then(|| claim(methods, &f.rust, &f.pointer, "the setter", sink));
     let clear = patch.then(|| {
         let name = format!("clear_{}", bare(&f.rust));
-        claim(methods, &name, &f.pointer, "the method clearing the field", sink)
+        claim(
+            methods,
+            &name,
+            &f.pointer,
+            "the method clearing the field",
+            sink,
+        )
     });
     FieldSurface {
         name: f.rust.clone(),
@@ -156,7 +179,10 @@ pub fn claim(ns: &mut Namespace, name: &str, pointer: &str, what: &str, sink: &m
     if got != name {
         sink.warning(
             pointer,
-            format!("{what} would be `{}`, a name already taken; it is `{got}`", bare(name)),
+            format!(
+                "{what} would be `{}`, a name already taken; it is `{got}`",
+                bare(name)
+            ),
             Some("rename the property or operation if you want another name".to_owned()),
         );
     }

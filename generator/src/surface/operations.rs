@@ -21,27 +21,34 @@ pub fn operation_surfaces(api: &Api, index: &Index<'_>, sink: &mut Sink) -> Vec<
         .iter()
         .zip(methods)
         .map(|(op, method)| {
-            let stream = op.pagination.as_ref().filter(|_| op.has_stream()).and_then(|p| {
-                let pointer = join(&op.pointer, "x-pagination");
-                let found = stream(index, op, p);
-                if found.is_none() {
-                    sink.error(
-                        &pointer,
-                        "the pagination fields do not resolve to the query struct's and the \
+            let stream = op
+                .pagination
+                .as_ref()
+                .filter(|_| op.has_stream())
+                .and_then(|p| {
+                    let pointer = join(&op.pointer, "x-pagination");
+                    let found = stream(index, op, p);
+                    if found.is_none() {
+                        sink.error(
+                            &pointer,
+                            "the pagination fields do not resolve to the query struct's and the \
                          response's fields",
-                        Some("point `request`, `response` and `items` at existing properties".to_owned()),
-                    );
-                }
-                let (cursor, items, item, next) = found?;
-                let name = format!("{}_stream", bare(&method));
-                Some(Stream {
-                    method: claim(&mut names, &name, &pointer, "the stream method", sink),
-                    cursor,
-                    items,
-                    item,
-                    next,
-                })
-            });
+                            Some(
+                                "point `request`, `response` and `items` at existing properties"
+                                    .to_owned(),
+                            ),
+                        );
+                    }
+                    let (cursor, items, item, next) = found?;
+                    let name = format!("{}_stream", bare(&method));
+                    Some(Stream {
+                        method: claim(&mut names, &name, &pointer, "the stream method", sink),
+                        cursor,
+                        items,
+                        item,
+                        next,
+                    })
+                });
             OperationSurface {
                 args: args(op),
                 returns: returns(op),
@@ -92,7 +99,12 @@ fn returns(op: &Operation) -> RustType {
     }
 }
 
-type Resolved = ((String, RustType), (String, bool), RustType, Vec<(String, bool)>);
+type Resolved = (
+    (String, RustType),
+    (String, bool),
+    RustType,
+    Vec<(String, bool)>,
+);
 
 /// The cursor field of the query struct, the items field of the response, the item type and the
 /// path to the next cursor, by the wire names `x-pagination` gives.

@@ -192,7 +192,10 @@ mod tests {
             RustType::value(&items).to_string(),
             "Vec<Option<rt::DateTime>>"
         );
-        let map = shape(Ty::Map(Box::new(shape(Ty::Named("Pet".into()), false))), true);
+        let map = shape(
+            Ty::Map(Box::new(shape(Ty::Named("Pet".into()), false))),
+            true,
+        );
         assert_eq!(
             RustType::nullable(&map).to_string(),
             "Option<std::collections::BTreeMap<String, Pet>>"
@@ -202,12 +205,18 @@ mod tests {
             "Option<BTreeMap<String, Pet>>"
         );
         // `Value` holds null itself.
-        assert_eq!(RustType::nullable(&shape(Ty::Any, true)).to_string(), "rt::Value");
+        assert_eq!(
+            RustType::nullable(&shape(Ty::Any, true)).to_string(),
+            "rt::Value"
+        );
         let boxed = RustType::Named("Node".into()).boxed().option();
         assert_eq!(boxed.to_string(), "Option<Box<Node>>");
         assert_eq!(boxed.short(), "Option<Box<Node>>");
         let patch = RustType::Prim(Prim::F64).patch();
-        assert_eq!((patch.to_string(), patch.short()), ("rt::Patch<f64>".into(), "Patch<f64>".into()));
+        assert_eq!(
+            (patch.to_string(), patch.short()),
+            ("rt::Patch<f64>".into(), "Patch<f64>".into())
+        );
         let slice = RustType::Slice(Box::new(RustType::Prim(Prim::String))).option();
         assert_eq!(slice.to_string(), "Option<&[String]>");
     }

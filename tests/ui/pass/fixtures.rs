@@ -27,6 +27,10 @@ mod responses;
 mod formats;
 #[path = "../../fixtures/generated/names.rs"]
 mod names;
+#[path = "../../fixtures/generated/methods.rs"]
+mod methods;
+#[path = "../../fixtures/generated/extra.rs"]
+mod extra;
 
 use serde_json::json;
 
@@ -86,7 +90,47 @@ fn names_type_check(client: &names::Client) {
     let _ = client.r#type("t", &names::TypeParams::new().self_("s").page_size(1).page_size_2(2));
 }
 
+/// The operation `withOptions` and the client's own `with_options` are two methods; so are the
+/// operation `listThingsStream` and the stream of `listThings`.
+#[allow(unused_must_use, clippy::let_underscore_future)]
+fn methods_type_check(client: &methods::Client) {
+    let patient: methods::Client = client.with_options(methods::RequestOptions::new().max_retries(0));
+    let _ = patient.with_options_2();
+    let _ = client.list_things_stream();
+    let _ = client.list_things(&methods::ListThingsParams::new());
+    let _stream = client.list_things_stream_2(methods::ListThingsParams::new());
+}
+
+/// Properties named `extra`, `with_extra` and `validate` beside the members the generator adds.
+fn extra_names() {
+    use methods::Validate as _;
+    let bag = extra::Bag::new()
+        .extra("x")
+        .with_extra("y")
+        .with_extra_2("count", 3);
+    assert_eq!(
+        serde_json::to_value(&bag).unwrap(),
+        json!({"extra": "x", "with_extra": "y", "count": 3})
+    );
+    let bad = extra::Bag::new().extra("more than ten").with_extra_2("count", -1);
+    assert_eq!(paths(extra::Validate::validate(&bad).unwrap_err()), ["extra", "count"]);
+    let note: extra::Note =
+        serde_json::from_value(json!({"extra": 1, "validate": true, "kept": "as sent"})).unwrap();
+    assert_eq!((note.extra, note.validate), (1, Some(true)));
+    assert_eq!(note.extra_2["kept"], json!("as sent"));
+    // The setter is `validate_2`, so `validate()` is still the trait's.
+    let set = extra::Note::new(2).validate_2(false);
+    assert!(extra::Validate::validate(&set).is_ok());
+    assert!(set.validate().is_ok());
+    assert_eq!(
+        serde_json::to_value(&note).unwrap(),
+        json!({"extra": 1, "validate": true, "kept": "as sent"})
+    );
+}
+
 fn main() {
+    methods_type_check(&methods::Client::new("k"));
+    extra_names();
     bodies_type_check(&bodies::Client::new("k"));
     names_type_check(&names::Client::new("k"));
     parameters_type_check(&parameters::Client::new("k"));
