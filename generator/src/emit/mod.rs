@@ -4,12 +4,12 @@
 //! `check`.
 
 mod client;
-mod docs;
+pub(crate) mod docs;
 mod enums;
 mod examples;
 mod models;
 mod rust_type;
-mod validate;
+pub(crate) mod validate;
 
 use crate::ir::*;
 use crate::surface::{RustType, Surface, TypeSurface};

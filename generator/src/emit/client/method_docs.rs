@@ -1,0 +1,182 @@
+//! A method's doc comment: summary, description, where it comes from, its arguments, what it
+//! returns and how it can fail.
+
+use crate::emit::docs;
+use crate::emit::Ctx;
+use crate::ir::*;
+use proc_macro2::TokenStream;
+
+/// `validates`: whether the method checks its input before sending it.
+pub fn method_docs(ctx: &Ctx<'_>, op: &Operation, validates: bool) -> TokenStream {
+    let api = ctx.api;
+    let mut arg_docs = Vec::new();
+    for p in &op.params {
+        let where_ = match p.location {
+            ParamLocation::Path => "path",
+            ParamLocation::Query => "query",
+            ParamLocation::Header => "header",
+            ParamLocation::Cookie => "cookie",
+        };
+        let desc = p
+            .doc
+            .description
+            .as_deref()
+            .map(|d| format!(": {}", docs::sanitize(d).replace('\n', " ")))
+            .unwrap_or_default();
+        let c = docs::constraints(&p.shape);
+        let c = if c.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", c.join("; "))
+        };
+        arg_docs.push(format!(
+            "- `{}`: {where_} parameter `{}`{desc}{c}",
+            crate::ident::bare(&p.rust),
+            p.wire
+        ));
+    }
+    if let Some(q) = &op.query {
+        arg_docs.push(format!(
+            "- `params`: the query parameters, [`{q}`] (`{q}::new()` and its setters)"
+        ));
+    }
+    if let Some(b) = &op.body {
+        let what = match b.kind {
+            BodyKind::Json | BodyKind::Form => match &b.shape.ty {
+                Ty::Named(n) => format!(
+                    "[`{n}`]{}",
+                    if b.kind == BodyKind::Form {
+                        ", sent as a form"
+                    } else {
+                        ""
+                    }
+                ),
+                _ => "the JSON body".to_owned(),
+            },
+            BodyKind::Multipart => format!("the `{}` parts (text fields and files)", b.media_type),
+            BodyKind::Raw => format!(
+                "the bytes sent as `{}` (a `String` converts with `.into()`)",
+                b.media_type
+            ),
+        };
+        arg_docs.push(format!(
+            "- `body`: the request body, {what}{}",
+            b.description
+                .as_deref()
+                .map(|d| format!(": {}", docs::sanitize(d).replace('\n', " ")))
+                .unwrap_or_default()
+        ));
+    }
+    let mut lines = Vec::new();
+    if let Some(s) = &op.summary {
+        lines.push(format!("{}.", docs::sanitize(s).trim_end_matches('.')));
+        lines.push(String::new());
+    }
+    if let Some(d) = &op.description {
+        lines.extend(docs::sanitize(d).lines().map(str::to_owned));
+        lines.push(String::new());
+    }
+    lines.push(format!(
+        "`{} {}` (operationId `{}`), from `{}#{}`.",
+        op.method.as_str(),
+        op.path,
+        op.id,
+        api.source,
+        op.pointer
+    ));
+    if !arg_docs.is_empty() {
+        lines.push(String::new());
+        lines.push("# Arguments".to_owned());
+        lines.extend(arg_docs);
+    }
+    lines.push(String::new());
+    lines.push("# Returns".to_owned());
+    let media = op.success.media_type.as_deref().unwrap_or_default();
+    let returns = match (&op.success.body, op.success.raw) {
+        (_, Some(RawBody::Bytes)) => format!("The `{media}` body's bytes, as received,"),
+        (_, Some(RawBody::Text)) => format!("The `{media}` body as text"),
+        (
+            Some(Shape {
+                ty: Ty::Named(n), ..
+            }),
+            None,
+        ) => format!("[`{n}`]"),
+        (Some(_), None) => "the decoded body".to_owned(),
+        (None, None) => "nothing".to_owned(),
+    };
+    lines.push(format!(
+        "{returns} on HTTP {} ({}).",
+        op.success.status,
+        docs::sanitize(&op.success.description).replace('\n', " ")
+    ));
+    if !op.success.headers.is_empty() {
+        lines.push(String::new());
+        lines.push("Documented response headers (not returned; the body is):".to_owned());
+        for h in &op.success.headers {
+            let desc = h
+                .description
+                .as_deref()
+                .map(|d| format!(": {}", docs::sanitize(d).replace('\n', " ")))
+                .unwrap_or_default();
+            lines.push(format!("- `{}` ({}){desc}", h.name, shape_words(&h.shape)));
+        }
+    }
+    lines.push(String::new());
+    lines.push("# Errors".to_owned());
+    if validates {
+        lines.push(
+            "- [`Error::Validation`] with every violated constraint, before anything is sent."
+                .to_owned(),
+        );
+    }
+    let documented: Vec<String> = op
+        .errors
+        .iter()
+        .map(|e| {
+            format!(
+                "{} ({})",
+                if e.status == 0 {
+                    "other statuses".to_owned()
+                } else {
+                    e.status.to_string()
+                },
+                docs::sanitize(&e.description)
+                    .replace('\n', " ")
+                    .trim_end_matches('.')
+            )
+        })
+        .collect();
+    if documented.is_empty() {
+        lines.push("- [`Error::Api`] for a non-2xx status, with the raw body.".to_owned());
+    } else {
+        lines.push(format!(
+            "- [`Error::Api`] for a non-2xx status, with the raw body; documented: {}.",
+            documented.join(", ")
+        ));
+    }
+    lines.push(
+        "- [`Error::Transport`] or [`Error::Timeout`] when the request does not complete."
+            .to_owned(),
+    );
+    match op.success.raw {
+        Some(RawBody::Text) => lines.push("- [`Error::Decode`] when the success body is not UTF-8 text.".to_owned()),
+        Some(RawBody::Bytes) => {}
+        None if op.success.body.is_some() => lines.push("- [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.".to_owned()),
+        None => {}
+    }
+    docs::attrs(&lines)
+}
+
+/// A short description of a header's type for docs.
+fn shape_words(s: &Shape) -> &'static str {
+    match s.ty {
+        Ty::String => "string",
+        Ty::DateTime => "date-time",
+        Ty::Date => "date",
+        Ty::Integer { .. } => "integer",
+        Ty::Number => "number",
+        Ty::Boolean => "boolean",
+        Ty::Array(_) => "list",
+        _ => "value",
+    }
+}
