@@ -33,7 +33,9 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl rt::ErrorSummary for ErrorBody {
     fn summary(&self) -> Option<String> {
-        match (None::<&str>, self.message.as_deref()) {
+        let code = None::<&str>;
+        let message = self.message.as_deref();
+        match (code, message) {
             (Some(c), Some(m)) => Some(format!("{c}: {m}")),
             (None, Some(m)) => Some(m.to_owned()),
             (Some(c), None) => Some(c.to_owned()),
@@ -509,42 +511,42 @@ impl CreatePersonaRequest {
         }
     }
 
-    /// Sets `description`. Description of the persona, for example "A helpful assistant". Does not affect the persona's behavior.
+    /// Sets `description`. Description of the persona, for example "A helpful assistant".
     #[must_use]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
 
-    /// Sets `avatarId`. The avatar to use. (format uuid)
+    /// Sets `avatarId` (format uuid). The avatar to use.
     #[must_use]
     pub fn avatar_id(mut self, value: impl Into<String>) -> Self {
         self.avatar_id = Some(value.into());
         self
     }
 
-    /// Sets `avatarModel`. Avatar model version. Models with the '-latest' suffix are invite only. If not provided, the avatar's default version will be used. Set to null to clear and use default.
+    /// Sets `avatarModel`. Avatar model version.
     #[must_use]
     pub fn avatar_model(mut self, value: impl Into<AvatarModel>) -> Self {
         self.avatar_model = Some(value.into());
         self
     }
 
-    /// Sets `voiceId`. The voice to use. (format uuid)
+    /// Sets `voiceId` (format uuid). The voice to use.
     #[must_use]
     pub fn voice_id(mut self, value: impl Into<String>) -> Self {
         self.voice_id = Some(value.into());
         self
     }
 
-    /// Sets `llmId`. The LLM to use. To disable the LLM, use 'CUSTOMER_CLIENT_V1'.
+    /// Sets `llmId`. The LLM to use.
     #[must_use]
     pub fn llm_id(mut self, value: impl Into<String>) -> Self {
         self.llm_id = Some(value.into());
         self
     }
 
-    /// Sets `systemPrompt`. System prompt for the LLM
+    /// Sets `systemPrompt`. System prompt for the LLM.
     #[must_use]
     pub fn system_prompt(mut self, value: impl Into<String>) -> Self {
         self.system_prompt = Some(value.into());
@@ -558,7 +560,7 @@ impl CreatePersonaRequest {
         self
     }
 
-    /// Sets `zeroDataRetention`. When true, session data is not stored after the conversation ends
+    /// Sets `zeroDataRetention`. When true, session data is not stored after the conversation ends.
     #[must_use]
     pub fn zero_data_retention(mut self, value: bool) -> Self {
         self.zero_data_retention = Some(value);
@@ -766,7 +768,7 @@ impl EphemeralPersonaConfig {
         }
     }
 
-    /// Sets `name`. Name of the persona. Optional; it does not affect behaviour but labels the session in logs and analytics.
+    /// Sets `name`. Name of the persona.
     #[must_use]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
@@ -936,14 +938,14 @@ impl ListAvatarsParams {
         }
     }
 
-    /// Sets `page`. Page number, starting at 1. (>= 1)
+    /// Sets `page` (>= 1). Page number, starting at 1.
     #[must_use]
     pub fn page(mut self, value: i64) -> Self {
         self.page = Some(value);
         self
     }
 
-    /// Sets `perPage`. Number of items per page, from 1 to 100. (range 1 ..= 100)
+    /// Sets `perPage` (range 1 ..= 100). Number of items per page, from 1 to 100.
     #[must_use]
     pub fn per_page(mut self, value: i64) -> Self {
         self.per_page = Some(value);
@@ -1040,14 +1042,14 @@ impl ListLlmsParams {
         }
     }
 
-    /// Sets `page`. Page number, starting at 1. (>= 1)
+    /// Sets `page` (>= 1). Page number, starting at 1.
     #[must_use]
     pub fn page(mut self, value: i64) -> Self {
         self.page = Some(value);
         self
     }
 
-    /// Sets `perPage`. Number of items per page, from 1 to 100. (range 1 ..= 100)
+    /// Sets `perPage` (range 1 ..= 100). Number of items per page, from 1 to 100.
     #[must_use]
     pub fn per_page(mut self, value: i64) -> Self {
         self.per_page = Some(value);
@@ -1135,14 +1137,14 @@ impl ListPersonasParams {
         }
     }
 
-    /// Sets `page`. Page number, starting at 1. (>= 1)
+    /// Sets `page` (>= 1). Page number, starting at 1.
     #[must_use]
     pub fn page(mut self, value: i64) -> Self {
         self.page = Some(value);
         self
     }
 
-    /// Sets `perPage`. Number of items per page, from 1 to 100. (range 1 ..= 100)
+    /// Sets `perPage` (range 1 ..= 100). Number of items per page, from 1 to 100.
     #[must_use]
     pub fn per_page(mut self, value: i64) -> Self {
         self.per_page = Some(value);
@@ -1223,14 +1225,14 @@ impl ListVoicesParams {
         }
     }
 
-    /// Sets `page`. Page number, starting at 1. (>= 1)
+    /// Sets `page` (>= 1). Page number, starting at 1.
     #[must_use]
     pub fn page(mut self, value: i64) -> Self {
         self.page = Some(value);
         self
     }
 
-    /// Sets `perPage`. Number of items per page, from 1 to 100. (range 1 ..= 100)
+    /// Sets `perPage` (range 1 ..= 100). Number of items per page, from 1 to 100.
     #[must_use]
     pub fn per_page(mut self, value: i64) -> Self {
         self.per_page = Some(value);
@@ -1791,7 +1793,7 @@ impl LlmUrl {
         }
     }
 
-    /// Sets `url`. Endpoint URL. (format uri)
+    /// Sets `url` (format uri). Endpoint URL.
     #[must_use]
     pub fn url(mut self, value: impl Into<String>) -> Self {
         self.url = Some(value.into());
@@ -2831,28 +2833,28 @@ impl UpdatePersonaRequest {
         }
     }
 
-    /// Sets `name`. Name of the persona
+    /// Sets `name`. Name of the persona.
     #[must_use]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
 
-    /// Sets `description`. Description of the persona, for example "A helpful assistant". Does not affect the persona's behavior.
+    /// Sets `description`. Description of the persona, for example "A helpful assistant".
     #[must_use]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
 
-    /// Sets `avatarId`. The avatar to use. Changing it may reset `avatarModel` if the new avatar does not support the current model. (format uuid)
+    /// Sets `avatarId` (format uuid). The avatar to use.
     #[must_use]
     pub fn avatar_id(mut self, value: impl Into<String>) -> Self {
         self.avatar_id = Some(value.into());
         self
     }
 
-    /// Sets `avatarModel`. Avatar model version. Models with the '-latest' suffix are invite only. Set to null to clear and use the avatar's default version.
+    /// Sets `avatarModel`. Avatar model version.
     #[must_use]
     pub fn avatar_model(mut self, value: impl Into<AvatarModel>) -> Self {
         self.avatar_model = rt::Patch::Set(value.into());
@@ -2866,21 +2868,21 @@ impl UpdatePersonaRequest {
         self
     }
 
-    /// Sets `voiceId`. The voice to use. Changing it resets `voiceGenerationOptions` unless new ones are sent in the same request. (format uuid)
+    /// Sets `voiceId` (format uuid). The voice to use.
     #[must_use]
     pub fn voice_id(mut self, value: impl Into<String>) -> Self {
         self.voice_id = Some(value.into());
         self
     }
 
-    /// Sets `llmId`. The LLM to use. To disable the LLM, use 'CUSTOMER_CLIENT_V1'.
+    /// Sets `llmId`. The LLM to use.
     #[must_use]
     pub fn llm_id(mut self, value: impl Into<String>) -> Self {
         self.llm_id = Some(value.into());
         self
     }
 
-    /// Sets `systemPrompt`. System prompt for the LLM
+    /// Sets `systemPrompt`. System prompt for the LLM.
     #[must_use]
     pub fn system_prompt(mut self, value: impl Into<String>) -> Self {
         self.system_prompt = Some(value.into());
@@ -2894,7 +2896,7 @@ impl UpdatePersonaRequest {
         self
     }
 
-    /// Sets `zeroDataRetention`. When true, session data is not stored after the conversation ends
+    /// Sets `zeroDataRetention`. When true, session data is not stored after the conversation ends.
     #[must_use]
     pub fn zero_data_retention(mut self, value: bool) -> Self {
         self.zero_data_retention = Some(value);
@@ -2928,7 +2930,7 @@ impl UpdatePersonaRequest {
         self
     }
 
-    /// Sets `toolIds`. Array of tool IDs to attach to the persona. Replaces the current attachments; an empty array detaches every tool.
+    /// Sets `toolIds`. Array of tool IDs to attach to the persona.
     #[must_use]
     pub fn tool_ids(
         mut self,
@@ -3145,14 +3147,14 @@ impl Voice {
         self
     }
 
-    /// Sets `sampleUrl`. URL of an audio sample of the voice. (format uri)
+    /// Sets `sampleUrl` (format uri). URL of an audio sample of the voice.
     #[must_use]
     pub fn sample_url(mut self, value: impl Into<String>) -> Self {
         self.sample_url = Some(value.into());
         self
     }
 
-    /// Sets `previewSampleUrl`. Alias of sampleUrl. (format uri)
+    /// Sets `previewSampleUrl` (format uri). Alias of sampleUrl.
     #[must_use]
     pub fn preview_sample_url(mut self, value: impl Into<String>) -> Self {
         self.preview_sample_url = Some(value.into());
@@ -3316,35 +3318,35 @@ impl VoiceDetectionOptions {
         }
     }
 
-    /// Sets `endOfSpeechSensitivity`. Sensitivity of end-of-speech detection, from 0 to 1. (range 0 ..= 1)
+    /// Sets `endOfSpeechSensitivity` (range 0 ..= 1). Sensitivity of end-of-speech detection, from 0 to 1.
     #[must_use]
     pub fn end_of_speech_sensitivity(mut self, value: f64) -> Self {
         self.end_of_speech_sensitivity = Some(value);
         self
     }
 
-    /// Sets `silenceBeforeSkipTurnSeconds`. Seconds of user silence before the user's turn is skipped, from 0 to 900. 0 disables turn-skip. (range 0 ..= 900)
+    /// Sets `silenceBeforeSkipTurnSeconds` (range 0 ..= 900). Seconds of user silence before the user's turn is skipped, from 0 to 900. 0 disables turn-skip.
     #[must_use]
     pub fn silence_before_skip_turn_seconds(mut self, value: f64) -> Self {
         self.silence_before_skip_turn_seconds = Some(value);
         self
     }
 
-    /// Sets `silenceBeforeSessionEndSeconds`. Seconds of silence before the session is ended automatically, from 0 to 7200. 0 disables the automatic end. (range 0 ..= 7200)
+    /// Sets `silenceBeforeSessionEndSeconds` (range 0 ..= 7200). Seconds of silence before the session is ended automatically, from 0 to 7200. 0 disables the automatic end.
     #[must_use]
     pub fn silence_before_session_end_seconds(mut self, value: f64) -> Self {
         self.silence_before_session_end_seconds = Some(value);
         self
     }
 
-    /// Sets `silenceBeforeAutoEndTurnSeconds`. Seconds of user silence before the user's turn is ended automatically, from 0.5 to 10. (range 0.5 ..= 10)
+    /// Sets `silenceBeforeAutoEndTurnSeconds` (range 0.5 ..= 10). Seconds of user silence before the user's turn is ended automatically, from 0.5 to 10.
     #[must_use]
     pub fn silence_before_auto_end_turn_seconds(mut self, value: f64) -> Self {
         self.silence_before_auto_end_turn_seconds = Some(value);
         self
     }
 
-    /// Sets `speechEnhancementLevel`. Level of speech enhancement applied to the user's audio, from 0 (none) to 1 (maximum). (range 0 ..= 1)
+    /// Sets `speechEnhancementLevel` (range 0 ..= 1). Level of speech enhancement applied to the user's audio, from 0 (none) to 1 (maximum).
     #[must_use]
     pub fn speech_enhancement_level(mut self, value: f64) -> Self {
         self.speech_enhancement_level = Some(value);
@@ -3357,28 +3359,16 @@ impl rt::Validate for VoiceDetectionOptions {
     fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
         if let Some(value) = &self.end_of_speech_sensitivity {
             let path = &path.field("endOfSpeechSensitivity");
-            rt::check_range(
-                *value as f64,
-                Some((0.0, false)),
-                Some((1.0, false)),
-                path,
-                out,
-            );
+            rt::check_range(*value, Some((0.0, false)), Some((1.0, false)), path, out);
         }
         if let Some(value) = &self.silence_before_skip_turn_seconds {
             let path = &path.field("silenceBeforeSkipTurnSeconds");
-            rt::check_range(
-                *value as f64,
-                Some((0.0, false)),
-                Some((900.0, false)),
-                path,
-                out,
-            );
+            rt::check_range(*value, Some((0.0, false)), Some((900.0, false)), path, out);
         }
         if let Some(value) = &self.silence_before_session_end_seconds {
             let path = &path.field("silenceBeforeSessionEndSeconds");
             rt::check_range(
-                *value as f64,
+                *value,
                 Some((0.0, false)),
                 Some((7200.0, false)),
                 path,
@@ -3387,23 +3377,11 @@ impl rt::Validate for VoiceDetectionOptions {
         }
         if let Some(value) = &self.silence_before_auto_end_turn_seconds {
             let path = &path.field("silenceBeforeAutoEndTurnSeconds");
-            rt::check_range(
-                *value as f64,
-                Some((0.5, false)),
-                Some((10.0, false)),
-                path,
-                out,
-            );
+            rt::check_range(*value, Some((0.5, false)), Some((10.0, false)), path, out);
         }
         if let Some(value) = &self.speech_enhancement_level {
             let path = &path.field("speechEnhancementLevel");
-            rt::check_range(
-                *value as f64,
-                Some((0.0, false)),
-                Some((1.0, false)),
-                path,
-                out,
-            );
+            rt::check_range(*value, Some((0.0, false)), Some((1.0, false)), path, out);
         }
     }
 }
@@ -3566,14 +3544,14 @@ impl VoiceGenerationOptions {
         }
     }
 
-    /// Sets `stability`. Stability of the generated voice, from 0 to 1. (range 0 ..= 1)
+    /// Sets `stability` (range 0 ..= 1). Stability of the generated voice, from 0 to 1.
     #[must_use]
     pub fn stability(mut self, value: f64) -> Self {
         self.stability = Some(value);
         self
     }
 
-    /// Sets `similarityBoost`. How closely the generated voice follows the original voice, from 0 to 1. (range 0 ..= 1)
+    /// Sets `similarityBoost` (range 0 ..= 1). How closely the generated voice follows the original voice, from 0 to 1.
     #[must_use]
     pub fn similarity_boost(mut self, value: f64) -> Self {
         self.similarity_boost = Some(value);
@@ -3604,23 +3582,11 @@ impl rt::Validate for VoiceGenerationOptions {
     fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
         if let Some(value) = &self.stability {
             let path = &path.field("stability");
-            rt::check_range(
-                *value as f64,
-                Some((0.0, false)),
-                Some((1.0, false)),
-                path,
-                out,
-            );
+            rt::check_range(*value, Some((0.0, false)), Some((1.0, false)), path, out);
         }
         if let Some(value) = &self.similarity_boost {
             let path = &path.field("similarityBoost");
-            rt::check_range(
-                *value as f64,
-                Some((0.0, false)),
-                Some((1.0, false)),
-                path,
-                out,
-            );
+            rt::check_range(*value, Some((0.0, false)), Some((1.0, false)), path, out);
         }
     }
 }
@@ -3894,12 +3860,7 @@ impl Client {
         &self,
         params: &ListPersonasParams,
     ) -> Result<PersonaList> {
-        let mut violations = Vec::new();
-        {
-            let out = &mut violations;
-            rt::Validate::collect_violations(params, &rt::Path::ROOT, out);
-        }
-        rt::ensure_valid(violations)?;
+        rt::Validate::validate(params)?;
         let mut query: Vec<(String, String)> = Vec::new();
         if let Some(value) = &params.page {
             query.push(("page".to_owned(), value.to_string()));
@@ -3914,7 +3875,7 @@ impl Client {
             method: rt::Method::GET,
             path: "/v1/personas",
             idempotent: true,
-            error_statuses: &[401u16, 500u16],
+            error_statuses: &[401, 500],
             default_error: false,
             accept: "application/json",
             headers: Vec::new(),
@@ -3969,22 +3930,13 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     pub async fn create_persona(&self, body: &CreatePersonaRequest) -> Result<Persona> {
-        let mut violations = Vec::new();
-        {
-            let out = &mut violations;
-            {
-                let value = body;
-                let path = &rt::Path::ROOT;
-                rt::Validate::collect_violations(value, path, out);
-            }
-        }
-        rt::ensure_valid(violations)?;
+        rt::Validate::validate(body)?;
         let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::POST,
             path: "/v1/personas",
             idempotent: false,
-            error_statuses: &[400u16, 401u16, 500u16],
+            error_statuses: &[400, 401, 500],
             default_error: false,
             accept: "application/json",
             headers: Vec::new(),
@@ -4012,13 +3964,11 @@ impl Client {
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     pub async fn get_persona(&self, id: &str) -> Result<Persona> {
         let mut violations = Vec::new();
+        let out = &mut violations;
         {
-            let out = &mut violations;
-            {
-                let value = id;
-                let path = &rt::Path::ROOT.field("id");
-                rt::check_path_param(value, path, out);
-            }
+            let value = id;
+            let path = &rt::Path::ROOT.field("id");
+            rt::check_path_param(value, path, out);
         }
         rt::ensure_valid(violations)?;
         let query: [(String, String); 0] = [];
@@ -4026,7 +3976,7 @@ impl Client {
             method: rt::Method::GET,
             path: &format!("/v1/personas/{}", rt::encode_path(& id.to_string())),
             idempotent: true,
-            error_statuses: &[401u16, 404u16, 500u16],
+            error_statuses: &[401, 404, 500],
             default_error: false,
             accept: "application/json",
             headers: Vec::new(),
@@ -4059,26 +4009,20 @@ impl Client {
         body: &UpdatePersonaRequest,
     ) -> Result<Persona> {
         let mut violations = Vec::new();
+        let out = &mut violations;
         {
-            let out = &mut violations;
-            {
-                let value = id;
-                let path = &rt::Path::ROOT.field("id");
-                rt::check_path_param(value, path, out);
-            }
-            {
-                let value = body;
-                let path = &rt::Path::ROOT;
-                rt::Validate::collect_violations(value, path, out);
-            }
+            let value = id;
+            let path = &rt::Path::ROOT.field("id");
+            rt::check_path_param(value, path, out);
         }
+        rt::Validate::collect_violations(body, &rt::Path::ROOT, out);
         rt::ensure_valid(violations)?;
         let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::PUT,
             path: &format!("/v1/personas/{}", rt::encode_path(& id.to_string())),
             idempotent: true,
-            error_statuses: &[400u16, 401u16, 404u16, 500u16],
+            error_statuses: &[400, 401, 404, 500],
             default_error: false,
             accept: "application/json",
             headers: Vec::new(),
@@ -4106,13 +4050,11 @@ impl Client {
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     pub async fn delete_persona(&self, id: &str) -> Result<Option<rt::Map>> {
         let mut violations = Vec::new();
+        let out = &mut violations;
         {
-            let out = &mut violations;
-            {
-                let value = id;
-                let path = &rt::Path::ROOT.field("id");
-                rt::check_path_param(value, path, out);
-            }
+            let value = id;
+            let path = &rt::Path::ROOT.field("id");
+            rt::check_path_param(value, path, out);
         }
         rt::ensure_valid(violations)?;
         let query: [(String, String); 0] = [];
@@ -4120,7 +4062,7 @@ impl Client {
             method: rt::Method::DELETE,
             path: &format!("/v1/personas/{}", rt::encode_path(& id.to_string())),
             idempotent: true,
-            error_statuses: &[401u16, 404u16, 500u16],
+            error_statuses: &[401, 404, 500],
             default_error: false,
             accept: "application/json",
             headers: Vec::new(),
@@ -4147,12 +4089,7 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     pub async fn list_avatars(&self, params: &ListAvatarsParams) -> Result<AvatarList> {
-        let mut violations = Vec::new();
-        {
-            let out = &mut violations;
-            rt::Validate::collect_violations(params, &rt::Path::ROOT, out);
-        }
-        rt::ensure_valid(violations)?;
+        rt::Validate::validate(params)?;
         let mut query: Vec<(String, String)> = Vec::new();
         if let Some(value) = &params.page {
             query.push(("page".to_owned(), value.to_string()));
@@ -4170,7 +4107,7 @@ impl Client {
             method: rt::Method::GET,
             path: "/v1/avatars",
             idempotent: true,
-            error_statuses: &[401u16, 500u16],
+            error_statuses: &[401, 500],
             default_error: false,
             accept: "application/json",
             headers: Vec::new(),
@@ -4226,13 +4163,11 @@ impl Client {
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     pub async fn get_avatar(&self, id: &str) -> Result<Avatar> {
         let mut violations = Vec::new();
+        let out = &mut violations;
         {
-            let out = &mut violations;
-            {
-                let value = id;
-                let path = &rt::Path::ROOT.field("id");
-                rt::check_path_param(value, path, out);
-            }
+            let value = id;
+            let path = &rt::Path::ROOT.field("id");
+            rt::check_path_param(value, path, out);
         }
         rt::ensure_valid(violations)?;
         let query: [(String, String); 0] = [];
@@ -4240,7 +4175,7 @@ impl Client {
             method: rt::Method::GET,
             path: &format!("/v1/avatars/{}", rt::encode_path(& id.to_string())),
             idempotent: true,
-            error_statuses: &[400u16, 401u16, 404u16, 500u16],
+            error_statuses: &[400, 401, 404, 500],
             default_error: false,
             accept: "application/json",
             headers: Vec::new(),
@@ -4267,12 +4202,7 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     pub async fn list_voices(&self, params: &ListVoicesParams) -> Result<VoiceList> {
-        let mut violations = Vec::new();
-        {
-            let out = &mut violations;
-            rt::Validate::collect_violations(params, &rt::Path::ROOT, out);
-        }
-        rt::ensure_valid(violations)?;
+        rt::Validate::validate(params)?;
         let mut query: Vec<(String, String)> = Vec::new();
         if let Some(value) = &params.page {
             query.push(("page".to_owned(), value.to_string()));
@@ -4287,7 +4217,7 @@ impl Client {
             method: rt::Method::GET,
             path: "/v1/voices",
             idempotent: true,
-            error_statuses: &[401u16, 500u16],
+            error_statuses: &[401, 500],
             default_error: false,
             accept: "application/json",
             headers: Vec::new(),
@@ -4343,13 +4273,11 @@ impl Client {
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     pub async fn get_voice(&self, id: &str) -> Result<Voice> {
         let mut violations = Vec::new();
+        let out = &mut violations;
         {
-            let out = &mut violations;
-            {
-                let value = id;
-                let path = &rt::Path::ROOT.field("id");
-                rt::check_path_param(value, path, out);
-            }
+            let value = id;
+            let path = &rt::Path::ROOT.field("id");
+            rt::check_path_param(value, path, out);
         }
         rt::ensure_valid(violations)?;
         let query: [(String, String); 0] = [];
@@ -4357,7 +4285,7 @@ impl Client {
             method: rt::Method::GET,
             path: &format!("/v1/voices/{}", rt::encode_path(& id.to_string())),
             idempotent: true,
-            error_statuses: &[400u16, 401u16, 404u16, 500u16],
+            error_statuses: &[400, 401, 404, 500],
             default_error: false,
             accept: "application/json",
             headers: Vec::new(),
@@ -4384,12 +4312,7 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     pub async fn list_llms(&self, params: &ListLlmsParams) -> Result<LlmList> {
-        let mut violations = Vec::new();
-        {
-            let out = &mut violations;
-            rt::Validate::collect_violations(params, &rt::Path::ROOT, out);
-        }
-        rt::ensure_valid(violations)?;
+        rt::Validate::validate(params)?;
         let mut query: Vec<(String, String)> = Vec::new();
         if let Some(value) = &params.page {
             query.push(("page".to_owned(), value.to_string()));
@@ -4407,7 +4330,7 @@ impl Client {
             method: rt::Method::GET,
             path: "/v1/llms",
             idempotent: true,
-            error_statuses: &[401u16, 500u16],
+            error_statuses: &[401, 500],
             default_error: false,
             accept: "application/json",
             headers: Vec::new(),
@@ -4463,13 +4386,11 @@ impl Client {
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     pub async fn get_llm(&self, id: &str) -> Result<Llm> {
         let mut violations = Vec::new();
+        let out = &mut violations;
         {
-            let out = &mut violations;
-            {
-                let value = id;
-                let path = &rt::Path::ROOT.field("id");
-                rt::check_path_param(value, path, out);
-            }
+            let value = id;
+            let path = &rt::Path::ROOT.field("id");
+            rt::check_path_param(value, path, out);
         }
         rt::ensure_valid(violations)?;
         let query: [(String, String); 0] = [];
@@ -4477,7 +4398,7 @@ impl Client {
             method: rt::Method::GET,
             path: &format!("/v1/llms/{}", rt::encode_path(& id.to_string())),
             idempotent: true,
-            error_statuses: &[401u16, 404u16, 500u16],
+            error_statuses: &[401, 404, 500],
             default_error: false,
             accept: "application/json",
             headers: Vec::new(),
@@ -4507,22 +4428,13 @@ impl Client {
         &self,
         body: &CreateSessionTokenRequest,
     ) -> Result<SessionToken> {
-        let mut violations = Vec::new();
-        {
-            let out = &mut violations;
-            {
-                let value = body;
-                let path = &rt::Path::ROOT;
-                rt::Validate::collect_violations(value, path, out);
-            }
-        }
-        rt::ensure_valid(violations)?;
+        rt::Validate::validate(body)?;
         let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::POST,
             path: "/v1/auth/session-token",
             idempotent: false,
-            error_statuses: &[400u16, 401u16, 500u16],
+            error_statuses: &[400, 401, 500],
             default_error: false,
             accept: "application/json",
             headers: Vec::new(),

@@ -36,16 +36,9 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl rt::ErrorSummary for ErrorBody {
     fn summary(&self) -> Option<String> {
-        match (
-            {
-                let e = &self.error;
-                Some(e.code.as_str())
-            },
-            {
-                let e = &self.error;
-                Some(e.message.as_str())
-            },
-        ) {
+        let code = Some(self.error.code.as_str());
+        let message = Some(self.error.message.as_str());
+        match (code, message) {
             (Some(c), Some(m)) => Some(format!("{c}: {m}")),
             (None, Some(m)) => Some(m.to_owned()),
             (Some(c), None) => Some(c.to_owned()),
@@ -257,42 +250,42 @@ impl Agent {
         self
     }
 
-    /// Sets `display_name`. Human-readable agent name
+    /// Sets `display_name`. Human-readable agent name.
     #[must_use]
     pub fn display_name(mut self, value: impl Into<String>) -> Self {
         self.display_name = Some(value.into());
         self
     }
 
-    /// Sets `model_type`. Agent type. Active types that can be created via the v1 API:
+    /// Sets `model_type`. Agent type.
     #[must_use]
     pub fn model_type(mut self, value: impl Into<AgentModelType>) -> Self {
         self.model_type = Some(value.into());
         self
     }
 
-    /// Sets `phone_number`. Phone number in E.164 format or SIP address for voice/SMS agents
+    /// Sets `phone_number`. Phone number in E.164 format or SIP address for voice/SMS agents.
     #[must_use]
     pub fn phone_number(mut self, value: impl Into<String>) -> Self {
         self.phone_number = Some(value.into());
         self
     }
 
-    /// Sets `endpoint`. Custom API endpoint URL
+    /// Sets `endpoint`. Custom API endpoint URL.
     #[must_use]
     pub fn endpoint(mut self, value: impl Into<String>) -> Self {
         self.endpoint = Some(value.into());
         self
     }
 
-    /// Sets `prompt`. Agent instructions/system prompt
+    /// Sets `prompt`. Agent instructions/system prompt.
     #[must_use]
     pub fn prompt(mut self, value: impl Into<String>) -> Self {
         self.prompt = Some(value.into());
         self
     }
 
-    /// Sets `language`. Primary language for the agent
+    /// Sets `language`. Primary language for the agent.
     #[must_use]
     pub fn language(mut self, value: impl Into<String>) -> Self {
         self.language = Some(value.into());
@@ -320,7 +313,7 @@ impl Agent {
         self
     }
 
-    /// Sets `metric_ids`. Associated metric IDs
+    /// Sets `metric_ids`. Associated metric IDs.
     #[must_use]
     pub fn metric_ids(
         mut self,
@@ -330,7 +323,7 @@ impl Agent {
         self
     }
 
-    /// Sets `test_set_ids`. Associated test set IDs
+    /// Sets `test_set_ids`. Associated test set IDs.
     #[must_use]
     pub fn test_set_ids(
         mut self,
@@ -350,7 +343,7 @@ impl Agent {
         self
     }
 
-    /// Sets `tags`. Tags associated with this agent
+    /// Sets `tags`. Tags associated with this agent.
     #[must_use]
     pub fn tags(mut self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.tags = Some(value.into_iter().map(Into::into).collect());
@@ -508,35 +501,35 @@ impl AgentCreateCommon {
         }
     }
 
-    /// Sets `phone_number`. Phone number in E.164 format (e.g., +12345678901) or SIP address (e.g., (at most 200 characters)
+    /// Sets `phone_number` (at most 200 characters). Phone number in E.164 format (e.g., +12345678901) or SIP address (e.g., sip:user@domain.com).
     #[must_use]
     pub fn phone_number(mut self, value: impl Into<String>) -> Self {
         self.phone_number = Some(value.into());
         self
     }
 
-    /// Sets `endpoint`. Webhook endpoint URL that Coval will POST to. (at most 200 characters)
+    /// Sets `endpoint` (at most 200 characters). Webhook endpoint URL that Coval will POST to.
     #[must_use]
     pub fn endpoint(mut self, value: impl Into<String>) -> Self {
         self.endpoint = Some(value.into());
         self
     }
 
-    /// Sets `prompt`. Agent instructions/system prompt (max 50000 characters). (at most 50000 characters)
+    /// Sets `prompt` (at most 50000 characters). Agent instructions/system prompt (max 50000 characters).
     #[must_use]
     pub fn prompt(mut self, value: impl Into<String>) -> Self {
         self.prompt = Some(value.into());
         self
     }
 
-    /// Sets `customer_agent_id`. Your own external id for this agent (1-200 characters). Defaults to the generated (length 1–200 characters)
+    /// Sets `customer_agent_id` (length 1–200 characters). Your own external id for this agent (1-200 characters).
     #[must_use]
     pub fn customer_agent_id(mut self, value: impl Into<String>) -> Self {
         self.customer_agent_id = Some(value.into());
         self
     }
 
-    /// Sets `language`. Primary language for the agent (max 200 characters). (at most 200 characters)
+    /// Sets `language` (at most 200 characters). Primary language for the agent (max 200 characters).
     #[must_use]
     pub fn language(mut self, value: impl Into<String>) -> Self {
         self.language = Some(value.into());
@@ -550,7 +543,7 @@ impl AgentCreateCommon {
         self
     }
 
-    /// Sets `metadata`. Simulator-specific configuration (JSONB, max 10MB). Its keys depend on `model_type`:
+    /// Sets `metadata`. Simulator-specific configuration (JSONB, max 10MB).
     #[must_use]
     pub fn metadata(mut self, value: rt::Map) -> Self {
         self.metadata = Some(value);
@@ -564,7 +557,7 @@ impl AgentCreateCommon {
         self
     }
 
-    /// Sets `metric_ids`. Associated metric IDs (22-char IDs) (each item: pattern `^[A-Za-z0-9]{22}$`)
+    /// Sets `metric_ids` (each item: pattern `^[A-Za-z0-9]{22}$`). Associated metric IDs (22-char IDs)
     #[must_use]
     pub fn metric_ids(
         mut self,
@@ -574,7 +567,7 @@ impl AgentCreateCommon {
         self
     }
 
-    /// Sets `test_set_ids`. Associated test set IDs (8-char IDs) (each item: pattern `^[A-Za-z0-9]{8}$`)
+    /// Sets `test_set_ids` (each item: pattern `^[A-Za-z0-9]{8}$`). Associated test set IDs (8-char IDs)
     #[must_use]
     pub fn test_set_ids(
         mut self,
@@ -584,7 +577,7 @@ impl AgentCreateCommon {
         self
     }
 
-    /// Sets `tags`. Tags to associate with this agent. Null or omitted creates the agent with no tags.
+    /// Sets `tags`. Tags to associate with this agent.
     #[must_use]
     pub fn tags(mut self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.tags = Some(value.into_iter().map(Into::into).collect());
@@ -1309,35 +1302,35 @@ impl ChatAgentCreate {
         }
     }
 
-    /// Sets `phone_number`. Phone number in E.164 format (e.g., +12345678901) or SIP address (e.g., (at most 200 characters)
+    /// Sets `phone_number` (at most 200 characters). Phone number in E.164 format (e.g., +12345678901) or SIP address (e.g., sip:user@domain.com).
     #[must_use]
     pub fn phone_number(mut self, value: impl Into<String>) -> Self {
         self.phone_number = Some(value.into());
         self
     }
 
-    /// Sets `endpoint`. Webhook endpoint URL that Coval will POST to. (at most 200 characters)
+    /// Sets `endpoint` (at most 200 characters). Webhook endpoint URL that Coval will POST to.
     #[must_use]
     pub fn endpoint(mut self, value: impl Into<String>) -> Self {
         self.endpoint = Some(value.into());
         self
     }
 
-    /// Sets `prompt`. Agent instructions/system prompt (max 50000 characters). (at most 50000 characters)
+    /// Sets `prompt` (at most 50000 characters). Agent instructions/system prompt (max 50000 characters).
     #[must_use]
     pub fn prompt(mut self, value: impl Into<String>) -> Self {
         self.prompt = Some(value.into());
         self
     }
 
-    /// Sets `customer_agent_id`. Your own external id for this agent (1-200 characters). Defaults to the generated (length 1–200 characters)
+    /// Sets `customer_agent_id` (length 1–200 characters). Your own external id for this agent (1-200 characters).
     #[must_use]
     pub fn customer_agent_id(mut self, value: impl Into<String>) -> Self {
         self.customer_agent_id = Some(value.into());
         self
     }
 
-    /// Sets `language`. Primary language for the agent (max 200 characters). (at most 200 characters)
+    /// Sets `language` (at most 200 characters). Primary language for the agent (max 200 characters).
     #[must_use]
     pub fn language(mut self, value: impl Into<String>) -> Self {
         self.language = Some(value.into());
@@ -1358,7 +1351,7 @@ impl ChatAgentCreate {
         self
     }
 
-    /// Sets `metric_ids`. Associated metric IDs (22-char IDs) (each item: pattern `^[A-Za-z0-9]{22}$`)
+    /// Sets `metric_ids` (each item: pattern `^[A-Za-z0-9]{22}$`). Associated metric IDs (22-char IDs)
     #[must_use]
     pub fn metric_ids(
         mut self,
@@ -1368,7 +1361,7 @@ impl ChatAgentCreate {
         self
     }
 
-    /// Sets `test_set_ids`. Associated test set IDs (8-char IDs) (each item: pattern `^[A-Za-z0-9]{8}$`)
+    /// Sets `test_set_ids` (each item: pattern `^[A-Za-z0-9]{8}$`). Associated test set IDs (8-char IDs)
     #[must_use]
     pub fn test_set_ids(
         mut self,
@@ -1378,7 +1371,7 @@ impl ChatAgentCreate {
         self
     }
 
-    /// Sets `tags`. Tags to associate with this agent. Null or omitted creates the agent with no tags.
+    /// Sets `tags`. Tags to associate with this agent.
     #[must_use]
     pub fn tags(mut self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.tags = Some(value.into_iter().map(Into::into).collect());
@@ -1591,7 +1584,7 @@ impl ChatAgentMetadata {
         self
     }
 
-    /// Sets `initialization_endpoint`. Init endpoint called before chat (validated URL) (format uri)
+    /// Sets `initialization_endpoint` (format uri). Init endpoint called before chat (validated URL)
     #[must_use]
     pub fn initialization_endpoint(mut self, value: impl Into<String>) -> Self {
         self.initialization_endpoint = Some(value.into());
@@ -1608,28 +1601,28 @@ impl ChatAgentMetadata {
         self
     }
 
-    /// Sets `custom_data`. Organization/agent-level data (max 32KB JSON string, i.e. 32768 characters) (at most 32768 characters)
+    /// Sets `custom_data` (at most 32768 characters). Organization/agent-level data (max 32KB JSON string, i.e. 32768 characters)
     #[must_use]
     pub fn custom_data(mut self, value: impl Into<String>) -> Self {
         self.custom_data = Some(value.into());
         self
     }
 
-    /// Sets `custom_persona_data`. Persona-specific data (max 16KB JSON string, i.e. 16384 characters) (at most 16384 characters)
+    /// Sets `custom_persona_data` (at most 16384 characters). Persona-specific data (max 16KB JSON string, i.e. 16384 characters)
     #[must_use]
     pub fn custom_persona_data(mut self, value: impl Into<String>) -> Self {
         self.custom_persona_data = Some(value.into());
         self
     }
 
-    /// Sets `custom_headers`. Additional headers with template variables, as a JSON object or JSON-encoded object
+    /// Sets `custom_headers`. Additional headers with template variables, as a JSON object or JSON-encoded object string (max 16KB when encoded)
     #[must_use]
     pub fn custom_headers(mut self, value: impl Into<JsonObjectOrString16K>) -> Self {
         self.custom_headers = Some(value.into());
         self
     }
 
-    /// Sets `response_format`. "chat_completions" (default) or "responses"
+    /// Sets `response_format`. "chat_completions" (default) or "responses".
     #[must_use]
     pub fn response_format(
         mut self,
@@ -1653,7 +1646,7 @@ impl ChatAgentMetadata {
         self
     }
 
-    /// Sets `response_message_path`. Dot notation path to extract message
+    /// Sets `response_message_path`. Dot notation path to extract message.
     #[must_use]
     pub fn response_message_path(mut self, value: impl Into<String>) -> Self {
         self.response_message_path = Some(value.into());
@@ -1667,14 +1660,14 @@ impl ChatAgentMetadata {
         self
     }
 
-    /// Sets `tool_call_extraction_config`. Configuration for extracting tool calls from custom responses
+    /// Sets `tool_call_extraction_config`. Configuration for extracting tool calls from custom responses.
     #[must_use]
     pub fn tool_call_extraction_config(mut self, value: rt::Map) -> Self {
         self.tool_call_extraction_config = Some(value);
         self
     }
 
-    /// Sets `persona_id`. Reference persona for parameter substitution (22-char ShortUUID) (pattern `^[A-Za-z0-9]{22}$`)
+    /// Sets `persona_id` (pattern `^[A-Za-z0-9]{22}$`). Reference persona for parameter substitution (22-char ShortUUID)
     #[must_use]
     pub fn persona_id(mut self, value: impl Into<String>) -> Self {
         self.persona_id = Some(value.into());
@@ -2155,49 +2148,49 @@ impl CreatePersonaRequest {
         }
     }
 
-    /// Sets `persona_prompt`. Instructions describing persona behavior and personality
+    /// Sets `persona_prompt`. Instructions describing persona behavior and personality.
     #[must_use]
     pub fn persona_prompt(mut self, value: impl Into<String>) -> Self {
         self.persona_prompt = Some(value.into());
         self
     }
 
-    /// Sets `background_sound`. Background noise type: a built-in id or `custom:<background_sound_id>` (max 100
+    /// Sets `background_sound`. Background noise type: a built-in id or `custom:<background_sound_id>` (max 100 characters).
     #[must_use]
     pub fn background_sound(mut self, value: impl Into<BackgroundSound>) -> Self {
         self.background_sound = Some(value.into());
         self
     }
 
-    /// Sets `background_sound_volume`. Volume level for background sound (\>= 0.0, no upper limit). Default is (>= 0)
+    /// Sets `background_sound_volume` (>= 0). Volume level for background sound (\>= 0.0, no upper limit).
     #[must_use]
     pub fn background_sound_volume(mut self, value: f64) -> Self {
         self.background_sound_volume = Some(value);
         self
     }
 
-    /// Sets `voice_volume`. Voice gain multiplier (0–2). 0.0 is silent, 1.0 is unchanged, and 2.0 is double (range 0 ..= 2)
+    /// Sets `voice_volume` (range 0 ..= 2). Voice gain multiplier (0–2). 0.0 is silent, 1.0 is unchanged, and 2.0 is double volume.
     #[must_use]
     pub fn voice_volume(mut self, value: f64) -> Self {
         self.voice_volume = Some(value);
         self
     }
 
-    /// Sets `voice_speed`. Voice speed multiplier accepted and stored from 0.25 to 2.0. 1.0 is unchanged. The (range 0.25 ..= 2)
+    /// Sets `voice_speed` (range 0.25 ..= 2). Voice speed multiplier accepted and stored from 0.25 to 2.0. 1.0 is unchanged.
     #[must_use]
     pub fn voice_speed(mut self, value: f64) -> Self {
         self.voice_speed = Some(value);
         self
     }
 
-    /// Sets `wait_seconds`. Response delay in seconds (0.1 \<= x \<= 2). (range 0.1 ..= 2)
+    /// Sets `wait_seconds` (range 0.1 ..= 2). Response delay in seconds (0.1 \<= x \<= 2).
     #[must_use]
     pub fn wait_seconds(mut self, value: f64) -> Self {
         self.wait_seconds = Some(value);
         self
     }
 
-    /// Sets `conversation_initiation`. Who initiates the conversation
+    /// Sets `conversation_initiation`. Who initiates the conversation.
     #[must_use]
     pub fn conversation_initiation(
         mut self,
@@ -2207,28 +2200,28 @@ impl CreatePersonaRequest {
         self
     }
 
-    /// Sets `multi_language_stt`. Enable multilingual speech-to-text so callers speaking languages other than the
+    /// Sets `multi_language_stt`. Enable multilingual speech-to-text so callers speaking languages other than the primary language_code are still transcribed accurately.
     #[must_use]
     pub fn multi_language_stt(mut self, value: bool) -> Self {
         self.multi_language_stt = Some(value);
         self
     }
 
-    /// Sets `hold_music_timeout_seconds`. Disconnect after this many seconds of no speech (5-300) (range 5 ..= 300)
+    /// Sets `hold_music_timeout_seconds` (range 5 ..= 300). Disconnect after this many seconds of no speech (5-300)
     #[must_use]
     pub fn hold_music_timeout_seconds(mut self, value: f64) -> Self {
         self.hold_music_timeout_seconds = Some(value);
         self
     }
 
-    /// Sets `situate_speaker`. Persona placement preset (speakerphone-easy | speakerphone-hard). On update, send null
+    /// Sets `situate_speaker`. Persona placement preset (speakerphone-easy | speakerphone-hard).
     #[must_use]
     pub fn situate_speaker(mut self, value: impl Into<SituateSpeaker>) -> Self {
         self.situate_speaker = Some(value.into());
         self
     }
 
-    /// Sets `tags`. Tags to associate with this persona. On create, null or omitted creates the persona
+    /// Sets `tags`. Tags to associate with this persona.
     #[must_use]
     pub fn tags(mut self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.tags = Some(value.into_iter().map(Into::into).collect());
@@ -2245,47 +2238,23 @@ impl rt::Validate for CreatePersonaRequest {
         }
         if let Some(value) = &self.background_sound_volume {
             let path = &path.field("background_sound_volume");
-            rt::check_range(*value as f64, Some((0.0, false)), None, path, out);
+            rt::check_range(*value, Some((0.0, false)), None, path, out);
         }
         if let Some(value) = &self.voice_volume {
             let path = &path.field("voice_volume");
-            rt::check_range(
-                *value as f64,
-                Some((0.0, false)),
-                Some((2.0, false)),
-                path,
-                out,
-            );
+            rt::check_range(*value, Some((0.0, false)), Some((2.0, false)), path, out);
         }
         if let Some(value) = &self.voice_speed {
             let path = &path.field("voice_speed");
-            rt::check_range(
-                *value as f64,
-                Some((0.25, false)),
-                Some((2.0, false)),
-                path,
-                out,
-            );
+            rt::check_range(*value, Some((0.25, false)), Some((2.0, false)), path, out);
         }
         if let Some(value) = &self.wait_seconds {
             let path = &path.field("wait_seconds");
-            rt::check_range(
-                *value as f64,
-                Some((0.1, false)),
-                Some((2.0, false)),
-                path,
-                out,
-            );
+            rt::check_range(*value, Some((0.1, false)), Some((2.0, false)), path, out);
         }
         if let Some(value) = &self.hold_music_timeout_seconds {
             let path = &path.field("hold_music_timeout_seconds");
-            rt::check_range(
-                *value as f64,
-                Some((5.0, false)),
-                Some((300.0, false)),
-                path,
-                out,
-            );
+            rt::check_range(*value, Some((5.0, false)), Some((300.0, false)), path, out);
         }
         {
             let value = &self.name;
@@ -2418,35 +2387,35 @@ impl DailyAgentCreate {
         }
     }
 
-    /// Sets `phone_number`. Phone number in E.164 format (e.g., +12345678901) or SIP address (e.g., (at most 200 characters)
+    /// Sets `phone_number` (at most 200 characters). Phone number in E.164 format (e.g., +12345678901) or SIP address (e.g., sip:user@domain.com).
     #[must_use]
     pub fn phone_number(mut self, value: impl Into<String>) -> Self {
         self.phone_number = Some(value.into());
         self
     }
 
-    /// Sets `endpoint`. Webhook endpoint URL that Coval will POST to. (at most 200 characters)
+    /// Sets `endpoint` (at most 200 characters). Webhook endpoint URL that Coval will POST to.
     #[must_use]
     pub fn endpoint(mut self, value: impl Into<String>) -> Self {
         self.endpoint = Some(value.into());
         self
     }
 
-    /// Sets `prompt`. Agent instructions/system prompt (max 50000 characters). (at most 50000 characters)
+    /// Sets `prompt` (at most 50000 characters). Agent instructions/system prompt (max 50000 characters).
     #[must_use]
     pub fn prompt(mut self, value: impl Into<String>) -> Self {
         self.prompt = Some(value.into());
         self
     }
 
-    /// Sets `customer_agent_id`. Your own external id for this agent (1-200 characters). Defaults to the generated (length 1–200 characters)
+    /// Sets `customer_agent_id` (length 1–200 characters). Your own external id for this agent (1-200 characters).
     #[must_use]
     pub fn customer_agent_id(mut self, value: impl Into<String>) -> Self {
         self.customer_agent_id = Some(value.into());
         self
     }
 
-    /// Sets `language`. Primary language for the agent (max 200 characters). (at most 200 characters)
+    /// Sets `language` (at most 200 characters). Primary language for the agent (max 200 characters).
     #[must_use]
     pub fn language(mut self, value: impl Into<String>) -> Self {
         self.language = Some(value.into());
@@ -2467,7 +2436,7 @@ impl DailyAgentCreate {
         self
     }
 
-    /// Sets `metric_ids`. Associated metric IDs (22-char IDs) (each item: pattern `^[A-Za-z0-9]{22}$`)
+    /// Sets `metric_ids` (each item: pattern `^[A-Za-z0-9]{22}$`). Associated metric IDs (22-char IDs)
     #[must_use]
     pub fn metric_ids(
         mut self,
@@ -2477,7 +2446,7 @@ impl DailyAgentCreate {
         self
     }
 
-    /// Sets `test_set_ids`. Associated test set IDs (8-char IDs) (each item: pattern `^[A-Za-z0-9]{8}$`)
+    /// Sets `test_set_ids` (each item: pattern `^[A-Za-z0-9]{8}$`). Associated test set IDs (8-char IDs)
     #[must_use]
     pub fn test_set_ids(
         mut self,
@@ -2487,7 +2456,7 @@ impl DailyAgentCreate {
         self
     }
 
-    /// Sets `tags`. Tags to associate with this agent. Null or omitted creates the agent with no tags.
+    /// Sets `tags`. Tags to associate with this agent.
     #[must_use]
     pub fn tags(mut self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.tags = Some(value.into_iter().map(Into::into).collect());
@@ -2598,7 +2567,7 @@ impl DailyAgentMetadata {
         }
     }
 
-    /// Sets `custom_data`. JSON-encoded object with string keys and string values (max 16KB, i.e. 16384 (at most 16384 characters)
+    /// Sets `custom_data` (at most 16384 characters). JSON-encoded object with string keys and string values (max 16KB, i.e. 16384 characters).
     #[must_use]
     pub fn custom_data(mut self, value: impl Into<String>) -> Self {
         self.custom_data = Some(value.into());
@@ -2832,21 +2801,21 @@ impl DirectWebSocketAgentMetadata {
         }
     }
 
-    /// Sets `authorization_header`. Auth header sent during the WebSocket handshake. Supports:
+    /// Sets `authorization_header`. Auth header sent during the WebSocket handshake.
     #[must_use]
     pub fn authorization_header(mut self, value: impl Into<String>) -> Self {
         self.authorization_header = Some(value.into());
         self
     }
 
-    /// Sets `custom_headers`. JSON object or JSON-encoded object string of additional HTTP headers for the WebSocket
+    /// Sets `custom_headers`. JSON object or JSON-encoded object string of additional HTTP headers for the WebSocket handshake.
     #[must_use]
     pub fn custom_headers(mut self, value: impl Into<JsonObjectOrString>) -> Self {
         self.custom_headers = Some(value.into());
         self
     }
 
-    /// Sets `initialization_json`. JSON object or JSON string payload sent after the WebSocket upgrade and before any
+    /// Sets `initialization_json`. JSON object or JSON string payload sent after the WebSocket upgrade and before any ready-message wait.
     #[must_use]
     pub fn initialization_json(mut self, value: impl Into<JsonObjectOrString>) -> Self {
         self.initialization_json = Some(value.into());
@@ -2860,7 +2829,7 @@ impl DirectWebSocketAgentMetadata {
         self
     }
 
-    /// Sets `send_audio_template`. JSON template for outbound audio. Must contain {{audio_data}}. Setting it exactly to (pattern `\{\{audio_data\}\}`)
+    /// Sets `send_audio_template` (pattern `\{\{audio_data\}\}`). JSON template for outbound audio.
     #[must_use]
     pub fn send_audio_template(mut self, value: impl Into<String>) -> Self {
         self.send_audio_template = Some(value.into());
@@ -2874,7 +2843,7 @@ impl DirectWebSocketAgentMetadata {
         self
     }
 
-    /// Sets `audio_message_type_value`. Value identifying an audio frame; use * to treat every JSON message as audio (default
+    /// Sets `audio_message_type_value`. Value identifying an audio frame; use * to treat every JSON message as audio (default audio_chunk).
     #[must_use]
     pub fn audio_message_type_value(mut self, value: impl Into<String>) -> Self {
         self.audio_message_type_value = Some(value.into());
@@ -2908,7 +2877,7 @@ impl DirectWebSocketAgentMetadata {
         self
     }
 
-    /// Sets `send_sample_rate_hertz`. Outbound sample rate in hertz. One of 8000, 16000, 24000, 48000 (default 16000).
+    /// Sets `send_sample_rate_hertz`. Outbound sample rate in hertz.
     #[must_use]
     pub fn send_sample_rate_hertz(
         mut self,
@@ -2918,7 +2887,7 @@ impl DirectWebSocketAgentMetadata {
         self
     }
 
-    /// Sets `receive_sample_rate_hertz`. Inbound sample rate in hertz. One of 8000, 16000, 24000, 48000 (default 48000).
+    /// Sets `receive_sample_rate_hertz`. Inbound sample rate in hertz.
     #[must_use]
     pub fn receive_sample_rate_hertz(
         mut self,
@@ -2938,21 +2907,21 @@ impl DirectWebSocketAgentMetadata {
         self
     }
 
-    /// Sets `pace_inbound_binary_audio`. Paces inbound binary PCM at real-time. Defaults on when outbound audio is configured
+    /// Sets `pace_inbound_binary_audio`. Paces inbound binary PCM at real-time.
     #[must_use]
     pub fn pace_inbound_binary_audio(mut self, value: bool) -> Self {
         self.pace_inbound_binary_audio = Some(value);
         self
     }
 
-    /// Sets `send_media_template`. Outbound template for image attachments. Must contain {{media_data}}; may also include (pattern `\{\{media_data\}\}`)
+    /// Sets `send_media_template` (pattern `\{\{media_data\}\}`). Outbound template for image attachments.
     #[must_use]
     pub fn send_media_template(mut self, value: impl Into<String>) -> Self {
         self.send_media_template = Some(value.into());
         self
     }
 
-    /// Sets `non_audio_event_message_types`. List of message-type values to emit as WebsocketEventFrames instead of dropping. Each
+    /// Sets `non_audio_event_message_types`. List of message-type values to emit as WebsocketEventFrames instead of dropping.
     #[must_use]
     pub fn non_audio_event_message_types(
         mut self,
@@ -2964,7 +2933,7 @@ impl DirectWebSocketAgentMetadata {
         self
     }
 
-    /// Sets `websocket_compat_profile`. One of generic or json_audio. Forces the simulator routing decision. Use json_audio
+    /// Sets `websocket_compat_profile`. One of generic or json_audio.
     #[must_use]
     pub fn websocket_compat_profile(
         mut self,
@@ -2984,7 +2953,7 @@ impl DirectWebSocketAgentMetadata {
         self
     }
 
-    /// Sets `handshake_ready_message_type`. Message type to wait for before streaming audio (default session_ready in direct
+    /// Sets `handshake_ready_message_type`. Message type to wait for before streaming audio (default session_ready in direct mode; empty string skips the ready-message wait).
     #[must_use]
     pub fn handshake_ready_message_type(mut self, value: impl Into<String>) -> Self {
         self.handshake_ready_message_type = Some(value.into());
@@ -3172,14 +3141,14 @@ impl ErrorDetail {
         }
     }
 
-    /// Sets `field`. Field name that caused the error
+    /// Sets `field`. Field name that caused the error.
     #[must_use]
     pub fn field(mut self, value: impl Into<String>) -> Self {
         self.field = Some(value.into());
         self
     }
 
-    /// Sets `description`. Detailed error description
+    /// Sets `description`. Detailed error description.
     #[must_use]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
@@ -3240,7 +3209,7 @@ impl ErrorInfo {
         }
     }
 
-    /// Sets `details`. Detailed error information (always present in Agents API errors, absent from
+    /// Sets `details`. Detailed error information (always present in Agents API errors, absent from Personas API errors).
     #[must_use]
     pub fn details(
         mut self,
@@ -3501,28 +3470,28 @@ impl HttpFirstWebSocketAgentMetadata {
         }
     }
 
-    /// Sets `endpoint`. WebSocket endpoint URL (must be wss://, validated). Required in direct connection mode. (pattern `^wss://`; format uri)
+    /// Sets `endpoint` (pattern `^wss://`; format uri). WebSocket endpoint URL (must be wss://, validated).
     #[must_use]
     pub fn endpoint(mut self, value: impl Into<String>) -> Self {
         self.endpoint = Some(value.into());
         self
     }
 
-    /// Sets `authorization_header`. Auth header sent during the WebSocket handshake. Supports:
+    /// Sets `authorization_header`. Auth header sent during the WebSocket handshake.
     #[must_use]
     pub fn authorization_header(mut self, value: impl Into<String>) -> Self {
         self.authorization_header = Some(value.into());
         self
     }
 
-    /// Sets `custom_headers`. JSON object or JSON-encoded object string of additional HTTP headers for the WebSocket
+    /// Sets `custom_headers`. JSON object or JSON-encoded object string of additional HTTP headers for the WebSocket handshake.
     #[must_use]
     pub fn custom_headers(mut self, value: impl Into<JsonObjectOrString>) -> Self {
         self.custom_headers = Some(value.into());
         self
     }
 
-    /// Sets `initialization_json`. JSON object or JSON string payload sent after the WebSocket upgrade and before any
+    /// Sets `initialization_json`. JSON object or JSON string payload sent after the WebSocket upgrade and before any ready-message wait.
     #[must_use]
     pub fn initialization_json(mut self, value: impl Into<JsonObjectOrString>) -> Self {
         self.initialization_json = Some(value.into());
@@ -3536,7 +3505,7 @@ impl HttpFirstWebSocketAgentMetadata {
         self
     }
 
-    /// Sets `send_audio_template`. JSON template for outbound audio. Must contain {{audio_data}}. Setting it exactly to (pattern `\{\{audio_data\}\}`)
+    /// Sets `send_audio_template` (pattern `\{\{audio_data\}\}`). JSON template for outbound audio.
     #[must_use]
     pub fn send_audio_template(mut self, value: impl Into<String>) -> Self {
         self.send_audio_template = Some(value.into());
@@ -3550,7 +3519,7 @@ impl HttpFirstWebSocketAgentMetadata {
         self
     }
 
-    /// Sets `audio_message_type_value`. Value identifying an audio frame; use * to treat every JSON message as audio (default
+    /// Sets `audio_message_type_value`. Value identifying an audio frame; use * to treat every JSON message as audio (default audio_chunk).
     #[must_use]
     pub fn audio_message_type_value(mut self, value: impl Into<String>) -> Self {
         self.audio_message_type_value = Some(value.into());
@@ -3584,7 +3553,7 @@ impl HttpFirstWebSocketAgentMetadata {
         self
     }
 
-    /// Sets `send_sample_rate_hertz`. Outbound sample rate in hertz. One of 8000, 16000, 24000, 48000 (default 16000).
+    /// Sets `send_sample_rate_hertz`. Outbound sample rate in hertz.
     #[must_use]
     pub fn send_sample_rate_hertz(
         mut self,
@@ -3594,7 +3563,7 @@ impl HttpFirstWebSocketAgentMetadata {
         self
     }
 
-    /// Sets `receive_sample_rate_hertz`. Inbound sample rate in hertz. One of 8000, 16000, 24000, 48000 (default 48000).
+    /// Sets `receive_sample_rate_hertz`. Inbound sample rate in hertz.
     #[must_use]
     pub fn receive_sample_rate_hertz(
         mut self,
@@ -3614,21 +3583,21 @@ impl HttpFirstWebSocketAgentMetadata {
         self
     }
 
-    /// Sets `pace_inbound_binary_audio`. Paces inbound binary PCM at real-time. Defaults on when outbound audio is configured
+    /// Sets `pace_inbound_binary_audio`. Paces inbound binary PCM at real-time.
     #[must_use]
     pub fn pace_inbound_binary_audio(mut self, value: bool) -> Self {
         self.pace_inbound_binary_audio = Some(value);
         self
     }
 
-    /// Sets `send_media_template`. Outbound template for image attachments. Must contain {{media_data}}; may also include (pattern `\{\{media_data\}\}`)
+    /// Sets `send_media_template` (pattern `\{\{media_data\}\}`). Outbound template for image attachments.
     #[must_use]
     pub fn send_media_template(mut self, value: impl Into<String>) -> Self {
         self.send_media_template = Some(value.into());
         self
     }
 
-    /// Sets `non_audio_event_message_types`. List of message-type values to emit as WebsocketEventFrames instead of dropping. Each
+    /// Sets `non_audio_event_message_types`. List of message-type values to emit as WebsocketEventFrames instead of dropping.
     #[must_use]
     pub fn non_audio_event_message_types(
         mut self,
@@ -3640,7 +3609,7 @@ impl HttpFirstWebSocketAgentMetadata {
         self
     }
 
-    /// Sets `websocket_compat_profile`. One of generic or json_audio. Forces the simulator routing decision. Use json_audio
+    /// Sets `websocket_compat_profile`. One of generic or json_audio.
     #[must_use]
     pub fn websocket_compat_profile(
         mut self,
@@ -3671,7 +3640,7 @@ impl HttpFirstWebSocketAgentMetadata {
         self
     }
 
-    /// Sets `handshake_ready_message_type`. Message type to wait for before streaming audio (default empty in http_first mode;
+    /// Sets `handshake_ready_message_type`. Message type to wait for before streaming audio (default empty in http_first mode; empty string skips the ready-message wait).
     #[must_use]
     pub fn handshake_ready_message_type(mut self, value: impl Into<String>) -> Self {
         self.handshake_ready_message_type = Some(value.into());
@@ -3945,35 +3914,35 @@ impl ListAgentsParams {
         }
     }
 
-    /// Sets `page_size`. Maximum number of items to return in this page (1-100). The API does not document a (range 1 ..= 100)
+    /// Sets `page_size` (range 1 ..= 100). Maximum number of items to return in this page (1-100).
     #[must_use]
     pub fn page_size(mut self, value: i32) -> Self {
         self.page_size = Some(value);
         self
     }
 
-    /// Sets `page_token`. Opaque token from a previous response's `next_page_token`, to fetch the next page. Pass
+    /// Sets `page_token`. Opaque token from a previous response's `next_page_token`, to fetch the next page.
     #[must_use]
     pub fn page_token(mut self, value: impl Into<String>) -> Self {
         self.page_token = Some(value.into());
         self
     }
 
-    /// Sets `filter`. Filter expression (AIP-160 style) over the fields `model_type`, `display_name`,
+    /// Sets `filter`. Filter expression (AIP-160 style) over the fields `model_type`, `display_name`, `create_time` and `update_time`: `field=value` with operators `=`, `!=`, `>`, `<`, `>=`, `<=`, combined with `AND` / `OR`.
     #[must_use]
     pub fn filter(mut self, value: impl Into<String>) -> Self {
         self.filter = Some(value.into());
         self
     }
 
-    /// Sets `order_by`. Sort field: `create_time`, `update_time`, `display_name` or `model_type`. Prefix with
+    /// Sets `order_by`. Sort field: `create_time`, `update_time`, `display_name` or `model_type`.
     #[must_use]
     pub fn order_by(mut self, value: impl Into<String>) -> Self {
         self.order_by = Some(value.into());
         self
     }
 
-    /// Sets `tag_filters`. Only return resources carrying ALL of these tags (AND semantics). Repeat the parameter (at most 20 items)
+    /// Sets `tag_filters` (at most 20 items). Only return resources carrying ALL of these tags (AND semantics).
     #[must_use]
     pub fn tag_filters(
         mut self,
@@ -4042,7 +4011,7 @@ impl ListAgentsResponse {
         }
     }
 
-    /// Sets `next_page_token`. Token for the next page; pass it as `page_token`. Null, absent or empty when there are
+    /// Sets `next_page_token`. Token for the next page; pass it as `page_token`.
     #[must_use]
     pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
         self.next_page_token = Some(value.into());
@@ -4155,35 +4124,35 @@ impl ListPersonasParams {
         }
     }
 
-    /// Sets `page_size`. Maximum number of items to return in this page (1-100). The API does not document a (range 1 ..= 100)
+    /// Sets `page_size` (range 1 ..= 100). Maximum number of items to return in this page (1-100).
     #[must_use]
     pub fn page_size(mut self, value: i32) -> Self {
         self.page_size = Some(value);
         self
     }
 
-    /// Sets `page_token`. Opaque token from a previous response's `next_page_token`, to fetch the next page. Pass
+    /// Sets `page_token`. Opaque token from a previous response's `next_page_token`, to fetch the next page.
     #[must_use]
     pub fn page_token(mut self, value: impl Into<String>) -> Self {
         self.page_token = Some(value.into());
         self
     }
 
-    /// Sets `filter`. Filter expression (AIP-160 style) over the fields `name`, `create_time` and
+    /// Sets `filter`. Filter expression (AIP-160 style) over the fields `name`, `create_time` and `update_time`: `field=value` with operators `=`, `!=`, `>`, `<`, `>=`, `<=`, combined with `AND` / `OR`.
     #[must_use]
     pub fn filter(mut self, value: impl Into<String>) -> Self {
         self.filter = Some(value.into());
         self
     }
 
-    /// Sets `order_by`. Sort field: `create_time`, `update_time` or `name`. Prefix with `-` or append ` desc`
+    /// Sets `order_by`. Sort field: `create_time`, `update_time` or `name`.
     #[must_use]
     pub fn order_by(mut self, value: impl Into<String>) -> Self {
         self.order_by = Some(value.into());
         self
     }
 
-    /// Sets `tag_filters`. Only return resources carrying ALL of these tags (AND semantics). Repeat the parameter (at most 20 items)
+    /// Sets `tag_filters` (at most 20 items). Only return resources carrying ALL of these tags (AND semantics).
     #[must_use]
     pub fn tag_filters(
         mut self,
@@ -4252,7 +4221,7 @@ impl ListPersonasResponse {
         }
     }
 
-    /// Sets `next_page_token`. Token for the next page; pass it as `page_token`. Null, absent or empty when there are
+    /// Sets `next_page_token`. Token for the next page; pass it as `page_token`.
     #[must_use]
     pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
         self.next_page_token = Some(value.into());
@@ -4395,35 +4364,35 @@ impl LiveKitAgentCreate {
         }
     }
 
-    /// Sets `phone_number`. Phone number in E.164 format (e.g., +12345678901) or SIP address (e.g., (at most 200 characters)
+    /// Sets `phone_number` (at most 200 characters). Phone number in E.164 format (e.g., +12345678901) or SIP address (e.g., sip:user@domain.com).
     #[must_use]
     pub fn phone_number(mut self, value: impl Into<String>) -> Self {
         self.phone_number = Some(value.into());
         self
     }
 
-    /// Sets `endpoint`. Webhook endpoint URL that Coval will POST to. (at most 200 characters)
+    /// Sets `endpoint` (at most 200 characters). Webhook endpoint URL that Coval will POST to.
     #[must_use]
     pub fn endpoint(mut self, value: impl Into<String>) -> Self {
         self.endpoint = Some(value.into());
         self
     }
 
-    /// Sets `prompt`. Agent instructions/system prompt (max 50000 characters). (at most 50000 characters)
+    /// Sets `prompt` (at most 50000 characters). Agent instructions/system prompt (max 50000 characters).
     #[must_use]
     pub fn prompt(mut self, value: impl Into<String>) -> Self {
         self.prompt = Some(value.into());
         self
     }
 
-    /// Sets `customer_agent_id`. Your own external id for this agent (1-200 characters). Defaults to the generated (length 1–200 characters)
+    /// Sets `customer_agent_id` (length 1–200 characters). Your own external id for this agent (1-200 characters).
     #[must_use]
     pub fn customer_agent_id(mut self, value: impl Into<String>) -> Self {
         self.customer_agent_id = Some(value.into());
         self
     }
 
-    /// Sets `language`. Primary language for the agent (max 200 characters). (at most 200 characters)
+    /// Sets `language` (at most 200 characters). Primary language for the agent (max 200 characters).
     #[must_use]
     pub fn language(mut self, value: impl Into<String>) -> Self {
         self.language = Some(value.into());
@@ -4444,7 +4413,7 @@ impl LiveKitAgentCreate {
         self
     }
 
-    /// Sets `metric_ids`. Associated metric IDs (22-char IDs) (each item: pattern `^[A-Za-z0-9]{22}$`)
+    /// Sets `metric_ids` (each item: pattern `^[A-Za-z0-9]{22}$`). Associated metric IDs (22-char IDs)
     #[must_use]
     pub fn metric_ids(
         mut self,
@@ -4454,7 +4423,7 @@ impl LiveKitAgentCreate {
         self
     }
 
-    /// Sets `test_set_ids`. Associated test set IDs (8-char IDs) (each item: pattern `^[A-Za-z0-9]{8}$`)
+    /// Sets `test_set_ids` (each item: pattern `^[A-Za-z0-9]{8}$`). Associated test set IDs (8-char IDs)
     #[must_use]
     pub fn test_set_ids(
         mut self,
@@ -4464,7 +4433,7 @@ impl LiveKitAgentCreate {
         self
     }
 
-    /// Sets `tags`. Tags to associate with this agent. Null or omitted creates the agent with no tags.
+    /// Sets `tags`. Tags to associate with this agent.
     #[must_use]
     pub fn tags(mut self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.tags = Some(value.into_iter().map(Into::into).collect());
@@ -4618,7 +4587,7 @@ impl LiveKitAgentMetadata {
         }
     }
 
-    /// Sets `generate_token_headers`. Token-request headers as a JSON object or encoded object string
+    /// Sets `generate_token_headers`. Token-request headers as a JSON object or encoded object string.
     #[must_use]
     pub fn generate_token_headers(
         mut self,
@@ -4628,7 +4597,7 @@ impl LiveKitAgentMetadata {
         self
     }
 
-    /// Sets `token_request_payload`. Fields merged into the token request as a JSON object or encoded object string
+    /// Sets `token_request_payload`. Fields merged into the token request as a JSON object or encoded object string.
     #[must_use]
     pub fn token_request_payload(
         mut self,
@@ -4638,28 +4607,28 @@ impl LiveKitAgentMetadata {
         self
     }
 
-    /// Sets `sandbox_id`. Convenience value for an X-Sandbox-ID token-request header
+    /// Sets `sandbox_id`. Convenience value for an X-Sandbox-ID token-request header.
     #[must_use]
     pub fn sandbox_id(mut self, value: impl Into<String>) -> Self {
         self.sandbox_id = Some(value.into());
         self
     }
 
-    /// Sets `content_type`. Convenience value for the token-request Content-Type header
+    /// Sets `content_type`. Convenience value for the token-request Content-Type header.
     #[must_use]
     pub fn content_type(mut self, value: impl Into<String>) -> Self {
         self.content_type = Some(value.into());
         self
     }
 
-    /// Sets `livekit_agent_name`. Agent dispatch name
+    /// Sets `livekit_agent_name`. Agent dispatch name.
     #[must_use]
     pub fn livekit_agent_name(mut self, value: impl Into<String>) -> Self {
         self.livekit_agent_name = Some(value.into());
         self
     }
 
-    /// Sets `livekit_agent_metadata`. Agent dispatch metadata
+    /// Sets `livekit_agent_metadata`. Agent dispatch metadata.
     #[must_use]
     pub fn livekit_agent_metadata(mut self, value: impl Into<String>) -> Self {
         self.livekit_agent_metadata = Some(value.into());
@@ -4813,28 +4782,28 @@ impl OutboundVoiceAgentCreate {
         }
     }
 
-    /// Sets `phone_number`. Phone number in E.164 format (e.g., +12345678901) or SIP address (e.g., (at most 200 characters)
+    /// Sets `phone_number` (at most 200 characters). Phone number in E.164 format (e.g., +12345678901) or SIP address (e.g., sip:user@domain.com).
     #[must_use]
     pub fn phone_number(mut self, value: impl Into<String>) -> Self {
         self.phone_number = Some(value.into());
         self
     }
 
-    /// Sets `prompt`. Agent instructions/system prompt (max 50000 characters). (at most 50000 characters)
+    /// Sets `prompt` (at most 50000 characters). Agent instructions/system prompt (max 50000 characters).
     #[must_use]
     pub fn prompt(mut self, value: impl Into<String>) -> Self {
         self.prompt = Some(value.into());
         self
     }
 
-    /// Sets `customer_agent_id`. Your own external id for this agent (1-200 characters). Defaults to the generated (length 1–200 characters)
+    /// Sets `customer_agent_id` (length 1–200 characters). Your own external id for this agent (1-200 characters).
     #[must_use]
     pub fn customer_agent_id(mut self, value: impl Into<String>) -> Self {
         self.customer_agent_id = Some(value.into());
         self
     }
 
-    /// Sets `language`. Primary language for the agent (max 200 characters). (at most 200 characters)
+    /// Sets `language` (at most 200 characters). Primary language for the agent (max 200 characters).
     #[must_use]
     pub fn language(mut self, value: impl Into<String>) -> Self {
         self.language = Some(value.into());
@@ -4848,7 +4817,7 @@ impl OutboundVoiceAgentCreate {
         self
     }
 
-    /// Sets `metadata`. `metadata` for MODEL_TYPE_OUTBOUND_VOICE agents. Other keys are accepted.
+    /// Sets `metadata`. `metadata` for MODEL_TYPE_OUTBOUND_VOICE agents.
     #[must_use]
     pub fn metadata(mut self, value: impl Into<OutboundVoiceAgentMetadata>) -> Self {
         self.metadata = Some(value.into());
@@ -4862,7 +4831,7 @@ impl OutboundVoiceAgentCreate {
         self
     }
 
-    /// Sets `metric_ids`. Associated metric IDs (22-char IDs) (each item: pattern `^[A-Za-z0-9]{22}$`)
+    /// Sets `metric_ids` (each item: pattern `^[A-Za-z0-9]{22}$`). Associated metric IDs (22-char IDs)
     #[must_use]
     pub fn metric_ids(
         mut self,
@@ -4872,7 +4841,7 @@ impl OutboundVoiceAgentCreate {
         self
     }
 
-    /// Sets `test_set_ids`. Associated test set IDs (8-char IDs) (each item: pattern `^[A-Za-z0-9]{8}$`)
+    /// Sets `test_set_ids` (each item: pattern `^[A-Za-z0-9]{8}$`). Associated test set IDs (8-char IDs)
     #[must_use]
     pub fn test_set_ids(
         mut self,
@@ -4882,7 +4851,7 @@ impl OutboundVoiceAgentCreate {
         self
     }
 
-    /// Sets `tags`. Tags to associate with this agent. Null or omitted creates the agent with no tags.
+    /// Sets `tags`. Tags to associate with this agent.
     #[must_use]
     pub fn tags(mut self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.tags = Some(value.into_iter().map(Into::into).collect());
@@ -4991,14 +4960,14 @@ impl OutboundVoiceAgentMetadata {
         }
     }
 
-    /// Sets `trigger_call_headers`. JSON string with HTTP headers
+    /// Sets `trigger_call_headers`. JSON string with HTTP headers.
     #[must_use]
     pub fn trigger_call_headers(mut self, value: impl Into<String>) -> Self {
         self.trigger_call_headers = Some(value.into());
         self
     }
 
-    /// Sets `trigger_call_payload`. JSON string with base payload
+    /// Sets `trigger_call_payload`. JSON string with base payload.
     #[must_use]
     pub fn trigger_call_payload(mut self, value: impl Into<String>) -> Self {
         self.trigger_call_payload = Some(value.into());
@@ -5212,7 +5181,7 @@ impl Persona {
         }
     }
 
-    /// Sets `persona_prompt`. Instructions describing persona behavior and personality
+    /// Sets `persona_prompt`. Instructions describing persona behavior and personality.
     #[must_use]
     pub fn persona_prompt(mut self, value: impl Into<String>) -> Self {
         self.persona_prompt = Some(value.into());
@@ -5233,7 +5202,7 @@ impl Persona {
         self
     }
 
-    /// Sets `background_sound`. Built-in background sound id, or custom:\<background_sound_id\> for an active custom
+    /// Sets `background_sound`. Built-in background sound id, or custom:\<background_sound_id\> for an active custom sound returned by GET /personas/background-sounds.
     #[must_use]
     pub fn background_sound(mut self, value: impl Into<String>) -> Self {
         self.background_sound = Some(value.into());
@@ -5268,7 +5237,7 @@ impl Persona {
         self
     }
 
-    /// Sets `conversation_initiation`. Who initiates the conversation
+    /// Sets `conversation_initiation`. Who initiates the conversation.
     #[must_use]
     pub fn conversation_initiation(
         mut self,
@@ -5278,14 +5247,14 @@ impl Persona {
         self
     }
 
-    /// Sets `multi_language_stt`. Enable multilingual speech-to-text so callers speaking languages other than the
+    /// Sets `multi_language_stt`. Enable multilingual speech-to-text so callers speaking languages other than the primary language_code are still transcribed accurately.
     #[must_use]
     pub fn multi_language_stt(mut self, value: bool) -> Self {
         self.multi_language_stt = Some(value);
         self
     }
 
-    /// Sets `hold_music_timeout_seconds`. Disconnect after this many seconds of no speech (5-300). Used for hold music scenarios.
+    /// Sets `hold_music_timeout_seconds`. Disconnect after this many seconds of no speech (5-300).
     #[must_use]
     pub fn hold_music_timeout_seconds(mut self, value: f64) -> Self {
         self.hold_music_timeout_seconds = Some(value);
@@ -5299,7 +5268,7 @@ impl Persona {
         self
     }
 
-    /// Sets `tags`. Tags associated with this persona
+    /// Sets `tags`. Tags associated with this persona.
     #[must_use]
     pub fn tags(mut self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.tags = Some(value.into_iter().map(Into::into).collect());
@@ -5474,49 +5443,49 @@ impl PersonaSettings {
         }
     }
 
-    /// Sets `persona_prompt`. Instructions describing persona behavior and personality
+    /// Sets `persona_prompt`. Instructions describing persona behavior and personality.
     #[must_use]
     pub fn persona_prompt(mut self, value: impl Into<String>) -> Self {
         self.persona_prompt = Some(value.into());
         self
     }
 
-    /// Sets `background_sound`. Background noise type: a built-in id or `custom:<background_sound_id>` (max 100
+    /// Sets `background_sound`. Background noise type: a built-in id or `custom:<background_sound_id>` (max 100 characters).
     #[must_use]
     pub fn background_sound(mut self, value: impl Into<BackgroundSound>) -> Self {
         self.background_sound = Some(value.into());
         self
     }
 
-    /// Sets `background_sound_volume`. Volume level for background sound (\>= 0.0, no upper limit). Default is (>= 0)
+    /// Sets `background_sound_volume` (>= 0). Volume level for background sound (\>= 0.0, no upper limit).
     #[must_use]
     pub fn background_sound_volume(mut self, value: f64) -> Self {
         self.background_sound_volume = Some(value);
         self
     }
 
-    /// Sets `voice_volume`. Voice gain multiplier (0–2). 0.0 is silent, 1.0 is unchanged, and 2.0 is double (range 0 ..= 2)
+    /// Sets `voice_volume` (range 0 ..= 2). Voice gain multiplier (0–2). 0.0 is silent, 1.0 is unchanged, and 2.0 is double volume.
     #[must_use]
     pub fn voice_volume(mut self, value: f64) -> Self {
         self.voice_volume = Some(value);
         self
     }
 
-    /// Sets `voice_speed`. Voice speed multiplier accepted and stored from 0.25 to 2.0. 1.0 is unchanged. The (range 0.25 ..= 2)
+    /// Sets `voice_speed` (range 0.25 ..= 2). Voice speed multiplier accepted and stored from 0.25 to 2.0. 1.0 is unchanged.
     #[must_use]
     pub fn voice_speed(mut self, value: f64) -> Self {
         self.voice_speed = Some(value);
         self
     }
 
-    /// Sets `wait_seconds`. Response delay in seconds (0.1 \<= x \<= 2). (range 0.1 ..= 2)
+    /// Sets `wait_seconds` (range 0.1 ..= 2). Response delay in seconds (0.1 \<= x \<= 2).
     #[must_use]
     pub fn wait_seconds(mut self, value: f64) -> Self {
         self.wait_seconds = Some(value);
         self
     }
 
-    /// Sets `conversation_initiation`. Who initiates the conversation
+    /// Sets `conversation_initiation`. Who initiates the conversation.
     #[must_use]
     pub fn conversation_initiation(
         mut self,
@@ -5526,28 +5495,28 @@ impl PersonaSettings {
         self
     }
 
-    /// Sets `multi_language_stt`. Enable multilingual speech-to-text so callers speaking languages other than the
+    /// Sets `multi_language_stt`. Enable multilingual speech-to-text so callers speaking languages other than the primary language_code are still transcribed accurately.
     #[must_use]
     pub fn multi_language_stt(mut self, value: bool) -> Self {
         self.multi_language_stt = Some(value);
         self
     }
 
-    /// Sets `hold_music_timeout_seconds`. Disconnect after this many seconds of no speech (5-300) (range 5 ..= 300)
+    /// Sets `hold_music_timeout_seconds` (range 5 ..= 300). Disconnect after this many seconds of no speech (5-300)
     #[must_use]
     pub fn hold_music_timeout_seconds(mut self, value: f64) -> Self {
         self.hold_music_timeout_seconds = Some(value);
         self
     }
 
-    /// Sets `situate_speaker`. Persona placement preset (speakerphone-easy | speakerphone-hard). On update, send null
+    /// Sets `situate_speaker`. Persona placement preset (speakerphone-easy | speakerphone-hard).
     #[must_use]
     pub fn situate_speaker(mut self, value: impl Into<SituateSpeaker>) -> Self {
         self.situate_speaker = Some(value.into());
         self
     }
 
-    /// Sets `tags`. Tags to associate with this persona. On create, null or omitted creates the persona
+    /// Sets `tags`. Tags to associate with this persona.
     #[must_use]
     pub fn tags(mut self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.tags = Some(value.into_iter().map(Into::into).collect());
@@ -5564,47 +5533,23 @@ impl rt::Validate for PersonaSettings {
         }
         if let Some(value) = &self.background_sound_volume {
             let path = &path.field("background_sound_volume");
-            rt::check_range(*value as f64, Some((0.0, false)), None, path, out);
+            rt::check_range(*value, Some((0.0, false)), None, path, out);
         }
         if let Some(value) = &self.voice_volume {
             let path = &path.field("voice_volume");
-            rt::check_range(
-                *value as f64,
-                Some((0.0, false)),
-                Some((2.0, false)),
-                path,
-                out,
-            );
+            rt::check_range(*value, Some((0.0, false)), Some((2.0, false)), path, out);
         }
         if let Some(value) = &self.voice_speed {
             let path = &path.field("voice_speed");
-            rt::check_range(
-                *value as f64,
-                Some((0.25, false)),
-                Some((2.0, false)),
-                path,
-                out,
-            );
+            rt::check_range(*value, Some((0.25, false)), Some((2.0, false)), path, out);
         }
         if let Some(value) = &self.wait_seconds {
             let path = &path.field("wait_seconds");
-            rt::check_range(
-                *value as f64,
-                Some((0.1, false)),
-                Some((2.0, false)),
-                path,
-                out,
-            );
+            rt::check_range(*value, Some((0.1, false)), Some((2.0, false)), path, out);
         }
         if let Some(value) = &self.hold_music_timeout_seconds {
             let path = &path.field("hold_music_timeout_seconds");
-            rt::check_range(
-                *value as f64,
-                Some((5.0, false)),
-                Some((300.0, false)),
-                path,
-                out,
-            );
+            rt::check_range(*value, Some((5.0, false)), Some((300.0, false)), path, out);
         }
     }
 }
@@ -5792,35 +5737,35 @@ impl RealtimeAgentCreate {
         }
     }
 
-    /// Sets `phone_number`. Phone number in E.164 format (e.g., +12345678901) or SIP address (e.g., (at most 200 characters)
+    /// Sets `phone_number` (at most 200 characters). Phone number in E.164 format (e.g., +12345678901) or SIP address (e.g., sip:user@domain.com).
     #[must_use]
     pub fn phone_number(mut self, value: impl Into<String>) -> Self {
         self.phone_number = Some(value.into());
         self
     }
 
-    /// Sets `endpoint`. Webhook endpoint URL that Coval will POST to. (at most 200 characters)
+    /// Sets `endpoint` (at most 200 characters). Webhook endpoint URL that Coval will POST to.
     #[must_use]
     pub fn endpoint(mut self, value: impl Into<String>) -> Self {
         self.endpoint = Some(value.into());
         self
     }
 
-    /// Sets `prompt`. Agent instructions/system prompt (max 50000 characters). (at most 50000 characters)
+    /// Sets `prompt` (at most 50000 characters). Agent instructions/system prompt (max 50000 characters).
     #[must_use]
     pub fn prompt(mut self, value: impl Into<String>) -> Self {
         self.prompt = Some(value.into());
         self
     }
 
-    /// Sets `customer_agent_id`. Your own external id for this agent (1-200 characters). Defaults to the generated (length 1–200 characters)
+    /// Sets `customer_agent_id` (length 1–200 characters). Your own external id for this agent (1-200 characters).
     #[must_use]
     pub fn customer_agent_id(mut self, value: impl Into<String>) -> Self {
         self.customer_agent_id = Some(value.into());
         self
     }
 
-    /// Sets `language`. Primary language for the agent (max 200 characters). (at most 200 characters)
+    /// Sets `language` (at most 200 characters). Primary language for the agent (max 200 characters).
     #[must_use]
     pub fn language(mut self, value: impl Into<String>) -> Self {
         self.language = Some(value.into());
@@ -5834,7 +5779,7 @@ impl RealtimeAgentCreate {
         self
     }
 
-    /// Sets `metadata`. Simulator-specific configuration (JSONB, max 10MB). Its keys depend on `model_type`:
+    /// Sets `metadata`. Simulator-specific configuration (JSONB, max 10MB).
     #[must_use]
     pub fn metadata(mut self, value: rt::Map) -> Self {
         self.metadata = Some(value);
@@ -5848,7 +5793,7 @@ impl RealtimeAgentCreate {
         self
     }
 
-    /// Sets `metric_ids`. Associated metric IDs (22-char IDs) (each item: pattern `^[A-Za-z0-9]{22}$`)
+    /// Sets `metric_ids` (each item: pattern `^[A-Za-z0-9]{22}$`). Associated metric IDs (22-char IDs)
     #[must_use]
     pub fn metric_ids(
         mut self,
@@ -5858,7 +5803,7 @@ impl RealtimeAgentCreate {
         self
     }
 
-    /// Sets `test_set_ids`. Associated test set IDs (8-char IDs) (each item: pattern `^[A-Za-z0-9]{8}$`)
+    /// Sets `test_set_ids` (each item: pattern `^[A-Za-z0-9]{8}$`). Associated test set IDs (8-char IDs)
     #[must_use]
     pub fn test_set_ids(
         mut self,
@@ -5868,7 +5813,7 @@ impl RealtimeAgentCreate {
         self
     }
 
-    /// Sets `tags`. Tags to associate with this agent. Null or omitted creates the agent with no tags.
+    /// Sets `tags`. Tags to associate with this agent.
     #[must_use]
     pub fn tags(mut self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.tags = Some(value.into_iter().map(Into::into).collect());
@@ -6147,28 +6092,28 @@ impl SmsAgentCreate {
         }
     }
 
-    /// Sets `endpoint`. Webhook endpoint URL that Coval will POST to. (at most 200 characters)
+    /// Sets `endpoint` (at most 200 characters). Webhook endpoint URL that Coval will POST to.
     #[must_use]
     pub fn endpoint(mut self, value: impl Into<String>) -> Self {
         self.endpoint = Some(value.into());
         self
     }
 
-    /// Sets `prompt`. Agent instructions/system prompt (max 50000 characters). (at most 50000 characters)
+    /// Sets `prompt` (at most 50000 characters). Agent instructions/system prompt (max 50000 characters).
     #[must_use]
     pub fn prompt(mut self, value: impl Into<String>) -> Self {
         self.prompt = Some(value.into());
         self
     }
 
-    /// Sets `customer_agent_id`. Your own external id for this agent (1-200 characters). Defaults to the generated (length 1–200 characters)
+    /// Sets `customer_agent_id` (length 1–200 characters). Your own external id for this agent (1-200 characters).
     #[must_use]
     pub fn customer_agent_id(mut self, value: impl Into<String>) -> Self {
         self.customer_agent_id = Some(value.into());
         self
     }
 
-    /// Sets `language`. Primary language for the agent (max 200 characters). (at most 200 characters)
+    /// Sets `language` (at most 200 characters). Primary language for the agent (max 200 characters).
     #[must_use]
     pub fn language(mut self, value: impl Into<String>) -> Self {
         self.language = Some(value.into());
@@ -6182,7 +6127,7 @@ impl SmsAgentCreate {
         self
     }
 
-    /// Sets `metadata`. Simulator-specific configuration (JSONB, max 10MB). Its keys depend on `model_type`:
+    /// Sets `metadata`. Simulator-specific configuration (JSONB, max 10MB).
     #[must_use]
     pub fn metadata(mut self, value: rt::Map) -> Self {
         self.metadata = Some(value);
@@ -6196,7 +6141,7 @@ impl SmsAgentCreate {
         self
     }
 
-    /// Sets `metric_ids`. Associated metric IDs (22-char IDs) (each item: pattern `^[A-Za-z0-9]{22}$`)
+    /// Sets `metric_ids` (each item: pattern `^[A-Za-z0-9]{22}$`). Associated metric IDs (22-char IDs)
     #[must_use]
     pub fn metric_ids(
         mut self,
@@ -6206,7 +6151,7 @@ impl SmsAgentCreate {
         self
     }
 
-    /// Sets `test_set_ids`. Associated test set IDs (8-char IDs) (each item: pattern `^[A-Za-z0-9]{8}$`)
+    /// Sets `test_set_ids` (each item: pattern `^[A-Za-z0-9]{8}$`). Associated test set IDs (8-char IDs)
     #[must_use]
     pub fn test_set_ids(
         mut self,
@@ -6216,7 +6161,7 @@ impl SmsAgentCreate {
         self
     }
 
-    /// Sets `tags`. Tags to associate with this agent. Null or omitted creates the agent with no tags.
+    /// Sets `tags`. Tags to associate with this agent.
     #[must_use]
     pub fn tags(mut self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.tags = Some(value.into_iter().map(Into::into).collect());
@@ -6424,49 +6369,49 @@ impl UpdateAgentRequest {
         }
     }
 
-    /// Sets `display_name`. Human-readable agent name (1-200 characters). Null or omitted leaves it unchanged. (length 1–200 characters)
+    /// Sets `display_name` (length 1–200 characters). Human-readable agent name (1-200 characters).
     #[must_use]
     pub fn display_name(mut self, value: impl Into<String>) -> Self {
         self.display_name = Some(value.into());
         self
     }
 
-    /// Sets `model_type`. Agent type. Active types that can be created via the v1 API:
+    /// Sets `model_type`. Agent type.
     #[must_use]
     pub fn model_type(mut self, value: impl Into<AgentModelType>) -> Self {
         self.model_type = Some(value.into());
         self
     }
 
-    /// Sets `phone_number`. Phone number in E.164 format (e.g., +12345678901) or SIP address (e.g., (at most 200 characters)
+    /// Sets `phone_number` (at most 200 characters). Phone number in E.164 format (e.g., +12345678901) or SIP address (e.g., sip:user@domain.com); max 200 characters.
     #[must_use]
     pub fn phone_number(mut self, value: impl Into<String>) -> Self {
         self.phone_number = Some(value.into());
         self
     }
 
-    /// Sets `endpoint`. Webhook endpoint URL (HTTP/HTTPS, max 200 characters); required to be set for (at most 200 characters)
+    /// Sets `endpoint` (at most 200 characters). Webhook endpoint URL (HTTP/HTTPS, max 200 characters); required to be set for MODEL_TYPE_OUTBOUND_VOICE agents.
     #[must_use]
     pub fn endpoint(mut self, value: impl Into<String>) -> Self {
         self.endpoint = Some(value.into());
         self
     }
 
-    /// Sets `prompt`. Agent instructions/system prompt (max 50000 characters). Null or omitted leaves it unchanged. (at most 50000 characters)
+    /// Sets `prompt` (at most 50000 characters). Agent instructions/system prompt (max 50000 characters).
     #[must_use]
     pub fn prompt(mut self, value: impl Into<String>) -> Self {
         self.prompt = Some(value.into());
         self
     }
 
-    /// Sets `customer_agent_id`. Your own external id for this agent (1-200 characters). Null or omitted leaves it unchanged. (length 1–200 characters)
+    /// Sets `customer_agent_id` (length 1–200 characters). Your own external id for this agent (1-200 characters).
     #[must_use]
     pub fn customer_agent_id(mut self, value: impl Into<String>) -> Self {
         self.customer_agent_id = Some(value.into());
         self
     }
 
-    /// Sets `language`. Primary language for the agent (max 200 characters). Null or omitted leaves it unchanged. (at most 200 characters)
+    /// Sets `language` (at most 200 characters). Primary language for the agent (max 200 characters).
     #[must_use]
     pub fn language(mut self, value: impl Into<String>) -> Self {
         self.language = Some(value.into());
@@ -6480,21 +6425,21 @@ impl UpdateAgentRequest {
         self
     }
 
-    /// Sets `metadata`. Simulator-specific configuration (JSONB, max 10MB). Its keys depend on `model_type`:
+    /// Sets `metadata`. Simulator-specific configuration (JSONB, max 10MB).
     #[must_use]
     pub fn metadata(mut self, value: rt::Map) -> Self {
         self.metadata = Some(value);
         self
     }
 
-    /// Sets `workflows`. Workflow configuration (JSONB, max 10MB). Null or omitted leaves it unchanged; `{}`
+    /// Sets `workflows`. Workflow configuration (JSONB, max 10MB).
     #[must_use]
     pub fn workflows(mut self, value: impl Into<Workflow>) -> Self {
         self.workflows = Some(value.into());
         self
     }
 
-    /// Sets `metric_ids`. Associated metric IDs (22-char IDs). Null or omitted leaves them unchanged; `[]` (each item: pattern `^[A-Za-z0-9]{22}$`)
+    /// Sets `metric_ids` (each item: pattern `^[A-Za-z0-9]{22}$`). Associated metric IDs (22-char IDs).
     #[must_use]
     pub fn metric_ids(
         mut self,
@@ -6504,7 +6449,7 @@ impl UpdateAgentRequest {
         self
     }
 
-    /// Sets `test_set_ids`. Associated test set IDs (8-char IDs). Null or omitted leaves them unchanged; `[]` (each item: pattern `^[A-Za-z0-9]{8}$`)
+    /// Sets `test_set_ids` (each item: pattern `^[A-Za-z0-9]{8}$`). Associated test set IDs (8-char IDs).
     #[must_use]
     pub fn test_set_ids(
         mut self,
@@ -6514,7 +6459,7 @@ impl UpdateAgentRequest {
         self
     }
 
-    /// Sets `tags`. Tags for this agent. Null or omitted leaves them unchanged; `[]` clears them.
+    /// Sets `tags`. Tags for this agent.
     #[must_use]
     pub fn tags(mut self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.tags = Some(value.into_iter().map(Into::into).collect());
@@ -6719,28 +6664,28 @@ impl UpdatePersonaRequest {
         }
     }
 
-    /// Sets `persona_prompt`. Instructions describing persona behavior and personality
+    /// Sets `persona_prompt`. Instructions describing persona behavior and personality.
     #[must_use]
     pub fn persona_prompt(mut self, value: impl Into<String>) -> Self {
         self.persona_prompt = Some(value.into());
         self
     }
 
-    /// Sets `background_sound`. Background noise type: a built-in id or `custom:<background_sound_id>` (max 100
+    /// Sets `background_sound`. Background noise type: a built-in id or `custom:<background_sound_id>` (max 100 characters).
     #[must_use]
     pub fn background_sound(mut self, value: impl Into<BackgroundSound>) -> Self {
         self.background_sound = Some(value.into());
         self
     }
 
-    /// Sets `background_sound_volume`. Volume level for background sound (\>= 0.0, no upper limit). Default is (>= 0)
+    /// Sets `background_sound_volume` (>= 0). Volume level for background sound (\>= 0.0, no upper limit).
     #[must_use]
     pub fn background_sound_volume(mut self, value: f64) -> Self {
         self.background_sound_volume = Some(value);
         self
     }
 
-    /// Sets `voice_volume`. Voice gain multiplier (0–2). 0.0 is silent, 1.0 is unchanged, and 2.0 is double (range 0 ..= 2)
+    /// Sets `voice_volume` (range 0 ..= 2). Voice gain multiplier (0–2). 0.0 is silent, 1.0 is unchanged, and 2.0 is double volume.
     #[must_use]
     pub fn voice_volume(mut self, value: f64) -> Self {
         self.voice_volume = rt::Patch::Set(value);
@@ -6754,7 +6699,7 @@ impl UpdatePersonaRequest {
         self
     }
 
-    /// Sets `voice_speed`. Voice speed multiplier accepted and stored from 0.25 to 2.0. 1.0 is unchanged. The (range 0.25 ..= 2)
+    /// Sets `voice_speed` (range 0.25 ..= 2). Voice speed multiplier accepted and stored from 0.25 to 2.0. 1.0 is unchanged.
     #[must_use]
     pub fn voice_speed(mut self, value: f64) -> Self {
         self.voice_speed = rt::Patch::Set(value);
@@ -6768,14 +6713,14 @@ impl UpdatePersonaRequest {
         self
     }
 
-    /// Sets `wait_seconds`. Response delay in seconds (0.1 \<= x \<= 2). (range 0.1 ..= 2)
+    /// Sets `wait_seconds` (range 0.1 ..= 2). Response delay in seconds (0.1 \<= x \<= 2).
     #[must_use]
     pub fn wait_seconds(mut self, value: f64) -> Self {
         self.wait_seconds = Some(value);
         self
     }
 
-    /// Sets `conversation_initiation`. Who initiates the conversation
+    /// Sets `conversation_initiation`. Who initiates the conversation.
     #[must_use]
     pub fn conversation_initiation(
         mut self,
@@ -6785,21 +6730,21 @@ impl UpdatePersonaRequest {
         self
     }
 
-    /// Sets `multi_language_stt`. Enable multilingual speech-to-text so callers speaking languages other than the
+    /// Sets `multi_language_stt`. Enable multilingual speech-to-text so callers speaking languages other than the primary language_code are still transcribed accurately.
     #[must_use]
     pub fn multi_language_stt(mut self, value: bool) -> Self {
         self.multi_language_stt = Some(value);
         self
     }
 
-    /// Sets `hold_music_timeout_seconds`. Disconnect after this many seconds of no speech (5-300) (range 5 ..= 300)
+    /// Sets `hold_music_timeout_seconds` (range 5 ..= 300). Disconnect after this many seconds of no speech (5-300)
     #[must_use]
     pub fn hold_music_timeout_seconds(mut self, value: f64) -> Self {
         self.hold_music_timeout_seconds = Some(value);
         self
     }
 
-    /// Sets `situate_speaker`. Persona placement preset (speakerphone-easy | speakerphone-hard). On update, send null
+    /// Sets `situate_speaker`. Persona placement preset (speakerphone-easy | speakerphone-hard).
     #[must_use]
     pub fn situate_speaker(mut self, value: impl Into<SituateSpeaker>) -> Self {
         self.situate_speaker = rt::Patch::Set(value.into());
@@ -6813,28 +6758,28 @@ impl UpdatePersonaRequest {
         self
     }
 
-    /// Sets `tags`. Tags to associate with this persona. On create, null or omitted creates the persona
+    /// Sets `tags`. Tags to associate with this persona.
     #[must_use]
     pub fn tags(mut self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.tags = Some(value.into_iter().map(Into::into).collect());
         self
     }
 
-    /// Sets `name`. Human-readable persona name (length 1–200 characters)
+    /// Sets `name` (length 1–200 characters). Human-readable persona name.
     #[must_use]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
 
-    /// Sets `voice_name`. Coval voice name. Use GET /personas/voices to discover available voices and their
+    /// Sets `voice_name`. Coval voice name.
     #[must_use]
     pub fn voice_name(mut self, value: impl Into<String>) -> Self {
         self.voice_name = Some(value.into());
         self
     }
 
-    /// Sets `language_code`. BCP-47 language code for voice synthesis. Must be supported by the selected voice.
+    /// Sets `language_code`. BCP-47 language code for voice synthesis.
     #[must_use]
     pub fn language_code(mut self, value: impl Into<String>) -> Self {
         self.language_code = Some(value.into());
@@ -6851,47 +6796,23 @@ impl rt::Validate for UpdatePersonaRequest {
         }
         if let Some(value) = &self.background_sound_volume {
             let path = &path.field("background_sound_volume");
-            rt::check_range(*value as f64, Some((0.0, false)), None, path, out);
+            rt::check_range(*value, Some((0.0, false)), None, path, out);
         }
         if let rt::Patch::Set(value) = &self.voice_volume {
             let path = &path.field("voice_volume");
-            rt::check_range(
-                *value as f64,
-                Some((0.0, false)),
-                Some((2.0, false)),
-                path,
-                out,
-            );
+            rt::check_range(*value, Some((0.0, false)), Some((2.0, false)), path, out);
         }
         if let rt::Patch::Set(value) = &self.voice_speed {
             let path = &path.field("voice_speed");
-            rt::check_range(
-                *value as f64,
-                Some((0.25, false)),
-                Some((2.0, false)),
-                path,
-                out,
-            );
+            rt::check_range(*value, Some((0.25, false)), Some((2.0, false)), path, out);
         }
         if let Some(value) = &self.wait_seconds {
             let path = &path.field("wait_seconds");
-            rt::check_range(
-                *value as f64,
-                Some((0.1, false)),
-                Some((2.0, false)),
-                path,
-                out,
-            );
+            rt::check_range(*value, Some((0.1, false)), Some((2.0, false)), path, out);
         }
         if let Some(value) = &self.hold_music_timeout_seconds {
             let path = &path.field("hold_music_timeout_seconds");
-            rt::check_range(
-                *value as f64,
-                Some((5.0, false)),
-                Some((300.0, false)),
-                path,
-                out,
-            );
+            rt::check_range(*value, Some((5.0, false)), Some((300.0, false)), path, out);
         }
         if let Some(value) = &self.name {
             let path = &path.field("name");
@@ -7027,28 +6948,28 @@ impl VoiceAgentCreate {
         }
     }
 
-    /// Sets `endpoint`. Webhook endpoint URL that Coval will POST to. (at most 200 characters)
+    /// Sets `endpoint` (at most 200 characters). Webhook endpoint URL that Coval will POST to.
     #[must_use]
     pub fn endpoint(mut self, value: impl Into<String>) -> Self {
         self.endpoint = Some(value.into());
         self
     }
 
-    /// Sets `prompt`. Agent instructions/system prompt (max 50000 characters). (at most 50000 characters)
+    /// Sets `prompt` (at most 50000 characters). Agent instructions/system prompt (max 50000 characters).
     #[must_use]
     pub fn prompt(mut self, value: impl Into<String>) -> Self {
         self.prompt = Some(value.into());
         self
     }
 
-    /// Sets `customer_agent_id`. Your own external id for this agent (1-200 characters). Defaults to the generated (length 1–200 characters)
+    /// Sets `customer_agent_id` (length 1–200 characters). Your own external id for this agent (1-200 characters).
     #[must_use]
     pub fn customer_agent_id(mut self, value: impl Into<String>) -> Self {
         self.customer_agent_id = Some(value.into());
         self
     }
 
-    /// Sets `language`. Primary language for the agent (max 200 characters). (at most 200 characters)
+    /// Sets `language` (at most 200 characters). Primary language for the agent (max 200 characters).
     #[must_use]
     pub fn language(mut self, value: impl Into<String>) -> Self {
         self.language = Some(value.into());
@@ -7062,7 +6983,7 @@ impl VoiceAgentCreate {
         self
     }
 
-    /// Sets `metadata`. Simulator-specific configuration (JSONB, max 10MB). Its keys depend on `model_type`:
+    /// Sets `metadata`. Simulator-specific configuration (JSONB, max 10MB).
     #[must_use]
     pub fn metadata(mut self, value: rt::Map) -> Self {
         self.metadata = Some(value);
@@ -7076,7 +6997,7 @@ impl VoiceAgentCreate {
         self
     }
 
-    /// Sets `metric_ids`. Associated metric IDs (22-char IDs) (each item: pattern `^[A-Za-z0-9]{22}$`)
+    /// Sets `metric_ids` (each item: pattern `^[A-Za-z0-9]{22}$`). Associated metric IDs (22-char IDs)
     #[must_use]
     pub fn metric_ids(
         mut self,
@@ -7086,7 +7007,7 @@ impl VoiceAgentCreate {
         self
     }
 
-    /// Sets `test_set_ids`. Associated test set IDs (8-char IDs) (each item: pattern `^[A-Za-z0-9]{8}$`)
+    /// Sets `test_set_ids` (each item: pattern `^[A-Za-z0-9]{8}$`). Associated test set IDs (8-char IDs)
     #[must_use]
     pub fn test_set_ids(
         mut self,
@@ -7096,7 +7017,7 @@ impl VoiceAgentCreate {
         self
     }
 
-    /// Sets `tags`. Tags to associate with this agent. Null or omitted creates the agent with no tags.
+    /// Sets `tags`. Tags to associate with this agent.
     #[must_use]
     pub fn tags(mut self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.tags = Some(value.into_iter().map(Into::into).collect());
@@ -7274,35 +7195,35 @@ impl WebSocketAgentCreate {
         }
     }
 
-    /// Sets `phone_number`. Phone number in E.164 format (e.g., +12345678901) or SIP address (e.g., (at most 200 characters)
+    /// Sets `phone_number` (at most 200 characters). Phone number in E.164 format (e.g., +12345678901) or SIP address (e.g., sip:user@domain.com).
     #[must_use]
     pub fn phone_number(mut self, value: impl Into<String>) -> Self {
         self.phone_number = Some(value.into());
         self
     }
 
-    /// Sets `endpoint`. Webhook endpoint URL that Coval will POST to. (at most 200 characters)
+    /// Sets `endpoint` (at most 200 characters). Webhook endpoint URL that Coval will POST to.
     #[must_use]
     pub fn endpoint(mut self, value: impl Into<String>) -> Self {
         self.endpoint = Some(value.into());
         self
     }
 
-    /// Sets `prompt`. Agent instructions/system prompt (max 50000 characters). (at most 50000 characters)
+    /// Sets `prompt` (at most 50000 characters). Agent instructions/system prompt (max 50000 characters).
     #[must_use]
     pub fn prompt(mut self, value: impl Into<String>) -> Self {
         self.prompt = Some(value.into());
         self
     }
 
-    /// Sets `customer_agent_id`. Your own external id for this agent (1-200 characters). Defaults to the generated (length 1–200 characters)
+    /// Sets `customer_agent_id` (length 1–200 characters). Your own external id for this agent (1-200 characters).
     #[must_use]
     pub fn customer_agent_id(mut self, value: impl Into<String>) -> Self {
         self.customer_agent_id = Some(value.into());
         self
     }
 
-    /// Sets `language`. Primary language for the agent (max 200 characters). (at most 200 characters)
+    /// Sets `language` (at most 200 characters). Primary language for the agent (max 200 characters).
     #[must_use]
     pub fn language(mut self, value: impl Into<String>) -> Self {
         self.language = Some(value.into());
@@ -7323,7 +7244,7 @@ impl WebSocketAgentCreate {
         self
     }
 
-    /// Sets `metric_ids`. Associated metric IDs (22-char IDs) (each item: pattern `^[A-Za-z0-9]{22}$`)
+    /// Sets `metric_ids` (each item: pattern `^[A-Za-z0-9]{22}$`). Associated metric IDs (22-char IDs)
     #[must_use]
     pub fn metric_ids(
         mut self,
@@ -7333,7 +7254,7 @@ impl WebSocketAgentCreate {
         self
     }
 
-    /// Sets `test_set_ids`. Associated test set IDs (8-char IDs) (each item: pattern `^[A-Za-z0-9]{8}$`)
+    /// Sets `test_set_ids` (each item: pattern `^[A-Za-z0-9]{8}$`). Associated test set IDs (8-char IDs)
     #[must_use]
     pub fn test_set_ids(
         mut self,
@@ -7343,7 +7264,7 @@ impl WebSocketAgentCreate {
         self
     }
 
-    /// Sets `tags`. Tags to associate with this agent. Null or omitted creates the agent with no tags.
+    /// Sets `tags`. Tags to associate with this agent.
     #[must_use]
     pub fn tags(mut self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.tags = Some(value.into_iter().map(Into::into).collect());
@@ -7649,28 +7570,28 @@ impl WebSocketAgentMetadataCommon {
         }
     }
 
-    /// Sets `endpoint`. WebSocket endpoint URL (must be wss://, validated). Required in direct connection mode. (pattern `^wss://`; format uri)
+    /// Sets `endpoint` (pattern `^wss://`; format uri). WebSocket endpoint URL (must be wss://, validated).
     #[must_use]
     pub fn endpoint(mut self, value: impl Into<String>) -> Self {
         self.endpoint = Some(value.into());
         self
     }
 
-    /// Sets `authorization_header`. Auth header sent during the WebSocket handshake. Supports:
+    /// Sets `authorization_header`. Auth header sent during the WebSocket handshake.
     #[must_use]
     pub fn authorization_header(mut self, value: impl Into<String>) -> Self {
         self.authorization_header = Some(value.into());
         self
     }
 
-    /// Sets `custom_headers`. JSON object or JSON-encoded object string of additional HTTP headers for the WebSocket
+    /// Sets `custom_headers`. JSON object or JSON-encoded object string of additional HTTP headers for the WebSocket handshake.
     #[must_use]
     pub fn custom_headers(mut self, value: impl Into<JsonObjectOrString>) -> Self {
         self.custom_headers = Some(value.into());
         self
     }
 
-    /// Sets `initialization_json`. JSON object or JSON string payload sent after the WebSocket upgrade and before any
+    /// Sets `initialization_json`. JSON object or JSON string payload sent after the WebSocket upgrade and before any ready-message wait.
     #[must_use]
     pub fn initialization_json(mut self, value: impl Into<JsonObjectOrString>) -> Self {
         self.initialization_json = Some(value.into());
@@ -7684,7 +7605,7 @@ impl WebSocketAgentMetadataCommon {
         self
     }
 
-    /// Sets `send_audio_template`. JSON template for outbound audio. Must contain {{audio_data}}. Setting it exactly to (pattern `\{\{audio_data\}\}`)
+    /// Sets `send_audio_template` (pattern `\{\{audio_data\}\}`). JSON template for outbound audio.
     #[must_use]
     pub fn send_audio_template(mut self, value: impl Into<String>) -> Self {
         self.send_audio_template = Some(value.into());
@@ -7698,7 +7619,7 @@ impl WebSocketAgentMetadataCommon {
         self
     }
 
-    /// Sets `audio_message_type_value`. Value identifying an audio frame; use * to treat every JSON message as audio (default
+    /// Sets `audio_message_type_value`. Value identifying an audio frame; use * to treat every JSON message as audio (default audio_chunk).
     #[must_use]
     pub fn audio_message_type_value(mut self, value: impl Into<String>) -> Self {
         self.audio_message_type_value = Some(value.into());
@@ -7732,7 +7653,7 @@ impl WebSocketAgentMetadataCommon {
         self
     }
 
-    /// Sets `send_sample_rate_hertz`. Outbound sample rate in hertz. One of 8000, 16000, 24000, 48000 (default 16000).
+    /// Sets `send_sample_rate_hertz`. Outbound sample rate in hertz.
     #[must_use]
     pub fn send_sample_rate_hertz(
         mut self,
@@ -7742,7 +7663,7 @@ impl WebSocketAgentMetadataCommon {
         self
     }
 
-    /// Sets `receive_sample_rate_hertz`. Inbound sample rate in hertz. One of 8000, 16000, 24000, 48000 (default 48000).
+    /// Sets `receive_sample_rate_hertz`. Inbound sample rate in hertz.
     #[must_use]
     pub fn receive_sample_rate_hertz(
         mut self,
@@ -7762,21 +7683,21 @@ impl WebSocketAgentMetadataCommon {
         self
     }
 
-    /// Sets `pace_inbound_binary_audio`. Paces inbound binary PCM at real-time. Defaults on when outbound audio is configured
+    /// Sets `pace_inbound_binary_audio`. Paces inbound binary PCM at real-time.
     #[must_use]
     pub fn pace_inbound_binary_audio(mut self, value: bool) -> Self {
         self.pace_inbound_binary_audio = Some(value);
         self
     }
 
-    /// Sets `send_media_template`. Outbound template for image attachments. Must contain {{media_data}}; may also include (pattern `\{\{media_data\}\}`)
+    /// Sets `send_media_template` (pattern `\{\{media_data\}\}`). Outbound template for image attachments.
     #[must_use]
     pub fn send_media_template(mut self, value: impl Into<String>) -> Self {
         self.send_media_template = Some(value.into());
         self
     }
 
-    /// Sets `non_audio_event_message_types`. List of message-type values to emit as WebsocketEventFrames instead of dropping. Each
+    /// Sets `non_audio_event_message_types`. List of message-type values to emit as WebsocketEventFrames instead of dropping.
     #[must_use]
     pub fn non_audio_event_message_types(
         mut self,
@@ -7788,7 +7709,7 @@ impl WebSocketAgentMetadataCommon {
         self
     }
 
-    /// Sets `websocket_compat_profile`. One of generic or json_audio. Forces the simulator routing decision. Use json_audio
+    /// Sets `websocket_compat_profile`. One of generic or json_audio.
     #[must_use]
     pub fn websocket_compat_profile(
         mut self,
@@ -8648,12 +8569,7 @@ impl Client {
         &self,
         params: &ListPersonasParams,
     ) -> Result<ListPersonasResponse> {
-        let mut violations = Vec::new();
-        {
-            let out = &mut violations;
-            rt::Validate::collect_violations(params, &rt::Path::ROOT, out);
-        }
-        rt::ensure_valid(violations)?;
+        rt::Validate::validate(params)?;
         let mut query: Vec<(String, String)> = Vec::new();
         if let Some(value) = &params.page_size {
             query.push(("page_size".to_owned(), value.to_string()));
@@ -8676,7 +8592,7 @@ impl Client {
             method: rt::Method::GET,
             path: "/personas",
             idempotent: true,
-            error_statuses: &[400u16, 401u16, 500u16],
+            error_statuses: &[400, 401, 500],
             default_error: false,
             accept: "application/json",
             headers: Vec::new(),
@@ -8735,22 +8651,13 @@ impl Client {
         &self,
         body: &CreatePersonaRequest,
     ) -> Result<PersonaEnvelope> {
-        let mut violations = Vec::new();
-        {
-            let out = &mut violations;
-            {
-                let value = body;
-                let path = &rt::Path::ROOT;
-                rt::Validate::collect_violations(value, path, out);
-            }
-        }
-        rt::ensure_valid(violations)?;
+        rt::Validate::validate(body)?;
         let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::POST,
             path: "/personas",
             idempotent: false,
-            error_statuses: &[400u16, 401u16, 500u16],
+            error_statuses: &[400, 401, 500],
             default_error: false,
             accept: "application/json",
             headers: Vec::new(),
@@ -8779,7 +8686,7 @@ impl Client {
             method: rt::Method::GET,
             path: "/personas/voices",
             idempotent: true,
-            error_statuses: &[401u16, 500u16],
+            error_statuses: &[401, 500],
             default_error: false,
             accept: "application/json",
             headers: Vec::new(),
@@ -8807,13 +8714,11 @@ impl Client {
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     pub async fn get_persona(&self, persona_id: &str) -> Result<PersonaEnvelope> {
         let mut violations = Vec::new();
+        let out = &mut violations;
         {
-            let out = &mut violations;
-            {
-                let value = persona_id;
-                let path = &rt::Path::ROOT.field("persona_id");
-                rt::check_path_param(value, path, out);
-            }
+            let value = persona_id;
+            let path = &rt::Path::ROOT.field("persona_id");
+            rt::check_path_param(value, path, out);
         }
         rt::ensure_valid(violations)?;
         let query: [(String, String); 0] = [];
@@ -8821,7 +8726,7 @@ impl Client {
             method: rt::Method::GET,
             path: &format!("/personas/{}", rt::encode_path(& persona_id.to_string())),
             idempotent: true,
-            error_statuses: &[401u16, 404u16, 500u16],
+            error_statuses: &[401, 404, 500],
             default_error: false,
             accept: "application/json",
             headers: Vec::new(),
@@ -8849,13 +8754,11 @@ impl Client {
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     pub async fn delete_persona(&self, persona_id: &str) -> Result<rt::Map> {
         let mut violations = Vec::new();
+        let out = &mut violations;
         {
-            let out = &mut violations;
-            {
-                let value = persona_id;
-                let path = &rt::Path::ROOT.field("persona_id");
-                rt::check_path_param(value, path, out);
-            }
+            let value = persona_id;
+            let path = &rt::Path::ROOT.field("persona_id");
+            rt::check_path_param(value, path, out);
         }
         rt::ensure_valid(violations)?;
         let query: [(String, String); 0] = [];
@@ -8863,7 +8766,7 @@ impl Client {
             method: rt::Method::DELETE,
             path: &format!("/personas/{}", rt::encode_path(& persona_id.to_string())),
             idempotent: true,
-            error_statuses: &[401u16, 500u16],
+            error_statuses: &[401, 500],
             default_error: false,
             accept: "application/json",
             headers: Vec::new(),
@@ -8896,26 +8799,20 @@ impl Client {
         body: &UpdatePersonaRequest,
     ) -> Result<PersonaEnvelope> {
         let mut violations = Vec::new();
+        let out = &mut violations;
         {
-            let out = &mut violations;
-            {
-                let value = persona_id;
-                let path = &rt::Path::ROOT.field("persona_id");
-                rt::check_path_param(value, path, out);
-            }
-            {
-                let value = body;
-                let path = &rt::Path::ROOT;
-                rt::Validate::collect_violations(value, path, out);
-            }
+            let value = persona_id;
+            let path = &rt::Path::ROOT.field("persona_id");
+            rt::check_path_param(value, path, out);
         }
+        rt::Validate::collect_violations(body, &rt::Path::ROOT, out);
         rt::ensure_valid(violations)?;
         let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::PATCH,
             path: &format!("/personas/{}", rt::encode_path(& persona_id.to_string())),
             idempotent: false,
-            error_statuses: &[400u16, 401u16, 404u16, 500u16],
+            error_statuses: &[400, 401, 404, 500],
             default_error: false,
             accept: "application/json",
             headers: Vec::new(),
@@ -8951,12 +8848,7 @@ impl Client {
         &self,
         params: &ListAgentsParams,
     ) -> Result<ListAgentsResponse> {
-        let mut violations = Vec::new();
-        {
-            let out = &mut violations;
-            rt::Validate::collect_violations(params, &rt::Path::ROOT, out);
-        }
-        rt::ensure_valid(violations)?;
+        rt::Validate::validate(params)?;
         let mut query: Vec<(String, String)> = Vec::new();
         if let Some(value) = &params.page_size {
             query.push(("page_size".to_owned(), value.to_string()));
@@ -8979,7 +8871,7 @@ impl Client {
             method: rt::Method::GET,
             path: "/agents",
             idempotent: true,
-            error_statuses: &[400u16, 401u16, 500u16],
+            error_statuses: &[400, 401, 500],
             default_error: false,
             accept: "application/json",
             headers: Vec::new(),
@@ -9051,22 +8943,13 @@ impl Client {
         &self,
         body: &CreateAgentRequest,
     ) -> Result<AgentEnvelope> {
-        let mut violations = Vec::new();
-        {
-            let out = &mut violations;
-            {
-                let value = body;
-                let path = &rt::Path::ROOT;
-                rt::Validate::collect_violations(value, path, out);
-            }
-        }
-        rt::ensure_valid(violations)?;
+        rt::Validate::validate(body)?;
         let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::POST,
             path: "/agents",
             idempotent: false,
-            error_statuses: &[400u16, 401u16, 500u16],
+            error_statuses: &[400, 401, 500],
             default_error: false,
             accept: "application/json",
             headers: Vec::new(),
@@ -9094,14 +8977,12 @@ impl Client {
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     pub async fn get_agent(&self, agent_id: &str) -> Result<AgentEnvelope> {
         let mut violations = Vec::new();
+        let out = &mut violations;
         {
-            let out = &mut violations;
-            {
-                let value = agent_id;
-                let path = &rt::Path::ROOT.field("agent_id");
-                rt::check_path_param(value, path, out);
-                rt::check_pattern(value, &PATTERN_4, path, out);
-            }
+            let value = agent_id;
+            let path = &rt::Path::ROOT.field("agent_id");
+            rt::check_path_param(value, path, out);
+            rt::check_pattern(value, &PATTERN_4, path, out);
         }
         rt::ensure_valid(violations)?;
         let query: [(String, String); 0] = [];
@@ -9109,7 +8990,7 @@ impl Client {
             method: rt::Method::GET,
             path: &format!("/agents/{}", rt::encode_path(& agent_id.to_string())),
             idempotent: true,
-            error_statuses: &[400u16, 401u16, 404u16, 500u16],
+            error_statuses: &[400, 401, 404, 500],
             default_error: false,
             accept: "application/json",
             headers: Vec::new(),
@@ -9138,14 +9019,12 @@ impl Client {
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     pub async fn delete_agent(&self, agent_id: &str) -> Result<rt::Map> {
         let mut violations = Vec::new();
+        let out = &mut violations;
         {
-            let out = &mut violations;
-            {
-                let value = agent_id;
-                let path = &rt::Path::ROOT.field("agent_id");
-                rt::check_path_param(value, path, out);
-                rt::check_pattern(value, &PATTERN_4, path, out);
-            }
+            let value = agent_id;
+            let path = &rt::Path::ROOT.field("agent_id");
+            rt::check_path_param(value, path, out);
+            rt::check_pattern(value, &PATTERN_4, path, out);
         }
         rt::ensure_valid(violations)?;
         let query: [(String, String); 0] = [];
@@ -9153,7 +9032,7 @@ impl Client {
             method: rt::Method::DELETE,
             path: &format!("/agents/{}", rt::encode_path(& agent_id.to_string())),
             idempotent: true,
-            error_statuses: &[400u16, 401u16, 404u16, 500u16],
+            error_statuses: &[400, 401, 404, 500],
             default_error: false,
             accept: "application/json",
             headers: Vec::new(),
@@ -9188,27 +9067,21 @@ impl Client {
         body: &UpdateAgentRequest,
     ) -> Result<AgentEnvelope> {
         let mut violations = Vec::new();
+        let out = &mut violations;
         {
-            let out = &mut violations;
-            {
-                let value = agent_id;
-                let path = &rt::Path::ROOT.field("agent_id");
-                rt::check_path_param(value, path, out);
-                rt::check_pattern(value, &PATTERN_4, path, out);
-            }
-            {
-                let value = body;
-                let path = &rt::Path::ROOT;
-                rt::Validate::collect_violations(value, path, out);
-            }
+            let value = agent_id;
+            let path = &rt::Path::ROOT.field("agent_id");
+            rt::check_path_param(value, path, out);
+            rt::check_pattern(value, &PATTERN_4, path, out);
         }
+        rt::Validate::collect_violations(body, &rt::Path::ROOT, out);
         rt::ensure_valid(violations)?;
         let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::PATCH,
             path: &format!("/agents/{}", rt::encode_path(& agent_id.to_string())),
             idempotent: false,
-            error_statuses: &[400u16, 401u16, 404u16, 500u16],
+            error_statuses: &[400, 401, 404, 500],
             default_error: false,
             accept: "application/json",
             headers: Vec::new(),

@@ -73,6 +73,38 @@ fn escape_line(line: &str) -> String {
     out
 }
 
+/// The first sentence of a description, whole even when it spans lines, ending in a period:
+/// `Persona name (max 100\ncharacters). Shown in lists.` → `Persona name (max 100 characters).`
+pub fn first_sentence(description: &str) -> String {
+    let paragraph = sanitize(description);
+    let paragraph = paragraph.split("\n\n").next().unwrap_or_default();
+    let joined = paragraph
+        .lines()
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut end = joined.len();
+    let mut from = 0;
+    while let Some(i) = joined[from..].find(". ") {
+        let at = from + i;
+        let next = joined[at + 2..].chars().next();
+        let abbreviation = ["e.g", "i.e", "etc", "vs"]
+            .iter()
+            .any(|a| joined[..at].ends_with(a));
+        if next.is_some_and(char::is_uppercase) && !abbreviation {
+            end = at + 1;
+            break;
+        }
+        from = at + 2;
+    }
+    let sentence = joined[..end].trim_end_matches([':', ',', ';', ' ']);
+    if sentence.ends_with(['.', '!', '?', ')', '`']) && !sentence.ends_with("..") {
+        sentence.to_owned()
+    } else {
+        format!("{sentence}.")
+    }
+}
+
 /// `#[doc = "..."]` attributes, one per line.
 pub fn attrs(lines: &[String]) -> TokenStream {
     let lines = lines.iter().map(|l| {

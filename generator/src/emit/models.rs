@@ -218,8 +218,7 @@ fn builder(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, ss: &StructSurface) -> TokenS
                 .doc
                 .description
                 .as_deref()
-                .and_then(|d| d.lines().next())
-                .map(|l| format!(" {}", docs::sanitize(l)))
+                .map(|d| format!(" {}", docs::first_sentence(d)))
                 .unwrap_or_default();
             let constraints = docs::constraints(&f.shape);
             let constraints = if constraints.is_empty() {
@@ -227,7 +226,7 @@ fn builder(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, ss: &StructSurface) -> TokenS
             } else {
                 format!(" ({})", constraints.join("; "))
             };
-            let doc = format!(" Sets `{}`.{first}{constraints}", f.wire);
+            let doc = format!(" Sets `{}`{constraints}.{first}", f.wire);
             let assigned = match fs.wrapper {
                 Wrapper::Patch => quote!(rt::Patch::Set(#conv)),
                 _ if matches!(f.shape.ty, Ty::Any) => conv,

@@ -72,7 +72,12 @@ pub fn checks(ctx: &Ctx<'_>, shape: &Shape) -> TokenStream {
                     bound(r.minimum, r.exclusive_minimum),
                     bound(r.maximum, r.exclusive_maximum),
                 );
-                out.push(quote!(rt::check_range(*value as f64, #min, #max, path, out);));
+                let value = if matches!(shape.ty, Ty::Number) {
+                    quote!(*value)
+                } else {
+                    quote!(*value as f64)
+                };
+                out.push(quote!(rt::check_range(#value, #min, #max, path, out);));
             }
         }
         Ty::Array(item) => {

@@ -12,6 +12,9 @@ use quote::quote;
 /// when nothing can be violated.
 pub fn input_checks(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
     let mut checks = Vec::new();
+    // A model validated as a whole (the query struct, a required body), when it is the only
+    // input to check: `rt::Validate::validate(model)?` says it all.
+    let mut whole = Vec::new();
     for p in &op.params {
         let n = ident(&p.rust);
         let wire = &p.wire;
@@ -45,8 +48,20 @@ pub fn input_checks(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
         .is_some_and(|q| ctx.needs_validation.contains(q.as_str()))
     {
         checks.push(quote! { rt::Validate::collect_violations(params, &rt::Path::ROOT, out); });
+        whole.push(quote!(params));
     }
-    if let Some(b) = &op.body {
+    let named = op.body.as_ref().and_then(|b| match &b.shape.ty {
+        Ty::Named(n) if !b.shape.nullable && ctx.needs_validation.contains(n.as_str()) => Some(b),
+        _ => None,
+    });
+    if let Some(b) = named {
+        checks.push(if b.required {
+            whole.push(quote!(body));
+            quote! { rt::Validate::collect_violations(body, &rt::Path::ROOT, out); }
+        } else {
+            quote! { if let Some(body) = body { rt::Validate::collect_violations(body, &rt::Path::ROOT, out); } }
+        });
+    } else if let Some(b) = &op.body {
         let inner = checks_nullable(
             ctx,
             &Shape {
@@ -62,13 +77,14 @@ pub fn input_checks(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
             });
         }
     }
-    if checks.is_empty() {
-        quote!()
-    } else {
-        quote! {
+    match (&checks[..], &whole[..]) {
+        ([], _) => quote!(),
+        ([_], [model]) => quote!(rt::Validate::validate(#model)?;),
+        _ => quote! {
             let mut violations = Vec::new();
-            { let out = &mut violations; #(#checks)* }
+            let out = &mut violations;
+            #(#checks)*
             rt::ensure_valid(violations)?;
-        }
+        },
     }
 }

@@ -59,17 +59,17 @@ fn error_summary(ctx: &Ctx<'_>, t: &TypeDef) -> TokenStream {
         if let Ty::Named(inner) = &f.shape.ty {
             if let Some(TypeKind::Struct(is)) = ctx.types.get(inner.as_str()).map(|t| &t.kind) {
                 let n = ident(&f.rust);
-                let wrap = |e: Option<TokenStream>| {
-                    e.map(|e| {
-                        if f.is_option() {
-                            quote!(self.#n.as_ref().and_then(|e| #e))
-                        } else {
-                            quote!({ let e = &self.#n; #e })
-                        }
-                    })
+                // `Some(self.error.code.as_str())`, or through `and_then` when `error` is optional.
+                let nested = |wire: &str| {
+                    if f.is_option() {
+                        string_field(quote!(e), is, wire)
+                            .map(|e| quote!(self.#n.as_ref().and_then(|e| #e)))
+                    } else {
+                        string_field(quote!(self.#n), is, wire)
+                    }
                 };
-                message = message.or_else(|| wrap(string_field(quote!(e), is, "message")));
-                code = code.or_else(|| wrap(string_field(quote!(e), is, "code")));
+                message = message.or_else(|| nested("message"));
+                code = code.or_else(|| nested("code"));
             }
         }
     }
@@ -78,7 +78,9 @@ fn error_summary(ctx: &Ctx<'_>, t: &TypeDef) -> TokenStream {
     quote! {
         impl rt::ErrorSummary for #name {
             fn summary(&self) -> Option<String> {
-                match (#code, #message) {
+                let code = #code;
+                let message = #message;
+                match (code, message) {
                     (Some(c), Some(m)) => Some(format!("{c}: {m}")),
                     (None, Some(m)) => Some(m.to_owned()),
                     (Some(c), None) => Some(c.to_owned()),

@@ -162,6 +162,9 @@ pub fn call(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
         None => (quote!(send), quote!(None::<&()>)),
     };
     let (statuses, default_error) = op.error_statuses(api.error_type.as_deref());
+    let statuses = statuses
+        .into_iter()
+        .map(proc_macro2::Literal::u16_unsuffixed);
     let idempotent = op.idempotent;
     let call_info = quote! {
         let call = rt::Call {
