@@ -20,8 +20,6 @@ pairs = [("create_agent/validate+to_vec", "create_agent/to_vec"),
          ("persona/decode_json", "persona/plain_derive"),
          ("persona/flatten_derive", "persona/plain_derive"),
          ("persona_known_fields_only/decode_json", "persona_known_fields_only/plain_derive")]
-for g in sorted({b.split("/")[0][len("large_"):] for b in med if b.startswith("large_")}):
-    pairs.append((f"large_{g}/generate", f"large_{g}/parse"))
 print()
 print("criterion ratios, for reference (the budgets: the `interleaved` lines above):")
 for a, b in pairs:
@@ -30,3 +28,5 @@ for a, b in pairs:
 for b in sorted(med):
     if b.endswith("/generate") and b.startswith("generate_"):
         print(f"{b} = {fmt(med[b])}" + (" ok" if med[b] < 50e6 else " OVER") + " (budget 50 ms)")
+    elif b == "large_api.github.com/generate":
+        print(f"{b} = {fmt(med[b])}" + (" ok" if med[b] <= 1.5e9 else " OVER") + " (budget 1.5 s)")
