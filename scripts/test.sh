@@ -4,8 +4,9 @@
 #   1. every spec passes an independent OpenAPI validator;
 #   2. the checked-in generated code is what the specs generate (before anything rebuilds it);
 #   3. formatting of the hand-written code;
-#   4. cargo test for the whole workspace (snapshots, trybuild, diagnostics, Prism contract tests);
-#   5. rustdoc builds without warnings.
+#   4. clippy, warnings denied, on the generated crate (generated code included) and its tests;
+#   5. cargo test for the whole workspace (snapshots, trybuild, diagnostics, Prism contract tests);
+#   6. rustdoc builds without warnings.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,6 +29,9 @@ cargo run --quiet -p generator -- generate --check
 
 step "formatting"
 cargo fmt --all -- --check
+
+step "clippy on the generated crate, warnings denied"
+cargo clippy --quiet -p api-clients --all-targets -- -D warnings
 
 step "cargo test"
 cargo test --workspace

@@ -12,6 +12,7 @@
 #![allow(
     clippy::too_many_arguments,
     clippy::large_enum_variant,
+    clippy::result_large_err,
     clippy::doc_lazy_continuation
 )]
 use crate::runtime as rt;
@@ -3906,7 +3907,7 @@ impl Client {
                 let next = Some(&page)
                     .map(|v| &v.meta)
                     .and_then(|v| v.next.as_ref())
-                    .and_then(|n| <i64>::try_from(*n).ok());
+                    .copied();
                 Ok((page.data, next))
             }
         })
@@ -3974,7 +3975,7 @@ impl Client {
         let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::GET,
-            path: &format!("/v1/personas/{}", rt::encode_path(& id.to_string())),
+            path: &format!("/v1/personas/{}", rt::encode_path(id)),
             idempotent: true,
             error_statuses: &[401, 404, 500],
             default_error: false,
@@ -4020,7 +4021,7 @@ impl Client {
         let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::PUT,
-            path: &format!("/v1/personas/{}", rt::encode_path(& id.to_string())),
+            path: &format!("/v1/personas/{}", rt::encode_path(id)),
             idempotent: true,
             error_statuses: &[400, 401, 404, 500],
             default_error: false,
@@ -4060,7 +4061,7 @@ impl Client {
         let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::DELETE,
-            path: &format!("/v1/personas/{}", rt::encode_path(& id.to_string())),
+            path: &format!("/v1/personas/{}", rt::encode_path(id)),
             idempotent: true,
             error_statuses: &[401, 404, 500],
             default_error: false,
@@ -4138,7 +4139,7 @@ impl Client {
                 let next = Some(&page)
                     .map(|v| &v.meta)
                     .and_then(|v| v.next.as_ref())
-                    .and_then(|n| <i64>::try_from(*n).ok());
+                    .copied();
                 Ok((page.data, next))
             }
         })
@@ -4173,7 +4174,7 @@ impl Client {
         let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::GET,
-            path: &format!("/v1/avatars/{}", rt::encode_path(& id.to_string())),
+            path: &format!("/v1/avatars/{}", rt::encode_path(id)),
             idempotent: true,
             error_statuses: &[400, 401, 404, 500],
             default_error: false,
@@ -4248,7 +4249,7 @@ impl Client {
                 let next = Some(&page)
                     .map(|v| &v.meta)
                     .and_then(|v| v.next.as_ref())
-                    .and_then(|n| <i64>::try_from(*n).ok());
+                    .copied();
                 Ok((page.data, next))
             }
         })
@@ -4283,7 +4284,7 @@ impl Client {
         let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::GET,
-            path: &format!("/v1/voices/{}", rt::encode_path(& id.to_string())),
+            path: &format!("/v1/voices/{}", rt::encode_path(id)),
             idempotent: true,
             error_statuses: &[400, 401, 404, 500],
             default_error: false,
@@ -4361,7 +4362,7 @@ impl Client {
                 let next = Some(&page)
                     .map(|v| &v.meta)
                     .and_then(|v| v.next.as_ref())
-                    .and_then(|n| <i64>::try_from(*n).ok());
+                    .copied();
                 Ok((page.data, next))
             }
         })
@@ -4396,7 +4397,7 @@ impl Client {
         let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::GET,
-            path: &format!("/v1/llms/{}", rt::encode_path(& id.to_string())),
+            path: &format!("/v1/llms/{}", rt::encode_path(id)),
             idempotent: true,
             error_statuses: &[401, 404, 500],
             default_error: false,

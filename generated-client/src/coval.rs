@@ -15,6 +15,7 @@
 #![allow(
     clippy::too_many_arguments,
     clippy::large_enum_variant,
+    clippy::result_large_err,
     clippy::doc_lazy_continuation
 )]
 use crate::runtime as rt;
@@ -970,12 +971,9 @@ impl From<BuiltInBackgroundSound> for BackgroundSound {
 impl rt::Validate for BackgroundSound {
     /// Checks every constraint `BackgroundSound` states in the spec; see [`rt::Validate::validate`].
     fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        match self {
-            Self::Custom(value) => {
-                rt::check_length(value, None, Some(100), path, out);
-                rt::check_pattern(value, &PATTERN_7, path, out);
-            }
-            _ => {}
+        if let Self::Custom(value) = self {
+            rt::check_length(value, None, Some(100), path, out);
+            rt::check_pattern(value, &PATTERN_7, path, out);
         }
     }
 }
@@ -3837,11 +3835,8 @@ impl From<&str> for JsonObjectOrString16K {
 impl rt::Validate for JsonObjectOrString16K {
     /// Checks every constraint `JsonObjectOrString16K` states in the spec; see [`rt::Validate::validate`].
     fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        match self {
-            Self::Encoded(value) => {
-                rt::check_length(value, None, Some(16384), path, out);
-            }
-            _ => {}
+        if let Self::Encoded(value) = self {
+            rt::check_length(value, None, Some(16384), path, out);
         }
     }
 }
@@ -8724,7 +8719,7 @@ impl Client {
         let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::GET,
-            path: &format!("/personas/{}", rt::encode_path(& persona_id.to_string())),
+            path: &format!("/personas/{}", rt::encode_path(persona_id)),
             idempotent: true,
             error_statuses: &[401, 404, 500],
             default_error: false,
@@ -8764,7 +8759,7 @@ impl Client {
         let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::DELETE,
-            path: &format!("/personas/{}", rt::encode_path(& persona_id.to_string())),
+            path: &format!("/personas/{}", rt::encode_path(persona_id)),
             idempotent: true,
             error_statuses: &[401, 500],
             default_error: false,
@@ -8810,7 +8805,7 @@ impl Client {
         let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::PATCH,
-            path: &format!("/personas/{}", rt::encode_path(& persona_id.to_string())),
+            path: &format!("/personas/{}", rt::encode_path(persona_id)),
             idempotent: false,
             error_statuses: &[400, 401, 404, 500],
             default_error: false,
@@ -8988,7 +8983,7 @@ impl Client {
         let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::GET,
-            path: &format!("/agents/{}", rt::encode_path(& agent_id.to_string())),
+            path: &format!("/agents/{}", rt::encode_path(agent_id)),
             idempotent: true,
             error_statuses: &[400, 401, 404, 500],
             default_error: false,
@@ -9030,7 +9025,7 @@ impl Client {
         let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::DELETE,
-            path: &format!("/agents/{}", rt::encode_path(& agent_id.to_string())),
+            path: &format!("/agents/{}", rt::encode_path(agent_id)),
             idempotent: true,
             error_statuses: &[400, 401, 404, 500],
             default_error: false,
@@ -9079,7 +9074,7 @@ impl Client {
         let query: [(String, String); 0] = [];
         let call = rt::Call {
             method: rt::Method::PATCH,
-            path: &format!("/agents/{}", rt::encode_path(& agent_id.to_string())),
+            path: &format!("/agents/{}", rt::encode_path(agent_id)),
             idempotent: false,
             error_statuses: &[400, 401, 404, 500],
             default_error: false,

@@ -111,7 +111,7 @@ fn header(ctx: &Ctx<'_>) -> TokenStream {
     let reexports = ctx.surface.reexports.iter().map(|n| format_ident!("{}", n));
     quote! {
         #docs
-        #![allow(clippy::too_many_arguments, clippy::large_enum_variant, clippy::doc_lazy_continuation)]
+        #![allow(clippy::too_many_arguments, clippy::large_enum_variant, clippy::result_large_err, clippy::doc_lazy_continuation)]
 
         use crate::runtime as rt;
         #[doc(no_inline)]

@@ -160,7 +160,7 @@ fn builder(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, ss: &StructSurface) -> TokenS
                 let (_, conv) = setter_arg(ctx, &f.shape, &n);
                 if fs.boxed {
                     quote!(#n: Box::new(#conv),)
-                } else if conv.to_string() == n.to_string() {
+                } else if n == conv.to_string() {
                     quote!(#n,)
                 } else {
                     quote!(#n: #conv,)

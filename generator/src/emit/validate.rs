@@ -66,19 +66,17 @@ pub fn checks(ctx: &Ctx<'_>, shape: &Shape) -> TokenStream {
                 out.push(quote!(rt::check_format(value, #f, path, out);));
             }
         }
-        Ty::Integer { .. } | Ty::Number => {
-            if r.minimum.is_some() || r.maximum.is_some() {
-                let (min, max) = (
-                    bound(r.minimum, r.exclusive_minimum),
-                    bound(r.maximum, r.exclusive_maximum),
-                );
-                let value = if matches!(shape.ty, Ty::Number) {
-                    quote!(*value)
-                } else {
-                    quote!(*value as f64)
-                };
-                out.push(quote!(rt::check_range(#value, #min, #max, path, out);));
-            }
+        Ty::Integer { .. } | Ty::Number if r.minimum.is_some() || r.maximum.is_some() => {
+            let (min, max) = (
+                bound(r.minimum, r.exclusive_minimum),
+                bound(r.maximum, r.exclusive_maximum),
+            );
+            let value = if matches!(shape.ty, Ty::Number) {
+                quote!(*value)
+            } else {
+                quote!(*value as f64)
+            };
+            out.push(quote!(rt::check_range(#value, #min, #max, path, out);));
         }
         Ty::Array(item) => {
             if r.min_items.is_some() || r.max_items.is_some() {
@@ -115,6 +113,26 @@ pub fn checks(ctx: &Ctx<'_>, shape: &Shape) -> TokenStream {
         _ => {}
     }
     quote!(#(#out)*)
+}
+
+/// One variant's checks: its pattern, the statements, and the one expression they are, if so.
+type Arm = (TokenStream, TokenStream, Option<TokenStream>);
+
+/// The checks of a union's variants: `if let` for one variant among others, otherwise a
+/// `match` (with `_ => {}` unless `every` variant has checks).
+fn match_variants(arms: &[Arm], every: bool) -> TokenStream {
+    match arms {
+        [] => quote!(),
+        [(pattern, body, _)] if !every => quote!(if let #pattern = self { #body }),
+        _ => {
+            let arms = arms.iter().map(|(p, b, e)| match e {
+                Some(e) => quote!(#p => #e,),
+                None => quote!(#p => { #b }),
+            });
+            let rest = (!every).then(|| quote!(_ => {}));
+            quote!(match self { #(#arms)* #rest })
+        }
+    }
 }
 
 /// `impl rt::Validate for T`; `fields` is the surface of a struct's fields.
@@ -155,16 +173,11 @@ pub fn validate_impl(ctx: &Ctx<'_>, t: &TypeDef, fields: Option<&StructSurface>)
                 .filter(|v| ctx.needs_validation.contains(v.ty.as_str()))
                 .map(|v| {
                     let vn = ident(&v.rust);
-                    quote!(Self::#vn(value) => rt::Validate::collect_violations(value, path, out),)
+                    let call = quote!(rt::Validate::collect_violations(value, path, out));
+                    (quote!(Self::#vn(value)), quote!(#call;), Some(call))
                 })
                 .collect();
-            if arms.is_empty() {
-                quote!()
-            } else if arms.len() == u.variants.len() {
-                quote!(match self { #(#arms)* })
-            } else {
-                quote!(match self { #(#arms)* _ => {} })
-            }
+            match_variants(&arms, arms.len() == u.variants.len())
         }
         (TypeKind::Untagged(u), _) => {
             let arms: Vec<_> = u
@@ -174,17 +187,11 @@ pub fn validate_impl(ctx: &Ctx<'_>, t: &TypeDef, fields: Option<&StructSurface>)
                     let inner = checks_nullable(ctx, &v.shape);
                     (!inner.is_empty()).then(|| {
                         let vn = ident(&v.rust);
-                        quote!(Self::#vn(value) => { #inner })
+                        (quote!(Self::#vn(value)), inner, None)
                     })
                 })
                 .collect();
-            if arms.is_empty() {
-                quote!()
-            } else if arms.len() == u.variants.len() && !t.in_response {
-                quote!(match self { #(#arms)* })
-            } else {
-                quote!(match self { #(#arms)* _ => {} })
-            }
+            match_variants(&arms, arms.len() == u.variants.len() && !t.in_response)
         }
         _ => quote!(),
     };

@@ -631,9 +631,11 @@ impl<'a> Lowerer<'a> {
                 },
             }
         }
-        if (!v.one_of.is_empty() || !v.any_of.is_empty())
-            && !(depth == 0 && !v.properties.is_empty() && Self::constraint_only_union(&v))
-        {
+        let union = !v.one_of.is_empty() || !v.any_of.is_empty();
+        // A top-level member with properties whose union only adds constraints is fine.
+        let constraints_only =
+            depth == 0 && !v.properties.is_empty() && Self::constraint_only_union(&v);
+        if union && !constraints_only {
             self.sink.error(
                 pointer,
                 "`oneOf`/`anyOf` inside an `allOf` member is not supported",

@@ -191,6 +191,8 @@ pub struct Stream {
     pub item: RustType,
     /// The fields from the response to the next cursor, each with whether it is an `Option`.
     pub next: Vec<(String, bool)>,
+    /// The type of the last of them (the next cursor as the response holds it).
+    pub next_type: RustType,
 }
 
 /// Decides the surface of `api`. Renamed items get a warning in `sink`.

@@ -39,7 +39,7 @@ pub fn operation_surfaces(api: &Api, index: &Index<'_>, sink: &mut Sink) -> Vec<
                             ),
                         );
                     }
-                    let (cursor, items, item, next) = found?;
+                    let (cursor, items, item, next, next_type) = found?;
                     let name = format!("{}_stream", bare(&method));
                     Some(Stream {
                         method: claim(&mut names, &name, &pointer, "the stream method", sink),
@@ -47,6 +47,7 @@ pub fn operation_surfaces(api: &Api, index: &Index<'_>, sink: &mut Sink) -> Vec<
                         items,
                         item,
                         next,
+                        next_type,
                     })
                 });
             OperationSurface {
@@ -104,6 +105,7 @@ type Resolved = (
     (String, bool),
     RustType,
     Vec<(String, bool)>,
+    RustType,
 );
 
 /// The cursor field of the query struct, the items field of the response, the item type and the
@@ -128,9 +130,11 @@ fn stream(index: &Index<'_>, op: &Operation, p: &Pagination) -> Option<Resolved>
         return None;
     };
     let mut next = Vec::new();
+    let mut next_type = RustType::Prim(Prim::Unit);
     for (i, segment) in p.response.iter().enumerate() {
         let f = at.fields.iter().find(|f| &f.wire == segment)?;
         next.push((f.rust.clone(), f.is_option()));
+        next_type = RustType::value(&f.shape);
         if i + 1 < p.response.len() {
             let Ty::Named(inner) = &f.shape.ty else {
                 return None;
@@ -143,5 +147,6 @@ fn stream(index: &Index<'_>, op: &Operation, p: &Pagination) -> Option<Resolved>
         (items.rust.clone(), items.is_option()),
         RustType::nullable(item),
         next,
+        next_type,
     ))
 }

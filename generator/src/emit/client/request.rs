@@ -23,8 +23,12 @@ fn path(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
             .find(|p| p.location == ParamLocation::Path && p.wire == pname)
         {
             let n = ident(&p.rust);
-            let text = param_text(ctx, &p.shape, quote!(#n));
-            fmt_args.push(quote!(rt::encode_path(&#text)));
+            fmt_args.push(if matches!(p.shape.ty, Ty::String) {
+                quote!(rt::encode_path(#n))
+            } else {
+                let text = param_text(ctx, &p.shape, quote!(#n));
+                quote!(rt::encode_path(&#text))
+            });
         }
         rest = &rest[(end + 1).min(rest.len())..];
     }

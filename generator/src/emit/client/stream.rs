@@ -34,6 +34,7 @@ pub fn stream_method(
     }
     let next = match p.style {
         PageStyle::Token => quote!(#next.filter(|t| !t.is_empty()).cloned()),
+        PageStyle::Page if &s.next_type == cursor_ty => quote!(#next.copied()),
         PageStyle::Page => quote!(#next.and_then(|n| <#cursor_ty>::try_from(*n).ok())),
     };
     let method = ident(&os.method);
