@@ -684,6 +684,8 @@ fn backoff(attempt: u32) -> Duration {
     base.mul_f64(1.0 - 0.25 * fastrand::f64())
 }
 
+// `Error<E>` keeps the status, headers and raw body of a failed call by design.
+#[allow(clippy::result_large_err)]
 fn decode<R: DeserializeOwned, E: DeserializeOwned>(
     status: u16,
     headers: &HeaderMap,

@@ -71,7 +71,7 @@ mod tests {
 
     #[tokio::test]
     async fn walks_pages_lazily_and_stops_at_the_end() {
-        let pages = vec![
+        let pages = [
             (vec![1, 2], Some(2)),
             (vec![3], Some(3)),
             (vec![], Some(4)),

@@ -360,7 +360,7 @@ fn is_base64(s: &str) -> bool {
     let alphabet = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_');
     data.bytes().all(|b| alphabet(&b))
         && padding <= 2
-        && (padding == 0 || s.len() % 4 == 0)
+        && (padding == 0 || s.len().is_multiple_of(4))
         && data.len() % 4 != 1
 }
 
