@@ -1,6 +1,6 @@
 //! Turns hand-written OpenAPI 3.0 specs into typed async Rust clients.
 //!
-//! The core is a pure function, [`generate`]: spec text in, Rust source out, in five stages,
+//! The core is a pure function, [`generate`]: spec text in, Rust source out, in six stages,
 //! one module each:
 //!
 //! | stage | in → out |
@@ -186,7 +186,7 @@ pub mod stages {
         crate::render::render(module, file).map_err(|m| generator_bug(file, m))
     }
 
-    /// Stages 5 and 6 together, as [`generate`] runs them: each part of the module (a type, the
+    /// Stages 5 and 6 together, as [`generate`](crate::generate) runs them: each part of the module (a type, the
     /// client, ...) is emitted and formatted on one thread per core. The same bytes as
     /// `render(emit(api, surface), file)`.
     ///
