@@ -4,6 +4,7 @@
 mod ctx;
 mod operation;
 mod reach;
+mod resolve;
 mod schema;
 mod view;
 
@@ -17,6 +18,8 @@ use view::View;
 
 pub(crate) struct Lowerer<'a> {
     doc: &'a OpenAPI,
+    /// Objects that `$ref`s outside `components` name (see [`resolve`]).
+    store: &'a resolve::Store,
     sink: Sink,
     types: BTreeMap<String, TypeDef>,
     /// `#/components/schemas/X` → Rust type name, for schemas that become named types.
@@ -60,8 +63,10 @@ const RESERVED_TYPES: &[&str] = &[
 /// Lowers a loaded document. `file` is used in diagnostics, `module` names the Rust module.
 /// On success returns the IR and the warnings.
 pub fn lower(file: &str, module: &str, doc: &OpenAPI) -> Result<(Api, Diagnostics), Diagnostics> {
+    let store = resolve::Store::default();
     let mut l = Lowerer {
         doc,
+        store: &store,
         sink: Sink::new(file),
         types: BTreeMap::new(),
         by_ref: HashMap::new(),

@@ -164,12 +164,13 @@ impl<'a> Lowerer<'a> {
         Some((schema, join("/components/schemas", name), name))
     }
 
-    /// `#/components/schemas/Name` → `Name` and its schema, following ref chains (up to 32
+    /// `#/components/schemas/Name` → `Name` and its schema, following ref chains (up to
+    /// [`MAX_LINKS`](super::resolve::MAX_LINKS)
     /// links), without building any string.
     fn lookup(&self, reference: &str) -> Option<(&'a str, &'a Schema)> {
         let schemas = &self.doc.components.as_ref()?.schemas;
         let mut reference = reference;
-        for _ in 0..32 {
+        for _ in 0..super::resolve::MAX_LINKS {
             let token = reference.strip_prefix("#/components/schemas/")?;
             let (name, target) = schemas.get_key_value(unescape(token).as_ref())?;
             match target {
