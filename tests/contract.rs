@@ -22,48 +22,18 @@ use std::collections::BTreeSet;
 use api_clients::{anam, coval};
 use reqwest::Method;
 use serde_json::json;
+use support::examples::assert_is_the_created_agent;
 use support::prism::Prism;
 use support::{
-    assert_nothing_sent, header_values, send_raw, set, validation_violations as violations,
-    violation_paths as paths, RecordingServer,
+    anam_auth, anam_client, assert_nothing_sent, coval_auth, coval_client, header_values, json_of,
+    send_raw, set, validation_violations as violations, violation_paths as paths, RecordingServer,
+    ANAM_BEARER, ANAM_KEY, COVAL_KEY,
 };
 
-const COVAL_KEY: &str = "contract-test-coval-key";
-const ANAM_KEY: &str = "contract-test-anam-key";
-/// `Authorization` value for [`ANAM_KEY`] (spelled out: it is what the tests compare against).
-const ANAM_BEARER: &str = "Bearer contract-test-anam-key";
 /// The persona id of the spec's examples.
 const PERSONA_ID: &str = "3zfmuDbVQsi4GaseDtiVcS";
-/// The agent id of the spec's examples; also a valid metric id (`^[A-Za-z0-9]{22}$`).
-const METRIC_ID: &str = "abc123def456ghi789jklm";
-
-// ------------------------------------------------------------------------------------------
-// helpers
-// ------------------------------------------------------------------------------------------
-
-fn coval_client(prism: &Prism) -> coval::Client {
-    coval::Client::new(COVAL_KEY).with_base_url(prism.base_url())
-}
-
-fn anam_client(prism: &Prism) -> anam::Client {
-    anam::Client::new(ANAM_KEY).with_base_url(prism.base_url())
-}
-
-/// Authentication headers for raw requests, as each spec's security scheme says.
-fn coval_auth() -> [(&'static str, &'static str); 1] {
-    [("x-api-key", COVAL_KEY)]
-}
-
-fn anam_auth() -> [(&'static str, &'static str); 1] {
-    [("authorization", ANAM_BEARER)]
-}
-
-/// The JSON a request model serializes to: what the client sends, reused for raw requests.
-macro_rules! json_of {
-    ($value:expr) => {
-        serde_json::to_value(&$value).expect("request models serialize")
-    };
-}
+/// A valid metric id (`^[A-Za-z0-9]{22}$`): the agent id of the spec's examples.
+const METRIC_ID: &str = support::examples::AGENT_ID;
 
 // ------------------------------------------------------------------------------------------
 // 1. every operation, valid input, decoded 2xx
@@ -82,7 +52,7 @@ async fn coval_create_persona_is_accepted_and_decodes_the_201_example() {
         .voice_speed(0.85)
         .tags(["support", "spanish"]);
 
-    let created = coval_client(&prism)
+    let created = coval_client(prism.base_url())
         .create_persona(&request)
         .await
         .expect("createPersona succeeds");
@@ -119,7 +89,7 @@ async fn coval_update_persona_is_accepted_and_decodes_the_200_example() {
         .wait_seconds(0.8)
         .situate_speaker(coval::SituateSpeaker::Easy);
 
-    let updated = coval_client(&prism)
+    let updated = coval_client(prism.base_url())
         .update_persona(PERSONA_ID, &request)
         .await
         .expect("updatePersona succeeds");
@@ -137,36 +107,6 @@ async fn coval_update_persona_is_accepted_and_decodes_the_200_example() {
             .map(|t| t.to_rfc3339())
             .as_deref(),
         Some("2025-01-24T12:30:00+00:00")
-    );
-}
-
-/// Asserts the fields of the spec's single createAgent response example (Prism answers every
-/// valid createAgent with it, whatever the model type).
-fn assert_is_the_agent_example(created: &coval::AgentEnvelope) {
-    let agent = &created.agent;
-    assert_eq!(agent.id.as_deref(), Some(METRIC_ID));
-    assert_eq!(agent.customer_agent_id, METRIC_ID);
-    assert_eq!(
-        agent.display_name.as_deref(),
-        Some("Customer Support Agent")
-    );
-    assert_eq!(agent.model_type, Some(coval::AgentModelType::Voice));
-    assert_eq!(agent.phone_number.as_deref(), Some("+1234567890"));
-    assert_eq!(agent.endpoint, None, "`endpoint: null` decodes to None");
-    assert_eq!(
-        agent.update_time, None,
-        "`update_time: null` decodes to None"
-    );
-    let metadata = agent.metadata.as_ref().expect("metadata is in the example");
-    assert_eq!(metadata.get("voice"), Some(&json!("alloy")));
-    assert_eq!(
-        agent.metric_ids.as_deref(),
-        Some(&[METRIC_ID.to_string()][..])
-    );
-    assert_eq!(agent.test_set_ids.as_deref(), Some(&[][..]));
-    assert_eq!(
-        agent.create_time.map(|t| t.to_rfc3339()).as_deref(),
-        Some("2025-10-14T12:00:00+00:00")
     );
 }
 
@@ -204,14 +144,14 @@ async fn coval_create_voice_agent_with_phone_number_is_accepted() {
             .metric_ids([METRIC_ID])
             .test_set_ids(["gT5wq2Hn"])
             .into();
-    assert_eq!(json_of!(request)["model_type"], "MODEL_TYPE_VOICE");
+    assert_eq!(json_of(&request)["model_type"], "MODEL_TYPE_VOICE");
 
-    let created = coval_client(&prism)
+    let created = coval_client(prism.base_url())
         .create_agent(&request)
         .await
         .expect("createAgent (voice) succeeds");
 
-    assert_is_the_agent_example(&created);
+    assert_is_the_created_agent(&created);
 }
 
 #[tokio::test]
@@ -226,19 +166,19 @@ async fn coval_create_chat_agent_with_chat_endpoint_is_accepted() {
         coval::ChatAgentCreate::new("Support Chat Agent", metadata)
             .customer_agent_id("support-chat-prod"),
     );
-    let sent = json_of!(request);
+    let sent = json_of(&request);
     assert_eq!(sent["model_type"], "MODEL_TYPE_CHAT");
     assert_eq!(
         sent["metadata"]["chat_endpoint"],
         "https://api.example.com/v1/chat"
     );
 
-    let created = coval_client(&prism)
+    let created = coval_client(prism.base_url())
         .create_agent(&request)
         .await
         .expect("createAgent (chat) succeeds");
 
-    assert_is_the_agent_example(&created);
+    assert_is_the_created_agent(&created);
 }
 
 #[tokio::test]
@@ -256,18 +196,18 @@ async fn coval_create_websocket_agent_in_direct_mode_is_accepted() {
         "Voice over WebSocket",
         metadata,
     ));
-    let sent = json_of!(request);
+    let sent = json_of(&request);
     assert_eq!(sent["model_type"], "MODEL_TYPE_WEBSOCKET");
     assert_eq!(sent["metadata"]["endpoint"], "wss://your-api.com/ws/voice");
     assert_eq!(sent["metadata"]["send_sample_rate_hertz"], 24000);
     assert_eq!(sent["metadata"]["receive_audio_channels"], 1);
 
-    let created = coval_client(&prism)
+    let created = coval_client(prism.base_url())
         .create_agent(&request)
         .await
         .expect("createAgent (websocket) succeeds");
 
-    assert_is_the_agent_example(&created);
+    assert_is_the_created_agent(&created);
 }
 
 #[tokio::test]
@@ -283,16 +223,16 @@ async fn coval_create_chat_websocket_agent_in_http_first_mode_is_accepted() {
         "Chat over WebSocket",
         metadata,
     ));
-    let sent = json_of!(request);
+    let sent = json_of(&request);
     assert_eq!(sent["model_type"], "MODEL_TYPE_CHAT_WEBSOCKET");
     assert_eq!(sent["metadata"]["connection_mode"], "http_first");
 
-    let created = coval_client(&prism)
+    let created = coval_client(prism.base_url())
         .create_agent(&request)
         .await
         .expect("createAgent (http_first) succeeds");
 
-    assert_is_the_agent_example(&created);
+    assert_is_the_created_agent(&created);
 }
 
 #[tokio::test]
@@ -324,7 +264,7 @@ async fn anam_create_persona_is_accepted_and_decodes_nested_avatar_and_voice() {
         )
         .tool_ids(["tool-id-1", "tool-id-2"]);
 
-    let persona = anam_client(&prism)
+    let persona = anam_client(prism.base_url())
         .create_persona(&request)
         .await
         .expect("createPersona succeeds");
@@ -403,7 +343,7 @@ async fn coval_persona_name_of_201_chars_is_refused_by_client_and_prism() {
         Method::POST,
         &prism.url("/personas"),
         &coval_auth(),
-        &json_of!(request),
+        &json_of(&request),
     )
     .await;
     refused.assert_refused_as_invalid();
@@ -430,7 +370,7 @@ async fn coval_update_persona_wait_seconds_5_is_refused_by_client_and_prism() {
 
     let prism = Prism::coval();
     let url = prism.url(&format!("/personas/{PERSONA_ID}"));
-    let refused = send_raw(Method::PATCH, &url, &coval_auth(), &json_of!(request)).await;
+    let refused = send_raw(Method::PATCH, &url, &coval_auth(), &json_of(&request)).await;
     refused.assert_refused_as_invalid();
     assert_eq!(refused.body_violation_paths(), set(["wait_seconds"]));
 }
@@ -456,7 +396,7 @@ async fn coval_voice_agent_phone_number_neither_e164_nor_sip_is_refused_by_clien
         Method::POST,
         &prism.url("/agents"),
         &coval_auth(),
-        &json_of!(request),
+        &json_of(&request),
     )
     .await;
     refused.assert_refused_as_invalid();
@@ -487,7 +427,7 @@ async fn coval_test_set_id_not_8_chars_is_refused_by_client_and_prism() {
         Method::POST,
         &prism.url("/agents"),
         &coval_auth(),
-        &json_of!(request),
+        &json_of(&request),
     )
     .await;
     refused.assert_refused_as_invalid();
@@ -525,7 +465,7 @@ async fn coval_websocket_endpoint_not_wss_is_refused_by_client_and_prism() {
         Method::POST,
         &prism.url("/agents"),
         &coval_auth(),
-        &json_of!(request),
+        &json_of(&request),
     )
     .await;
     refused.assert_refused_as_invalid();
@@ -563,7 +503,7 @@ async fn anam_end_of_speech_sensitivity_2_is_refused_by_client_and_prism() {
         Method::POST,
         &prism.url("/v1/personas"),
         &anam_auth(),
-        &json_of!(request),
+        &json_of(&request),
     )
     .await;
     refused.assert_refused_as_invalid();
@@ -643,7 +583,7 @@ async fn coval_persona_with_several_violations_reports_all_of_them_like_prism() 
         Method::POST,
         &prism.url("/personas"),
         &coval_auth(),
-        &json_of!(request),
+        &json_of(&request),
     )
     .await;
     refused.assert_refused_as_invalid();
@@ -663,7 +603,7 @@ async fn coval_persona_with_several_violations_reports_all_of_them_like_prism() 
 async fn coval_client_sends_the_key_in_the_x_api_key_header() {
     let prism = Prism::coval();
     let request = coval::CreatePersonaRequest::new("Friendly Customer", "aria", "en-US");
-    let body = json_of!(request);
+    let body = json_of(&request);
 
     // Prism enforces the ApiKeyAuth scheme: no header, or the key in another header, is a 401.
     let url = prism.url("/personas");
@@ -684,7 +624,7 @@ async fn coval_client_sends_the_key_in_the_x_api_key_header() {
     );
 
     // The client's request passes it.
-    let created = coval_client(&prism)
+    let created = coval_client(prism.base_url())
         .create_persona(&request)
         .await
         .expect("the client authenticates");
@@ -710,7 +650,7 @@ async fn coval_client_sends_the_key_in_the_x_api_key_header() {
 async fn anam_client_sends_the_key_as_a_bearer_token() {
     let prism = Prism::anam();
     let request = anam::CreatePersonaRequest::new("Cara");
-    let body = json_of!(request);
+    let body = json_of(&request);
 
     let url = prism.url("/v1/personas");
     let missing = send_raw(Method::POST, &url, &[], &body).await;
@@ -726,7 +666,7 @@ async fn anam_client_sends_the_key_as_a_bearer_token() {
         wrong_scheme.body
     );
 
-    let persona = anam_client(&prism)
+    let persona = anam_client(prism.base_url())
         .create_persona(&request)
         .await
         .expect("the client authenticates");
@@ -752,7 +692,7 @@ async fn anam_client_sends_the_key_as_a_bearer_token() {
 #[tokio::test]
 async fn coval_401_surfaces_as_api_error_with_status_parsed_and_raw_body() {
     let prism = Prism::coval();
-    let client = coval_client(&prism)
+    let client = coval_client(prism.base_url())
         .with_options(coval::RequestOptions::new().header("Prefer", "code=401"));
     let request = coval::CreatePersonaRequest::new("Friendly Customer", "aria", "en-US");
 
@@ -828,7 +768,7 @@ async fn coval_chat_endpoint_that_is_not_a_uri_is_refused_by_client_and_prism() 
         Method::POST,
         &prism.url("/agents"),
         &coval_auth(),
-        &json_of!(request),
+        &json_of(&request),
     )
     .await;
     raw.assert_refused_as_invalid();

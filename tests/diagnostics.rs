@@ -2,13 +2,13 @@
 //! with `<case>.expected`, the exact text the generator must print. Set `UPDATE_EXPECTED=1` to
 //! rewrite the expected files, then review the diff.
 
-mod common;
+mod support;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 #[test]
 fn broken_specs_get_their_exact_diagnostics() {
-    let dir = common::root().join("tests/fixtures/broken");
+    let dir = support::fixtures::root().join("tests/fixtures/broken");
     let mut cases: Vec<_> = std::fs::read_dir(&dir)
         .expect("tests/fixtures/broken")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -31,7 +31,7 @@ fn broken_specs_get_their_exact_diagnostics() {
         };
         let expected_path = case.with_extension("expected");
         if update {
-            common::write_if_changed(&expected_path, &got);
+            support::fixtures::write_if_changed(&expected_path, &got);
             continue;
         }
         let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
@@ -49,8 +49,10 @@ fn broken_specs_get_their_exact_diagnostics() {
 
 #[test]
 fn every_diagnostic_names_file_and_pointer() {
-    let text =
-        std::fs::read_to_string(common::root().join("tests/fixtures/broken/bad_ref.yaml")).unwrap();
+    let text = std::fs::read_to_string(
+        support::fixtures::root().join("tests/fixtures/broken/bad_ref.yaml"),
+    )
+    .unwrap();
     let d = generator::generate("spec/x.yaml", "x", &text).unwrap_err();
     let first = &d.0[0];
     assert_eq!(first.file, "spec/x.yaml");
@@ -66,7 +68,7 @@ fn every_diagnostic_names_file_and_pointer() {
 #[test]
 fn truncated_specs_never_panic() {
     for spec in ["spec/coval.yaml", "spec/anam.yaml"] {
-        let text = std::fs::read_to_string(common::root().join(spec)).unwrap();
+        let text = std::fs::read_to_string(support::fixtures::root().join(spec)).unwrap();
         let lines: Vec<&str> = text.lines().collect();
         for n in (0..lines.len()).step_by(5) {
             let prefix = lines[..n].join("\n");

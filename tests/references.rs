@@ -1,12 +1,13 @@
 //! `$ref`s to parameters, request bodies, responses, headers and path items resolve wherever
 //! their JSON pointer leads inside the document, through chains and percent-encoding.
 
+mod support;
+
 use generator::ir::{Api, Operation, ParamLocation, TypeKind};
 
 fn lowered(name: &str) -> Api {
     let file = format!("tests/fixtures/refs/{name}.yaml");
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(&file);
-    let text = std::fs::read_to_string(&path).expect("fixture");
+    let text = std::fs::read_to_string(support::fixtures::root().join(&file)).expect("fixture");
     match generator::lower_spec(&file, name, &text) {
         Ok((api, _, _)) => api,
         Err(d) => panic!("{file} did not lower:\n{d}"),

@@ -2,9 +2,9 @@
 //! (`tests/fixtures/*.yaml`). Every snapshotted module is also compiled and exercised by
 //! `tests/ui.rs`. Review changes with `cargo insta review`; never accept them blindly.
 
-mod common;
+mod support;
 
-use common::{generate_fixture, FIXTURES};
+use support::fixtures::{generate_fixture, FIXTURES};
 
 #[test]
 fn object_fixture() {
@@ -76,8 +76,9 @@ fn names_fixture() {
 /// its method and path.
 #[test]
 fn parameters_fixture_warnings() {
-    let text = std::fs::read_to_string(common::root().join("tests/fixtures/parameters.yaml"))
-        .expect("fixture");
+    let text =
+        std::fs::read_to_string(support::fixtures::root().join("tests/fixtures/parameters.yaml"))
+            .expect("fixture");
     let g = generator::generate("tests/fixtures/parameters.yaml", "parameters", &text)
         .expect("generates");
     assert_eq!(
@@ -108,8 +109,8 @@ fn output_is_deterministic() {
             "{name} differs between runs"
         );
     }
-    let spec =
-        std::fs::read_to_string(common::root().join("spec/coval.yaml")).expect("spec/coval.yaml");
+    let spec = std::fs::read_to_string(support::fixtures::root().join("spec/coval.yaml"))
+        .expect("spec/coval.yaml");
     let a = generator::generate("spec/coval.yaml", "coval", &spec).expect("coval generates");
     let b = generator::generate("spec/coval.yaml", "coval", &spec).expect("coval generates");
     assert_eq!(a.source, b.source);
@@ -133,7 +134,7 @@ fn output_starts_with_generated_header() {
 fn json_and_yaml_of_one_spec_generate_the_same_code() {
     for name in ["coval", "anam"] {
         let file = format!("spec/{name}.yaml");
-        let yaml = std::fs::read_to_string(common::root().join(&file)).expect("spec");
+        let yaml = std::fs::read_to_string(support::fixtures::root().join(&file)).expect("spec");
         // serde_yaml's Value keeps the order of keys (serde_json's, here, would sort them).
         let value: serde_yaml::Value = serde_yaml::from_str(&yaml).expect("spec is YAML");
         let json = serde_json::to_string_pretty(&value).unwrap();

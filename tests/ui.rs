@@ -3,13 +3,13 @@
 //!   (written to `tests/fixtures/generated/` first), exercised at run time;
 //! - `tests/ui/fail/`: misuse does not compile, with the compiler's message in `.stderr`.
 
-mod common;
+mod support;
 
 #[test]
 fn ui() {
-    for name in common::FIXTURES {
-        let path = common::root().join(format!("tests/fixtures/generated/{name}.rs"));
-        common::write_if_changed(&path, &common::generate_fixture(name));
+    for name in support::fixtures::FIXTURES {
+        let path = support::fixtures::root().join(format!("tests/fixtures/generated/{name}.rs"));
+        support::fixtures::write_if_changed(&path, &support::fixtures::generate_fixture(name));
     }
     let t = trybuild::TestCases::new();
     t.pass("tests/ui/pass/*.rs");

@@ -1,5 +1,4 @@
-//! Helpers shared by the generator test suites.
-#![allow(dead_code)]
+//! The fixture specs under `tests/fixtures/` and the files the suites write.
 
 use std::path::{Path, PathBuf};
 
