@@ -35,31 +35,6 @@ pub(crate) struct Lowerer<'a> {
     patterns: HashMap<&'a str, Option<String>>,
 }
 
-/// Names the generated module always defines; schemas get a suffix instead of clashing.
-const RESERVED_TYPES: &[&str] = &[
-    // Standard names the generated code uses unqualified.
-    "Option",
-    "Some",
-    "None",
-    "Ok",
-    "Err",
-    "Vec",
-    "Box",
-    "String",
-    "Default",
-    "From",
-    "Into",
-    "IntoIterator",
-    "AsRef",
-    "Self",
-    "Client",
-    "Error",
-    "Result",
-    "Validate",
-    "ValidationError",
-    "Violation",
-];
-
 /// Lowers a loaded document. `file` is used in diagnostics, `module` names the Rust module.
 /// On success returns the IR and the warnings.
 pub fn lower(file: &str, module: &str, doc: &OpenAPI) -> Result<(Api, Diagnostics), Diagnostics> {
@@ -76,13 +51,9 @@ pub fn lower(file: &str, module: &str, doc: &OpenAPI) -> Result<(Api, Diagnostic
         inline_types: HashMap::new(),
         patterns: HashMap::new(),
     };
-    for r in RESERVED_TYPES.iter().chain(&[
-        "ClientBuilder",
-        "ApiError",
-        "RequestOptions",
-        "RetryPolicy",
-        "Patch",
-    ]) {
+    // Type names are claimed here, where the IR first refers to types by name, against the
+    // surface stage's list of the names the module itself defines or uses.
+    for r in crate::surface::MODULE_TYPES {
         l.names.reserve(r);
     }
     l.name_components();

@@ -4,7 +4,7 @@
 //! fallback, client methods (`*_stream` included) and the resolved pagination fields.
 //!
 //! Names are claimed against one list of the names the runtime and the client already use
-//! ([`CLIENT_METHODS`], [`MODEL_METHODS`], [`REEXPORTS`]); a name that is taken gets a numeric
+//! ([`MODULE_TYPES`], [`CLIENT_METHODS`], [`MODEL_METHODS`], [`REEXPORTS`]); a name that is taken gets a numeric
 //! suffix, deterministically, with a warning naming its JSON pointer. `emit` and `diff` only
 //! read the result.
 
@@ -18,6 +18,37 @@ pub use rust_type::{Prim, RustType};
 use crate::diag::Sink;
 use crate::ir::*;
 use foldhash::HashMap;
+
+/// Type names the generated module defines itself or uses unqualified (the prelude's, its
+/// client, errors and the runtime items its code names): a schema's type may not take these.
+/// `lower` claims type names against this list, since the IR refers to types by name.
+pub const MODULE_TYPES: &[&str] = &[
+    "Option",
+    "Some",
+    "None",
+    "Ok",
+    "Err",
+    "Vec",
+    "Box",
+    "String",
+    "Default",
+    "From",
+    "Into",
+    "IntoIterator",
+    "AsRef",
+    "Self",
+    "Client",
+    "ClientBuilder",
+    "Error",
+    "ApiError",
+    "Result",
+    "Validate",
+    "ValidationError",
+    "Violation",
+    "RequestOptions",
+    "RetryPolicy",
+    "Patch",
+];
 
 /// Methods every generated `Client` has (its own, and those of the traits it derives): an
 /// operation's method may not take these names.
