@@ -145,7 +145,10 @@ async fn coval_update_persona_is_accepted_and_decodes_the_200_example() {
 fn assert_is_the_agent_example(created: &coval::AgentEnvelope) {
     let agent = &created.agent;
     assert_eq!(agent.id.as_deref(), Some(METRIC_ID));
-    assert_eq!(agent.customer_agent_id, METRIC_ID);
+    assert_eq!(
+        agent.customer_agent_id, None,
+        "the page's example has no customer_agent_id, and it decodes"
+    );
     assert_eq!(
         agent.display_name.as_deref(),
         Some("Customer Support Agent")
@@ -274,11 +277,10 @@ async fn coval_create_websocket_agent_in_direct_mode_is_accepted() {
 async fn coval_create_chat_websocket_agent_in_http_first_mode_is_accepted() {
     let prism = Prism::coval();
     // `connection_mode` can only be `http_first` here, so `new` fills it in.
-    let metadata = coval::HttpFirstWebSocketAgentMetadata::new(
-        "https://api.example.com/sessions",
-        "data.websocket_url",
-    )
-    .http_method("POST");
+    let metadata = coval::HttpFirstWebSocketAgentMetadata::new()
+        .http_url("https://api.example.com/sessions")
+        .websocket_url_response_path("data.websocket_url")
+        .http_method("POST");
     let request = coval::CreateAgentRequest::ChatWebsocket(coval::WebSocketAgentCreate::new(
         "Chat over WebSocket",
         metadata,
@@ -437,7 +439,7 @@ async fn coval_update_persona_wait_seconds_5_is_refused_by_client_and_prism() {
 
 #[tokio::test]
 async fn coval_voice_agent_phone_number_neither_e164_nor_sip_is_refused_by_client_and_prism() {
-    // A string is all the type system asks for; the spec's pattern wants E.164 or sip(s):user@host.
+    // A string is all the type system asks for; the spec's pattern wants E.164 or a `sip:` address.
     let request: coval::CreateAgentRequest =
         coval::VoiceAgentCreate::new("Voice Agent", "555-0100").into();
 

@@ -75,7 +75,10 @@ fn rfc3339(time: Option<api_clients::runtime::DateTime>) -> Option<String> {
 /// The fields of the Agent in the getAgent / updateAgent examples (they are the same agent).
 fn assert_is_the_agent_example(agent: &coval::Agent) {
     assert_eq!(agent.id.as_deref(), Some(AGENT_ID));
-    assert_eq!(agent.customer_agent_id, "support-agent-prod");
+    assert_eq!(
+        agent.customer_agent_id.as_deref(),
+        Some("support-agent-prod")
+    );
     assert_eq!(
         agent.display_name.as_deref(),
         Some("Customer Support Agent")
