@@ -1,6 +1,7 @@
-//! Broken specs get diagnostics, never panics. Each `tests/fixtures/broken/<case>.yaml` is paired
-//! with `<case>.expected`, the exact text the generator must print. Set `UPDATE_EXPECTED=1` to
-//! rewrite the expected files, then review the diff.
+//! Broken specs get diagnostics, never panics. Each `tests/fixtures/broken/<case>.yaml` (or
+//! `.json`) is paired with `<case>.expected`, the exact text the generator prints: rustc-style,
+//! with `file:line:column`, the spec's line, a caret under the node the JSON pointer names, and
+//! the fix. Set `UPDATE_EXPECTED=1` to rewrite the expected files, then review the diff.
 
 mod common;
 
@@ -12,7 +13,7 @@ fn broken_specs_get_their_exact_diagnostics() {
     let mut cases: Vec<_> = std::fs::read_dir(&dir)
         .expect("tests/fixtures/broken")
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "json"))
         .collect();
     cases.sort();
     assert!(
@@ -26,10 +27,14 @@ fn broken_specs_get_their_exact_diagnostics() {
         let name = case.file_name().unwrap().to_string_lossy().into_owned();
         let text = std::fs::read_to_string(case).unwrap();
         let got = match generator::generate(&format!("broken/{name}"), "broken", &text) {
-            Ok(g) => format!("(generated, with warnings)\n{}\n", g.warnings),
-            Err(d) => format!("{d}\n"),
+            Ok(g) => format!("(generated, with warnings)\n{}\n", g.warnings.render(&text)),
+            Err(d) => format!("{}\n", d.render(&text)),
         };
-        let expected_path = case.with_extension("expected");
+        let expected_path = if case.extension().is_some_and(|e| e == "json") {
+            case.with_extension("json.expected")
+        } else {
+            case.with_extension("expected")
+        };
         if update {
             common::write_if_changed(&expected_path, &got);
             continue;
@@ -59,6 +64,55 @@ fn every_diagnostic_names_file_and_pointer() {
         "/components/schemas/Persona/properties/voice"
     );
     assert!(first.help.is_some(), "a diagnostic says how to fix it");
+}
+
+/// Every diagnostic of every broken spec is placed on the node its pointer names (or, for a node
+/// that is not in the file, its nearest ancestor; for unreadable text, the syntax error): the
+/// line named holds the pointer's last existing token.
+#[test]
+fn every_diagnostic_is_located_on_its_node() {
+    let dir = common::root().join("tests/fixtures/broken");
+    let mut located = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let case = entry.unwrap().path();
+        if !case.extension().is_some_and(|e| e == "yaml" || e == "json") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&case).unwrap();
+        let diagnostics = match generator::generate("broken/x", "broken", &text) {
+            Ok(g) => g.warnings,
+            Err(d) => d,
+        };
+        for d in &diagnostics.0 {
+            let at = d
+                .locate(&text)
+                .unwrap_or_else(|| panic!("{}: {d} has no location", case.display()));
+            let line = text.lines().nth(at.line - 1).unwrap_or_default();
+            let named = match &at.found {
+                generator::diag::locate::Found::Exact => d.pointer.as_str(),
+                generator::diag::locate::Found::Ancestor(p) => p.as_str(),
+                generator::diag::locate::Found::SyntaxError(_) => {
+                    located += 1;
+                    continue;
+                }
+            };
+            let last = named.rsplit('/').next().unwrap_or_default();
+            let last = last.replace("~1", "/").replace("~0", "~");
+            if last.bytes().all(|b| b.is_ascii_digit()) {
+                // A sequence item: its line holds the item, not its index.
+                located += 1;
+                continue;
+            }
+            assert!(
+                line.contains(&last),
+                "{}: {d}: line {} `{line}` does not hold `{last}`",
+                case.display(),
+                at.line
+            );
+            located += 1;
+        }
+    }
+    assert!(located >= 20, "only {located} diagnostics located");
 }
 
 /// Every prefix of the real specs (cut at line boundaries) is either generated or diagnosed:
