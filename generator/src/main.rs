@@ -44,6 +44,19 @@ enum Command {
     /// Compare two versions of a spec at the level of the generated API: every change with its
     /// JSON pointer, as breaking, behaviour or additive, and the semver verdict.
     Diff(generator::diff::cli::DiffArgs),
+    /// Check a spec against saved API reference pages: report every fact on a page that the
+    /// spec contradicts or lacks (page line, spec JSON pointer), and what could not be read.
+    /// Exit status 1 when a finding is not explained by `x-docs-deviation` at its pointer.
+    DocsCheck {
+        /// The spec (YAML or JSON).
+        spec: PathBuf,
+        /// The pages (plain text, as saved from the vendor's site).
+        #[arg(required = true)]
+        pages: Vec<PathBuf>,
+        /// `human` (one line per finding) or `json` (one object per page on stdout).
+        #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
+        message_format: MessageFormat,
+    },
 }
 
 /// How diagnostics are printed.
@@ -66,6 +79,11 @@ fn main() -> ExitCode {
             check,
             message_format,
         } => generate(spec_dir, out_dir, check, message_format),
+        Command::DocsCheck {
+            spec,
+            pages,
+            message_format,
+        } => docs_check(&spec, &pages, message_format),
         Command::Diff(args) => ExitCode::from(generator::diff::cli::run(
             &args,
             &mut std::io::stdout().lock(),
@@ -171,4 +189,44 @@ fn generate_json(reports: &[job::FileReport]) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `generator docs-check SPEC PAGE...`: 0 when every finding is explained, 1 when one is not,
+/// 2 when a file cannot be read.
+fn docs_check(spec_path: &std::path::Path, pages: &[PathBuf], format: MessageFormat) -> ExitCode {
+    use generator::docs_check::{check, report, spec::Spec};
+    let read = |p: &std::path::Path| {
+        std::fs::read_to_string(p).map_err(|e| eprintln!("error: {}: {e}", p.display()))
+    };
+    let Ok(text) = read(spec_path) else {
+        return ExitCode::from(2);
+    };
+    let spec = match Spec::parse(&spec_path.display().to_string(), &text) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {}: not YAML or JSON: {e}", spec_path.display());
+            return ExitCode::from(2);
+        }
+    };
+    let mut unexplained = 0;
+    for page in pages {
+        let Ok(page_text) = read(page) else {
+            return ExitCode::from(2);
+        };
+        let r = check(&spec, &page.display().to_string(), &page_text);
+        unexplained += r.unexplained().count();
+        match format {
+            MessageFormat::Human => print!("{}", report::human(&r)),
+            MessageFormat::Json => println!("{}", report::json(&r)),
+        }
+    }
+    if unexplained > 0 {
+        if format == MessageFormat::Human {
+            eprintln!(
+                "{unexplained} finding(s) not explained: fix the spec, or mark a deliberate deviation with `x-docs-deviation: \"<why, and which newer source>\"` at the pointer"
+            );
+        }
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
 }
