@@ -132,3 +132,83 @@ fn truncated_specs_never_panic() {
         }
     }
 }
+
+/// A fresh directory under cargo's scratch space for integration tests.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("spec")).unwrap();
+    dir
+}
+
+/// `generate --check` on a stale module: the report says Stale and carries a unified diff from
+/// the checked-in file to the generated one; nothing is written.
+#[test]
+fn check_mode_reports_a_stale_module_with_its_diff() {
+    use generator::job::{run, Mode, Status};
+    let dir = scratch("stale_diff");
+    let fixture = common::root().join("tests/fixtures/enums.yaml");
+    std::fs::copy(&fixture, dir.join("spec/enums.yaml")).unwrap();
+    let out = dir.join("out");
+    run(&dir.join("spec"), &out, Mode::Write).unwrap();
+    let module = out.join("enums.rs");
+    let fresh = std::fs::read_to_string(&module).unwrap();
+    let edited = fresh.replacen("pub enum", "pub(crate) enum", 1);
+    assert_ne!(edited, fresh);
+    std::fs::write(&module, &edited).unwrap();
+
+    let reports = run(&dir.join("spec"), &out, Mode::Check).unwrap();
+    assert_eq!(reports[0].status, Status::Stale);
+    let diff = reports[0]
+        .diff
+        .as_deref()
+        .expect("a diff of the stale module");
+    assert!(
+        diff.contains("(checked in)") && diff.contains("(generated)"),
+        "{diff}"
+    );
+    assert!(
+        diff.lines().any(|l| l.starts_with("-pub(crate) enum")),
+        "{diff}"
+    );
+    assert!(diff.lines().any(|l| l.starts_with("+pub enum")), "{diff}");
+    assert_eq!(
+        std::fs::read_to_string(&module).unwrap(),
+        edited,
+        "check writes nothing"
+    );
+}
+
+/// A broken spec in a job: the error renders each diagnostic with its spec's line, and the
+/// JSON form carries the same file, line and column.
+#[test]
+fn a_failing_job_renders_its_diagnostics_with_the_spec_lines() {
+    let dir = scratch("job_error");
+    let broken = common::root().join("tests/fixtures/broken/bad_ref.yaml");
+    std::fs::copy(&broken, dir.join("spec/bad_ref.yaml")).unwrap();
+    let err = generator::job::run(
+        &dir.join("spec"),
+        &dir.join("out"),
+        generator::job::Mode::Write,
+    )
+    .unwrap_err();
+    let text = err.to_string();
+    assert!(text.contains("--> spec/bad_ref.yaml:9:9"), "{text}");
+    assert!(
+        text.contains("9 |         voice: {$ref: '#/components/schemas/Voice'}"),
+        "{text}"
+    );
+    let generator::job::JobError::Spec { diagnostics, .. } = &err else {
+        panic!("{err}")
+    };
+    let json = diagnostics.0[0].to_json(err.source_of("spec/bad_ref.yaml"));
+    assert_eq!(
+        (json["line"].as_u64(), json["column"].as_u64()),
+        (Some(9), Some(9))
+    );
+    assert_eq!(
+        json["pointer"],
+        "/components/schemas/Persona/properties/voice"
+    );
+    assert!(!dir.join("out").exists(), "nothing written");
+}
