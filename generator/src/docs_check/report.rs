@@ -70,3 +70,61 @@ pub fn json(report: &Report) -> serde_json::Value {
         "unread": report.unread.iter().map(|u| json!({"line": u.line, "what": u.what})).collect::<Vec<_>>(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::docs_check::compare::{Finding, Kind};
+    use crate::docs_check::page::Unread;
+
+    fn report() -> Report {
+        Report {
+            page: "p.txt".into(),
+            spec: "s.yaml".into(),
+            operation: Some("/paths/~1a/post".into()),
+            checked: 3,
+            findings: vec![
+                Finding {
+                    line: 7,
+                    pointer: "/components/schemas/A".into(),
+                    kind: Kind::Options,
+                    message: "x: the schema lists options the page does not: `c`".into(),
+                    deviation: Some("a newer source adds c".into()),
+                },
+                Finding {
+                    line: 9,
+                    pointer: "/components/schemas/A/properties/n".into(),
+                    kind: Kind::Length,
+                    message: "n: differs".into(),
+                    deviation: None,
+                },
+            ],
+            unread: vec![Unread {
+                line: 2,
+                what: "range: `Required range: ?`".into(),
+            }],
+        }
+    }
+
+    #[test]
+    fn human_names_page_line_kind_and_pointer() {
+        assert_eq!(
+            human(&report()),
+            "p.txt against s.yaml (operation /paths/~1a/post): 3 facts compared, 2 findings (1 explained by x-docs-deviation), 1 not read\n\
+             p.txt:7: options: s.yaml#/components/schemas/A: x: the schema lists options the page does not: `c`\n  \
+             accepted: x-docs-deviation: a newer source adds c\n\
+             p.txt:9: length: s.yaml#/components/schemas/A/properties/n: n: differs\n\
+             p.txt:2: not read: range: `Required range: ?`\n"
+        );
+    }
+
+    #[test]
+    fn json_carries_every_finding() {
+        let v = json(&report());
+        assert_eq!(v["findings"][1]["kind"], "length");
+        assert_eq!(v["findings"][1]["line"], 9);
+        assert_eq!(v["findings"][0]["deviation"], "a newer source adds c");
+        assert_eq!(v["unread"][0]["line"], 2);
+        assert_eq!(v["checked"], 3);
+    }
+}
