@@ -28,8 +28,14 @@ fn main() {
         generator::job::Mode::Write,
     ) {
         Ok(reports) => {
-            for w in reports.iter().flat_map(|r| r.warnings.warnings()) {
-                println!("cargo:warning={}", w.to_string().replace('\n', " "));
+            // One `cargo:warning=` per line: cargo prints each on its own line, so the
+            // rustc-style snippet (file:line:column, source line, caret, help) stays readable.
+            for r in &reports {
+                for w in r.warnings.warnings() {
+                    for line in w.render(Some(&r.source)).lines() {
+                        println!("cargo:warning={line}");
+                    }
+                }
             }
         }
         Err(e) => fail(&e.to_string()),

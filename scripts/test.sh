@@ -3,6 +3,8 @@
 # npm, openapi-spec-validator from PyPI) when it is missing, then checks, in order:
 #   1. every spec passes an independent OpenAPI validator;
 #   2. the checked-in generated code is what the specs generate (before anything rebuilds it);
+#   2b. docs-check: every fact on the vendor pages (../shared/docs, beside the checkout) holds in
+#       the spec that transcribes it, or the spec explains the deviation (x-docs-deviation);
 #   3. formatting of the hand-written code;
 #   4. clippy, warnings denied, on the generated crate (generated code included) and its tests;
 #   5. cargo test for the whole workspace (snapshots, trybuild, diagnostics, Prism contract tests);
@@ -26,6 +28,14 @@ openapi-spec-validator spec/*.yaml spec/history/*.yaml
 
 step "checked-in generated code is current"
 cargo run --quiet -p generator -- generate --check
+
+step "docs-check: the specs against the vendor pages in ../shared/docs"
+docs=../shared/docs
+cargo run --quiet -p generator -- docs-check spec/coval.yaml \
+  "$docs/coval-create-persona.txt" "$docs/coval-update-persona.txt" "$docs/coval-create-agent.txt"
+cargo run --quiet -p generator -- docs-check spec/anam.yaml "$docs/anam-create-persona-newer.txt"
+cargo run --quiet -p generator -- docs-check spec/history/anam-2026-older.yaml \
+  "$docs/anam-create-persona-older.txt"
 
 step "formatting"
 cargo fmt --all -- --check

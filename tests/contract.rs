@@ -214,11 +214,10 @@ async fn coval_create_websocket_agent_in_direct_mode_is_accepted() {
 async fn coval_create_chat_websocket_agent_in_http_first_mode_is_accepted() {
     let prism = Prism::coval();
     // `connection_mode` can only be `http_first` here, so `new` fills it in.
-    let metadata = coval::HttpFirstWebSocketAgentMetadata::new(
-        "https://api.example.com/sessions",
-        "data.websocket_url",
-    )
-    .http_method("POST");
+    let metadata = coval::HttpFirstWebSocketAgentMetadata::new()
+        .http_url("https://api.example.com/sessions")
+        .websocket_url_response_path("data.websocket_url")
+        .http_method("POST");
     let request = coval::CreateAgentRequest::ChatWebsocket(coval::WebSocketAgentCreate::new(
         "Chat over WebSocket",
         metadata,
@@ -377,7 +376,7 @@ async fn coval_update_persona_wait_seconds_5_is_refused_by_client_and_prism() {
 
 #[tokio::test]
 async fn coval_voice_agent_phone_number_neither_e164_nor_sip_is_refused_by_client_and_prism() {
-    // A string is all the type system asks for; the spec's pattern wants E.164 or sip(s):user@host.
+    // A string is all the type system asks for; the spec's pattern wants E.164 or a `sip:` address.
     let request: coval::CreateAgentRequest =
         coval::VoiceAgentCreate::new("Voice Agent", "555-0100").into();
 

@@ -52,23 +52,19 @@ static PATTERN_0: rt::Pattern = rt::Pattern::new("\\{\\{audio_data\\}\\}");
 
 static PATTERN_1: rt::Pattern = rt::Pattern::new("\\{\\{media_data\\}\\}");
 
-static PATTERN_2: rt::Pattern = rt::Pattern::new(
-    "^(\\+[1-9][0-9]{1,14}|sips?:[^\\s@]+@[^\\s@]+)$",
-);
+static PATTERN_2: rt::Pattern = rt::Pattern::new("^(\\+[1-9][0-9]{1,14}|sip:\\S+)$");
 
-static PATTERN_3: rt::Pattern = rt::Pattern::new("^(wss?|https?)://");
+static PATTERN_3: rt::Pattern = rt::Pattern::new("^[A-Za-z0-9]{22}$");
 
-static PATTERN_4: rt::Pattern = rt::Pattern::new("^[A-Za-z0-9]{22}$");
+static PATTERN_4: rt::Pattern = rt::Pattern::new("^[A-Za-z0-9]{8}$");
 
-static PATTERN_5: rt::Pattern = rt::Pattern::new("^[A-Za-z0-9]{8}$");
+static PATTERN_5: rt::Pattern = rt::Pattern::new("^\\+[1-9][0-9]{1,14}$");
 
-static PATTERN_6: rt::Pattern = rt::Pattern::new("^\\+[1-9][0-9]{1,14}$");
+static PATTERN_6: rt::Pattern = rt::Pattern::new("^custom:[A-Za-z0-9_-]+$");
 
-static PATTERN_7: rt::Pattern = rt::Pattern::new("^custom:[A-Za-z0-9_-]+$");
+static PATTERN_7: rt::Pattern = rt::Pattern::new("^https?://");
 
-static PATTERN_8: rt::Pattern = rt::Pattern::new("^https?://");
-
-static PATTERN_9: rt::Pattern = rt::Pattern::new("^wss://");
+static PATTERN_8: rt::Pattern = rt::Pattern::new("^wss://");
 
 /// Agent configuration resource.
 ///
@@ -86,12 +82,14 @@ pub struct Agent {
     /// Example: `"abc123def456ghi789jklm"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// Customer-supplied external id for the agent. Defaults to `id` when not set at creation.
+    /// Customer-supplied external id for the agent. Defaults to `id` when not set at creation
+    /// (api-facts 1.3). Absent from the create-agent page's response example.
     ///
-    /// Required.
+    /// Optional.
     ///
     /// Example: `"abc123def456ghi789jklm"`
-    pub customer_agent_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_agent_id: Option<String>,
     /// Human-readable agent name
     ///
     /// Optional.
@@ -201,7 +199,7 @@ pub struct Agent {
 
 rt::open_struct!(Agent {
     id: "id" = default,
-    customer_agent_id: "customer_agent_id",
+    customer_agent_id: "customer_agent_id" = default,
     display_name: "display_name" = default,
     model_type: "model_type" = default,
     phone_number: "phone_number" = default,
@@ -219,12 +217,18 @@ rt::open_struct!(Agent {
     update_time: "update_time" = default,
 } extra);
 
+impl Default for Agent {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Agent {
-    /// A new `Agent`. Takes the required fields (`customer_agent_id`); set optional ones with the setters.
-    pub fn new(customer_agent_id: impl Into<String>) -> Self {
+    /// A new `Agent`. It has no required fields to pass.
+    pub fn new() -> Self {
         Self {
             id: None,
-            customer_agent_id: customer_agent_id.into(),
+            customer_agent_id: None,
             display_name: None,
             model_type: None,
             phone_number: None,
@@ -248,6 +252,13 @@ impl Agent {
     #[must_use]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
+        self
+    }
+
+    /// Sets `customer_agent_id`. Customer-supplied external id for the agent.
+    #[must_use]
+    pub fn customer_agent_id(mut self, value: impl Into<String>) -> Self {
+        self.customer_agent_id = Some(value.into());
         self
     }
 
@@ -618,14 +629,14 @@ impl rt::Validate for AgentCreateCommon {
             let path = &path.field("metric_ids");
             for (i, value) in value.iter().enumerate() {
                 let path = &path.index(i);
-                rt::check_pattern(value, &PATTERN_4, path, out);
+                rt::check_pattern(value, &PATTERN_3, path, out);
             }
         }
         if let Some(value) = &self.test_set_ids {
             let path = &path.field("test_set_ids");
             for (i, value) in value.iter().enumerate() {
                 let path = &path.index(i);
-                rt::check_pattern(value, &PATTERN_5, path, out);
+                rt::check_pattern(value, &PATTERN_4, path, out);
             }
         }
     }
@@ -973,7 +984,7 @@ impl rt::Validate for BackgroundSound {
     fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
         if let Self::Custom(value) = self {
             rt::check_length(value, None, Some(100), path, out);
-            rt::check_pattern(value, &PATTERN_7, path, out);
+            rt::check_pattern(value, &PATTERN_6, path, out);
         }
     }
 }
@@ -1414,14 +1425,14 @@ impl rt::Validate for ChatAgentCreate {
             let path = &path.field("metric_ids");
             for (i, value) in value.iter().enumerate() {
                 let path = &path.index(i);
-                rt::check_pattern(value, &PATTERN_4, path, out);
+                rt::check_pattern(value, &PATTERN_3, path, out);
             }
         }
         if let Some(value) = &self.test_set_ids {
             let path = &path.field("test_set_ids");
             for (i, value) in value.iter().enumerate() {
                 let path = &path.index(i);
-                rt::check_pattern(value, &PATTERN_5, path, out);
+                rt::check_pattern(value, &PATTERN_4, path, out);
             }
         }
     }
@@ -1470,18 +1481,18 @@ pub struct ChatAgentMetadata {
     /// JSON payload for init request (max 16KB)
     ///
     /// Optional.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub initialization_payload: Option<JsonObjectOrString16K>,
-    /// Organization/agent-level data (max 32KB JSON string, i.e. 32768 characters)
+    #[serde(default, skip_serializing_if = "rt::Value::is_null")]
+    pub initialization_payload: rt::Value,
+    /// Organization/agent-level data (max 32KB JSON string)
     ///
-    /// Optional; at most 32768 characters.
+    /// Optional.
     ///
     /// Example: `"{\"account_tier\": \"gold\"}"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_data: Option<String>,
-    /// Persona-specific data (max 16KB JSON string, i.e. 16384 characters)
+    /// Persona-specific data (max 16KB JSON string)
     ///
-    /// Optional; at most 16384 characters.
+    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_persona_data: Option<String>,
     /// Additional headers with template variables, as a JSON object or JSON-encoded object
@@ -1489,7 +1500,7 @@ pub struct ChatAgentMetadata {
     ///
     /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom_headers: Option<JsonObjectOrString16K>,
+    pub custom_headers: Option<JsonObjectOrString>,
     /// "chat_completions" (default) or "responses"
     ///
     /// Optional; default `"chat_completions"`.
@@ -1560,7 +1571,7 @@ impl ChatAgentMetadata {
             chat_endpoint: chat_endpoint.into(),
             authorization_header: None,
             initialization_endpoint: None,
-            initialization_payload: None,
+            initialization_payload: rt::Value::Null,
             custom_data: None,
             custom_persona_data: None,
             custom_headers: None,
@@ -1591,22 +1602,19 @@ impl ChatAgentMetadata {
 
     /// Sets `initialization_payload`. JSON payload for init request (max 16KB)
     #[must_use]
-    pub fn initialization_payload(
-        mut self,
-        value: impl Into<JsonObjectOrString16K>,
-    ) -> Self {
-        self.initialization_payload = Some(value.into());
+    pub fn initialization_payload(mut self, value: impl Into<rt::Value>) -> Self {
+        self.initialization_payload = value.into();
         self
     }
 
-    /// Sets `custom_data` (at most 32768 characters). Organization/agent-level data (max 32KB JSON string, i.e. 32768 characters)
+    /// Sets `custom_data`. Organization/agent-level data (max 32KB JSON string)
     #[must_use]
     pub fn custom_data(mut self, value: impl Into<String>) -> Self {
         self.custom_data = Some(value.into());
         self
     }
 
-    /// Sets `custom_persona_data` (at most 16384 characters). Persona-specific data (max 16KB JSON string, i.e. 16384 characters)
+    /// Sets `custom_persona_data`. Persona-specific data (max 16KB JSON string)
     #[must_use]
     pub fn custom_persona_data(mut self, value: impl Into<String>) -> Self {
         self.custom_persona_data = Some(value.into());
@@ -1615,7 +1623,7 @@ impl ChatAgentMetadata {
 
     /// Sets `custom_headers`. Additional headers with template variables, as a JSON object or JSON-encoded object string (max 16KB when encoded)
     #[must_use]
-    pub fn custom_headers(mut self, value: impl Into<JsonObjectOrString16K>) -> Self {
+    pub fn custom_headers(mut self, value: impl Into<JsonObjectOrString>) -> Self {
         self.custom_headers = Some(value.into());
         self
     }
@@ -1696,25 +1704,9 @@ impl rt::Validate for ChatAgentMetadata {
             let path = &path.field("initialization_endpoint");
             rt::check_format(value, rt::Format::Uri, path, out);
         }
-        if let Some(value) = &self.initialization_payload {
-            let path = &path.field("initialization_payload");
-            rt::Validate::collect_violations(value, path, out);
-        }
-        if let Some(value) = &self.custom_data {
-            let path = &path.field("custom_data");
-            rt::check_length(value, None, Some(32768), path, out);
-        }
-        if let Some(value) = &self.custom_persona_data {
-            let path = &path.field("custom_persona_data");
-            rt::check_length(value, None, Some(16384), path, out);
-        }
-        if let Some(value) = &self.custom_headers {
-            let path = &path.field("custom_headers");
-            rt::Validate::collect_violations(value, path, out);
-        }
         if let Some(value) = &self.persona_id {
             let path = &path.field("persona_id");
-            rt::check_pattern(value, &PATTERN_4, path, out);
+            rt::check_pattern(value, &PATTERN_3, path, out);
         }
     }
 }
@@ -2490,23 +2482,18 @@ impl rt::Validate for DailyAgentCreate {
             let path = &path.field("language");
             rt::check_length(value, None, Some(200), path, out);
         }
-        {
-            let value = &self.metadata;
-            let path = &path.field("metadata");
-            rt::Validate::collect_violations(value, path, out);
-        }
         if let Some(value) = &self.metric_ids {
             let path = &path.field("metric_ids");
             for (i, value) in value.iter().enumerate() {
                 let path = &path.index(i);
-                rt::check_pattern(value, &PATTERN_4, path, out);
+                rt::check_pattern(value, &PATTERN_3, path, out);
             }
         }
         if let Some(value) = &self.test_set_ids {
             let path = &path.field("test_set_ids");
             for (i, value) in value.iter().enumerate() {
                 let path = &path.index(i);
-                rt::check_pattern(value, &PATTERN_5, path, out);
+                rt::check_pattern(value, &PATTERN_4, path, out);
             }
         }
     }
@@ -2532,14 +2519,11 @@ pub struct DailyAgentMetadata {
     ///
     /// Example: `"my-pipecat-agent"`
     pub agent_name: String,
-    /// JSON-encoded object with string keys and string values (max 16KB, i.e. 16384
-    /// characters).
+    /// Custom data for the Pipecat Cloud agent (api-facts 1.3); any JSON value.
     ///
-    /// Optional; at most 16384 characters.
-    ///
-    /// Example: `"{\"customer_id\": \"42\"}"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom_data: Option<String>,
+    /// Optional.
+    #[serde(default, skip_serializing_if = "rt::Value::is_null")]
+    pub custom_data: rt::Value,
     /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
@@ -2560,15 +2544,15 @@ impl DailyAgentMetadata {
         Self {
             pipecat_api_key: pipecat_api_key.into(),
             agent_name: agent_name.into(),
-            custom_data: None,
+            custom_data: rt::Value::Null,
             extra: Default::default(),
         }
     }
 
-    /// Sets `custom_data` (at most 16384 characters). JSON-encoded object with string keys and string values (max 16KB, i.e. 16384 characters).
+    /// Sets `custom_data`. Custom data for the Pipecat Cloud agent (api-facts 1.3); any JSON value.
     #[must_use]
-    pub fn custom_data(mut self, value: impl Into<String>) -> Self {
-        self.custom_data = Some(value.into());
+    pub fn custom_data(mut self, value: impl Into<rt::Value>) -> Self {
+        self.custom_data = value.into();
         self
     }
 
@@ -2586,12 +2570,7 @@ impl DailyAgentMetadata {
 
 impl rt::Validate for DailyAgentMetadata {
     /// Checks every constraint `DailyAgentMetadata` states in the spec; see [`rt::Validate::validate`].
-    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        if let Some(value) = &self.custom_data {
-            let path = &path.field("custom_data");
-            rt::check_length(value, None, Some(16384), path, out);
-        }
-    }
+    fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}
 }
 
 /// Direct connection mode (default) — Coval dials `endpoint` directly.
@@ -2983,7 +2962,7 @@ impl rt::Validate for DirectWebSocketAgentMetadata {
         {
             let value = &self.endpoint;
             let path = &path.field("endpoint");
-            rt::check_pattern(value, &PATTERN_9, path, out);
+            rt::check_pattern(value, &PATTERN_8, path, out);
             rt::check_format(value, rt::Format::Uri, path, out);
         }
         if let Some(value) = &self.send_audio_template {
@@ -3231,7 +3210,6 @@ impl rt::Validate for ErrorInfo {
 /// ```json
 /// {
 ///   "connection_mode": "http_first",
-///   "http_method": "POST",
 ///   "http_url": "https://api.example.com/sessions",
 ///   "websocket_url_response_path": "data.websocket_url"
 /// }
@@ -3359,33 +3337,35 @@ pub struct HttpFirstWebSocketAgentMetadata {
     ///
     /// Required.
     pub connection_mode: HttpFirstWebSocketAgentMetadataConnectionMode,
-    /// The <https://> URL Coval calls for session setup.
+    /// HTTP-first setup field (the URL of the HTTP request Coval issues first).
     ///
-    /// Required; format uri.
+    /// Optional.
     ///
     /// Example: `"https://api.example.com/sessions"`
-    pub http_url: String,
-    /// Request method for the setup call (default POST).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub http_url: Option<String>,
+    /// HTTP-first setup field (the method of that HTTP request).
     ///
-    /// Optional; default `"POST"`.
+    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub http_method: Option<String>,
-    /// JSON body for the HTTP setup request.
+    /// HTTP-first setup field (the body of that HTTP request); any JSON value.
     ///
     /// Optional.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub http_request_body: Option<JsonObjectOrString>,
-    /// Headers for the HTTP setup request.
+    #[serde(default, skip_serializing_if = "rt::Value::is_null")]
+    pub http_request_body: rt::Value,
+    /// HTTP-first setup field (the headers of that HTTP request); any JSON value.
     ///
     /// Optional.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub http_headers: Option<JsonObjectOrString>,
-    /// Dot-notation path to the WebSocket URL in the setup response.
+    #[serde(default, skip_serializing_if = "rt::Value::is_null")]
+    pub http_headers: rt::Value,
+    /// HTTP-first setup field (where the WebSocket URL is in the response).
     ///
-    /// Required.
+    /// Optional.
     ///
     /// Example: `"data.websocket_url"`
-    pub websocket_url_response_path: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub websocket_url_response_path: Option<String>,
     /// Message type to wait for before streaming audio (default empty in http_first mode;
     /// empty string skips the ready-message wait).
     ///
@@ -3422,21 +3402,24 @@ rt::open_struct!(HttpFirstWebSocketAgentMetadata {
     non_audio_event_message_types: "non_audio_event_message_types" = default,
     websocket_compat_profile: "websocket_compat_profile" = default,
     connection_mode: "connection_mode",
-    http_url: "http_url",
+    http_url: "http_url" = default,
     http_method: "http_method" = default,
     http_request_body: "http_request_body" = default,
     http_headers: "http_headers" = default,
-    websocket_url_response_path: "websocket_url_response_path",
+    websocket_url_response_path: "websocket_url_response_path" = default,
     handshake_ready_message_type: "handshake_ready_message_type" = default,
     handshake_requires_session_id: "handshake_requires_session_id" = default,
 } extra);
 
+impl Default for HttpFirstWebSocketAgentMetadata {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl HttpFirstWebSocketAgentMetadata {
-    /// A new `HttpFirstWebSocketAgentMetadata`. Takes the required fields (`http_url`, `websocket_url_response_path`); set optional ones with the setters. `connection_mode` can have only one value and is filled in.
-    pub fn new(
-        http_url: impl Into<String>,
-        websocket_url_response_path: impl Into<String>,
-    ) -> Self {
+    /// A new `HttpFirstWebSocketAgentMetadata`. It has no required fields to pass. `connection_mode` can have only one value and is filled in.
+    pub fn new() -> Self {
         Self {
             endpoint: None,
             authorization_header: None,
@@ -3457,11 +3440,11 @@ impl HttpFirstWebSocketAgentMetadata {
             non_audio_event_message_types: None,
             websocket_compat_profile: None,
             connection_mode: HttpFirstWebSocketAgentMetadataConnectionMode::HttpFirst,
-            http_url: http_url.into(),
+            http_url: None,
             http_method: None,
-            http_request_body: None,
-            http_headers: None,
-            websocket_url_response_path: websocket_url_response_path.into(),
+            http_request_body: rt::Value::Null,
+            http_headers: rt::Value::Null,
+            websocket_url_response_path: None,
             handshake_ready_message_type: None,
             handshake_requires_session_id: None,
             extra: Default::default(),
@@ -3617,24 +3600,38 @@ impl HttpFirstWebSocketAgentMetadata {
         self
     }
 
-    /// Sets `http_method`. Request method for the setup call (default POST).
+    /// Sets `http_url`. HTTP-first setup field (the URL of the HTTP request Coval issues first).
+    #[must_use]
+    pub fn http_url(mut self, value: impl Into<String>) -> Self {
+        self.http_url = Some(value.into());
+        self
+    }
+
+    /// Sets `http_method`. HTTP-first setup field (the method of that HTTP request).
     #[must_use]
     pub fn http_method(mut self, value: impl Into<String>) -> Self {
         self.http_method = Some(value.into());
         self
     }
 
-    /// Sets `http_request_body`. JSON body for the HTTP setup request.
+    /// Sets `http_request_body`. HTTP-first setup field (the body of that HTTP request); any JSON value.
     #[must_use]
-    pub fn http_request_body(mut self, value: impl Into<JsonObjectOrString>) -> Self {
-        self.http_request_body = Some(value.into());
+    pub fn http_request_body(mut self, value: impl Into<rt::Value>) -> Self {
+        self.http_request_body = value.into();
         self
     }
 
-    /// Sets `http_headers`. Headers for the HTTP setup request.
+    /// Sets `http_headers`. HTTP-first setup field (the headers of that HTTP request); any JSON value.
     #[must_use]
-    pub fn http_headers(mut self, value: impl Into<JsonObjectOrString>) -> Self {
-        self.http_headers = Some(value.into());
+    pub fn http_headers(mut self, value: impl Into<rt::Value>) -> Self {
+        self.http_headers = value.into();
+        self
+    }
+
+    /// Sets `websocket_url_response_path`. HTTP-first setup field (where the WebSocket URL is in the response).
+    #[must_use]
+    pub fn websocket_url_response_path(mut self, value: impl Into<String>) -> Self {
+        self.websocket_url_response_path = Some(value.into());
         self
     }
 
@@ -3669,7 +3666,7 @@ impl rt::Validate for HttpFirstWebSocketAgentMetadata {
     fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
         if let Some(value) = &self.endpoint {
             let path = &path.field("endpoint");
-            rt::check_pattern(value, &PATTERN_9, path, out);
+            rt::check_pattern(value, &PATTERN_8, path, out);
             rt::check_format(value, rt::Format::Uri, path, out);
         }
         if let Some(value) = &self.send_audio_template {
@@ -3679,11 +3676,6 @@ impl rt::Validate for HttpFirstWebSocketAgentMetadata {
         if let Some(value) = &self.send_media_template {
             let path = &path.field("send_media_template");
             rt::check_pattern(value, &PATTERN_1, path, out);
-        }
-        {
-            let value = &self.http_url;
-            let path = &path.field("http_url");
-            rt::check_format(value, rt::Format::Uri, path, out);
         }
     }
 }
@@ -3791,54 +3783,6 @@ impl From<&str> for JsonObjectOrString {
 impl rt::Validate for JsonObjectOrString {
     /// Checks every constraint `JsonObjectOrString` states in the spec; see [`rt::Validate::validate`].
     fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}
-}
-
-/// A JSON object, or the same object JSON-encoded as a string (max 16KB when encoded,
-/// expressed as 16384 characters).
-///
-/// Decoded by trying each variant in order.
-///
-/// Source: `spec/coval.yaml#/components/schemas/JsonObjectOrString16K`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum JsonObjectOrString16K {
-    /// Object
-    ///
-    /// Required.
-    Object(rt::Map),
-    /// Encoded
-    ///
-    /// JSON-encoded object (max 16KB, i.e. 16384 characters).
-    ///
-    /// Required; at most 16384 characters.
-    Encoded(String),
-}
-
-impl From<rt::Map> for JsonObjectOrString16K {
-    fn from(v: rt::Map) -> Self {
-        Self::Object(v)
-    }
-}
-
-impl From<String> for JsonObjectOrString16K {
-    fn from(v: String) -> Self {
-        Self::Encoded(v)
-    }
-}
-
-impl From<&str> for JsonObjectOrString16K {
-    fn from(v: &str) -> Self {
-        Self::Encoded(v.to_owned())
-    }
-}
-
-impl rt::Validate for JsonObjectOrString16K {
-    /// Checks every constraint `JsonObjectOrString16K` states in the spec; see [`rt::Validate::validate`].
-    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        if let Self::Encoded(value) = self {
-            rt::check_length(value, None, Some(16384), path, out);
-        }
-    }
 }
 
 /// The query parameters of `listAgents`.
@@ -4464,23 +4408,18 @@ impl rt::Validate for LiveKitAgentCreate {
             let path = &path.field("language");
             rt::check_length(value, None, Some(200), path, out);
         }
-        {
-            let value = &self.metadata;
-            let path = &path.field("metadata");
-            rt::Validate::collect_violations(value, path, out);
-        }
         if let Some(value) = &self.metric_ids {
             let path = &path.field("metric_ids");
             for (i, value) in value.iter().enumerate() {
                 let path = &path.index(i);
-                rt::check_pattern(value, &PATTERN_4, path, out);
+                rt::check_pattern(value, &PATTERN_3, path, out);
             }
         }
         if let Some(value) = &self.test_set_ids {
             let path = &path.field("test_set_ids");
             for (i, value) in value.iter().enumerate() {
                 let path = &path.index(i);
-                rt::check_pattern(value, &PATTERN_5, path, out);
+                rt::check_pattern(value, &PATTERN_4, path, out);
             }
         }
     }
@@ -4501,52 +4440,48 @@ impl rt::Validate for LiveKitAgentCreate {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct LiveKitAgentMetadata {
-    /// HTTP/HTTPS endpoint Coval calls to create a participant token
+    /// The endpoint Coval calls to generate a LiveKit token.
     ///
-    /// Required; pattern `^https?://`; format uri.
+    /// Required.
     ///
     /// Example: `"https://your-api.com/livekit/token"`
     pub generate_token_endpoint: String,
-    /// LiveKit server URL using ws, wss, http, or https
+    /// The LiveKit server URL.
     ///
-    /// Required; pattern `^(wss?|https?)://`; format uri.
+    /// Required.
     ///
     /// Example: `"wss://your-livekit-server.com"`
     pub livekit_url: String,
-    /// Token-request headers as a JSON object or encoded object string
+    /// Headers for the token request (api-facts 1.3); any JSON value.
     ///
     /// Optional.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub generate_token_headers: Option<JsonObjectOrString>,
-    /// Fields merged into the token request as a JSON object or encoded object string
+    #[serde(default, skip_serializing_if = "rt::Value::is_null")]
+    pub generate_token_headers: rt::Value,
+    /// Payload of the token request (api-facts 1.3); any JSON value.
     ///
     /// Optional.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub token_request_payload: Option<JsonObjectOrString>,
-    /// Convenience value for an X-Sandbox-ID token-request header
+    #[serde(default, skip_serializing_if = "rt::Value::is_null")]
+    pub token_request_payload: rt::Value,
+    /// LiveKit sandbox id (api-facts 1.3); any JSON value.
     ///
     /// Optional.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sandbox_id: Option<String>,
-    /// Convenience value for the token-request Content-Type header
+    #[serde(default, skip_serializing_if = "rt::Value::is_null")]
+    pub sandbox_id: rt::Value,
+    /// Content type of the token request (api-facts 1.3); any JSON value.
     ///
     /// Optional.
-    ///
-    /// Example: `"application/json"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub content_type: Option<String>,
-    /// Agent dispatch name
+    #[serde(default, skip_serializing_if = "rt::Value::is_null")]
+    pub content_type: rt::Value,
+    /// LiveKit agent name (api-facts 1.3); any JSON value.
     ///
     /// Optional.
-    ///
-    /// Example: `"voice-assistant"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub livekit_agent_name: Option<String>,
-    /// Agent dispatch metadata
+    #[serde(default, skip_serializing_if = "rt::Value::is_null")]
+    pub livekit_agent_name: rt::Value,
+    /// LiveKit agent metadata (api-facts 1.3); any JSON value.
     ///
     /// Optional.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub livekit_agent_metadata: Option<String>,
+    #[serde(default, skip_serializing_if = "rt::Value::is_null")]
+    pub livekit_agent_metadata: rt::Value,
     /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
@@ -4572,61 +4507,55 @@ impl LiveKitAgentMetadata {
         Self {
             generate_token_endpoint: generate_token_endpoint.into(),
             livekit_url: livekit_url.into(),
-            generate_token_headers: None,
-            token_request_payload: None,
-            sandbox_id: None,
-            content_type: None,
-            livekit_agent_name: None,
-            livekit_agent_metadata: None,
+            generate_token_headers: rt::Value::Null,
+            token_request_payload: rt::Value::Null,
+            sandbox_id: rt::Value::Null,
+            content_type: rt::Value::Null,
+            livekit_agent_name: rt::Value::Null,
+            livekit_agent_metadata: rt::Value::Null,
             extra: Default::default(),
         }
     }
 
-    /// Sets `generate_token_headers`. Token-request headers as a JSON object or encoded object string.
+    /// Sets `generate_token_headers`. Headers for the token request (api-facts 1.3); any JSON value.
     #[must_use]
-    pub fn generate_token_headers(
-        mut self,
-        value: impl Into<JsonObjectOrString>,
-    ) -> Self {
-        self.generate_token_headers = Some(value.into());
+    pub fn generate_token_headers(mut self, value: impl Into<rt::Value>) -> Self {
+        self.generate_token_headers = value.into();
         self
     }
 
-    /// Sets `token_request_payload`. Fields merged into the token request as a JSON object or encoded object string.
+    /// Sets `token_request_payload`. Payload of the token request (api-facts 1.3); any JSON value.
     #[must_use]
-    pub fn token_request_payload(
-        mut self,
-        value: impl Into<JsonObjectOrString>,
-    ) -> Self {
-        self.token_request_payload = Some(value.into());
+    pub fn token_request_payload(mut self, value: impl Into<rt::Value>) -> Self {
+        self.token_request_payload = value.into();
         self
     }
 
-    /// Sets `sandbox_id`. Convenience value for an X-Sandbox-ID token-request header.
+    /// Sets `sandbox_id`. LiveKit sandbox id (api-facts 1.3); any JSON value.
     #[must_use]
-    pub fn sandbox_id(mut self, value: impl Into<String>) -> Self {
-        self.sandbox_id = Some(value.into());
+    pub fn sandbox_id(mut self, value: impl Into<rt::Value>) -> Self {
+        self.sandbox_id = value.into();
         self
     }
 
-    /// Sets `content_type`. Convenience value for the token-request Content-Type header.
+    /// Sets `content_type`. Content type of the token request (api-facts 1.3); any JSON value.
     #[must_use]
-    pub fn content_type(mut self, value: impl Into<String>) -> Self {
-        self.content_type = Some(value.into());
+    pub fn content_type(mut self, value: impl Into<rt::Value>) -> Self {
+        self.content_type = value.into();
         self
     }
 
-    /// Sets `livekit_agent_name`. Agent dispatch name.
+    /// Sets `livekit_agent_name`. LiveKit agent name (api-facts 1.3); any JSON value.
     #[must_use]
-    pub fn livekit_agent_name(mut self, value: impl Into<String>) -> Self {
-        self.livekit_agent_name = Some(value.into());
+    pub fn livekit_agent_name(mut self, value: impl Into<rt::Value>) -> Self {
+        self.livekit_agent_name = value.into();
         self
     }
 
-    /// Sets `livekit_agent_metadata`. Agent dispatch metadata.
+    /// Sets `livekit_agent_metadata`. LiveKit agent metadata (api-facts 1.3); any JSON value.
     #[must_use]
-    pub fn livekit_agent_metadata(mut self, value: impl Into<String>) -> Self {
-        self.livekit_agent_metadata = Some(value.into());
+    pub fn livekit_agent_metadata(mut self, value: impl Into<rt::Value>) -> Self {
+        self.livekit_agent_metadata = value.into();
         self
     }
 
@@ -4644,20 +4573,7 @@ impl LiveKitAgentMetadata {
 
 impl rt::Validate for LiveKitAgentMetadata {
     /// Checks every constraint `LiveKitAgentMetadata` states in the spec; see [`rt::Validate::validate`].
-    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        {
-            let value = &self.generate_token_endpoint;
-            let path = &path.field("generate_token_endpoint");
-            rt::check_pattern(value, &PATTERN_8, path, out);
-            rt::check_format(value, rt::Format::Uri, path, out);
-        }
-        {
-            let value = &self.livekit_url;
-            let path = &path.field("livekit_url");
-            rt::check_pattern(value, &PATTERN_3, path, out);
-            rt::check_format(value, rt::Format::Uri, path, out);
-        }
-    }
+    fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}
 }
 
 /// MODEL_TYPE_OUTBOUND_VOICE — outbound voice calls; `endpoint` (HTTP/HTTPS URL) is required.
@@ -4870,7 +4786,7 @@ impl rt::Validate for OutboundVoiceAgentCreate {
             let value = &self.endpoint;
             let path = &path.field("endpoint");
             rt::check_length(value, None, Some(200), path, out);
-            rt::check_pattern(value, &PATTERN_8, path, out);
+            rt::check_pattern(value, &PATTERN_7, path, out);
             rt::check_format(value, rt::Format::Uri, path, out);
         }
         if let Some(value) = &self.prompt {
@@ -4889,14 +4805,14 @@ impl rt::Validate for OutboundVoiceAgentCreate {
             let path = &path.field("metric_ids");
             for (i, value) in value.iter().enumerate() {
                 let path = &path.index(i);
-                rt::check_pattern(value, &PATTERN_4, path, out);
+                rt::check_pattern(value, &PATTERN_3, path, out);
             }
         }
         if let Some(value) = &self.test_set_ids {
             let path = &path.field("test_set_ids");
             for (i, value) in value.iter().enumerate() {
                 let path = &path.index(i);
-                rt::check_pattern(value, &PATTERN_5, path, out);
+                rt::check_pattern(value, &PATTERN_4, path, out);
             }
         }
     }
@@ -5318,9 +5234,10 @@ impl rt::Validate for PersonaEnvelope {
 }
 
 /// Optional persona settings shared by the create and update request bodies. Every field is
-/// nullable. On create, null or omitted means "not set"; on update, null or omitted leaves
-/// the stored value unchanged, except where a field says otherwise (`voice_volume`,
-/// `voice_speed`, `situate_speaker`: null clears; `tags`: `[]` clears).
+/// nullable. On create, null or omitted means "not set". On update, omitted leaves the
+/// stored value unchanged; null clears `voice_volume`, `voice_speed` and
+/// `situate_speaker`, leaves `tags` unchanged (`[]` clears them), and has no documented
+/// effect on the other fields.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/PersonaSettings`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -5848,14 +5765,14 @@ impl rt::Validate for RealtimeAgentCreate {
             let path = &path.field("metric_ids");
             for (i, value) in value.iter().enumerate() {
                 let path = &path.index(i);
-                rt::check_pattern(value, &PATTERN_4, path, out);
+                rt::check_pattern(value, &PATTERN_3, path, out);
             }
         }
         if let Some(value) = &self.test_set_ids {
             let path = &path.field("test_set_ids");
             for (i, value) in value.iter().enumerate() {
                 let path = &path.index(i);
-                rt::check_pattern(value, &PATTERN_5, path, out);
+                rt::check_pattern(value, &PATTERN_4, path, out);
             }
         }
     }
@@ -6176,7 +6093,7 @@ impl rt::Validate for SmsAgentCreate {
             let value = &self.phone_number;
             let path = &path.field("phone_number");
             rt::check_length(value, None, Some(200), path, out);
-            rt::check_pattern(value, &PATTERN_6, path, out);
+            rt::check_pattern(value, &PATTERN_5, path, out);
         }
         if let Some(value) = &self.endpoint {
             let path = &path.field("endpoint");
@@ -6198,14 +6115,14 @@ impl rt::Validate for SmsAgentCreate {
             let path = &path.field("metric_ids");
             for (i, value) in value.iter().enumerate() {
                 let path = &path.index(i);
-                rt::check_pattern(value, &PATTERN_4, path, out);
+                rt::check_pattern(value, &PATTERN_3, path, out);
             }
         }
         if let Some(value) = &self.test_set_ids {
             let path = &path.field("test_set_ids");
             for (i, value) in value.iter().enumerate() {
                 let path = &path.index(i);
-                rt::check_pattern(value, &PATTERN_5, path, out);
+                rt::check_pattern(value, &PATTERN_4, path, out);
             }
         }
     }
@@ -6266,9 +6183,9 @@ pub struct UpdateAgentRequest {
     /// Example: `"https://api.yourcompany.com/triggers/voice-simulation"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoint: Option<String>,
-    /// Agent instructions/system prompt (max 50000 characters). Null or omitted leaves it unchanged.
+    /// Agent instructions/system prompt. Null or omitted leaves it unchanged.
     ///
-    /// Optional; nullable; at most 50000 characters.
+    /// Optional; nullable.
     ///
     /// Example: `"You are a helpful customer support agent..."`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6392,7 +6309,7 @@ impl UpdateAgentRequest {
         self
     }
 
-    /// Sets `prompt` (at most 50000 characters). Agent instructions/system prompt (max 50000 characters).
+    /// Sets `prompt`. Agent instructions/system prompt.
     #[must_use]
     pub fn prompt(mut self, value: impl Into<String>) -> Self {
         self.prompt = Some(value.into());
@@ -6477,10 +6394,6 @@ impl rt::Validate for UpdateAgentRequest {
             let path = &path.field("endpoint");
             rt::check_length(value, None, Some(200), path, out);
         }
-        if let Some(value) = &self.prompt {
-            let path = &path.field("prompt");
-            rt::check_length(value, None, Some(50000), path, out);
-        }
         if let Some(value) = &self.customer_agent_id {
             let path = &path.field("customer_agent_id");
             rt::check_length(value, Some(1), Some(200), path, out);
@@ -6493,23 +6406,23 @@ impl rt::Validate for UpdateAgentRequest {
             let path = &path.field("metric_ids");
             for (i, value) in value.iter().enumerate() {
                 let path = &path.index(i);
-                rt::check_pattern(value, &PATTERN_4, path, out);
+                rt::check_pattern(value, &PATTERN_3, path, out);
             }
         }
         if let Some(value) = &self.test_set_ids {
             let path = &path.field("test_set_ids");
             for (i, value) in value.iter().enumerate() {
                 let path = &path.index(i);
-                rt::check_pattern(value, &PATTERN_5, path, out);
+                rt::check_pattern(value, &PATTERN_4, path, out);
             }
         }
     }
 }
 
 /// Request body of `PATCH /personas/{persona_id}`. All fields are optional. Only provided
-/// fields will be updated. An explicit null leaves a field unchanged, except
-/// `voice_volume`, `voice_speed` and `situate_speaker`, which it clears; `tags: []` clears
-/// the tags.
+/// fields will be updated. An explicit null clears `voice_volume`, `voice_speed` and
+/// `situate_speaker`; a null `tags` leaves the tags unchanged and `tags: []` clears them.
+/// The other fields accept null, but the API does not document what null does to them.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/UpdatePersonaRequest`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -6520,24 +6433,30 @@ pub struct UpdatePersonaRequest {
     /// Optional; nullable.
     ///
     /// Example: `"You are a friendly customer calling for support..."`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub persona_prompt: Option<String>,
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_persona_prompt`), or set (see `persona_prompt`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub persona_prompt: rt::Patch<String>,
     /// Background noise type: a built-in id or `custom:<background_sound_id>` (max 100
     /// characters).
     ///
     /// Optional; nullable.
     ///
     /// Example: `"office"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub background_sound: Option<BackgroundSound>,
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_background_sound`), or set (see `background_sound`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub background_sound: rt::Patch<BackgroundSound>,
     /// Volume level for background sound (\>= 0.0, no upper limit). Default is
     /// provider-controlled when omitted.
     ///
     /// Optional; nullable; >= 0.
     ///
     /// Example: `0.3`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub background_sound_volume: Option<f64>,
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_background_sound_volume`), or set (see `background_sound_volume`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub background_sound_volume: rt::Patch<f64>,
     /// Voice gain multiplier (0–2). 0.0 is silent, 1.0 is unchanged, and 2.0 is double
     /// volume. On update, send null to clear an existing configured volume.
     ///
@@ -6564,30 +6483,38 @@ pub struct UpdatePersonaRequest {
     /// Optional; nullable; range 0.1 ..= 2.
     ///
     /// Example: `0.5`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub wait_seconds: Option<f64>,
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_wait_seconds`), or set (see `wait_seconds`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub wait_seconds: rt::Patch<f64>,
     /// Who initiates the conversation
     ///
     /// Optional; nullable.
     ///
     /// Example: `"speak_first"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub conversation_initiation: Option<ConversationInitiation>,
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_conversation_initiation`), or set (see `conversation_initiation`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub conversation_initiation: rt::Patch<ConversationInitiation>,
     /// Enable multilingual speech-to-text so callers speaking languages other than the
     /// primary language_code are still transcribed accurately.
     ///
     /// Optional; nullable.
     ///
     /// Example: `false`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub multi_language_stt: Option<bool>,
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_multi_language_stt`), or set (see `multi_language_stt`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub multi_language_stt: rt::Patch<bool>,
     /// Disconnect after this many seconds of no speech (5-300)
     ///
     /// Optional; nullable; range 5 ..= 300.
     ///
     /// Example: `15`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hold_music_timeout_seconds: Option<f64>,
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_hold_music_timeout_seconds`), or set (see `hold_music_timeout_seconds`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub hold_music_timeout_seconds: rt::Patch<f64>,
     /// Persona placement preset (speakerphone-easy | speakerphone-hard). On update, send null
     /// to clear an existing situate_speaker preset.
     ///
@@ -6612,24 +6539,30 @@ pub struct UpdatePersonaRequest {
     /// Optional; nullable; length 1–200 characters.
     ///
     /// Example: `"Friendly Customer"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_name`), or set (see `name`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub name: rt::Patch<String>,
     /// Coval voice name. Use GET /personas/voices to discover available voices and their
     /// supported language codes.
     ///
     /// Optional; nullable.
     ///
     /// Example: `"aria"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub voice_name: Option<String>,
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_voice_name`), or set (see `voice_name`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub voice_name: rt::Patch<String>,
     /// BCP-47 language code for voice synthesis. Must be supported by the selected voice.
     /// Use GET /personas/voices to discover valid voice and language combinations.
     ///
     /// Optional; nullable.
     ///
     /// Example: `"en-US"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub language_code: Option<String>,
+    ///
+    /// Three-state: unchanged (not sent), cleared (sent as `null`, see `clear_language_code`), or set (see `language_code`).
+    #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
+    pub language_code: rt::Patch<String>,
 }
 
 impl Default for UpdatePersonaRequest {
@@ -6642,41 +6575,62 @@ impl UpdatePersonaRequest {
     /// A new `UpdatePersonaRequest`. It has no required fields to pass.
     pub fn new() -> Self {
         Self {
-            persona_prompt: None,
-            background_sound: None,
-            background_sound_volume: None,
+            persona_prompt: rt::Patch::Unchanged,
+            background_sound: rt::Patch::Unchanged,
+            background_sound_volume: rt::Patch::Unchanged,
             voice_volume: rt::Patch::Unchanged,
             voice_speed: rt::Patch::Unchanged,
-            wait_seconds: None,
-            conversation_initiation: None,
-            multi_language_stt: None,
-            hold_music_timeout_seconds: None,
+            wait_seconds: rt::Patch::Unchanged,
+            conversation_initiation: rt::Patch::Unchanged,
+            multi_language_stt: rt::Patch::Unchanged,
+            hold_music_timeout_seconds: rt::Patch::Unchanged,
             situate_speaker: rt::Patch::Unchanged,
             tags: None,
-            name: None,
-            voice_name: None,
-            language_code: None,
+            name: rt::Patch::Unchanged,
+            voice_name: rt::Patch::Unchanged,
+            language_code: rt::Patch::Unchanged,
         }
     }
 
     /// Sets `persona_prompt`. Instructions describing persona behavior and personality.
     #[must_use]
     pub fn persona_prompt(mut self, value: impl Into<String>) -> Self {
-        self.persona_prompt = Some(value.into());
+        self.persona_prompt = rt::Patch::Set(value.into());
+        self
+    }
+
+    /// Clears `persona_prompt`: sends it as `null`.
+    #[must_use]
+    pub fn clear_persona_prompt(mut self) -> Self {
+        self.persona_prompt = rt::Patch::Clear;
         self
     }
 
     /// Sets `background_sound`. Background noise type: a built-in id or `custom:<background_sound_id>` (max 100 characters).
     #[must_use]
     pub fn background_sound(mut self, value: impl Into<BackgroundSound>) -> Self {
-        self.background_sound = Some(value.into());
+        self.background_sound = rt::Patch::Set(value.into());
+        self
+    }
+
+    /// Clears `background_sound`: sends it as `null`.
+    #[must_use]
+    pub fn clear_background_sound(mut self) -> Self {
+        self.background_sound = rt::Patch::Clear;
         self
     }
 
     /// Sets `background_sound_volume` (>= 0). Volume level for background sound (\>= 0.0, no upper limit).
     #[must_use]
     pub fn background_sound_volume(mut self, value: f64) -> Self {
-        self.background_sound_volume = Some(value);
+        self.background_sound_volume = rt::Patch::Set(value);
+        self
+    }
+
+    /// Clears `background_sound_volume`: sends it as `null`.
+    #[must_use]
+    pub fn clear_background_sound_volume(mut self) -> Self {
+        self.background_sound_volume = rt::Patch::Clear;
         self
     }
 
@@ -6711,7 +6665,14 @@ impl UpdatePersonaRequest {
     /// Sets `wait_seconds` (range 0.1 ..= 2). Response delay in seconds (0.1 \<= x \<= 2).
     #[must_use]
     pub fn wait_seconds(mut self, value: f64) -> Self {
-        self.wait_seconds = Some(value);
+        self.wait_seconds = rt::Patch::Set(value);
+        self
+    }
+
+    /// Clears `wait_seconds`: sends it as `null`.
+    #[must_use]
+    pub fn clear_wait_seconds(mut self) -> Self {
+        self.wait_seconds = rt::Patch::Clear;
         self
     }
 
@@ -6721,21 +6682,42 @@ impl UpdatePersonaRequest {
         mut self,
         value: impl Into<ConversationInitiation>,
     ) -> Self {
-        self.conversation_initiation = Some(value.into());
+        self.conversation_initiation = rt::Patch::Set(value.into());
+        self
+    }
+
+    /// Clears `conversation_initiation`: sends it as `null`.
+    #[must_use]
+    pub fn clear_conversation_initiation(mut self) -> Self {
+        self.conversation_initiation = rt::Patch::Clear;
         self
     }
 
     /// Sets `multi_language_stt`. Enable multilingual speech-to-text so callers speaking languages other than the primary language_code are still transcribed accurately.
     #[must_use]
     pub fn multi_language_stt(mut self, value: bool) -> Self {
-        self.multi_language_stt = Some(value);
+        self.multi_language_stt = rt::Patch::Set(value);
+        self
+    }
+
+    /// Clears `multi_language_stt`: sends it as `null`.
+    #[must_use]
+    pub fn clear_multi_language_stt(mut self) -> Self {
+        self.multi_language_stt = rt::Patch::Clear;
         self
     }
 
     /// Sets `hold_music_timeout_seconds` (range 5 ..= 300). Disconnect after this many seconds of no speech (5-300)
     #[must_use]
     pub fn hold_music_timeout_seconds(mut self, value: f64) -> Self {
-        self.hold_music_timeout_seconds = Some(value);
+        self.hold_music_timeout_seconds = rt::Patch::Set(value);
+        self
+    }
+
+    /// Clears `hold_music_timeout_seconds`: sends it as `null`.
+    #[must_use]
+    pub fn clear_hold_music_timeout_seconds(mut self) -> Self {
+        self.hold_music_timeout_seconds = rt::Patch::Clear;
         self
     }
 
@@ -6763,21 +6745,42 @@ impl UpdatePersonaRequest {
     /// Sets `name` (length 1–200 characters). Human-readable persona name.
     #[must_use]
     pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
+        self.name = rt::Patch::Set(value.into());
+        self
+    }
+
+    /// Clears `name`: sends it as `null`.
+    #[must_use]
+    pub fn clear_name(mut self) -> Self {
+        self.name = rt::Patch::Clear;
         self
     }
 
     /// Sets `voice_name`. Coval voice name.
     #[must_use]
     pub fn voice_name(mut self, value: impl Into<String>) -> Self {
-        self.voice_name = Some(value.into());
+        self.voice_name = rt::Patch::Set(value.into());
+        self
+    }
+
+    /// Clears `voice_name`: sends it as `null`.
+    #[must_use]
+    pub fn clear_voice_name(mut self) -> Self {
+        self.voice_name = rt::Patch::Clear;
         self
     }
 
     /// Sets `language_code`. BCP-47 language code for voice synthesis.
     #[must_use]
     pub fn language_code(mut self, value: impl Into<String>) -> Self {
-        self.language_code = Some(value.into());
+        self.language_code = rt::Patch::Set(value.into());
+        self
+    }
+
+    /// Clears `language_code`: sends it as `null`.
+    #[must_use]
+    pub fn clear_language_code(mut self) -> Self {
+        self.language_code = rt::Patch::Clear;
         self
     }
 }
@@ -6785,11 +6788,11 @@ impl UpdatePersonaRequest {
 impl rt::Validate for UpdatePersonaRequest {
     /// Checks every constraint `UpdatePersonaRequest` states in the spec; see [`rt::Validate::validate`].
     fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        if let Some(value) = &self.background_sound {
+        if let rt::Patch::Set(value) = &self.background_sound {
             let path = &path.field("background_sound");
             rt::Validate::collect_violations(value, path, out);
         }
-        if let Some(value) = &self.background_sound_volume {
+        if let rt::Patch::Set(value) = &self.background_sound_volume {
             let path = &path.field("background_sound_volume");
             rt::check_range(*value, Some((0.0, false)), None, path, out);
         }
@@ -6801,15 +6804,15 @@ impl rt::Validate for UpdatePersonaRequest {
             let path = &path.field("voice_speed");
             rt::check_range(*value, Some((0.25, false)), Some((2.0, false)), path, out);
         }
-        if let Some(value) = &self.wait_seconds {
+        if let rt::Patch::Set(value) = &self.wait_seconds {
             let path = &path.field("wait_seconds");
             rt::check_range(*value, Some((0.1, false)), Some((2.0, false)), path, out);
         }
-        if let Some(value) = &self.hold_music_timeout_seconds {
+        if let rt::Patch::Set(value) = &self.hold_music_timeout_seconds {
             let path = &path.field("hold_music_timeout_seconds");
             rt::check_range(*value, Some((5.0, false)), Some((300.0, false)), path, out);
         }
-        if let Some(value) = &self.name {
+        if let rt::Patch::Set(value) = &self.name {
             let path = &path.field("name");
             rt::check_length(value, Some(1), Some(200), path, out);
         }
@@ -6831,7 +6834,7 @@ pub struct VoiceAgentCreate {
     /// Phone number in E.164 format (e.g., +12345678901) or SIP address (e.g.,
     /// sip:user@domain.com). Max 200 characters.
     ///
-    /// Required; at most 200 characters; pattern `^(\+[1-9][0-9]{1,14}|sips?:[^\s@]+@[^\s@]+)$`.
+    /// Required; at most 200 characters; pattern `^(\+[1-9][0-9]{1,14}|sip:\S+)$`.
     ///
     /// Example: `"+12345678901"`
     pub phone_number: String,
@@ -7054,14 +7057,14 @@ impl rt::Validate for VoiceAgentCreate {
             let path = &path.field("metric_ids");
             for (i, value) in value.iter().enumerate() {
                 let path = &path.index(i);
-                rt::check_pattern(value, &PATTERN_4, path, out);
+                rt::check_pattern(value, &PATTERN_3, path, out);
             }
         }
         if let Some(value) = &self.test_set_ids {
             let path = &path.field("test_set_ids");
             for (i, value) in value.iter().enumerate() {
                 let path = &path.index(i);
-                rt::check_pattern(value, &PATTERN_5, path, out);
+                rt::check_pattern(value, &PATTERN_4, path, out);
             }
         }
     }
@@ -7304,14 +7307,14 @@ impl rt::Validate for WebSocketAgentCreate {
             let path = &path.field("metric_ids");
             for (i, value) in value.iter().enumerate() {
                 let path = &path.index(i);
-                rt::check_pattern(value, &PATTERN_4, path, out);
+                rt::check_pattern(value, &PATTERN_3, path, out);
             }
         }
         if let Some(value) = &self.test_set_ids {
             let path = &path.field("test_set_ids");
             for (i, value) in value.iter().enumerate() {
                 let path = &path.index(i);
-                rt::check_pattern(value, &PATTERN_5, path, out);
+                rt::check_pattern(value, &PATTERN_4, path, out);
             }
         }
     }
@@ -7352,7 +7355,6 @@ pub enum WebSocketAgentMetadata {
     /// ```json
     /// {
     ///   "connection_mode": "http_first",
-    ///   "http_method": "POST",
     ///   "http_url": "https://api.example.com/sessions",
     ///   "websocket_url_response_path": "data.websocket_url"
     /// }
@@ -7731,7 +7733,7 @@ impl rt::Validate for WebSocketAgentMetadataCommon {
     fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
         if let Some(value) = &self.endpoint {
             let path = &path.field("endpoint");
-            rt::check_pattern(value, &PATTERN_9, path, out);
+            rt::check_pattern(value, &PATTERN_8, path, out);
             rt::check_format(value, rt::Format::Uri, path, out);
         }
         if let Some(value) = &self.send_audio_template {
@@ -8977,7 +8979,7 @@ impl Client {
             let value = agent_id;
             let path = &rt::Path::ROOT.field("agent_id");
             rt::check_path_param(value, path, out);
-            rt::check_pattern(value, &PATTERN_4, path, out);
+            rt::check_pattern(value, &PATTERN_3, path, out);
         }
         rt::ensure_valid(violations)?;
         let query: [(String, String); 0] = [];
@@ -9019,7 +9021,7 @@ impl Client {
             let value = agent_id;
             let path = &rt::Path::ROOT.field("agent_id");
             rt::check_path_param(value, path, out);
-            rt::check_pattern(value, &PATTERN_4, path, out);
+            rt::check_pattern(value, &PATTERN_3, path, out);
         }
         rt::ensure_valid(violations)?;
         let query: [(String, String); 0] = [];
@@ -9067,7 +9069,7 @@ impl Client {
             let value = agent_id;
             let path = &rt::Path::ROOT.field("agent_id");
             rt::check_path_param(value, path, out);
-            rt::check_pattern(value, &PATTERN_4, path, out);
+            rt::check_pattern(value, &PATTERN_3, path, out);
         }
         rt::Validate::collect_violations(body, &rt::Path::ROOT, out);
         rt::ensure_valid(violations)?;
@@ -9158,7 +9160,7 @@ mod spec_examples {
             HttpFirstWebSocketAgentMetadata,
         >(
             "spec/coval.yaml#/components/schemas/HttpFirstWebSocketAgentMetadata",
-            "{\"connection_mode\":\"http_first\",\"http_method\":\"POST\",\"http_url\":\"https://api.example.com/sessions\",\"websocket_url_response_path\":\"data.websocket_url\"}",
+            "{\"connection_mode\":\"http_first\",\"http_url\":\"https://api.example.com/sessions\",\"websocket_url_response_path\":\"data.websocket_url\"}",
         );
     }
 
@@ -9492,7 +9494,7 @@ mod spec_examples {
             AgentEnvelope,
         >(
             "spec/coval.yaml#/paths/~1agents/post/responses/201/content/application~1json/example",
-            "{\"agent\":{\"create_time\":\"2025-10-14T12:00:00Z\",\"customer_agent_id\":\"abc123def456ghi789jklm\",\"display_name\":\"Customer Support Agent\",\"endpoint\":null,\"id\":\"abc123def456ghi789jklm\",\"knowledge_base_ids\":[],\"metadata\":{\"model\":\"gpt-4o-realtime-preview\",\"voice\":\"alloy\"},\"metric_ids\":[\"abc123def456ghi789jklm\"],\"model_type\":\"MODEL_TYPE_VOICE\",\"phone_number\":\"+1234567890\",\"prompt\":\"You are a helpful customer support agent...\",\"test_set_ids\":[],\"update_time\":null,\"workflows\":{}}}",
+            "{\"agent\":{\"create_time\":\"2025-10-14T12:00:00Z\",\"display_name\":\"Customer Support Agent\",\"endpoint\":null,\"id\":\"abc123def456ghi789jklm\",\"knowledge_base_ids\":[],\"metadata\":{\"model\":\"gpt-4o-realtime-preview\",\"voice\":\"alloy\"},\"metric_ids\":[\"abc123def456ghi789jklm\"],\"model_type\":\"MODEL_TYPE_VOICE\",\"phone_number\":\"+1234567890\",\"prompt\":\"You are a helpful customer support agent...\",\"test_set_ids\":[],\"update_time\":null,\"workflows\":{}}}",
         );
     }
 

@@ -1,4 +1,11 @@
 //! Diagnostics: what went wrong in a spec, where (file + RFC 6901 JSON pointer), and how to fix it.
+//!
+//! A diagnostic is made with the pointer only; [`locate`] finds the pointer's line and column in
+//! the spec's text when the diagnostic is rendered ([`Diagnostic::render`], rustc-style with the
+//! source line and a caret, or [`Diagnostic::to_json`]).
+
+pub mod locate;
+mod render;
 
 use std::fmt;
 

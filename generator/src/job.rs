@@ -2,6 +2,7 @@
 //! the command-line program: find the specs, generate each, write only what changed.
 
 use crate::{generate, Diagnostics, Summary};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -33,6 +34,11 @@ pub struct FileReport {
     pub bytes: usize,
     pub status: Status,
     pub warnings: Diagnostics,
+    /// The spec's text, to render the warnings against ([`Diagnostics::render`]).
+    pub source: String,
+    /// `Status::Stale` only: a short unified diff from the file on disk to what the spec
+    /// generates ([`stale_diff`]).
+    pub diff: Option<String>,
 }
 
 /// Why a job failed.
@@ -42,14 +48,38 @@ pub enum JobError {
         path: PathBuf,
         error: std::io::Error,
     },
-    Spec(Diagnostics),
+    /// The diagnostics of every failing spec, and the text of each spec by the name the
+    /// diagnostics give it, so that they render with their source lines.
+    Spec {
+        diagnostics: Diagnostics,
+        sources: BTreeMap<String, String>,
+    },
+}
+
+impl JobError {
+    /// The spec text a diagnostic's `file` names, when this error has it.
+    pub fn source_of(&self, file: &str) -> Option<&str> {
+        match self {
+            JobError::Spec { sources, .. } => sources.get(file).map(String::as_str),
+            JobError::Io { .. } => None,
+        }
+    }
 }
 
 impl fmt::Display for JobError {
+    /// IO errors as `path: error`; spec diagnostics rendered rustc-style with their source lines.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             JobError::Io { path, error } => write!(f, "{}: {error}", path.display()),
-            JobError::Spec(d) => write!(f, "{d}"),
+            JobError::Spec { diagnostics, .. } => {
+                for (i, d) in diagnostics.0.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str("\n\n")?;
+                    }
+                    f.write_str(&d.render(self.source_of(&d.file)))?;
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -103,6 +133,7 @@ pub fn run(spec_dir: &Path, out_dir: &Path, mode: Mode) -> Result<Vec<FileReport
         .unwrap_or_else(|| "spec".to_owned());
     let mut generated = Vec::new();
     let mut failures = Diagnostics::default();
+    let mut sources = BTreeMap::new();
     for spec in spec_files(spec_dir)? {
         let text = std::fs::read_to_string(&spec).map_err(|error| JobError::Io {
             path: spec.clone(),
@@ -116,12 +147,18 @@ pub fn run(spec_dir: &Path, out_dir: &Path, mode: Mode) -> Result<Vec<FileReport
         );
         let module = module_name(&spec);
         match generate(&display, &module, &text) {
-            Ok(g) => generated.push((spec, module, g)),
-            Err(d) => failures.0.extend(d.0),
+            Ok(g) => generated.push((spec, module, g, text)),
+            Err(d) => {
+                failures.0.extend(d.0);
+                sources.insert(display, text);
+            }
         }
     }
     if failures.has_errors() {
-        return Err(JobError::Spec(failures));
+        return Err(JobError::Spec {
+            diagnostics: failures,
+            sources,
+        });
     }
     if mode == Mode::Write {
         std::fs::create_dir_all(out_dir).map_err(|error| JobError::Io {
@@ -130,13 +167,18 @@ pub fn run(spec_dir: &Path, out_dir: &Path, mode: Mode) -> Result<Vec<FileReport
         })?;
     }
     let mut reports = Vec::new();
-    for (spec, module, g) in generated {
+    for (spec, module, g, text) in generated {
         let output = out_dir.join(format!("{module}.rs"));
         let current = std::fs::read(&output).ok();
         let same = current.as_deref() == Some(g.source.as_bytes());
+        let mut diff = None;
         let status = match (same, mode) {
             (true, _) => Status::Unchanged,
-            (false, Mode::Check) => Status::Stale,
+            (false, Mode::Check) => {
+                let old = String::from_utf8_lossy(current.as_deref().unwrap_or_default());
+                diff = Some(stale_diff(&output, &old, &g.source, STALE_DIFF_LINES));
+                Status::Stale
+            }
             (false, Mode::Write) => {
                 std::fs::write(&output, &g.source).map_err(|error| JobError::Io {
                     path: output.clone(),
@@ -153,7 +195,37 @@ pub fn run(spec_dir: &Path, out_dir: &Path, mode: Mode) -> Result<Vec<FileReport
             summary: g.summary,
             status,
             warnings: g.warnings,
+            source: text,
+            diff,
         });
     }
     Ok(reports)
+}
+
+/// How many lines of a stale module's diff [`run`] keeps.
+pub const STALE_DIFF_LINES: usize = 40;
+
+/// A unified diff (2 lines of context) from `old`, the module on disk at `path`, to `new`, what
+/// the spec generates, cut after `max_lines` lines with a line saying how many were left out.
+pub fn stale_diff(path: &Path, old: &str, new: &str, max_lines: usize) -> String {
+    let name = path.display().to_string();
+    let diff = similar::TextDiff::from_lines(old, new);
+    let text = diff
+        .unified_diff()
+        .context_radius(2)
+        .header(
+            &format!("{name} (checked in)"),
+            &format!("{name} (generated)"),
+        )
+        .to_string();
+    let total = text.lines().count();
+    let mut out: String = text
+        .lines()
+        .take(max_lines)
+        .flat_map(|l| [l, "\n"])
+        .collect();
+    if total > max_lines {
+        out.push_str(&format!("... {} more diff lines\n", total - max_lines));
+    }
+    out
 }

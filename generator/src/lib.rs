@@ -19,6 +19,7 @@
 
 pub mod diag;
 pub mod diff;
+pub mod docs_check;
 pub mod ir;
 pub mod job;
 pub mod surface;

@@ -166,11 +166,11 @@ fn run_inner(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     };
     let report = diff_specs(&args.old, &old_text, &args.new, &new_text, &module).map_err(
         |(side, diags)| {
-            let which = match side {
-                Side::Old => &args.old,
-                Side::New => &args.new,
+            let (which, text) = match side {
+                Side::Old => (&args.old, &old_text),
+                Side::New => (&args.new, &new_text),
             };
-            format!("cannot generate from {which}:\n{diags}")
+            format!("cannot generate from {which}:\n{}", diags.render(text))
         },
     )?;
     let io = |e: io::Error| format!("cannot write the report: {e}");
