@@ -8564,6 +8564,18 @@ impl Client {
         &self,
         params: &ListPersonasParams,
     ) -> Result<ListPersonasResponse> {
+        self.list_personas_with_response(params).await.map(rt::Response::into_inner)
+    }
+
+    /// [`Client::list_personas`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::list_personas`].
+    pub async fn list_personas_with_response(
+        &self,
+        params: &ListPersonasParams,
+    ) -> Result<rt::Response<ListPersonasResponse>> {
         rt::Validate::validate(params)?;
         let mut query: Vec<(String, String)> = Vec::new();
         if let Some(value) = &params.page_size {
@@ -8584,7 +8596,9 @@ impl Client {
             }
         }
         let call = rt::Call {
+            operation: "listPersonas",
             method: rt::Method::GET,
+            template: "/personas",
             path: "/personas",
             idempotent: true,
             error_statuses: &[400, 401, 500],
@@ -8646,10 +8660,24 @@ impl Client {
         &self,
         body: &CreatePersonaRequest,
     ) -> Result<PersonaEnvelope> {
+        self.create_persona_with_response(body).await.map(rt::Response::into_inner)
+    }
+
+    /// [`Client::create_persona`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::create_persona`].
+    pub async fn create_persona_with_response(
+        &self,
+        body: &CreatePersonaRequest,
+    ) -> Result<rt::Response<PersonaEnvelope>> {
         rt::Validate::validate(body)?;
         let query: [(String, String); 0] = [];
         let call = rt::Call {
+            operation: "createPersona",
             method: rt::Method::POST,
+            template: "/personas",
             path: "/personas",
             idempotent: false,
             error_statuses: &[400, 401, 500],
@@ -8676,9 +8704,22 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     pub async fn list_persona_voices(&self) -> Result<ListPersonaVoicesResponse> {
+        self.list_persona_voices_with_response().await.map(rt::Response::into_inner)
+    }
+
+    /// [`Client::list_persona_voices`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::list_persona_voices`].
+    pub async fn list_persona_voices_with_response(
+        &self,
+    ) -> Result<rt::Response<ListPersonaVoicesResponse>> {
         let query: [(String, String); 0] = [];
         let call = rt::Call {
+            operation: "listPersonaVoices",
             method: rt::Method::GET,
+            template: "/personas/voices",
             path: "/personas/voices",
             idempotent: true,
             error_statuses: &[401, 500],
@@ -8708,6 +8749,18 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     pub async fn get_persona(&self, persona_id: &str) -> Result<PersonaEnvelope> {
+        self.get_persona_with_response(persona_id).await.map(rt::Response::into_inner)
+    }
+
+    /// [`Client::get_persona`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::get_persona`].
+    pub async fn get_persona_with_response(
+        &self,
+        persona_id: &str,
+    ) -> Result<rt::Response<PersonaEnvelope>> {
         let mut violations = Vec::new();
         let out = &mut violations;
         {
@@ -8718,7 +8771,9 @@ impl Client {
         rt::ensure_valid(violations)?;
         let query: [(String, String); 0] = [];
         let call = rt::Call {
+            operation: "getPersona",
             method: rt::Method::GET,
+            template: "/personas/{persona_id}",
             path: &format!("/personas/{}", rt::encode_path(persona_id)),
             idempotent: true,
             error_statuses: &[401, 404, 500],
@@ -8748,6 +8803,18 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     pub async fn delete_persona(&self, persona_id: &str) -> Result<rt::Map> {
+        self.delete_persona_with_response(persona_id).await.map(rt::Response::into_inner)
+    }
+
+    /// [`Client::delete_persona`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::delete_persona`].
+    pub async fn delete_persona_with_response(
+        &self,
+        persona_id: &str,
+    ) -> Result<rt::Response<rt::Map>> {
         let mut violations = Vec::new();
         let out = &mut violations;
         {
@@ -8758,7 +8825,9 @@ impl Client {
         rt::ensure_valid(violations)?;
         let query: [(String, String); 0] = [];
         let call = rt::Call {
+            operation: "deletePersona",
             method: rt::Method::DELETE,
+            template: "/personas/{persona_id}",
             path: &format!("/personas/{}", rt::encode_path(persona_id)),
             idempotent: true,
             error_statuses: &[401, 500],
@@ -8793,6 +8862,21 @@ impl Client {
         persona_id: &str,
         body: &UpdatePersonaRequest,
     ) -> Result<PersonaEnvelope> {
+        self.update_persona_with_response(persona_id, body)
+            .await
+            .map(rt::Response::into_inner)
+    }
+
+    /// [`Client::update_persona`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::update_persona`].
+    pub async fn update_persona_with_response(
+        &self,
+        persona_id: &str,
+        body: &UpdatePersonaRequest,
+    ) -> Result<rt::Response<PersonaEnvelope>> {
         let mut violations = Vec::new();
         let out = &mut violations;
         {
@@ -8804,7 +8888,9 @@ impl Client {
         rt::ensure_valid(violations)?;
         let query: [(String, String); 0] = [];
         let call = rt::Call {
+            operation: "updatePersona",
             method: rt::Method::PATCH,
+            template: "/personas/{persona_id}",
             path: &format!("/personas/{}", rt::encode_path(persona_id)),
             idempotent: false,
             error_statuses: &[400, 401, 404, 500],
@@ -8843,6 +8929,18 @@ impl Client {
         &self,
         params: &ListAgentsParams,
     ) -> Result<ListAgentsResponse> {
+        self.list_agents_with_response(params).await.map(rt::Response::into_inner)
+    }
+
+    /// [`Client::list_agents`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::list_agents`].
+    pub async fn list_agents_with_response(
+        &self,
+        params: &ListAgentsParams,
+    ) -> Result<rt::Response<ListAgentsResponse>> {
         rt::Validate::validate(params)?;
         let mut query: Vec<(String, String)> = Vec::new();
         if let Some(value) = &params.page_size {
@@ -8863,7 +8961,9 @@ impl Client {
             }
         }
         let call = rt::Call {
+            operation: "listAgents",
             method: rt::Method::GET,
+            template: "/agents",
             path: "/agents",
             idempotent: true,
             error_statuses: &[400, 401, 500],
@@ -8938,10 +9038,24 @@ impl Client {
         &self,
         body: &CreateAgentRequest,
     ) -> Result<AgentEnvelope> {
+        self.create_agent_with_response(body).await.map(rt::Response::into_inner)
+    }
+
+    /// [`Client::create_agent`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::create_agent`].
+    pub async fn create_agent_with_response(
+        &self,
+        body: &CreateAgentRequest,
+    ) -> Result<rt::Response<AgentEnvelope>> {
         rt::Validate::validate(body)?;
         let query: [(String, String); 0] = [];
         let call = rt::Call {
+            operation: "createAgent",
             method: rt::Method::POST,
+            template: "/agents",
             path: "/agents",
             idempotent: false,
             error_statuses: &[400, 401, 500],
@@ -8971,6 +9085,18 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     pub async fn get_agent(&self, agent_id: &str) -> Result<AgentEnvelope> {
+        self.get_agent_with_response(agent_id).await.map(rt::Response::into_inner)
+    }
+
+    /// [`Client::get_agent`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::get_agent`].
+    pub async fn get_agent_with_response(
+        &self,
+        agent_id: &str,
+    ) -> Result<rt::Response<AgentEnvelope>> {
         let mut violations = Vec::new();
         let out = &mut violations;
         {
@@ -8982,7 +9108,9 @@ impl Client {
         rt::ensure_valid(violations)?;
         let query: [(String, String); 0] = [];
         let call = rt::Call {
+            operation: "getAgent",
             method: rt::Method::GET,
+            template: "/agents/{agent_id}",
             path: &format!("/agents/{}", rt::encode_path(agent_id)),
             idempotent: true,
             error_statuses: &[400, 401, 404, 500],
@@ -9013,6 +9141,18 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     pub async fn delete_agent(&self, agent_id: &str) -> Result<rt::Map> {
+        self.delete_agent_with_response(agent_id).await.map(rt::Response::into_inner)
+    }
+
+    /// [`Client::delete_agent`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::delete_agent`].
+    pub async fn delete_agent_with_response(
+        &self,
+        agent_id: &str,
+    ) -> Result<rt::Response<rt::Map>> {
         let mut violations = Vec::new();
         let out = &mut violations;
         {
@@ -9024,7 +9164,9 @@ impl Client {
         rt::ensure_valid(violations)?;
         let query: [(String, String); 0] = [];
         let call = rt::Call {
+            operation: "deleteAgent",
             method: rt::Method::DELETE,
+            template: "/agents/{agent_id}",
             path: &format!("/agents/{}", rt::encode_path(agent_id)),
             idempotent: true,
             error_statuses: &[400, 401, 404, 500],
@@ -9061,6 +9203,21 @@ impl Client {
         agent_id: &str,
         body: &UpdateAgentRequest,
     ) -> Result<AgentEnvelope> {
+        self.update_agent_with_response(agent_id, body)
+            .await
+            .map(rt::Response::into_inner)
+    }
+
+    /// [`Client::update_agent`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::update_agent`].
+    pub async fn update_agent_with_response(
+        &self,
+        agent_id: &str,
+        body: &UpdateAgentRequest,
+    ) -> Result<rt::Response<AgentEnvelope>> {
         let mut violations = Vec::new();
         let out = &mut violations;
         {
@@ -9073,7 +9230,9 @@ impl Client {
         rt::ensure_valid(violations)?;
         let query: [(String, String); 0] = [];
         let call = rt::Call {
+            operation: "updateAgent",
             method: rt::Method::PATCH,
+            template: "/agents/{agent_id}",
             path: &format!("/agents/{}", rt::encode_path(agent_id)),
             idempotent: false,
             error_statuses: &[400, 401, 404, 500],

@@ -5,6 +5,7 @@ use super::auth::{ApiKey, AuthScheme};
 use super::error::ConfigError;
 use super::http::HttpClient;
 use super::options::{RequestOptions, RetryPolicy};
+use super::redirect::same_origin_redirects;
 use reqwest::header::HeaderValue;
 use std::time::Duration;
 
@@ -26,6 +27,8 @@ pub struct ApiInfo {
 pub const USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "-rust/", env!("CARGO_PKG_VERSION"));
 /// Default whole-request timeout: 60 seconds (per attempt).
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+/// Default largest response body: 64 MiB.
+pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 64 * 1024 * 1024;
 /// Default connect timeout: 10 seconds.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -132,6 +135,15 @@ impl<C: FromHttpClient> ClientBuilder<C> {
         self
     }
 
+    /// The largest response body read, in bytes (default [`DEFAULT_MAX_RESPONSE_BYTES`],
+    /// 64 MiB). A body announced or found larger is [`Error::TooLarge`](super::Error::TooLarge),
+    /// and is not read past the limit.
+    #[must_use]
+    pub fn max_response_bytes(mut self, limit: u64) -> Self {
+        self.options.max_response_bytes = Some(limit);
+        self
+    }
+
     /// A `User-Agent` prefix, e.g. `my-app/1.2`; ours is appended.
     #[must_use]
     pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
@@ -147,6 +159,11 @@ impl<C: FromHttpClient> ClientBuilder<C> {
     }
 
     /// Your own `reqwest::Client` (proxies, TLS roots, connection pool settings).
+    ///
+    /// Build it with `.redirect(`[`same_origin_redirects`]`())`: the client then follows
+    /// redirects only within the base URL's origin, as its own does. With reqwest's default
+    /// policy, a redirect to another host would carry an API key sent in a header, query or
+    /// cookie there (reqwest strips only `Authorization` and `Cookie`).
     #[must_use]
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
@@ -207,6 +224,7 @@ impl<C: FromHttpClient> ClientBuilder<C> {
                 .user_agent(user_agent.clone())
                 .timeout(self.timeout)
                 .connect_timeout(self.connect_timeout)
+                .redirect(same_origin_redirects())
                 .build()
                 .map_err(|e| ConfigError(format!("the HTTP client could not be built: {e}")))?,
         };
@@ -228,5 +246,60 @@ pub(super) fn check_base_url(url: &str) -> Result<(), ConfigError> {
         _ => Err(ConfigError(format!(
             "base URL `{url}` is not an absolute http(s) URL"
         ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Test(HttpClient);
+    impl FromHttpClient for Test {
+        const API: ApiInfo = ApiInfo {
+            name: "test",
+            default_base_url: "https://127.0.0.1:9",
+            auth: AuthScheme::Header("x-api-key"),
+            api_key_var: "TEST_API_KEY",
+            base_url_var: "TEST_BASE_URL",
+        };
+        fn from_http(http: HttpClient) -> Self {
+            Test(http)
+        }
+    }
+
+    /// With the `rustls` or the `native-tls` feature, an https:// base URL gets as far as a TLS
+    /// handshake (here with a server that hangs up): a transport error, not a request the
+    /// client cannot build for want of TLS.
+    #[cfg(any(feature = "rustls", feature = "native-tls"))]
+    #[tokio::test]
+    async fn https_is_supported() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        let base = format!("https://{}", listener.local_addr().expect("address"));
+        let hang_up = std::thread::spawn(move || drop(listener.accept()));
+        let client: Test = ClientBuilder::new()
+            .api_key("k")
+            .base_url(base)
+            .max_retries(0)
+            .build()
+            .expect("valid");
+        let call = super::super::http::Call {
+            operation: "get",
+            method: reqwest::Method::GET,
+            template: "/",
+            path: "/",
+            idempotent: true,
+            error_statuses: &[],
+            default_error: false,
+            accept: "application/json",
+            headers: Vec::new(),
+            cookies: Vec::new(),
+        };
+        let err = client
+            .0
+            .send::<(), serde_json::Value, serde_json::Value>(call, &[], None)
+            .await
+            .expect_err("the server hangs up");
+        hang_up.join().expect("accepted");
+        assert!(matches!(err, super::super::Error::Transport(_)), "{err:?}");
     }
 }

@@ -2,13 +2,14 @@
 
 use super::auth::{ApiKey, AuthScheme};
 use super::body::RequestBody;
-use super::builder::check_base_url;
+use super::builder::{check_base_url, DEFAULT_MAX_RESPONSE_BYTES};
 use super::encode::encode_unreserved;
-use super::error::{ConfigError, DecodeError, Error};
+use super::error::{ConfigError, DecodeError, Error, RedirectError, TooLargeError};
 use super::options::{RequestOptions, RetryPolicy};
-use super::response::{api_error, decode, request_id};
+use super::response::{api_error, decode, request_id, Response};
 use super::retry::{
-    backoff, classify_status, retry_after, Retry, DEFAULT_MAX_RETRIES, MAX_RETRY_AFTER,
+    backoff, classify_status, classify_transport, retry_after, Retry, DEFAULT_MAX_RETRIES,
+    MAX_RETRY_AFTER,
 };
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use serde::de::DeserializeOwned;
@@ -19,7 +20,11 @@ pub use reqwest::Method;
 /// What a generated method knows about one operation.
 #[derive(Debug, Clone)]
 pub struct Call<'a> {
+    /// The spec's `operationId` (for tracing).
+    pub operation: &'static str,
     pub method: Method,
+    /// The spec's path template, `/personas/{persona_id}` (for tracing: it holds no values).
+    pub template: &'static str,
     /// The path with parameters already encoded, relative to the base URL.
     pub path: &'a str,
     /// Whether sending it twice has the effect of sending it once.
@@ -82,13 +87,14 @@ impl HttpClient {
     /// Sends a request and decodes a 2xx JSON body into `R`; `()` accepts any body.
     ///
     /// # Errors
-    /// [`Error::Transport`], [`Error::Timeout`], [`Error::Api`] for non-2xx, [`Error::Decode`].
+    /// [`Error::Transport`], [`Error::Timeout`], [`Error::Api`] for non-2xx, [`Error::Decode`],
+    /// [`Error::Redirect`], [`Error::TooLarge`].
     pub async fn send<B, R, E>(
         &self,
         call: Call<'_>,
         query: &[(String, String)],
         body: Option<&B>,
-    ) -> Result<R, Error<E>>
+    ) -> Result<Response<R>, Error<E>>
     where
         B: Serialize + ?Sized,
         R: DeserializeOwned,
@@ -112,29 +118,31 @@ impl HttpClient {
         call: Call<'_>,
         query: &[(String, String)],
         body: Option<RequestBody>,
-    ) -> Result<R, Error<E>>
+    ) -> Result<Response<R>, Error<E>>
     where
         R: DeserializeOwned,
         E: DeserializeOwned,
     {
-        let (status, headers, bytes) = self.fetch(call, query, body).await?;
-        decode(status, &headers, &bytes)
+        let raw = self.fetch(call, query, body).await?;
+        let body = decode(raw.status, &raw.headers, &raw.bytes)?;
+        Ok(Response::new(raw.status, raw.headers, body))
     }
 
     /// Sends a request and returns a 2xx body as it came (for media types that are not JSON).
     ///
     /// # Errors
-    /// [`Error::Transport`], [`Error::Timeout`], [`Error::Api`] for non-2xx (with the raw body).
+    /// As [`HttpClient::send`], without [`Error::Decode`].
     pub async fn send_for_bytes<E>(
         &self,
         call: Call<'_>,
         query: &[(String, String)],
         body: Option<RequestBody>,
-    ) -> Result<bytes::Bytes, Error<E>>
+    ) -> Result<Response<bytes::Bytes>, Error<E>>
     where
         E: DeserializeOwned,
     {
-        Ok(self.fetch(call, query, body).await?.2)
+        let raw = self.fetch(call, query, body).await?;
+        Ok(Response::new(raw.status, raw.headers, raw.bytes))
     }
 
     /// Sends a request and returns a 2xx body as text (`text/*` media types).
@@ -146,37 +154,53 @@ impl HttpClient {
         call: Call<'_>,
         query: &[(String, String)],
         body: Option<RequestBody>,
-    ) -> Result<String, Error<E>>
+    ) -> Result<Response<String>, Error<E>>
     where
         E: DeserializeOwned,
     {
-        let (status, headers, bytes) = self.fetch(call, query, body).await?;
-        String::from_utf8(bytes.to_vec()).map_err(|e| {
-            Error::Decode(DecodeError {
-                status,
-                request_id: request_id(&headers),
+        let raw = self.fetch(call, query, body).await?;
+        match String::from_utf8(raw.bytes.to_vec()) {
+            Ok(text) => Ok(Response::new(raw.status, raw.headers, text)),
+            Err(e) => Err(Error::Decode(DecodeError {
+                status: raw.status,
+                request_id: request_id(&raw.headers),
                 path: String::new(),
                 message: format!("the text body is not UTF-8: {e}"),
-                body: String::from_utf8_lossy(&bytes).into_owned(),
-            })
-        })
+                body: String::from_utf8_lossy(&raw.bytes).into_owned(),
+            })),
+        }
     }
 
-    /// Sends a request, with retries; a non-2xx status is [`Error::Api`].
+    /// Sends a request, with retries; a non-2xx status is [`Error::Api`], a redirect that was
+    /// not followed [`Error::Redirect`].
     async fn fetch<E: DeserializeOwned>(
         &self,
         call: Call<'_>,
         query: &[(String, String)],
         body: Option<RequestBody>,
-    ) -> Result<(u16, HeaderMap, bytes::Bytes), Error<E>> {
-        let (status, headers, bytes) = self
+    ) -> Result<Raw, Error<E>> {
+        let raw = self
             .execute(&call, query, body.as_ref())
             .await
             .map_err(fail)?;
-        if !(200..300).contains(&status) {
-            return Err(api_error(&call, status, headers, &bytes));
+        if (200..300).contains(&raw.status) {
+            return Ok(raw);
         }
-        Ok((status, headers, bytes))
+        // A 3xx with a `Location` reaches here only when the redirect policy stopped it.
+        let location = raw
+            .headers
+            .get(reqwest::header::LOCATION)
+            .and_then(|l| l.to_str().ok());
+        match location {
+            Some(location) if (300..400).contains(&raw.status) => {
+                Err(Error::Redirect(RedirectError {
+                    status: raw.status,
+                    location: location.to_owned(),
+                    request_id: request_id(&raw.headers),
+                }))
+            }
+            _ => Err(api_error(&call, raw.status, raw.headers, &raw.bytes)),
+        }
     }
 
     /// One attempt after another, as the retry policy allows.
@@ -185,26 +209,19 @@ impl HttpClient {
         call: &Call<'_>,
         query: &[(String, String)],
         body: Option<&RequestBody>,
-    ) -> Result<(u16, HeaderMap, bytes::Bytes), Failure> {
+    ) -> Result<Raw, Failure> {
         let max_retries = self.options.max_retries.unwrap_or(DEFAULT_MAX_RETRIES);
         let policy = self.options.retry_policy.unwrap_or_default();
         let mut attempt = 0;
         loop {
             let result = self.attempt(call, query, body).await;
-            let outcome = match &result {
-                Ok((status, headers, _)) if !(200..300).contains(status) => {
-                    Some((classify_status(*status), retry_after(headers)))
+            let (kind, after) = match &result {
+                Ok(raw) if !(200..300).contains(&raw.status) => {
+                    (classify_status(raw.status), retry_after(&raw.headers))
                 }
-                Ok(_) => None,
-                Err(Failure::Http(e)) if e.is_connect() => Some((Retry::NotSent, None)),
-                Err(Failure::Http(e)) if e.is_timeout() => Some((Retry::MaybeProcessed, None)),
-                Err(Failure::Http(e)) if e.is_request() || e.is_body() => {
-                    Some((Retry::MaybeProcessed, None))
-                }
-                Err(_) => None,
-            };
-            let Some((kind, after)) = outcome else {
-                return result;
+                Ok(_) => return result,
+                Err(Failure::Http(e)) => (classify_transport(e), None),
+                Err(_) => return result,
             };
             let allowed = match (policy, kind) {
                 (_, Retry::No) | (RetryPolicy::Never, _) => false,
@@ -224,12 +241,13 @@ impl HttpClient {
         }
     }
 
-    async fn attempt(
+    /// The request of one attempt: URL, query, headers, credentials, body.
+    fn request(
         &self,
         call: &Call<'_>,
         query: &[(String, String)],
         body: Option<&RequestBody>,
-    ) -> Result<(u16, HeaderMap, bytes::Bytes), Failure> {
+    ) -> Result<reqwest::RequestBuilder, Failure> {
         if let Some(e) = &self.deferred {
             return Err(Failure::Config(e.0.clone()));
         }
@@ -247,28 +265,12 @@ impl HttpClient {
                 .map_err(|_| Failure::Config(format!("invalid value for header `{name}`")))?;
             req = req.header(*name, value);
         }
-        let mut cookies: Vec<String> = call
+        let cookies: Vec<String> = call
             .cookies
             .iter()
             .map(|(name, value)| format!("{name}={}", encode_unreserved(value)))
             .collect();
-        if let AuthScheme::Cookie(name) = self.auth {
-            cookies.push(format!("{name}={}", self.key.expose()));
-        }
-        if !cookies.is_empty() {
-            req = req.header(reqwest::header::COOKIE, cookies.join("; "));
-        }
-        req = match self.auth {
-            AuthScheme::Header(name) => req.header(name, self.key.expose()),
-            AuthScheme::Query(name) => req.query(&[(name, self.key.expose())]),
-            AuthScheme::Cookie(_) => req,
-            AuthScheme::Bearer => req.bearer_auth(self.key.expose()),
-            AuthScheme::Basic => match self.key.expose().split_once(':') {
-                Some((user, password)) => req.basic_auth(user, Some(password)),
-                None => req.basic_auth(self.key.expose(), None::<&str>),
-            },
-            AuthScheme::None => req,
-        };
+        req = self.auth.apply(&self.key, req, cookies);
         if let Some(t) = self.options.timeout {
             req = req.timeout(t);
         }
@@ -288,12 +290,69 @@ impl HttpClient {
         if let Some(body) = body {
             req = body.apply(req);
         }
-        let resp = req.send().await.map_err(Failure::Http)?;
-        let status = resp.status().as_u16();
-        let headers = resp.headers().clone();
-        let bytes = resp.bytes().await.map_err(Failure::Http)?;
-        Ok((status, headers, bytes))
+        Ok(req)
     }
+
+    async fn attempt(
+        &self,
+        call: &Call<'_>,
+        query: &[(String, String)],
+        body: Option<&RequestBody>,
+    ) -> Result<Raw, Failure> {
+        let request = self
+            .request(call, query, body)?
+            .build()
+            .map_err(Failure::Http)?;
+        let resp = self.http.execute(request).await.map_err(Failure::Http)?;
+        let limit = self
+            .options
+            .max_response_bytes
+            .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES);
+        read(resp, limit).await
+    }
+}
+
+/// A response as received, before its status is judged.
+struct Raw {
+    status: u16,
+    headers: HeaderMap,
+    bytes: bytes::Bytes,
+}
+
+/// Reads a response body of at most `limit` bytes; a larger one is refused from its
+/// `Content-Length` before reading, or as soon as the bytes read pass the limit.
+async fn read(mut resp: reqwest::Response, limit: u64) -> Result<Raw, Failure> {
+    let status = resp.status().as_u16();
+    let headers = std::mem::take(resp.headers_mut());
+    let too_large = |headers: HeaderMap, content_length| Failure::TooLarge {
+        status,
+        headers,
+        limit,
+        content_length,
+    };
+    let announced = resp.content_length();
+    if announced.is_some_and(|len| len > limit) {
+        return Err(too_large(headers, announced));
+    }
+    let mut chunks: Vec<bytes::Bytes> = Vec::new();
+    let mut total: u64 = 0;
+    while let Some(chunk) = resp.chunk().await.map_err(Failure::Http)? {
+        total += chunk.len() as u64;
+        if total > limit {
+            return Err(too_large(headers, announced));
+        }
+        chunks.push(chunk);
+    }
+    let bytes = match chunks.len() {
+        0 => bytes::Bytes::new(),
+        1 => chunks.swap_remove(0),
+        _ => chunks.concat().into(),
+    };
+    Ok(Raw {
+        status,
+        headers,
+        bytes,
+    })
 }
 
 fn fail<E>(f: Failure) -> Error<E> {
@@ -304,10 +363,27 @@ fn fail<E>(f: Failure) -> Error<E> {
         ))),
         Failure::Http(e) => Error::from_reqwest(e),
         Failure::Config(m) => Error::Config(ConfigError(m)),
+        Failure::TooLarge {
+            status,
+            headers,
+            limit,
+            content_length,
+        } => Error::TooLarge(TooLargeError {
+            status,
+            request_id: request_id(&headers),
+            limit,
+            content_length,
+        }),
     }
 }
 
 enum Failure {
     Http(reqwest::Error),
     Config(String),
+    TooLarge {
+        status: u16,
+        headers: HeaderMap,
+        limit: u64,
+        content_length: Option<u64>,
+    },
 }

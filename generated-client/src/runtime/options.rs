@@ -28,6 +28,7 @@ pub struct RequestOptions {
     pub(super) max_retries: Option<u32>,
     pub(super) retry_policy: Option<RetryPolicy>,
     pub(super) headers: Vec<(String, String)>,
+    pub(super) max_response_bytes: Option<u64>,
 }
 
 impl RequestOptions {
@@ -56,6 +57,15 @@ impl RequestOptions {
         self
     }
 
+    /// The largest response body read, in bytes (default
+    /// [`DEFAULT_MAX_RESPONSE_BYTES`](super::DEFAULT_MAX_RESPONSE_BYTES), 64 MiB); a larger one is
+    /// [`Error::TooLarge`](super::Error::TooLarge).
+    #[must_use]
+    pub fn max_response_bytes(mut self, limit: u64) -> Self {
+        self.max_response_bytes = Some(limit);
+        self
+    }
+
     /// An extra header sent with the request (replacing one of the same name).
     #[must_use]
     pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
@@ -67,6 +77,7 @@ impl RequestOptions {
         self.timeout = self.timeout.or(base.timeout);
         self.max_retries = self.max_retries.or(base.max_retries);
         self.retry_policy = self.retry_policy.or(base.retry_policy);
+        self.max_response_bytes = self.max_response_bytes.or(base.max_response_bytes);
         let mut headers = base.headers.clone();
         headers.extend(self.headers);
         self.headers = headers;

@@ -5,6 +5,73 @@ use super::error::{ApiError, DecodeError, Error};
 use super::http::Call;
 use reqwest::header::HeaderMap;
 use serde::de::DeserializeOwned;
+use std::ops::{Deref, DerefMut};
+
+/// A success response: the decoded body with the status, the headers and the request id,
+/// returned by each operation's `*_with_response` method. Derefs to the body.
+///
+/// ```no_run
+/// # async fn run(client: api_clients::coval::Client) -> Result<(), api_clients::coval::Error> {
+/// let response = client.get_persona_with_response("3zfmuDbVQsi4GaseDtiVcS").await?;
+/// println!("request id {:?}, status {}", response.request_id, response.status);
+/// if let Some(remaining) = response.headers.get("x-ratelimit-remaining") {
+///     println!("{remaining:?} calls left");
+/// }
+/// println!("{}", response.persona.name); // derefs to the body
+/// let persona = response.into_inner(); // the body, as `get_persona` returns it
+/// # let _ = persona; Ok(()) }
+/// ```
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Response<T> {
+    /// The HTTP status (2xx).
+    pub status: u16,
+    /// The response headers (rate limits, `Location`, ...).
+    pub headers: HeaderMap,
+    /// `x-request-id` or `x-amzn-requestid`, if the server sent one: quote it to support.
+    pub request_id: Option<String>,
+    /// The decoded body.
+    pub body: T,
+}
+
+impl<T> Response<T> {
+    pub(super) fn new(status: u16, headers: HeaderMap, body: T) -> Self {
+        Response {
+            status,
+            request_id: request_id(&headers),
+            headers,
+            body,
+        }
+    }
+
+    /// The body, dropping the rest.
+    pub fn into_inner(self) -> T {
+        self.body
+    }
+
+    /// The same response with its body changed by `f`.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Response<U> {
+        Response {
+            status: self.status,
+            headers: self.headers,
+            request_id: self.request_id,
+            body: f(self.body),
+        }
+    }
+}
+
+impl<T> Deref for Response<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.body
+    }
+}
+
+impl<T> DerefMut for Response<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        &mut self.body
+    }
+}
 
 // `Error<E>` keeps the status, headers and raw body of a failed call by design.
 #[allow(clippy::result_large_err)]

@@ -1,6 +1,5 @@
 //! When a failed attempt is sent again, and after how long.
 
-use super::error::retryable_status;
 use reqwest::header::HeaderMap;
 use std::time::Duration;
 
@@ -14,6 +13,8 @@ pub const MAX_BACKOFF: Duration = Duration::from_secs(8);
 /// call fails with the 429/503 instead of sleeping for minutes).
 pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
 
+/// Whether a failed attempt may be sent again: the one decision the retry loop and
+/// [`Error::is_retryable`](super::Error::is_retryable) both use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Retry {
     /// The server did not act on the request: safe to send again.
@@ -28,8 +29,28 @@ pub(super) fn classify_status(status: u16) -> Retry {
     match status {
         // Request Timeout and Too Many Requests: the server refused before acting.
         408 | 429 => Retry::NotSent,
-        s if retryable_status(s) => Retry::MaybeProcessed,
+        // Conflict (a concurrent change) and server errors: the server may have acted.
+        409 | 500.. => Retry::MaybeProcessed,
         _ => Retry::No,
+    }
+}
+
+/// A request that failed without a response (or whose response body broke off).
+///
+/// - could not connect: [`Retry::NotSent`];
+/// - a timeout, a failure while sending, or the connection cut while the body was read:
+///   [`Retry::MaybeProcessed`]. reqwest reports the last as kind `Decode` wrapping kind `Body`
+///   (or an I/O error), because it happens inside `Response::chunk`. The runtime never asks
+///   reqwest to decode a body (it reads bytes and decodes JSON itself), so every `Decode` error
+///   it sees comes from reading the body;
+/// - anything else (a request that could not be built, a redirect loop): [`Retry::No`].
+pub(super) fn classify_transport(e: &reqwest::Error) -> Retry {
+    if e.is_connect() {
+        Retry::NotSent
+    } else if e.is_timeout() || e.is_request() || e.is_body() || e.is_decode() {
+        Retry::MaybeProcessed
+    } else {
+        Retry::No
     }
 }
 
