@@ -38,7 +38,7 @@ step "formatting"
 cargo fmt --all -- --check
 
 step "clippy on the generated crate, warnings denied"
-cargo clippy --quiet -p api-clients --all-targets -- -D warnings
+cargo clippy --quiet -p api-clients --all-targets --features tracing -- -D warnings
 
 step "cargo test"
 cargo test --workspace

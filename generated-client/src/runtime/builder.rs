@@ -3,6 +3,7 @@
 
 use super::auth::{ApiKey, AuthScheme};
 use super::error::ConfigError;
+use super::hook::{Hook, Hooks};
 use super::http::HttpClient;
 use super::options::{RequestOptions, RetryPolicy};
 use super::redirect::same_origin_redirects;
@@ -43,6 +44,7 @@ pub struct ClientBuilder<C> {
     user_agent: Option<String>,
     http: Option<reqwest::Client>,
     options: RequestOptions,
+    hooks: Hooks,
     _client: std::marker::PhantomData<fn() -> C>,
 }
 
@@ -70,6 +72,7 @@ impl<C: FromHttpClient> ClientBuilder<C> {
             user_agent: None,
             http: None,
             options: RequestOptions::default(),
+            hooks: Hooks::default(),
             _client: std::marker::PhantomData,
         }
     }
@@ -158,6 +161,14 @@ impl<C: FromHttpClient> ClientBuilder<C> {
         self
     }
 
+    /// Code run around every attempt: signing, counting, extra headers, refreshing a
+    /// credential (see [`Hook`]). Hooks run in the order added.
+    #[must_use]
+    pub fn hook(mut self, hook: impl Hook) -> Self {
+        self.hooks.0.push(std::sync::Arc::new(hook));
+        self
+    }
+
     /// Your own `reqwest::Client` (proxies, TLS roots, connection pool settings).
     ///
     /// Build it with `.redirect(`[`same_origin_redirects`]`())`: the client then follows
@@ -179,6 +190,8 @@ impl<C: FromHttpClient> ClientBuilder<C> {
         match self.build() {
             Ok(c) => c,
             Err(e) => C::from_http(HttpClient {
+                api: info.name,
+                hooks: Hooks::default(),
                 http: reqwest::Client::new(),
                 base_url: info.default_base_url.to_owned(),
                 auth: info.auth,
@@ -229,6 +242,8 @@ impl<C: FromHttpClient> ClientBuilder<C> {
                 .map_err(|e| ConfigError(format!("the HTTP client could not be built: {e}")))?,
         };
         Ok(C::from_http(HttpClient {
+            api: self.info.name,
+            hooks: self.hooks,
             http,
             base_url: base_url.trim_end_matches('/').to_owned(),
             auth: self.info.auth,

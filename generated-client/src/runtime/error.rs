@@ -29,6 +29,8 @@ pub enum Error<E = serde_json::Value> {
     /// The response body is larger than the client's limit (default 64 MiB,
     /// [`DEFAULT_MAX_RESPONSE_BYTES`](super::DEFAULT_MAX_RESPONSE_BYTES)); reading stopped there.
     TooLarge(TooLargeError),
+    /// A [`Hook`](super::Hook) refused to send the request (nothing was sent).
+    Hook(super::BoxError),
 }
 
 impl<E> Error<E> {
@@ -97,6 +99,7 @@ impl<E: ErrorSummary> fmt::Display for Error<E> {
             Error::Config(e) => write!(f, "{e}"),
             Error::Redirect(e) => write!(f, "{e}"),
             Error::TooLarge(e) => write!(f, "{e}"),
+            Error::Hook(e) => write!(f, "a hook stopped the request: {e}"),
         }
     }
 }
@@ -107,6 +110,7 @@ impl<E: ErrorSummary + fmt::Debug> std::error::Error for Error<E> {
             Error::Validation(v) => Some(v),
             Error::Transport(e) | Error::Timeout(e) => Some(e),
             Error::Config(e) => Some(e),
+            Error::Hook(e) => Some(e.as_ref()),
             _ => None,
         }
     }

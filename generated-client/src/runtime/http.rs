@@ -5,6 +5,7 @@ use super::body::RequestBody;
 use super::builder::{check_base_url, DEFAULT_MAX_RESPONSE_BYTES};
 use super::encode::encode_unreserved;
 use super::error::{ConfigError, DecodeError, Error, RedirectError, TooLargeError};
+use super::hook::{BoxError, Hooks};
 use super::options::{RequestOptions, RetryPolicy};
 use super::response::{api_error, decode, request_id, Response};
 use super::retry::{
@@ -45,6 +46,10 @@ pub struct Call<'a> {
 /// The HTTP side of a generated `Client`. Cheap to clone (the connection pool is shared).
 #[derive(Clone, Debug)]
 pub struct HttpClient {
+    /// The API's title, for tracing.
+    #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
+    pub(super) api: &'static str,
+    pub(super) hooks: Hooks,
     pub(super) http: reqwest::Client,
     pub(super) base_url: String,
     pub(super) auth: AuthScheme,
@@ -179,10 +184,19 @@ impl HttpClient {
         query: &[(String, String)],
         body: Option<RequestBody>,
     ) -> Result<Raw, Error<E>> {
-        let raw = self
-            .execute(&call, query, body.as_ref())
-            .await
-            .map_err(fail)?;
+        let run = self.execute(&call, query, body.as_ref());
+        #[cfg(feature = "tracing")]
+        let run = tracing::Instrument::instrument(
+            run,
+            tracing::info_span!(
+                "api_call",
+                api = self.api,
+                operation = call.operation,
+                method = %call.method,
+                path = call.template
+            ),
+        );
+        let raw = run.await.map_err(fail)?;
         if (200..300).contains(&raw.status) {
             return Ok(raw);
         }
@@ -214,27 +228,14 @@ impl HttpClient {
         let policy = self.options.retry_policy.unwrap_or_default();
         let mut attempt = 0;
         loop {
-            let result = self.attempt(call, query, body).await;
-            let (kind, after) = match &result {
-                Ok(raw) if !(200..300).contains(&raw.status) => {
-                    (classify_status(raw.status), retry_after(&raw.headers))
-                }
-                Ok(_) => return result,
-                Err(Failure::Http(e)) => (classify_transport(e), None),
-                Err(_) => return result,
-            };
-            let allowed = match (policy, kind) {
-                (_, Retry::No) | (RetryPolicy::Never, _) => false,
-                (RetryPolicy::Always, _) | (_, Retry::NotSent) => true,
-                (RetryPolicy::Safe, Retry::MaybeProcessed) => call.idempotent,
-            };
-            if !allowed || attempt >= max_retries {
+            let result = self.attempt(call, query, body, attempt).await;
+            let delay = (attempt < max_retries)
+                .then(|| retry_delay(&result, call.idempotent, policy, attempt))
+                .flatten();
+            #[cfg(feature = "tracing")]
+            trace_attempt(&result, attempt, delay);
+            let Some(delay) = delay else {
                 return result;
-            }
-            let delay = match after {
-                Some(d) if d <= MAX_RETRY_AFTER => d,
-                Some(_) => return result,
-                None => backoff(attempt),
             };
             tokio::time::sleep(delay).await;
             attempt += 1;
@@ -298,17 +299,99 @@ impl HttpClient {
         call: &Call<'_>,
         query: &[(String, String)],
         body: Option<&RequestBody>,
+        attempt: u32,
     ) -> Result<Raw, Failure> {
-        let request = self
+        let mut request = self
             .request(call, query, body)?
             .build()
             .map_err(Failure::Http)?;
+        for hook in &self.hooks.0 {
+            hook.before_send(&mut request, attempt)
+                .await
+                .map_err(Failure::Hook)?;
+        }
         let resp = self.http.execute(request).await.map_err(Failure::Http)?;
+        for hook in &self.hooks.0 {
+            hook.after_response(resp.status().as_u16(), resp.headers(), attempt);
+        }
         let limit = self
             .options
             .max_response_bytes
             .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES);
         read(resp, limit).await
+    }
+}
+
+/// How long to wait before sending a failed attempt again, or `None` when it is not sent
+/// again (a success, a failure the policy does not retry, a `Retry-After` over
+/// [`MAX_RETRY_AFTER`]).
+fn retry_delay(
+    result: &Result<Raw, Failure>,
+    idempotent: bool,
+    policy: RetryPolicy,
+    attempt: u32,
+) -> Option<std::time::Duration> {
+    let (kind, after) = match result {
+        Ok(raw) if !(200..300).contains(&raw.status) => {
+            (classify_status(raw.status), retry_after(&raw.headers))
+        }
+        Err(Failure::Http(e)) => (classify_transport(e), None),
+        _ => return None,
+    };
+    let allowed = match (policy, kind) {
+        (_, Retry::No) | (RetryPolicy::Never, _) => false,
+        (RetryPolicy::Always, _) | (_, Retry::NotSent) => true,
+        (RetryPolicy::Safe, Retry::MaybeProcessed) => idempotent,
+    };
+    match after {
+        _ if !allowed => None,
+        Some(d) => (d <= MAX_RETRY_AFTER).then_some(d),
+        None => Some(backoff(attempt)),
+    }
+}
+
+/// One event per attempt (feature `tracing`, level DEBUG): its number, the status, the
+/// request id, the delay before the next attempt if there is one, and what failed. Never the
+/// URL (a query API key would be in it) nor any header.
+#[cfg(feature = "tracing")]
+fn trace_attempt(result: &Result<Raw, Failure>, attempt: u32, delay: Option<std::time::Duration>) {
+    let (status, headers, error) = match result {
+        Ok(raw) => (Some(raw.status), Some(&raw.headers), None),
+        Err(Failure::TooLarge {
+            status, headers, ..
+        }) => (
+            Some(*status),
+            Some(headers),
+            Some("body over the size limit"),
+        ),
+        Err(Failure::Http(e)) => (None, None, Some(transport_kind(e))),
+        Err(Failure::Config(_)) => (None, None, Some("configuration")),
+        Err(Failure::Hook(_)) => (None, None, Some("refused by a hook")),
+    };
+    let request_id = headers.and_then(request_id);
+    tracing::debug!(
+        attempt,
+        status,
+        request_id = request_id.as_deref(),
+        retry_delay_ms = delay.map(|d| d.as_millis() as u64),
+        error,
+        "attempt"
+    );
+}
+
+/// What kind of transport failure `e` is, in words that hold no URL.
+#[cfg(feature = "tracing")]
+fn transport_kind(e: &reqwest::Error) -> &'static str {
+    if e.is_timeout() {
+        "timeout"
+    } else if e.is_connect() {
+        "could not connect"
+    } else if e.is_body() || e.is_decode() {
+        "connection cut while reading the body"
+    } else if e.is_redirect() {
+        "redirect"
+    } else {
+        "request failed"
     }
 }
 
@@ -363,6 +446,7 @@ fn fail<E>(f: Failure) -> Error<E> {
         ))),
         Failure::Http(e) => Error::from_reqwest(e),
         Failure::Config(m) => Error::Config(ConfigError(m)),
+        Failure::Hook(e) => Error::Hook(e),
         Failure::TooLarge {
             status,
             headers,
@@ -380,6 +464,7 @@ fn fail<E>(f: Failure) -> Error<E> {
 enum Failure {
     Http(reqwest::Error),
     Config(String),
+    Hook(BoxError),
     TooLarge {
         status: u16,
         headers: HeaderMap,

@@ -9,6 +9,7 @@ mod encode;
 mod error;
 #[doc(hidden)]
 pub mod examples;
+mod hook;
 mod http;
 mod open;
 mod options;
@@ -32,6 +33,7 @@ pub use encode::{encode_path, param_text, push_query, QueryStyle};
 pub use error::{
     ApiError, ConfigError, DecodeError, Error, ErrorSummary, RedirectError, TooLargeError,
 };
+pub use hook::{BoxError, BoxFuture, Hook, Request};
 pub use http::{Call, HttpClient, Method};
 #[doc(hidden)]
 pub use open::Key as __Key;
