@@ -8,7 +8,8 @@
 #   5. cargo test for the whole workspace (snapshots, trybuild, diagnostics, Prism contract tests);
 #   6. rustdoc builds without warnings;
 #   7. the runtime with native-tls instead of rustls (installs libssl-dev and pkg-config when
-#      missing), and rust-version against the locked crates' own.
+#      missing), rust-version against the locked crates' own, and that an application depending
+#      on api-clients compiles no generator.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -54,3 +55,6 @@ cargo test --quiet -p api-clients --lib --no-default-features --features native-
 
 step "rust-version"
 python3 scripts/msrv.py
+
+step "dependents build no generator"
+scripts/dependent-tree.sh
