@@ -3857,6 +3857,7 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Invalid or missing API key), 500 (Server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn list_personas(
         &self,
         params: &ListPersonasParams,
@@ -3944,6 +3945,7 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Bad request (invalid request body)), 401 (Invalid or missing API key), 500 (Server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn create_persona(&self, body: &CreatePersonaRequest) -> Result<Persona> {
         self.create_persona_with_response(body).await.map(rt::Response::into_inner)
     }
@@ -3991,6 +3993,7 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Invalid or missing API key), 404 (The resource was not found), 500 (Server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn get_persona(&self, id: &str) -> Result<Persona> {
         self.get_persona_with_response(id).await.map(rt::Response::into_inner)
     }
@@ -4046,6 +4049,7 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Bad request (invalid request body)), 401 (Invalid or missing API key), 404 (The resource was not found), 500 (Server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn update_persona(
         &self,
         id: &str,
@@ -4106,6 +4110,7 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Invalid or missing API key), 404 (The resource was not found), 500 (Server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn delete_persona(&self, id: &str) -> Result<Option<rt::Map>> {
         self.delete_persona_with_response(id).await.map(rt::Response::into_inner)
     }
@@ -4160,6 +4165,7 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Invalid or missing API key), 500 (Server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn list_avatars(&self, params: &ListAvatarsParams) -> Result<AvatarList> {
         self.list_avatars_with_response(params).await.map(rt::Response::into_inner)
     }
@@ -4247,6 +4253,7 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Bad request (invalid id)), 401 (Invalid or missing API key), 404 (The resource was not found), 500 (Server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn get_avatar(&self, id: &str) -> Result<Avatar> {
         self.get_avatar_with_response(id).await.map(rt::Response::into_inner)
     }
@@ -4301,6 +4308,7 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Invalid or missing API key), 500 (Server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn list_voices(&self, params: &ListVoicesParams) -> Result<VoiceList> {
         self.list_voices_with_response(params).await.map(rt::Response::into_inner)
     }
@@ -4385,6 +4393,7 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Bad request (invalid id)), 401 (Invalid or missing API key), 404 (The resource was not found), 500 (Server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn get_voice(&self, id: &str) -> Result<Voice> {
         self.get_voice_with_response(id).await.map(rt::Response::into_inner)
     }
@@ -4439,6 +4448,7 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Invalid or missing API key), 500 (Server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn list_llms(&self, params: &ListLlmsParams) -> Result<LlmList> {
         self.list_llms_with_response(params).await.map(rt::Response::into_inner)
     }
@@ -4526,6 +4536,7 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Invalid or missing API key), 404 (The resource was not found), 500 (Server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn get_llm(&self, id: &str) -> Result<Llm> {
         self.get_llm_with_response(id).await.map(rt::Response::into_inner)
     }
@@ -4577,6 +4588,7 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Bad request (invalid request body)), 401 (Invalid or missing API key), 500 (Server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn create_session_token(
         &self,
         body: &CreateSessionTokenRequest,

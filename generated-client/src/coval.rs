@@ -8560,6 +8560,7 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Invalid request (validation failed)), 401 (Authentication failed (missing or invalid API key). Note: when the `x-api-key` header is missing entirely, the API gateway may answer with `{"message": "Missing API Key"}` instead of the error envelope), 500 (Internal server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn list_personas(
         &self,
         params: &ListPersonasParams,
@@ -8656,6 +8657,7 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Invalid request (validation failed)), 401 (Authentication failed (missing or invalid API key). Note: when the `x-api-key` header is missing entirely, the API gateway may answer with `{"message": "Missing API Key"}` instead of the error envelope), 500 (Internal server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn create_persona(
         &self,
         body: &CreatePersonaRequest,
@@ -8703,6 +8705,7 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Authentication failed (missing or invalid API key). Note: when the `x-api-key` header is missing entirely, the API gateway may answer with `{"message": "Missing API Key"}` instead of the error envelope), 500 (Internal server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn list_persona_voices(&self) -> Result<ListPersonaVoicesResponse> {
         self.list_persona_voices_with_response().await.map(rt::Response::into_inner)
     }
@@ -8748,6 +8751,7 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Authentication failed (missing or invalid API key). Note: when the `x-api-key` header is missing entirely, the API gateway may answer with `{"message": "Missing API Key"}` instead of the error envelope), 404 (The resource does not exist (or belongs to another organization)), 500 (Internal server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn get_persona(&self, persona_id: &str) -> Result<PersonaEnvelope> {
         self.get_persona_with_response(persona_id).await.map(rt::Response::into_inner)
     }
@@ -8802,6 +8806,7 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Authentication failed (missing or invalid API key). Note: when the `x-api-key` header is missing entirely, the API gateway may answer with `{"message": "Missing API Key"}` instead of the error envelope), 500 (Internal server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn delete_persona(&self, persona_id: &str) -> Result<rt::Map> {
         self.delete_persona_with_response(persona_id).await.map(rt::Response::into_inner)
     }
@@ -8857,6 +8862,7 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Invalid request (validation failed)), 401 (Authentication failed (missing or invalid API key). Note: when the `x-api-key` header is missing entirely, the API gateway may answer with `{"message": "Missing API Key"}` instead of the error envelope), 404 (The resource does not exist (or belongs to another organization)), 500 (Internal server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn update_persona(
         &self,
         persona_id: &str,
@@ -8925,6 +8931,7 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Invalid request (validation failed)), 401 (Authentication failed (missing or invalid API key). Note: when the `x-api-key` header is missing entirely, the API gateway may answer with `{"message": "Missing API Key"}` instead of the error envelope), 500 (Internal server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn list_agents(
         &self,
         params: &ListAgentsParams,
@@ -9034,6 +9041,7 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Invalid request (validation failed)), 401 (Authentication failed (missing or invalid API key). Note: when the `x-api-key` header is missing entirely, the API gateway may answer with `{"message": "Missing API Key"}` instead of the error envelope), 500 (Internal server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn create_agent(
         &self,
         body: &CreateAgentRequest,
@@ -9084,6 +9092,7 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Invalid request (validation failed)), 401 (Authentication failed (missing or invalid API key). Note: when the `x-api-key` header is missing entirely, the API gateway may answer with `{"message": "Missing API Key"}` instead of the error envelope), 404 (The resource does not exist (or belongs to another organization)), 500 (Internal server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn get_agent(&self, agent_id: &str) -> Result<AgentEnvelope> {
         self.get_agent_with_response(agent_id).await.map(rt::Response::into_inner)
     }
@@ -9140,6 +9149,7 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Invalid request (validation failed)), 401 (Authentication failed (missing or invalid API key). Note: when the `x-api-key` header is missing entirely, the API gateway may answer with `{"message": "Missing API Key"}` instead of the error envelope), 404 (The resource does not exist (or belongs to another organization)), 500 (Internal server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn delete_agent(&self, agent_id: &str) -> Result<rt::Map> {
         self.delete_agent_with_response(agent_id).await.map(rt::Response::into_inner)
     }
@@ -9198,6 +9208,7 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Invalid request (validation failed)), 401 (Authentication failed (missing or invalid API key). Note: when the `x-api-key` header is missing entirely, the API gateway may answer with `{"message": "Missing API Key"}` instead of the error envelope), 404 (The resource does not exist (or belongs to another organization)), 500 (Internal server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn update_agent(
         &self,
         agent_id: &str,
