@@ -1,12 +1,20 @@
 //! Build script of the `api-clients` crate (`generated-client/Cargo.toml` points `build` here).
 //!
-//! Regenerates `generated-client/src/<spec>.rs` from `spec/*.yaml` before the crate compiles, so
+//! With the crate's `regenerate` feature (on in this workspace, through the root package):
+//! regenerates `generated-client/src/<spec>.rs` from `spec/*.yaml` before the crate compiles, so
 //! one `cargo build` after a spec edit always compiles the new code. Files are rewritten only
-//! when their bytes change. Without a `spec/` directory (a packaged crate) the checked-in
-//! sources are used as they are.
+//! when their bytes change. Without the feature (an application depending on the crate) the
+//! script does nothing and the generator is not compiled; without a `spec/` directory (a
+//! packaged crate) the checked-in sources are used as they are.
 
+#[cfg(feature = "regenerate")]
 use std::path::PathBuf;
 
+/// Dependents (and `cargo build -p api-clients` alone): the checked-in sources are the crate.
+#[cfg(not(feature = "regenerate"))]
+fn main() {}
+
+#[cfg(feature = "regenerate")]
 fn main() {
     let manifest = PathBuf::from(
         std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
@@ -42,6 +50,7 @@ fn main() {
     }
 }
 
+#[cfg(feature = "regenerate")]
 fn fail(message: &str) -> ! {
     for line in message.lines() {
         println!("cargo:warning={line}");

@@ -3857,10 +3857,23 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Invalid or missing API key), 500 (Server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn list_personas(
         &self,
         params: &ListPersonasParams,
     ) -> Result<PersonaList> {
+        self.list_personas_with_response(params).await.map(rt::Response::into_inner)
+    }
+
+    /// [`Client::list_personas`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::list_personas`].
+    pub async fn list_personas_with_response(
+        &self,
+        params: &ListPersonasParams,
+    ) -> Result<rt::Response<PersonaList>> {
         rt::Validate::validate(params)?;
         let mut query: Vec<(String, String)> = Vec::new();
         if let Some(value) = &params.page {
@@ -3873,7 +3886,9 @@ impl Client {
             query.push(("search".to_owned(), value.to_string()));
         }
         let call = rt::Call {
+            operation: "listPersonas",
             method: rt::Method::GET,
+            template: "/v1/personas",
             path: "/v1/personas",
             idempotent: true,
             error_statuses: &[401, 500],
@@ -3930,11 +3945,26 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Bad request (invalid request body)), 401 (Invalid or missing API key), 500 (Server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn create_persona(&self, body: &CreatePersonaRequest) -> Result<Persona> {
+        self.create_persona_with_response(body).await.map(rt::Response::into_inner)
+    }
+
+    /// [`Client::create_persona`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::create_persona`].
+    pub async fn create_persona_with_response(
+        &self,
+        body: &CreatePersonaRequest,
+    ) -> Result<rt::Response<Persona>> {
         rt::Validate::validate(body)?;
         let query: [(String, String); 0] = [];
         let call = rt::Call {
+            operation: "createPersona",
             method: rt::Method::POST,
+            template: "/v1/personas",
             path: "/v1/personas",
             idempotent: false,
             error_statuses: &[400, 401, 500],
@@ -3963,7 +3993,20 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Invalid or missing API key), 404 (The resource was not found), 500 (Server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn get_persona(&self, id: &str) -> Result<Persona> {
+        self.get_persona_with_response(id).await.map(rt::Response::into_inner)
+    }
+
+    /// [`Client::get_persona`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::get_persona`].
+    pub async fn get_persona_with_response(
+        &self,
+        id: &str,
+    ) -> Result<rt::Response<Persona>> {
         let mut violations = Vec::new();
         let out = &mut violations;
         {
@@ -3974,7 +4017,9 @@ impl Client {
         rt::ensure_valid(violations)?;
         let query: [(String, String); 0] = [];
         let call = rt::Call {
+            operation: "getPersona",
             method: rt::Method::GET,
+            template: "/v1/personas/{id}",
             path: &format!("/v1/personas/{}", rt::encode_path(id)),
             idempotent: true,
             error_statuses: &[401, 404, 500],
@@ -4004,11 +4049,25 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Bad request (invalid request body)), 401 (Invalid or missing API key), 404 (The resource was not found), 500 (Server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn update_persona(
         &self,
         id: &str,
         body: &UpdatePersonaRequest,
     ) -> Result<Persona> {
+        self.update_persona_with_response(id, body).await.map(rt::Response::into_inner)
+    }
+
+    /// [`Client::update_persona`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::update_persona`].
+    pub async fn update_persona_with_response(
+        &self,
+        id: &str,
+        body: &UpdatePersonaRequest,
+    ) -> Result<rt::Response<Persona>> {
         let mut violations = Vec::new();
         let out = &mut violations;
         {
@@ -4020,7 +4079,9 @@ impl Client {
         rt::ensure_valid(violations)?;
         let query: [(String, String); 0] = [];
         let call = rt::Call {
+            operation: "updatePersona",
             method: rt::Method::PUT,
+            template: "/v1/personas/{id}",
             path: &format!("/v1/personas/{}", rt::encode_path(id)),
             idempotent: true,
             error_statuses: &[400, 401, 404, 500],
@@ -4049,7 +4110,20 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Invalid or missing API key), 404 (The resource was not found), 500 (Server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn delete_persona(&self, id: &str) -> Result<Option<rt::Map>> {
+        self.delete_persona_with_response(id).await.map(rt::Response::into_inner)
+    }
+
+    /// [`Client::delete_persona`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::delete_persona`].
+    pub async fn delete_persona_with_response(
+        &self,
+        id: &str,
+    ) -> Result<rt::Response<Option<rt::Map>>> {
         let mut violations = Vec::new();
         let out = &mut violations;
         {
@@ -4060,7 +4134,9 @@ impl Client {
         rt::ensure_valid(violations)?;
         let query: [(String, String); 0] = [];
         let call = rt::Call {
+            operation: "deletePersona",
             method: rt::Method::DELETE,
+            template: "/v1/personas/{id}",
             path: &format!("/v1/personas/{}", rt::encode_path(id)),
             idempotent: true,
             error_statuses: &[401, 404, 500],
@@ -4089,7 +4165,20 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Invalid or missing API key), 500 (Server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn list_avatars(&self, params: &ListAvatarsParams) -> Result<AvatarList> {
+        self.list_avatars_with_response(params).await.map(rt::Response::into_inner)
+    }
+
+    /// [`Client::list_avatars`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::list_avatars`].
+    pub async fn list_avatars_with_response(
+        &self,
+        params: &ListAvatarsParams,
+    ) -> Result<rt::Response<AvatarList>> {
         rt::Validate::validate(params)?;
         let mut query: Vec<(String, String)> = Vec::new();
         if let Some(value) = &params.page {
@@ -4105,7 +4194,9 @@ impl Client {
             query.push(("onlyOneShot".to_owned(), value.to_string()));
         }
         let call = rt::Call {
+            operation: "listAvatars",
             method: rt::Method::GET,
+            template: "/v1/avatars",
             path: "/v1/avatars",
             idempotent: true,
             error_statuses: &[401, 500],
@@ -4162,7 +4253,20 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Bad request (invalid id)), 401 (Invalid or missing API key), 404 (The resource was not found), 500 (Server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn get_avatar(&self, id: &str) -> Result<Avatar> {
+        self.get_avatar_with_response(id).await.map(rt::Response::into_inner)
+    }
+
+    /// [`Client::get_avatar`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::get_avatar`].
+    pub async fn get_avatar_with_response(
+        &self,
+        id: &str,
+    ) -> Result<rt::Response<Avatar>> {
         let mut violations = Vec::new();
         let out = &mut violations;
         {
@@ -4173,7 +4277,9 @@ impl Client {
         rt::ensure_valid(violations)?;
         let query: [(String, String); 0] = [];
         let call = rt::Call {
+            operation: "getAvatar",
             method: rt::Method::GET,
+            template: "/v1/avatars/{id}",
             path: &format!("/v1/avatars/{}", rt::encode_path(id)),
             idempotent: true,
             error_statuses: &[400, 401, 404, 500],
@@ -4202,7 +4308,20 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Invalid or missing API key), 500 (Server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn list_voices(&self, params: &ListVoicesParams) -> Result<VoiceList> {
+        self.list_voices_with_response(params).await.map(rt::Response::into_inner)
+    }
+
+    /// [`Client::list_voices`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::list_voices`].
+    pub async fn list_voices_with_response(
+        &self,
+        params: &ListVoicesParams,
+    ) -> Result<rt::Response<VoiceList>> {
         rt::Validate::validate(params)?;
         let mut query: Vec<(String, String)> = Vec::new();
         if let Some(value) = &params.page {
@@ -4215,7 +4334,9 @@ impl Client {
             query.push(("search".to_owned(), value.to_string()));
         }
         let call = rt::Call {
+            operation: "listVoices",
             method: rt::Method::GET,
+            template: "/v1/voices",
             path: "/v1/voices",
             idempotent: true,
             error_statuses: &[401, 500],
@@ -4272,7 +4393,20 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Bad request (invalid id)), 401 (Invalid or missing API key), 404 (The resource was not found), 500 (Server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn get_voice(&self, id: &str) -> Result<Voice> {
+        self.get_voice_with_response(id).await.map(rt::Response::into_inner)
+    }
+
+    /// [`Client::get_voice`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::get_voice`].
+    pub async fn get_voice_with_response(
+        &self,
+        id: &str,
+    ) -> Result<rt::Response<Voice>> {
         let mut violations = Vec::new();
         let out = &mut violations;
         {
@@ -4283,7 +4417,9 @@ impl Client {
         rt::ensure_valid(violations)?;
         let query: [(String, String); 0] = [];
         let call = rt::Call {
+            operation: "getVoice",
             method: rt::Method::GET,
+            template: "/v1/voices/{id}",
             path: &format!("/v1/voices/{}", rt::encode_path(id)),
             idempotent: true,
             error_statuses: &[400, 401, 404, 500],
@@ -4312,7 +4448,20 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Invalid or missing API key), 500 (Server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn list_llms(&self, params: &ListLlmsParams) -> Result<LlmList> {
+        self.list_llms_with_response(params).await.map(rt::Response::into_inner)
+    }
+
+    /// [`Client::list_llms`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::list_llms`].
+    pub async fn list_llms_with_response(
+        &self,
+        params: &ListLlmsParams,
+    ) -> Result<rt::Response<LlmList>> {
         rt::Validate::validate(params)?;
         let mut query: Vec<(String, String)> = Vec::new();
         if let Some(value) = &params.page {
@@ -4328,7 +4477,9 @@ impl Client {
             query.push(("includeDefaults".to_owned(), value.to_string()));
         }
         let call = rt::Call {
+            operation: "listLlms",
             method: rt::Method::GET,
+            template: "/v1/llms",
             path: "/v1/llms",
             idempotent: true,
             error_statuses: &[401, 500],
@@ -4385,7 +4536,17 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Invalid or missing API key), 404 (The resource was not found), 500 (Server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn get_llm(&self, id: &str) -> Result<Llm> {
+        self.get_llm_with_response(id).await.map(rt::Response::into_inner)
+    }
+
+    /// [`Client::get_llm`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::get_llm`].
+    pub async fn get_llm_with_response(&self, id: &str) -> Result<rt::Response<Llm>> {
         let mut violations = Vec::new();
         let out = &mut violations;
         {
@@ -4396,7 +4557,9 @@ impl Client {
         rt::ensure_valid(violations)?;
         let query: [(String, String); 0] = [];
         let call = rt::Call {
+            operation: "getLlm",
             method: rt::Method::GET,
+            template: "/v1/llms/{id}",
             path: &format!("/v1/llms/{}", rt::encode_path(id)),
             idempotent: true,
             error_statuses: &[401, 404, 500],
@@ -4425,14 +4588,29 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Bad request (invalid request body)), 401 (Invalid or missing API key), 500 (Server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn create_session_token(
         &self,
         body: &CreateSessionTokenRequest,
     ) -> Result<SessionToken> {
+        self.create_session_token_with_response(body).await.map(rt::Response::into_inner)
+    }
+
+    /// [`Client::create_session_token`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::create_session_token`].
+    pub async fn create_session_token_with_response(
+        &self,
+        body: &CreateSessionTokenRequest,
+    ) -> Result<rt::Response<SessionToken>> {
         rt::Validate::validate(body)?;
         let query: [(String, String); 0] = [];
         let call = rt::Call {
+            operation: "createSessionToken",
             method: rt::Method::POST,
+            template: "/v1/auth/session-token",
             path: "/v1/auth/session-token",
             idempotent: false,
             error_statuses: &[400, 401, 500],

@@ -8562,10 +8562,23 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Invalid request (validation failed)), 401 (Authentication failed (missing or invalid API key). Note: when the `x-api-key` header is missing entirely, the API gateway may answer with `{"message": "Missing API Key"}` instead of the error envelope), 500 (Internal server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn list_personas(
         &self,
         params: &ListPersonasParams,
     ) -> Result<ListPersonasResponse> {
+        self.list_personas_with_response(params).await.map(rt::Response::into_inner)
+    }
+
+    /// [`Client::list_personas`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::list_personas`].
+    pub async fn list_personas_with_response(
+        &self,
+        params: &ListPersonasParams,
+    ) -> Result<rt::Response<ListPersonasResponse>> {
         rt::Validate::validate(params)?;
         let mut query: Vec<(String, String)> = Vec::new();
         if let Some(value) = &params.page_size {
@@ -8586,7 +8599,9 @@ impl Client {
             }
         }
         let call = rt::Call {
+            operation: "listPersonas",
             method: rt::Method::GET,
+            template: "/personas",
             path: "/personas",
             idempotent: true,
             error_statuses: &[400, 401, 500],
@@ -8644,14 +8659,29 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Invalid request (validation failed)), 401 (Authentication failed (missing or invalid API key). Note: when the `x-api-key` header is missing entirely, the API gateway may answer with `{"message": "Missing API Key"}` instead of the error envelope), 500 (Internal server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn create_persona(
         &self,
         body: &CreatePersonaRequest,
     ) -> Result<PersonaEnvelope> {
+        self.create_persona_with_response(body).await.map(rt::Response::into_inner)
+    }
+
+    /// [`Client::create_persona`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::create_persona`].
+    pub async fn create_persona_with_response(
+        &self,
+        body: &CreatePersonaRequest,
+    ) -> Result<rt::Response<PersonaEnvelope>> {
         rt::Validate::validate(body)?;
         let query: [(String, String); 0] = [];
         let call = rt::Call {
+            operation: "createPersona",
             method: rt::Method::POST,
+            template: "/personas",
             path: "/personas",
             idempotent: false,
             error_statuses: &[400, 401, 500],
@@ -8677,10 +8707,24 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Authentication failed (missing or invalid API key). Note: when the `x-api-key` header is missing entirely, the API gateway may answer with `{"message": "Missing API Key"}` instead of the error envelope), 500 (Internal server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn list_persona_voices(&self) -> Result<ListPersonaVoicesResponse> {
+        self.list_persona_voices_with_response().await.map(rt::Response::into_inner)
+    }
+
+    /// [`Client::list_persona_voices`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::list_persona_voices`].
+    pub async fn list_persona_voices_with_response(
+        &self,
+    ) -> Result<rt::Response<ListPersonaVoicesResponse>> {
         let query: [(String, String); 0] = [];
         let call = rt::Call {
+            operation: "listPersonaVoices",
             method: rt::Method::GET,
+            template: "/personas/voices",
             path: "/personas/voices",
             idempotent: true,
             error_statuses: &[401, 500],
@@ -8709,7 +8753,20 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Authentication failed (missing or invalid API key). Note: when the `x-api-key` header is missing entirely, the API gateway may answer with `{"message": "Missing API Key"}` instead of the error envelope), 404 (The resource does not exist (or belongs to another organization)), 500 (Internal server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn get_persona(&self, persona_id: &str) -> Result<PersonaEnvelope> {
+        self.get_persona_with_response(persona_id).await.map(rt::Response::into_inner)
+    }
+
+    /// [`Client::get_persona`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::get_persona`].
+    pub async fn get_persona_with_response(
+        &self,
+        persona_id: &str,
+    ) -> Result<rt::Response<PersonaEnvelope>> {
         let mut violations = Vec::new();
         let out = &mut violations;
         {
@@ -8720,7 +8777,9 @@ impl Client {
         rt::ensure_valid(violations)?;
         let query: [(String, String); 0] = [];
         let call = rt::Call {
+            operation: "getPersona",
             method: rt::Method::GET,
+            template: "/personas/{persona_id}",
             path: &format!("/personas/{}", rt::encode_path(persona_id)),
             idempotent: true,
             error_statuses: &[401, 404, 500],
@@ -8749,7 +8808,20 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 401 (Authentication failed (missing or invalid API key). Note: when the `x-api-key` header is missing entirely, the API gateway may answer with `{"message": "Missing API Key"}` instead of the error envelope), 500 (Internal server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn delete_persona(&self, persona_id: &str) -> Result<rt::Map> {
+        self.delete_persona_with_response(persona_id).await.map(rt::Response::into_inner)
+    }
+
+    /// [`Client::delete_persona`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::delete_persona`].
+    pub async fn delete_persona_with_response(
+        &self,
+        persona_id: &str,
+    ) -> Result<rt::Response<rt::Map>> {
         let mut violations = Vec::new();
         let out = &mut violations;
         {
@@ -8760,7 +8832,9 @@ impl Client {
         rt::ensure_valid(violations)?;
         let query: [(String, String); 0] = [];
         let call = rt::Call {
+            operation: "deletePersona",
             method: rt::Method::DELETE,
+            template: "/personas/{persona_id}",
             path: &format!("/personas/{}", rt::encode_path(persona_id)),
             idempotent: true,
             error_statuses: &[401, 500],
@@ -8790,11 +8864,27 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Invalid request (validation failed)), 401 (Authentication failed (missing or invalid API key). Note: when the `x-api-key` header is missing entirely, the API gateway may answer with `{"message": "Missing API Key"}` instead of the error envelope), 404 (The resource does not exist (or belongs to another organization)), 500 (Internal server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn update_persona(
         &self,
         persona_id: &str,
         body: &UpdatePersonaRequest,
     ) -> Result<PersonaEnvelope> {
+        self.update_persona_with_response(persona_id, body)
+            .await
+            .map(rt::Response::into_inner)
+    }
+
+    /// [`Client::update_persona`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::update_persona`].
+    pub async fn update_persona_with_response(
+        &self,
+        persona_id: &str,
+        body: &UpdatePersonaRequest,
+    ) -> Result<rt::Response<PersonaEnvelope>> {
         let mut violations = Vec::new();
         let out = &mut violations;
         {
@@ -8806,7 +8896,9 @@ impl Client {
         rt::ensure_valid(violations)?;
         let query: [(String, String); 0] = [];
         let call = rt::Call {
+            operation: "updatePersona",
             method: rt::Method::PATCH,
+            template: "/personas/{persona_id}",
             path: &format!("/personas/{}", rt::encode_path(persona_id)),
             idempotent: false,
             error_statuses: &[400, 401, 404, 500],
@@ -8841,10 +8933,23 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Invalid request (validation failed)), 401 (Authentication failed (missing or invalid API key). Note: when the `x-api-key` header is missing entirely, the API gateway may answer with `{"message": "Missing API Key"}` instead of the error envelope), 500 (Internal server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn list_agents(
         &self,
         params: &ListAgentsParams,
     ) -> Result<ListAgentsResponse> {
+        self.list_agents_with_response(params).await.map(rt::Response::into_inner)
+    }
+
+    /// [`Client::list_agents`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::list_agents`].
+    pub async fn list_agents_with_response(
+        &self,
+        params: &ListAgentsParams,
+    ) -> Result<rt::Response<ListAgentsResponse>> {
         rt::Validate::validate(params)?;
         let mut query: Vec<(String, String)> = Vec::new();
         if let Some(value) = &params.page_size {
@@ -8865,7 +8970,9 @@ impl Client {
             }
         }
         let call = rt::Call {
+            operation: "listAgents",
             method: rt::Method::GET,
+            template: "/agents",
             path: "/agents",
             idempotent: true,
             error_statuses: &[400, 401, 500],
@@ -8936,14 +9043,29 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Invalid request (validation failed)), 401 (Authentication failed (missing or invalid API key). Note: when the `x-api-key` header is missing entirely, the API gateway may answer with `{"message": "Missing API Key"}` instead of the error envelope), 500 (Internal server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn create_agent(
         &self,
         body: &CreateAgentRequest,
     ) -> Result<AgentEnvelope> {
+        self.create_agent_with_response(body).await.map(rt::Response::into_inner)
+    }
+
+    /// [`Client::create_agent`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::create_agent`].
+    pub async fn create_agent_with_response(
+        &self,
+        body: &CreateAgentRequest,
+    ) -> Result<rt::Response<AgentEnvelope>> {
         rt::Validate::validate(body)?;
         let query: [(String, String); 0] = [];
         let call = rt::Call {
+            operation: "createAgent",
             method: rt::Method::POST,
+            template: "/agents",
             path: "/agents",
             idempotent: false,
             error_statuses: &[400, 401, 500],
@@ -8972,7 +9094,20 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Invalid request (validation failed)), 401 (Authentication failed (missing or invalid API key). Note: when the `x-api-key` header is missing entirely, the API gateway may answer with `{"message": "Missing API Key"}` instead of the error envelope), 404 (The resource does not exist (or belongs to another organization)), 500 (Internal server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn get_agent(&self, agent_id: &str) -> Result<AgentEnvelope> {
+        self.get_agent_with_response(agent_id).await.map(rt::Response::into_inner)
+    }
+
+    /// [`Client::get_agent`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::get_agent`].
+    pub async fn get_agent_with_response(
+        &self,
+        agent_id: &str,
+    ) -> Result<rt::Response<AgentEnvelope>> {
         let mut violations = Vec::new();
         let out = &mut violations;
         {
@@ -8984,7 +9119,9 @@ impl Client {
         rt::ensure_valid(violations)?;
         let query: [(String, String); 0] = [];
         let call = rt::Call {
+            operation: "getAgent",
             method: rt::Method::GET,
+            template: "/agents/{agent_id}",
             path: &format!("/agents/{}", rt::encode_path(agent_id)),
             idempotent: true,
             error_statuses: &[400, 401, 404, 500],
@@ -9014,7 +9151,20 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Invalid request (validation failed)), 401 (Authentication failed (missing or invalid API key). Note: when the `x-api-key` header is missing entirely, the API gateway may answer with `{"message": "Missing API Key"}` instead of the error envelope), 404 (The resource does not exist (or belongs to another organization)), 500 (Internal server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn delete_agent(&self, agent_id: &str) -> Result<rt::Map> {
+        self.delete_agent_with_response(agent_id).await.map(rt::Response::into_inner)
+    }
+
+    /// [`Client::delete_agent`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::delete_agent`].
+    pub async fn delete_agent_with_response(
+        &self,
+        agent_id: &str,
+    ) -> Result<rt::Response<rt::Map>> {
         let mut violations = Vec::new();
         let out = &mut violations;
         {
@@ -9026,7 +9176,9 @@ impl Client {
         rt::ensure_valid(violations)?;
         let query: [(String, String); 0] = [];
         let call = rt::Call {
+            operation: "deleteAgent",
             method: rt::Method::DELETE,
+            template: "/agents/{agent_id}",
             path: &format!("/agents/{}", rt::encode_path(agent_id)),
             idempotent: true,
             error_statuses: &[400, 401, 404, 500],
@@ -9058,11 +9210,27 @@ impl Client {
     /// - [`Error::Api`] for a non-2xx status, with the raw body; documented: 400 (Invalid request (validation failed)), 401 (Authentication failed (missing or invalid API key). Note: when the `x-api-key` header is missing entirely, the API gateway may answer with `{"message": "Missing API Key"}` instead of the error envelope), 404 (The resource does not exist (or belongs to another organization)), 500 (Internal server error).
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
+    /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
     pub async fn update_agent(
         &self,
         agent_id: &str,
         body: &UpdateAgentRequest,
     ) -> Result<AgentEnvelope> {
+        self.update_agent_with_response(agent_id, body)
+            .await
+            .map(rt::Response::into_inner)
+    }
+
+    /// [`Client::update_agent`], with the response's status, headers and request id: an
+    /// [`rt::Response`] that derefs to the body (`.into_inner()` takes it out).
+    ///
+    /// # Errors
+    /// As [`Client::update_agent`].
+    pub async fn update_agent_with_response(
+        &self,
+        agent_id: &str,
+        body: &UpdateAgentRequest,
+    ) -> Result<rt::Response<AgentEnvelope>> {
         let mut violations = Vec::new();
         let out = &mut violations;
         {
@@ -9075,7 +9243,9 @@ impl Client {
         rt::ensure_valid(violations)?;
         let query: [(String, String); 0] = [];
         let call = rt::Call {
+            operation: "updateAgent",
             method: rt::Method::PATCH,
+            template: "/agents/{agent_id}",
             path: &format!("/agents/{}", rt::encode_path(agent_id)),
             idempotent: false,
             error_statuses: &[400, 401, 404, 500],

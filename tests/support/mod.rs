@@ -4,6 +4,9 @@
 //! - [`clients`]: clients and raw-request authentication for a test server;
 //! - [`raw`]: raw HTTP requests that bypass the generated clients;
 //! - [`recording`]: a local server that records whatever reaches it;
+//! - [`scripted`]: a local server that answers with scripted raw bytes (a body cut mid-way, a
+//!   chunked body);
+//! - [`persona`]: a Coval persona as the API returns it, and a server that fails once first;
 //! - [`violations`]: the violations a client reported, as sets of paths;
 //! - [`examples`]: assertions that a decoded value is the spec's example, field by field.
 
@@ -12,9 +15,11 @@
 pub mod clients;
 pub mod examples;
 pub mod fixtures;
+pub mod persona;
 pub mod prism;
 pub mod raw;
 pub mod recording;
+pub mod scripted;
 pub mod violations;
 
 pub use clients::*;

@@ -1,5 +1,6 @@
 //! The one error type every generated client method returns.
 
+use super::retry::{classify_status, classify_transport, Retry};
 use super::validate::ValidationError;
 use std::fmt;
 
@@ -22,14 +23,25 @@ pub enum Error<E = serde_json::Value> {
     Decode(DecodeError),
     /// The client is misconfigured (missing API key, invalid base URL or header).
     Config(ConfigError),
+    /// The server redirected the call to another origin (scheme, host or port). Such a
+    /// redirect is not followed, so that no credential leaves the base URL's origin.
+    Redirect(RedirectError),
+    /// The response body is larger than the client's limit (default 64 MiB,
+    /// [`DEFAULT_MAX_RESPONSE_BYTES`](super::DEFAULT_MAX_RESPONSE_BYTES)); reading stopped there.
+    TooLarge(TooLargeError),
+    /// A [`Hook`](super::Hook) refused to send the request (nothing was sent).
+    Hook(super::BoxError),
 }
 
 impl<E> Error<E> {
-    /// The HTTP status, for [`Error::Api`] and [`Error::Decode`].
+    /// The HTTP status, for [`Error::Api`], [`Error::Decode`], [`Error::Redirect`] and
+    /// [`Error::TooLarge`].
     pub fn status(&self) -> Option<u16> {
         match self {
             Error::Api(e) => Some(e.status),
             Error::Decode(e) => Some(e.status),
+            Error::Redirect(e) => Some(e.status),
+            Error::TooLarge(e) => Some(e.status),
             _ => None,
         }
     }
@@ -39,6 +51,8 @@ impl<E> Error<E> {
         match self {
             Error::Api(e) => e.request_id.as_deref(),
             Error::Decode(e) => e.request_id.as_deref(),
+            Error::Redirect(e) => e.request_id.as_deref(),
+            Error::TooLarge(e) => e.request_id.as_deref(),
             _ => None,
         }
     }
@@ -52,15 +66,17 @@ impl<E> Error<E> {
         }
     }
 
-    /// Whether trying the same call again later may succeed: connection failures, timeouts,
-    /// and statuses 408, 409, 429 and 5xx. (The client already retried as its policy allows.)
+    /// Whether trying the same call again later may succeed: connection failures (a connection
+    /// cut while the response body was read included), timeouts, and statuses 408, 409, 429
+    /// and 5xx. (The client already retried as its policy allows.) The retry loop decides with
+    /// the same function.
     pub fn is_retryable(&self) -> bool {
-        match self {
-            Error::Transport(e) => e.is_connect() || e.is_request(),
-            Error::Timeout(_) => true,
-            Error::Api(e) => retryable_status(e.status),
-            _ => false,
-        }
+        let kind = match self {
+            Error::Transport(e) | Error::Timeout(e) => classify_transport(e),
+            Error::Api(e) => classify_status(e.status),
+            _ => Retry::No,
+        };
+        kind != Retry::No
     }
 
     pub(crate) fn from_reqwest(e: reqwest::Error) -> Self {
@@ -72,10 +88,6 @@ impl<E> Error<E> {
     }
 }
 
-pub(crate) fn retryable_status(status: u16) -> bool {
-    matches!(status, 408 | 409 | 429) || status >= 500
-}
-
 impl<E: ErrorSummary> fmt::Display for Error<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -85,6 +97,9 @@ impl<E: ErrorSummary> fmt::Display for Error<E> {
             Error::Api(e) => write!(f, "{e}"),
             Error::Decode(e) => write!(f, "{e}"),
             Error::Config(e) => write!(f, "{e}"),
+            Error::Redirect(e) => write!(f, "{e}"),
+            Error::TooLarge(e) => write!(f, "{e}"),
+            Error::Hook(e) => write!(f, "a hook stopped the request: {e}"),
         }
     }
 }
@@ -95,6 +110,7 @@ impl<E: ErrorSummary + fmt::Debug> std::error::Error for Error<E> {
             Error::Validation(v) => Some(v),
             Error::Transport(e) | Error::Timeout(e) => Some(e),
             Error::Config(e) => Some(e),
+            Error::Hook(e) => Some(e.as_ref()),
             _ => None,
         }
     }
@@ -202,3 +218,55 @@ impl fmt::Display for ConfigError {
 }
 
 impl std::error::Error for ConfigError {}
+
+/// A redirect to another origin, not followed (see [`Error::Redirect`]).
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct RedirectError {
+    /// The redirect's status (301, 302, 303, 307 or 308).
+    pub status: u16,
+    /// The `Location` the server named, as sent.
+    pub location: String,
+    pub request_id: Option<String>,
+}
+
+impl fmt::Display for RedirectError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the API redirected (HTTP {}) to another origin, `{}`; not followed, so that the \
+             credentials are not sent there (if that server is right, make it the base URL)",
+            self.status, self.location
+        )
+    }
+}
+
+/// A response body over the client's size limit (see [`Error::TooLarge`]).
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct TooLargeError {
+    pub status: u16,
+    pub request_id: Option<String>,
+    /// The limit, in bytes.
+    pub limit: u64,
+    /// The `Content-Length` the server announced, if any (otherwise the body was read up to
+    /// the limit and dropped).
+    pub content_length: Option<u64>,
+}
+
+impl fmt::Display for TooLargeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the HTTP {} response body is larger than the limit of {} bytes",
+            self.status, self.limit
+        )?;
+        if let Some(len) = self.content_length {
+            write!(f, " (Content-Length {len})")?;
+        }
+        write!(
+            f,
+            "; raise it with `ClientBuilder::max_response_bytes` or `RequestOptions::max_response_bytes`"
+        )
+    }
+}

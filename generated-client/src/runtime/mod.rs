@@ -1,31 +1,47 @@
 //! The hand-written seam the generated modules use: validation, errors, HTTP and value types.
 //! Generated code reaches reqwest, regex and url only through here.
 
+mod auth;
 mod body;
+mod builder;
 mod decode;
+mod encode;
 mod error;
 #[doc(hidden)]
 pub mod examples;
+mod hook;
 mod http;
 mod open;
+mod options;
 mod paginate;
+mod redirect;
+mod response;
+mod retry;
 mod validate;
 mod values;
 
 /// `Deserialize` for models that keep unknown fields (see the macro's docs).
 pub use crate::__open_struct as open_struct;
+pub use auth::{ApiKey, AuthScheme};
 pub use body::{Part, RequestBody};
-pub use decode::{decode_json, JsonError};
-pub use error::{ApiError, ConfigError, DecodeError, Error, ErrorSummary};
-pub use http::{
-    encode_path, param_text, push_query, ApiInfo, ApiKey, AuthScheme, Call, ClientBuilder,
-    FromHttpClient, HttpClient, Method, QueryStyle, RequestOptions, RetryPolicy,
-    DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, INITIAL_BACKOFF, MAX_BACKOFF,
-    MAX_RETRY_AFTER, USER_AGENT,
+pub use builder::{
+    ApiInfo, ClientBuilder, FromHttpClient, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_TIMEOUT, USER_AGENT,
 };
+pub use decode::{decode_json, JsonError};
+pub use encode::{encode_path, param_text, push_query, QueryStyle};
+pub use error::{
+    ApiError, ConfigError, DecodeError, Error, ErrorSummary, RedirectError, TooLargeError,
+};
+pub use hook::{BoxError, BoxFuture, Hook, Request};
+pub use http::{Call, HttpClient, Method};
 #[doc(hidden)]
 pub use open::Key as __Key;
+pub use options::{RequestOptions, RetryPolicy};
 pub use paginate::{paginate, BoxStream, Stream};
+pub use redirect::same_origin_redirects;
+pub use response::Response;
+pub use retry::{DEFAULT_MAX_RETRIES, INITIAL_BACKOFF, MAX_BACKOFF, MAX_RETRY_AFTER};
 /// What `open_struct!` expands to needs from serde (not the whole crate: re-exporting serde
 /// would make rustc spell `Option` as `std::option::Option` in users' error messages).
 #[doc(hidden)]

@@ -1,7 +1,7 @@
 //! Stage 3, surface: every Rust name and type the generated module exposes, decided once from
 //! the IR — struct fields and their wrappers (`Option`, `Box`, `rt::Patch`), setters and
 //! `clear_*` methods, the map of unknown fields and its setter, union variants and their
-//! fallback, client methods (`*_stream` included) and the resolved pagination fields.
+//! fallback, client methods (`*_with_response` and `*_stream` included) and the resolved pagination fields.
 //!
 //! Names are claimed against one list of the names the runtime and the client already use
 //! ([`MODULE_TYPES`], [`CLIENT_METHODS`], [`MODEL_METHODS`], [`REEXPORTS`]); a name that is taken gets a numeric
@@ -206,6 +206,9 @@ pub struct OperationSurface {
     pub args: Vec<(String, RustType)>,
     /// What it returns inside `Result`.
     pub returns: RustType,
+    /// The `*_with_response` companion, returning `rt::Response<returns>` (status, headers and
+    /// request id with the body).
+    pub with_response: String,
     /// The `*_stream` method over every page, if the operation has one.
     pub stream: Option<Stream>,
 }

@@ -1,5 +1,5 @@
 //! The client's methods: one per operation, named against [`CLIENT_METHODS`], then the
-//! `*_stream` methods, with the pagination fields resolved to Rust fields.
+//! `*_with_response` and `*_stream` methods, with the pagination fields resolved to Rust fields.
 
 use super::models::claim;
 use super::*;
@@ -11,16 +11,32 @@ type Index<'a> = HashMap<&'a str, &'a TypeDef>;
 pub fn operation_surfaces(api: &Api, index: &Index<'_>, sink: &mut Sink) -> Vec<OperationSurface> {
     let mut names = Namespace::new();
     CLIENT_METHODS.iter().for_each(|m| names.reserve(m));
-    // Every operation's own method first, so that adding a stream never renames one.
+    // Every operation's own method first, so that adding a companion never renames one.
     let methods: Vec<String> = api
         .operations
         .iter()
         .map(|op| claim(&mut names, &op.rust, &op.pointer, "the method", sink))
         .collect();
+    let with_response: Vec<String> = api
+        .operations
+        .iter()
+        .zip(&methods)
+        .map(|(op, method)| {
+            let name = format!("{}_with_response", bare(method));
+            claim(
+                &mut names,
+                &name,
+                &op.pointer,
+                "the method with the response",
+                sink,
+            )
+        })
+        .collect();
     api.operations
         .iter()
         .zip(methods)
-        .map(|(op, method)| {
+        .zip(with_response)
+        .map(|((op, method), with_response)| {
             let stream = op
                 .pagination
                 .as_ref()
@@ -54,6 +70,7 @@ pub fn operation_surfaces(api: &Api, index: &Index<'_>, sink: &mut Sink) -> Vec<
                 args: args(op),
                 returns: returns(op),
                 method,
+                with_response,
                 stream,
             }
         })

@@ -15,10 +15,23 @@ pub fn operation(ctx: &Ctx<'_>, op: &Operation, os: &OperationSurface) -> TokenS
         quote!(#n: #t)
     });
     let ret = &os.returns;
+    let with_response = ident(&os.with_response);
+    let arg_names = os.args.iter().map(|(n, _)| ident(n));
+    let args_again = args.clone();
     let validation = checks::input_checks(ctx, op);
     let query = request::query(ctx, op);
     let call = request::call(ctx, op);
     let doc = method_docs::method_docs(ctx, op, !validation.is_empty());
+    let with_response_doc = crate::emit::docs::attrs(&[
+        format!(
+            "[`Client::{}`], with the response's status, headers and request id: an",
+            crate::ident::bare(&os.method)
+        ),
+        "[`rt::Response`] that derefs to the body (`.into_inner()` takes it out).".to_owned(),
+        String::new(),
+        "# Errors".to_owned(),
+        format!("As [`Client::{}`].", crate::ident::bare(&os.method)),
+    ]);
     let deprecated = op
         .deprecated
         .then(|| quote!(#[deprecated(note = "deprecated in the spec")]));
@@ -31,6 +44,11 @@ pub fn operation(ctx: &Ctx<'_>, op: &Operation, os: &OperationSurface) -> TokenS
         #doc
         #deprecated
         pub async fn #name(&self, #(#args),*) -> Result<#ret> {
+            self.#with_response(#(#arg_names),*).await.map(rt::Response::into_inner)
+        }
+        #with_response_doc
+        #deprecated
+        pub async fn #with_response(&self, #(#args_again),*) -> Result<rt::Response<#ret>> {
             #validation
             #query
             #call

@@ -164,6 +164,10 @@ pub fn method_docs(ctx: &Ctx<'_>, op: &Operation, validates: bool) -> TokenStrea
         None if op.success.body.is_some() => lines.push("- [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.".to_owned()),
         None => {}
     }
+    lines.push(
+        "- [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit."
+            .to_owned(),
+    );
     docs::attrs(&lines)
 }
 

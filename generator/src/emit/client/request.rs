@@ -170,9 +170,12 @@ pub fn call(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
         .into_iter()
         .map(proc_macro2::Literal::u16_unsuffixed);
     let idempotent = op.idempotent;
+    let (operation, template) = (&op.id, &op.path);
     let call_info = quote! {
         let call = rt::Call {
+            operation: #operation,
             method: rt::Method::#method,
+            template: #template,
             path: #path_expr,
             idempotent: #idempotent,
             error_statuses: &[#(#statuses),*],
@@ -191,9 +194,9 @@ pub fn call(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
     } else if op.success.body.is_some() {
         quote!(#call_info self.http.#send(call, &query, #send_body).await)
     } else if send.to_string() == "send" {
-        quote!(#call_info self.http.send::<_, rt::IgnoredAny, _>(call, &query, #send_body).await.map(|_| ()))
+        quote!(#call_info self.http.send::<_, rt::IgnoredAny, _>(call, &query, #send_body).await.map(|r| r.map(|_| ())))
     } else {
-        quote!(#call_info self.http.send_body::<rt::IgnoredAny, _>(call, &query, #send_body).await.map(|_| ()))
+        quote!(#call_info self.http.send_body::<rt::IgnoredAny, _>(call, &query, #send_body).await.map(|r| r.map(|_| ())))
     }
 }
 

@@ -1,0 +1,125 @@
+//! Reading a response: decoding a 2xx body, the request id, and a non-2xx status as
+//! [`Error::Api`].
+
+use super::error::{ApiError, DecodeError, Error};
+use super::http::Call;
+use reqwest::header::HeaderMap;
+use serde::de::DeserializeOwned;
+use std::ops::{Deref, DerefMut};
+
+/// A success response: the decoded body with the status, the headers and the request id,
+/// returned by each operation's `*_with_response` method. Derefs to the body.
+///
+/// ```no_run
+/// # async fn run(client: api_clients::coval::Client) -> Result<(), api_clients::coval::Error> {
+/// let response = client.get_persona_with_response("3zfmuDbVQsi4GaseDtiVcS").await?;
+/// println!("request id {:?}, status {}", response.request_id, response.status);
+/// if let Some(remaining) = response.headers.get("x-ratelimit-remaining") {
+///     println!("{remaining:?} calls left");
+/// }
+/// println!("{}", response.persona.name); // derefs to the body
+/// let persona = response.into_inner(); // the body, as `get_persona` returns it
+/// # let _ = persona; Ok(()) }
+/// ```
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Response<T> {
+    /// The HTTP status (2xx).
+    pub status: u16,
+    /// The response headers (rate limits, `Location`, ...).
+    pub headers: HeaderMap,
+    /// `x-request-id` or `x-amzn-requestid`, if the server sent one: quote it to support.
+    pub request_id: Option<String>,
+    /// The decoded body.
+    pub body: T,
+}
+
+impl<T> Response<T> {
+    pub(super) fn new(status: u16, headers: HeaderMap, body: T) -> Self {
+        Response {
+            status,
+            request_id: request_id(&headers),
+            headers,
+            body,
+        }
+    }
+
+    /// The body, dropping the rest.
+    pub fn into_inner(self) -> T {
+        self.body
+    }
+
+    /// The same response with its body changed by `f`.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Response<U> {
+        Response {
+            status: self.status,
+            headers: self.headers,
+            request_id: self.request_id,
+            body: f(self.body),
+        }
+    }
+}
+
+impl<T> Deref for Response<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.body
+    }
+}
+
+impl<T> DerefMut for Response<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        &mut self.body
+    }
+}
+
+// `Error<E>` keeps the status, headers and raw body of a failed call by design.
+#[allow(clippy::result_large_err)]
+pub(super) fn decode<R: DeserializeOwned, E: DeserializeOwned>(
+    status: u16,
+    headers: &HeaderMap,
+    bytes: &[u8],
+) -> Result<R, Error<E>> {
+    super::decode_json(bytes).map_err(|e| {
+        Error::Decode(DecodeError {
+            status,
+            request_id: request_id(headers),
+            path: e.path,
+            message: e.message,
+            body: String::from_utf8_lossy(bytes).into_owned(),
+        })
+    })
+}
+
+pub(super) fn request_id(headers: &HeaderMap) -> Option<String> {
+    ["x-request-id", "x-amzn-requestid"].iter().find_map(|h| {
+        headers
+            .get(*h)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    })
+}
+
+/// Turns a non-2xx response into [`Error::Api`], decoding the body when the spec documents it
+/// for this status (by status code, never by the body's shape).
+pub(super) fn api_error<E: DeserializeOwned>(
+    call: &Call<'_>,
+    status: u16,
+    headers: HeaderMap,
+    bytes: &bytes::Bytes,
+) -> Error<E> {
+    let documented = call.default_error || call.error_statuses.contains(&status);
+    let error = if documented {
+        serde_json::from_slice(bytes).ok()
+    } else {
+        None
+    };
+    Error::Api(ApiError {
+        status,
+        request_id: request_id(&headers),
+        headers,
+        body: String::from_utf8_lossy(bytes).into_owned(),
+        bytes: bytes.clone(),
+        error,
+    })
+}

@@ -1,0 +1,56 @@
+//! The `*_with_response` companions are claimed in the surface stage: an operation whose own
+//! name is another's companion keeps its name, and the companion is renamed with a warning.
+
+const SPEC: &str = r#"
+openapi: 3.0.3
+info: {title: Names, version: "1"}
+servers: [{url: "https://example.test"}]
+paths:
+  /thing:
+    get:
+      operationId: getThing
+      responses:
+        "200":
+          description: A thing.
+          content:
+            application/json:
+              schema: {type: object, properties: {id: {type: string}}}
+  /thing/raw:
+    get:
+      operationId: getThingWithResponse
+      description: Named like the companion of `getThing`.
+      responses:
+        "204": {description: Nothing.}
+"#;
+
+#[test]
+fn an_operation_keeps_its_name_and_the_companion_moves() {
+    let generated =
+        generator::generate("names.yaml", "names", SPEC).unwrap_or_else(|d| panic!("{d}"));
+    let source = &generated.source;
+    for method in [
+        "pub async fn get_thing(",
+        // The operation `getThingWithResponse`, then its own companion.
+        "pub async fn get_thing_with_response(",
+        "pub async fn get_thing_with_response_with_response(",
+        // The companion of `getThing`, renamed.
+        "pub async fn get_thing_with_response_2(",
+    ] {
+        assert!(source.contains(method), "no `{method}` in:\n{source}");
+    }
+    assert!(
+        source.contains("self.get_thing_with_response_2().await.map(rt::Response::into_inner)"),
+        "get_thing delegates to its own companion"
+    );
+    let warnings: Vec<String> = generated
+        .warnings
+        .warnings()
+        .map(|w| w.to_string())
+        .collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("would be `get_thing_with_response`, a name already taken")),
+        "{warnings:#?}"
+    );
+}
