@@ -7,6 +7,8 @@
 pub mod locate;
 mod render;
 
+pub use render::render_each;
+
 use std::fmt;
 
 /// One problem found in a spec.

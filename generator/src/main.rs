@@ -147,8 +147,8 @@ fn generate(spec_dir: PathBuf, out_dir: PathBuf, check: bool, format: MessageFor
         for (id, route) in &s.operations {
             println!("    {id:<24} {route}");
         }
-        for w in r.warnings.warnings() {
-            println!("{}\n", w.render(Some(&r.source)));
+        for w in generator::diag::render_each(r.warnings.warnings(), &r.source) {
+            println!("{w}\n");
         }
         if let Some(diff) = &r.diff {
             print!("{diff}");

@@ -42,15 +42,26 @@ pub enum Found {
 /// existing ancestor ([`Found::Ancestor`]); text that stops parsing before the node is reached
 /// gets the position of the syntax error ([`Found::SyntaxError`]).
 pub fn locate(text: &str, pointer: &str) -> Option<Location> {
-    let target = tokens(pointer);
-    let mut walk = Walk {
-        target: &target,
-        stack: Vec::new(),
-        best: None,
-    };
+    locate_all(text, &[pointer]).pop().flatten()
+}
+
+/// The locations of several pointers' nodes, as [`locate`] finds each, in one reading of
+/// `text`: a large spec with many diagnostics is parsed once, not once per diagnostic.
+pub fn locate_all(text: &str, pointers: &[&str]) -> Vec<Option<Location>> {
+    let targets: Vec<Vec<String>> = pointers.iter().map(|p| tokens(p)).collect();
+    let mut walks: Vec<Walk> = targets
+        .iter()
+        .map(|target| Walk {
+            target,
+            stack: Vec::new(),
+            best: None,
+            root: None,
+            done: None,
+        })
+        .collect();
+    let mut open = walks.len();
     let mut parser = Parser::new_from_str(text);
-    let mut root = None;
-    loop {
+    while open > 0 {
         match parser.next_token() {
             Ok((Event::StreamEnd, _)) => break,
             Ok((event, mut mark)) => {
@@ -62,33 +73,50 @@ pub fn locate(text: &str, pointer: &str) -> Option<Location> {
                         }
                     }
                 }
-                match walk.event(event, mark) {
-                    // The whole document: read on, because a diagnostic about the whole text
-                    // is usually about a syntax error further down, which is the better place.
-                    Some(exact) if target.is_empty() => root = root.or(Some(exact)),
-                    Some(exact) => return Some(location(text, exact, Found::Exact)),
-                    None => {}
+                for walk in walks.iter_mut().filter(|w| w.done.is_none()) {
+                    match walk.event(&event, mark) {
+                        // The whole document: read on, because a diagnostic about the whole
+                        // text is usually about a syntax error further down, the better place.
+                        Some(exact) if walk.target.is_empty() => {
+                            walk.root = walk.root.or(Some(exact))
+                        }
+                        Some(exact) => {
+                            walk.done = Some(location(text, exact, Found::Exact));
+                            open -= 1;
+                        }
+                        None => {}
+                    }
                 }
             }
             Err(e) => {
-                let mark = *e.marker();
-                return Some(location(
-                    text,
-                    Hit { mark, len: 1 },
-                    Found::SyntaxError(e.info().to_owned()),
-                ));
+                let hit = Hit {
+                    mark: *e.marker(),
+                    len: 1,
+                };
+                for walk in walks.iter_mut().filter(|w| w.done.is_none()) {
+                    walk.done = Some(location(text, hit, Found::SyntaxError(e.info().to_owned())));
+                }
+                break;
             }
         }
     }
-    if let Some(hit) = root {
-        return Some(location(text, hit, Found::Exact));
-    }
-    let (depth, hit) = walk.best?;
-    let ancestor: String = target[..depth]
-        .iter()
-        .map(|t| format!("/{}", super::escape(t)))
-        .collect();
-    Some(location(text, hit, Found::Ancestor(ancestor)))
+    walks
+        .into_iter()
+        .map(|walk| {
+            if walk.done.is_some() {
+                return walk.done;
+            }
+            if let Some(hit) = walk.root {
+                return Some(location(text, hit, Found::Exact));
+            }
+            let (depth, hit) = walk.best?;
+            let ancestor: String = walk.target[..depth]
+                .iter()
+                .map(|t| format!("/{}", super::escape(t)))
+                .collect();
+            Some(location(text, hit, Found::Ancestor(ancestor)))
+        })
+        .collect()
 }
 
 /// The unescaped reference tokens of a pointer (`/a~1b/0` → `["a/b", "0"]`).
@@ -123,11 +151,15 @@ struct Walk<'t> {
     stack: Vec<Frame>,
     /// The deepest node on the target's path seen so far: (tokens matched, where).
     best: Option<(usize, Hit)>,
+    /// For the empty pointer: where the document starts.
+    root: Option<Hit>,
+    /// The answer, once it is known.
+    done: Option<Location>,
 }
 
 impl Walk<'_> {
     /// Feeds one event; returns the exact hit when the target node starts here.
-    fn event(&mut self, event: Event, mark: Marker) -> Option<Hit> {
+    fn event(&mut self, event: &Event, mark: Marker) -> Option<Hit> {
         match event {
             Event::Scalar(value, style, ..) => {
                 let quotes = match style {
@@ -174,16 +206,22 @@ impl Walk<'_> {
 
     /// A mapping key: the entry it opens is on the path when the key is the target's next
     /// token, and is the target when that token is the last.
-    fn key(&mut self, value: String, hit: Hit) -> Option<Hit> {
+    fn key(&mut self, value: &str, hit: Hit) -> Option<Hit> {
         let depth = self.stack.len();
-        if self.parent_on_path() && self.target.get(depth - 1) == Some(&value) {
+        let on_path = self.parent_on_path();
+        if on_path && self.target.get(depth - 1).map(String::as_str) == Some(value) {
             if depth == self.target.len() {
                 return Some(hit);
             }
             self.note(depth, hit);
         }
         if let Some(Frame::Map { key, .. }) = self.stack.last_mut() {
-            *key = Some(value);
+            // Off the path the key's text is never compared: keep it without allocating.
+            *key = Some(if on_path {
+                value.to_owned()
+            } else {
+                String::new()
+            });
         }
         None
     }

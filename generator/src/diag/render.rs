@@ -2,7 +2,7 @@
 //! `file:line:column`, the source line with a caret under the node, the JSON pointer, the fix)
 //! and for tools (one JSON object, as `--message-format json` prints them).
 
-use super::locate::{locate, Found, Location};
+use super::locate::{locate, locate_all, Found, Location};
 use super::{Diagnostic, Diagnostics, Severity};
 use annotate_snippets::{Level, Renderer, Snippet};
 use serde_json::json;
@@ -28,7 +28,13 @@ impl Diagnostic {
     /// `source` is the spec's text; without it (or for an empty text) the one-line form of
     /// `Display` is returned.
     pub fn render(&self, source: Option<&str>) -> String {
-        let Some((text, location)) = source.and_then(|s| Some((s, self.locate(s)?))) else {
+        let location = source.and_then(|s| self.locate(s));
+        self.render_at(source, location)
+    }
+
+    /// [`render`](Self::render) with the location already found.
+    fn render_at(&self, source: Option<&str>, location: Option<Location>) -> String {
+        let (Some(text), Some(location)) = (source, location) else {
             return self.to_string();
         };
         let level = match self.severity {
@@ -63,6 +69,7 @@ impl Diagnostic {
     /// (the text [`render`](Self::render) prints).
     pub fn to_json(&self, source: Option<&str>) -> serde_json::Value {
         let location = source.and_then(|s| self.locate(s));
+        let rendered = self.render_at(source, location.clone());
         json!({
             "level": match self.severity {
                 Severity::Error => "error",
@@ -74,7 +81,7 @@ impl Diagnostic {
             "pointer": if self.pointer.is_empty() { "/" } else { &self.pointer },
             "message": self.message,
             "help": self.help,
-            "rendered": self.render(source),
+            "rendered": rendered,
         })
     }
 }
@@ -83,12 +90,23 @@ impl Diagnostics {
     /// Every diagnostic [rendered](Diagnostic::render) against `source`, the text of the one
     /// spec they are about, separated by blank lines.
     pub fn render(&self, source: &str) -> String {
-        self.0
-            .iter()
-            .map(|d| d.render(Some(source)))
-            .collect::<Vec<_>>()
-            .join("\n\n")
+        render_each(self.0.iter(), source).join("\n\n")
     }
+}
+
+/// Each of `diagnostics` [rendered](Diagnostic::render) against `source`, the text of the one
+/// spec they are about, locating them all in one reading of the text.
+pub fn render_each<'d>(
+    diagnostics: impl Iterator<Item = &'d Diagnostic>,
+    source: &str,
+) -> Vec<String> {
+    let diagnostics: Vec<&Diagnostic> = diagnostics.collect();
+    let pointers: Vec<&str> = diagnostics.iter().map(|d| d.pointer.as_str()).collect();
+    diagnostics
+        .iter()
+        .zip(locate_all(source, &pointers))
+        .map(|(d, location)| d.render_at(Some(source), location))
+        .collect()
 }
 
 /// The label under the caret: the pointer, and what the location is when it is not the node.
