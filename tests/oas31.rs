@@ -96,3 +96,43 @@ fn coval_as_31_json_generates_like_yaml() {
     assert!(json.starts_with('{'));
     assert_eq!(generate(&json), generate(&read(COVAL_31)));
 }
+
+/// Keywords that cannot become Rust each get one warning that names them, at their pointer; the
+/// keywords that can get none.
+#[test]
+fn keywords_without_a_rust_form_are_warned_about_where_they_stand() {
+    let warnings = |name: &str| {
+        let rel = format!("tests/fixtures/{name}.yaml");
+        let g =
+            generator::generate(&rel, name, &read(&rel)).unwrap_or_else(|d| panic!("{rel}:\n{d}"));
+        g.warnings
+            .0
+            .into_iter()
+            .map(|d| format!("{}: {}", d.pointer, d.message))
+            .collect::<Vec<_>>()
+    };
+    let thing = "/components/schemas/Thing";
+    assert_eq!(
+        warnings("oas31_dependent_required"),
+        [format!("{thing}/dependentRequired: `dependentRequired` is not checked before a request is sent")]
+    );
+    assert_eq!(
+        warnings("oas31_pattern_properties"),
+        [format!("{thing}/patternProperties: `patternProperties` key patterns (`^x-`) are not checked: the entries are a map")]
+    );
+    assert_eq!(
+        warnings("oas31_prefix_items"),
+        [format!("{thing}/properties/pair/prefixItems: `prefixItems` (a tuple of different types) has no Rust form in the client: the elements are any JSON values")]
+    );
+    let warned = [
+        "oas31_dependent_required",
+        "oas31_pattern_properties",
+        "oas31_prefix_items",
+    ];
+    let others = common::FIXTURES
+        .iter()
+        .filter(|n| n.starts_with("oas31_") && !warned.contains(n));
+    for name in others {
+        assert_eq!(warnings(name), Vec::<String>::new(), "{name}");
+    }
+}
