@@ -60,26 +60,75 @@ pub(crate) fn rewrite(file: &str, doc: &mut Value) -> Rewrite {
     rw
 }
 
+/// A JSON pointer in parts, each borrowed from a caller's frame, made into a string only when a
+/// warning or a moved node needs it (making one for every node was most of the rewrite's time).
+#[derive(Clone, Copy)]
+pub(super) struct At<'p> {
+    up: Option<&'p At<'p>>,
+    token: Token<'p>,
+}
+
+#[derive(Clone, Copy)]
+enum Token<'p> {
+    Root,
+    Key(&'p str),
+    Index(usize),
+}
+
+impl<'p> At<'p> {
+    /// The whole document (`""`).
+    pub const ROOT: At<'static> = At {
+        up: None,
+        token: Token::Root,
+    };
+
+    /// The entry `key` of this node.
+    pub fn key(&'p self, key: &'p str) -> At<'p> {
+        At {
+            up: Some(self),
+            token: Token::Key(key),
+        }
+    }
+
+    /// The element `index` of this node.
+    pub fn index(&'p self, index: usize) -> At<'p> {
+        At {
+            up: Some(self),
+            token: Token::Index(index),
+        }
+    }
+
+    /// The RFC 6901 JSON pointer.
+    pub fn build(&self) -> String {
+        let base = self.up.map(At::build).unwrap_or_default();
+        match self.token {
+            Token::Root => base,
+            Token::Key(k) => join(&base, k),
+            Token::Index(i) => join(&base, &i.to_string()),
+        }
+    }
+}
+
 /// The entry `key` of the mapping `map`, if it is a mapping.
 fn child<'v>(map: &'v mut Mapping, key: &str) -> Option<&'v mut Mapping> {
     map.get_mut(key).and_then(Value::as_mapping_mut)
 }
 
-/// Calls `f` on every entry of the mapping at `map[key]`, with its pointer.
+/// Calls `f` on every entry of the mapping at `map[key]`, with where it stands.
 fn each_entry(
     map: &mut Mapping,
     key: &str,
-    pointer: &str,
+    at: &At<'_>,
     rw: &mut Rewrite,
-    mut f: impl FnMut(&mut Value, &str, &mut Rewrite),
+    mut f: impl FnMut(&mut Value, &At<'_>, &mut Rewrite),
 ) {
     let Some(entries) = child(map, key) else {
         return;
     };
-    let base = join(pointer, key);
+    let base = at.key(key);
     for (k, v) in entries.iter_mut() {
         if let Some(k) = k.as_str() {
-            f(v, &join(&base, k), rw);
+            f(v, &base.key(k), rw);
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The objects of a 3.1/3.2 document that hold schemas (path items, operations, parameters,
 //! headers, request bodies, responses, media types, components), walked to rewrite each schema.
 
-use super::{child, each_entry, schema::schema, Rewrite};
+use super::{child, each_entry, schema::schema, At, Rewrite};
 use crate::diag::{join, unescape};
 use serde_yaml::{Mapping, Value};
 
@@ -15,12 +15,24 @@ const METHODS: &[&str] = &[
 
 /// Every schema in the document, rewritten into OpenAPI 3.0.
 pub(super) fn document(root: &mut Mapping, rw: &mut Rewrite) {
-    each_entry(root, "paths", "", rw, path_item);
-    each_entry(root, "webhooks", "", rw, path_item);
+    each_entry(root, "paths", &At::ROOT, rw, path_item);
+    each_entry(root, "webhooks", &At::ROOT, rw, path_item);
+    if root
+        .get("webhooks")
+        .and_then(Value::as_mapping)
+        .is_some_and(|w| !w.is_empty())
+    {
+        rw.sink.warning(
+            "/webhooks",
+            "`webhooks` are requests the API sends, not operations the client calls: no methods \
+             are generated for them (their payload schemas under `components/schemas` become types)",
+            Some("put each payload schema under `components/schemas` to get a type for it".to_owned()),
+        );
+    }
     let Some(components) = child(root, "components") else {
         return;
     };
-    let c = "/components";
+    let c = &At::ROOT.key("components");
     each_entry(components, "schemas", c, rw, schema);
     each_entry(components, "parameters", c, rw, parameter);
     each_entry(components, "headers", c, rw, parameter);
@@ -76,81 +88,102 @@ pub(super) fn inline_path_item_refs(root: &mut Mapping, rw: &mut Rewrite) {
 }
 
 /// A path item (or a `$ref` to one, left as it is).
-pub(super) fn path_item(item: &mut Value, pointer: &str, rw: &mut Rewrite) {
+pub(super) fn path_item(item: &mut Value, at: &At<'_>, rw: &mut Rewrite) {
     let Some(map) = item.as_mapping_mut() else {
         return;
     };
-    each_item(map, "parameters", pointer, rw, parameter);
+    each_item(map, "parameters", at, rw, parameter);
     for method in METHODS {
         if let Some(op) = map.get_mut(*method) {
-            operation(op, &join(pointer, method), rw);
+            operation(op, &at.key(method), rw);
         }
     }
-    each_entry(map, "additionalOperations", pointer, rw, operation);
+    each_entry(map, "additionalOperations", at, rw, operation);
+    for (key, what) in [
+        ("query", "the OpenAPI 3.2 `query` method"),
+        (
+            "additionalOperations",
+            "`additionalOperations` (OpenAPI 3.2 methods by name)",
+        ),
+    ] {
+        if map.contains_key(key) {
+            rw.sink.warning(
+                &at.key(key).build(),
+                format!("{what} is not generated yet: the client has no method for it"),
+                Some("call it through the client's HTTP client by hand".to_owned()),
+            );
+        }
+    }
 }
 
-fn operation(op: &mut Value, pointer: &str, rw: &mut Rewrite) {
+fn operation(op: &mut Value, at: &At<'_>, rw: &mut Rewrite) {
     let Some(map) = op.as_mapping_mut() else {
         return;
     };
-    each_item(map, "parameters", pointer, rw, parameter);
+    each_item(map, "parameters", at, rw, parameter);
     if let Some(body) = map.get_mut("requestBody") {
-        content_holder(body, &join(pointer, "requestBody"), rw);
+        content_holder(body, &at.key("requestBody"), rw);
     }
-    each_entry(map, "responses", pointer, rw, response);
-    each_entry(map, "callbacks", pointer, rw, callback);
+    each_entry(map, "responses", at, rw, response);
+    each_entry(map, "callbacks", at, rw, callback);
 }
 
 /// A callback: runtime expressions → path items.
-fn callback(cb: &mut Value, pointer: &str, rw: &mut Rewrite) {
+fn callback(cb: &mut Value, at: &At<'_>, rw: &mut Rewrite) {
     if let Some(map) = cb.as_mapping_mut() {
         for (k, v) in map.iter_mut() {
             if let Some(k) = k.as_str() {
-                path_item(v, &join(pointer, k), rw);
+                path_item(v, &at.key(k), rw);
             }
         }
     }
 }
 
 /// A parameter or a header: a `schema`, or a `content` map.
-fn parameter(p: &mut Value, pointer: &str, rw: &mut Rewrite) {
+fn parameter(p: &mut Value, at: &At<'_>, rw: &mut Rewrite) {
     let Some(map) = p.as_mapping_mut() else {
         return;
     };
     if let Some(s) = map.get_mut("schema") {
-        schema(s, &join(pointer, "schema"), rw);
+        schema(s, &at.key("schema"), rw);
     }
-    each_entry(map, "content", pointer, rw, media_type);
+    each_entry(map, "content", at, rw, media_type);
 }
 
 /// A request body (or anything else with just a `content` map).
-fn content_holder(b: &mut Value, pointer: &str, rw: &mut Rewrite) {
+fn content_holder(b: &mut Value, at: &At<'_>, rw: &mut Rewrite) {
     if let Some(map) = b.as_mapping_mut() {
-        each_entry(map, "content", pointer, rw, media_type);
+        each_entry(map, "content", at, rw, media_type);
     }
 }
 
-fn response(r: &mut Value, pointer: &str, rw: &mut Rewrite) {
+fn response(r: &mut Value, at: &At<'_>, rw: &mut Rewrite) {
     let Some(map) = r.as_mapping_mut() else {
         return;
     };
-    each_entry(map, "headers", pointer, rw, parameter);
-    each_entry(map, "content", pointer, rw, media_type);
+    each_entry(map, "headers", at, rw, parameter);
+    each_entry(map, "content", at, rw, media_type);
 }
 
-fn media_type(m: &mut Value, pointer: &str, rw: &mut Rewrite) {
+fn media_type(m: &mut Value, at: &At<'_>, rw: &mut Rewrite) {
     let Some(map) = m.as_mapping_mut() else {
         return;
     };
     if let Some(s) = map.get_mut("schema") {
-        schema(s, &join(pointer, "schema"), rw);
+        schema(s, &at.key("schema"), rw);
     }
     if let Some(s) = map.get_mut("itemSchema") {
-        schema(s, &join(pointer, "itemSchema"), rw);
+        schema(s, &at.key("itemSchema"), rw);
+        rw.sink.warning(
+            &at.key("itemSchema").build(),
+            "`itemSchema` (OpenAPI 3.2 streamed items) is not used: the body is read whole, as \
+             its `schema` (or as bytes) says",
+            None,
+        );
     }
-    each_entry(map, "encoding", pointer, rw, |e, ptr, rw| {
+    each_entry(map, "encoding", at, rw, |e, at, rw| {
         if let Some(e) = e.as_mapping_mut() {
-            each_entry(e, "headers", ptr, rw, parameter);
+            each_entry(e, "headers", at, rw, parameter);
         }
     });
 }
@@ -159,14 +192,14 @@ fn media_type(m: &mut Value, pointer: &str, rw: &mut Rewrite) {
 fn each_item(
     map: &mut Mapping,
     key: &str,
-    pointer: &str,
+    at: &At<'_>,
     rw: &mut Rewrite,
-    f: impl Fn(&mut Value, &str, &mut Rewrite),
+    f: impl Fn(&mut Value, &At<'_>, &mut Rewrite),
 ) {
     if let Some(items) = map.get_mut(key).and_then(Value::as_sequence_mut) {
-        let base = join(pointer, key);
+        let base = at.key(key);
         for (i, v) in items.iter_mut().enumerate() {
-            f(v, &join(&base, &i.to_string()), rw);
+            f(v, &base.index(i), rw);
         }
     }
 }

@@ -2,7 +2,7 @@
 //! keyword becomes what a 3.0 author would write for the same values, or a located warning when
 //! 3.0, and so the client, has no word for it.
 
-use super::{each_entry, Rewrite};
+use super::{each_entry, At, Rewrite};
 use crate::diag::join;
 use serde_yaml::{Mapping, Value};
 
@@ -111,7 +111,7 @@ const BY_TYPE: &[(&str, &[&str])] = &[
 ];
 
 /// Rewrites the schema `s` (at `pointer`) and every schema inside it.
-pub(super) fn schema(s: &mut Value, pointer: &str, rw: &mut Rewrite) {
+pub(super) fn schema(s: &mut Value, at: &At<'_>, rw: &mut Rewrite) {
     if let Value::Bool(b) = s {
         // `true` allows anything, `false` nothing (`not: {}`).
         let mut map = Mapping::new();
@@ -124,6 +124,81 @@ pub(super) fn schema(s: &mut Value, pointer: &str, rw: &mut Rewrite) {
     let Some(map) = s.as_mapping_mut() else {
         return;
     };
+    // Most schemas are leaves that 3.0 reads as they are: one pass over the keys, with no
+    // lookups, finds out (the lookups below were most of the rewrite's time).
+    let (mut sub, mut local) = (false, false);
+    for (k, v) in map.iter() {
+        let k = k.as_str().unwrap_or_default();
+        sub |= holds_subschemas(k);
+        local |= rewritten_here(k, v);
+    }
+    if local || sub {
+        rewrite_schema(map, at, rw, local);
+    }
+}
+
+/// Whether `key` is one of [`ONE`], [`MAP`] or [`LIST`] (a `match`: compiled to a few
+/// comparisons, where searching the lists compared every entry).
+fn holds_subschemas(key: &str) -> bool {
+    let found = matches!(
+        key,
+        "items"
+            | "not"
+            | "additionalProperties"
+            | "unevaluatedProperties"
+            | "contains"
+            | "if"
+            | "then"
+            | "else"
+            | "propertyNames"
+            | "contentSchema"
+            | "unevaluatedItems"
+            | "properties"
+            | "patternProperties"
+            | "dependentSchemas"
+            | "$defs"
+            | "allOf"
+            | "anyOf"
+            | "oneOf"
+            | "prefixItems"
+    );
+    debug_assert_eq!(
+        found,
+        ONE.contains(&key) || MAP.contains(&key) || LIST.contains(&key)
+    );
+    found
+}
+
+/// Whether keyword `key` with value `v` is rewritten (or warned about) by [`rewrite_schema`]
+/// in the schema that holds it.
+fn rewritten_here(key: &str, v: &Value) -> bool {
+    match key {
+        "type" => !v.is_string() || v.as_str() == Some("null"),
+        "exclusiveMinimum" | "exclusiveMaximum" => v.is_number(),
+        "examples"
+        | "const"
+        | "$ref"
+        | "anyOf"
+        | "oneOf"
+        | "$defs"
+        | "prefixItems"
+        | "contentEncoding"
+        | "contentMediaType"
+        | "unevaluatedProperties"
+        | "patternProperties"
+        | "dependentRequired"
+        | "$schema"
+        | "$id"
+        | "$anchor"
+        | "$dynamicAnchor"
+        | "$comment"
+        | "$vocabulary" => true,
+        _ => UNSUPPORTED.iter().any(|(k, _)| *k == key),
+    }
+}
+
+/// [`schema`] for a schema with subschemas or keywords to rewrite (`local`).
+fn rewrite_schema(map: &mut Mapping, at: &At<'_>, rw: &mut Rewrite, local: bool) {
     let closed_tuple =
         matches!(map.get("items"), Some(Value::Bool(false))) && map.contains_key("prefixItems");
     if closed_tuple {
@@ -133,20 +208,23 @@ pub(super) fn schema(s: &mut Value, pointer: &str, rw: &mut Rewrite) {
         if let Some(v) = map.get_mut(*key) {
             let keeps_bool = matches!(*key, "additionalProperties" | "unevaluatedProperties");
             if !(keeps_bool && v.is_bool()) {
-                schema(v, &join(pointer, key), rw);
+                schema(v, &at.key(key), rw);
             }
         }
     }
     for key in MAP {
-        each_entry(map, key, pointer, rw, schema);
+        each_entry(map, key, at, rw, schema);
     }
     for key in LIST {
         if let Some(items) = map.get_mut(*key).and_then(Value::as_sequence_mut) {
-            let base = join(pointer, key);
+            let base = at.key(key);
             for (i, v) in items.iter_mut().enumerate() {
-                schema(v, &join(&base, &i.to_string()), rw);
+                schema(v, &base.index(i), rw);
             }
         }
+    }
+    if !local {
+        return;
     }
     for key in [
         "$schema",
@@ -159,7 +237,7 @@ pub(super) fn schema(s: &mut Value, pointer: &str, rw: &mut Rewrite) {
         map.remove(key);
     }
     if let Some(Value::Mapping(defs)) = map.remove("$defs") {
-        let base = join(pointer, "$defs");
+        let base = at.key("$defs").build();
         for (name, def) in defs {
             if let Some(name) = name.as_str() {
                 rw.defs.push((join(&base, name), name.to_owned(), def));
@@ -167,22 +245,22 @@ pub(super) fn schema(s: &mut Value, pointer: &str, rw: &mut Rewrite) {
         }
     }
     annotations(map);
-    types(map, pointer, rw);
+    types(map, at, rw);
     null_members(map);
     exclusive_bounds(map);
-    content(map, pointer, rw);
-    objects(map, pointer, rw);
-    tuples(map, pointer, rw, closed_tuple);
+    content(map, at, rw);
+    objects(map, at, rw);
+    tuples(map, at, rw, closed_tuple);
     for (key, why) in UNSUPPORTED {
         if map.contains_key(*key) {
             rw.sink.warning(
-                &join(pointer, key),
+                &at.key(key).build(),
                 format!("{why}: JSON Schema keyword `{key}` has no Rust form in the client"),
                 None,
             );
         }
     }
-    siblings_of_ref(map, pointer, rw);
+    siblings_of_ref(map, at, rw);
 }
 
 /// `examples: [a, ...]` → `example: a`; `const: c` → `enum: [c]` (with the type it implies).
@@ -215,7 +293,7 @@ fn annotations(map: &mut Mapping) {
 
 /// `type: [T, "null"]` → `type: T, nullable: true`; several types other than `null` → a
 /// `oneOf` with one member per type, each with the keywords that apply to it.
-fn types(map: &mut Mapping, pointer: &str, rw: &mut Rewrite) {
+fn types(map: &mut Mapping, at: &At<'_>, rw: &mut Rewrite) {
     let names: Vec<String> = match map.get("type") {
         Some(Value::String(t)) if t == "null" => vec![t.clone()],
         Some(Value::Sequence(ts)) => ts
@@ -238,7 +316,7 @@ fn types(map: &mut Mapping, pointer: &str, rw: &mut Rewrite) {
         [first, ..] => {
             if map.contains_key("oneOf") || map.contains_key("anyOf") {
                 rw.sink.warning(
-                    &join(pointer, "type"),
+                    &at.key("type").build(),
                     format!(
                         "a `type` array with several types next to `oneOf`/`anyOf` is read as `type: {first}`"
                     ),
@@ -388,7 +466,7 @@ fn exclusive_bounds(map: &mut Mapping) {
 
 /// `contentEncoding: base64` → `format: byte`; `contentMediaType` of a binary type (and no
 /// encoding) → `format: binary`, as OpenAPI 3.1 §4.3 maps 3.0's formats.
-fn content(map: &mut Mapping, pointer: &str, rw: &mut Rewrite) {
+fn content(map: &mut Mapping, at: &At<'_>, rw: &mut Rewrite) {
     let encoding = map.remove("contentEncoding");
     let media = map.remove("contentMediaType");
     if map.contains_key("format")
@@ -404,7 +482,7 @@ fn content(map: &mut Mapping, pointer: &str, rw: &mut Rewrite) {
             map.insert("format".into(), "byte".into());
         }
         Some(other) => rw.sink.warning(
-            &join(pointer, "contentEncoding"),
+            &at.key("contentEncoding").build(),
             format!("`contentEncoding: {other}` is not decoded: the value is the encoded string"),
             Some("use `contentEncoding: base64` for bytes the client should decode".to_owned()),
         ),
@@ -432,7 +510,7 @@ fn is_textual(m: &str) -> bool {
 /// `unevaluatedProperties` → `additionalProperties` (what it means for a schema the client
 /// models as one struct, `allOf` members merged); `patternProperties` → `additionalProperties`
 /// with a warning that key patterns are not checked; `dependentRequired` → a warning.
-fn objects(map: &mut Mapping, pointer: &str, rw: &mut Rewrite) {
+fn objects(map: &mut Mapping, at: &At<'_>, rw: &mut Rewrite) {
     if let Some(u) = map.remove("unevaluatedProperties") {
         if !map.contains_key("additionalProperties") && u != Value::Bool(true) {
             map.insert("additionalProperties".into(), u);
@@ -449,7 +527,7 @@ fn objects(map: &mut Mapping, pointer: &str, rw: &mut Rewrite) {
         };
         let keys: Vec<&str> = patterns.keys().filter_map(Value::as_str).collect();
         rw.sink.warning(
-            &join(pointer, "patternProperties"),
+            &at.key("patternProperties").build(),
             format!(
                 "`patternProperties` key patterns ({}) are not checked: the entries are a map{}",
                 keys.iter()
@@ -470,7 +548,7 @@ fn objects(map: &mut Mapping, pointer: &str, rw: &mut Rewrite) {
     }
     if map.contains_key("dependentRequired") {
         rw.sink.warning(
-            &join(pointer, "dependentRequired"),
+            &at.key("dependentRequired").build(),
             "`dependentRequired` is not checked before a request is sent",
             Some("document the dependency in the property's `description`".to_owned()),
         );
@@ -480,7 +558,7 @@ fn objects(map: &mut Mapping, pointer: &str, rw: &mut Rewrite) {
 
 /// `prefixItems` (a tuple) → `items`: the one schema all positions share, or any JSON value
 /// (with a warning) when they differ; a closed tuple (`items: false`) also gets `maxItems`.
-fn tuples(map: &mut Mapping, pointer: &str, rw: &mut Rewrite, closed: bool) {
+fn tuples(map: &mut Mapping, at: &At<'_>, rw: &mut Rewrite, closed: bool) {
     let Some(Value::Sequence(prefix)) = map.remove("prefixItems") else {
         return;
     };
@@ -491,7 +569,7 @@ fn tuples(map: &mut Mapping, pointer: &str, rw: &mut Rewrite, closed: bool) {
         Some(first) if same => first.clone(),
         _ => {
             rw.sink.warning(
-                &join(pointer, "prefixItems"),
+                &at.key("prefixItems").build(),
                 "`prefixItems` (a tuple of different types) has no Rust form in the client: \
                  the elements are any JSON values",
                 Some(
@@ -510,7 +588,7 @@ fn tuples(map: &mut Mapping, pointer: &str, rw: &mut Rewrite, closed: bool) {
 
 /// `$ref` with siblings (allowed since 3.1: a description, `nullable`) → `allOf: [$ref]` with
 /// the siblings, the 3.0 idiom, which `lower` reads as the referenced type with those additions.
-fn siblings_of_ref(map: &mut Mapping, pointer: &str, rw: &mut Rewrite) {
+fn siblings_of_ref(map: &mut Mapping, at: &At<'_>, rw: &mut Rewrite) {
     if !map.contains_key("$ref") || map.len() == 1 {
         return;
     }
@@ -522,10 +600,10 @@ fn siblings_of_ref(map: &mut Mapping, pointer: &str, rw: &mut Rewrite) {
     let only = Value::Mapping(only);
     match map.get_mut("allOf") {
         Some(Value::Sequence(all)) => {
+            let all_of = at.key("allOf");
             for i in (0..all.len()).rev() {
-                let to = join(&join(pointer, "allOf"), &(i + 1).to_string());
                 rw.moved
-                    .push((to, join(&join(pointer, "allOf"), &i.to_string())));
+                    .push((all_of.index(i + 1).build(), all_of.index(i).build()));
             }
             all.insert(0, only);
         }
@@ -534,7 +612,7 @@ fn siblings_of_ref(map: &mut Mapping, pointer: &str, rw: &mut Rewrite) {
         }
     }
     rw.moved
-        .push((join(&join(pointer, "allOf"), "0"), pointer.to_owned()));
+        .push((at.key("allOf").index(0).build(), at.build()));
 }
 
 /// Moves every `$defs` entry found to `components/schemas` (the only place `lower` names

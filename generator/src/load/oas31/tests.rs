@@ -179,3 +179,29 @@ fn path_items_from_components() {
         )]
     );
 }
+
+/// What the client does not generate from a 3.2 document is named, where it stands.
+#[test]
+fn document_features_not_generated_are_warned_about() {
+    let text = "openapi: 3.2.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    query:\n      \
+                responses:\n        '200':\n          description: OK\n          content:\n            \
+                application/jsonl: {itemSchema: {type: object}}\n\
+                webhooks:\n  made: {post: {responses: {'200': {description: OK}}}}\n";
+    let mut doc: Value = serde_yaml::from_str(text).unwrap();
+    let rw = rewrite("x.yaml", &mut doc);
+    let pointers: Vec<String> = rw
+        .sink
+        .into_diagnostics()
+        .0
+        .into_iter()
+        .map(|d| d.pointer)
+        .collect();
+    assert_eq!(
+        pointers,
+        [
+            "/paths/~1a/query/responses/200/content/application~1jsonl/itemSchema",
+            "/paths/~1a/query",
+            "/webhooks"
+        ]
+    );
+}
