@@ -47,6 +47,7 @@ const MAP: &[&str] = &[
     "patternProperties",
     "dependentSchemas",
     "$defs",
+    "definitions",
 ];
 
 /// Keywords that hold a list of subschemas.
@@ -157,6 +158,7 @@ fn holds_subschemas(key: &str) -> bool {
             | "patternProperties"
             | "dependentSchemas"
             | "$defs"
+            | "definitions"
             | "allOf"
             | "anyOf"
             | "oneOf"
@@ -178,6 +180,7 @@ fn rewritten_here(key: &str, v: &Value) -> bool {
         "examples"
         | "const"
         | "$ref"
+        | "definitions"
         | "anyOf"
         | "oneOf"
         | "$defs"
@@ -236,11 +239,14 @@ fn rewrite_schema(map: &mut Mapping, at: &At<'_>, rw: &mut Rewrite, local: bool)
     ] {
         map.remove(key);
     }
-    if let Some(Value::Mapping(defs)) = map.remove("$defs") {
-        let base = at.key("$defs").build();
-        for (name, def) in defs {
-            if let Some(name) = name.as_str() {
-                rw.defs.push((join(&base, name), name.to_owned(), def));
+    // `definitions` is `$defs` as drafts before 2019-09 spell it (still common in 3.1 specs).
+    for key in ["$defs", "definitions"] {
+        if let Some(Value::Mapping(defs)) = map.remove(key) {
+            let base = at.key(key).build();
+            for (name, def) in defs {
+                if let Some(name) = name.as_str() {
+                    rw.defs.push((join(&base, name), name.to_owned(), def));
+                }
             }
         }
     }
@@ -615,7 +621,7 @@ fn siblings_of_ref(map: &mut Mapping, at: &At<'_>, rw: &mut Rewrite) {
         .push((at.key("allOf").index(0).build(), at.build()));
 }
 
-/// Moves every `$defs` entry found to `components/schemas` (the only place `lower` names
+/// Moves every `$defs` (and `definitions`) entry found to `components/schemas` (the only place `lower` names
 /// schemas from), under its own name if free, and points the references to it there.
 pub(super) fn hoist_defs(root: &mut Mapping, rw: &mut Rewrite) {
     if rw.defs.is_empty() {

@@ -205,3 +205,13 @@ fn document_features_not_generated_are_warned_about() {
         ]
     );
 }
+
+/// Drafts before 2019-09 spell `$defs` as `definitions`; both move the same way.
+#[test]
+fn definitions_move_like_defs() {
+    let (s, _) = rewritten("type: object\nproperties: {b: {$ref: '#/components/schemas/S/definitions/B'}}\ndefinitions: {B: {type: string}}");
+    assert_eq!(
+        s,
+        yaml("type: object\nproperties: {b: {$ref: '#/components/schemas/B'}}")
+    );
+}
