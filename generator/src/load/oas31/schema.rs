@@ -2,7 +2,7 @@
 //! keyword becomes what a 3.0 author would write for the same values, or a located warning when
 //! 3.0, and so the client, has no word for it.
 
-use super::{each_entry, At, Rewrite};
+use super::{At, Rewrite};
 use crate::diag::join;
 use serde_yaml::{Mapping, Value};
 
@@ -202,27 +202,37 @@ fn rewritten_here(key: &str, v: &Value) -> bool {
 
 /// [`schema`] for a schema with subschemas or keywords to rewrite (`local`).
 fn rewrite_schema(map: &mut Mapping, at: &At<'_>, rw: &mut Rewrite, local: bool) {
-    let closed_tuple =
-        matches!(map.get("items"), Some(Value::Bool(false))) && map.contains_key("prefixItems");
+    let closed_tuple = local
+        && matches!(map.get("items"), Some(Value::Bool(false)))
+        && map.contains_key("prefixItems");
     if closed_tuple {
         map.remove("items");
     }
-    for key in ONE {
-        if let Some(v) = map.get_mut(*key) {
-            let keeps_bool = matches!(*key, "additionalProperties" | "unevaluatedProperties");
+    // Subschemas, in one pass over the entries (a lookup per keyword was a cost of its own).
+    for (key, v) in map.iter_mut() {
+        let Some(key) = key.as_str() else {
+            continue;
+        };
+        if ONE.contains(&key) {
+            let keeps_bool = matches!(key, "additionalProperties" | "unevaluatedProperties");
             if !(keeps_bool && v.is_bool()) {
                 schema(v, &at.key(key), rw);
             }
-        }
-    }
-    for key in MAP {
-        each_entry(map, key, at, rw, schema);
-    }
-    for key in LIST {
-        if let Some(items) = map.get_mut(*key).and_then(Value::as_sequence_mut) {
-            let base = at.key(key);
-            for (i, v) in items.iter_mut().enumerate() {
-                schema(v, &base.index(i), rw);
+        } else if MAP.contains(&key) {
+            if let Some(entries) = v.as_mapping_mut() {
+                let base = at.key(key);
+                for (name, entry) in entries.iter_mut() {
+                    if let Some(name) = name.as_str() {
+                        schema(entry, &base.key(name), rw);
+                    }
+                }
+            }
+        } else if LIST.contains(&key) {
+            if let Some(items) = v.as_sequence_mut() {
+                let base = at.key(key);
+                for (i, item) in items.iter_mut().enumerate() {
+                    schema(item, &base.index(i), rw);
+                }
             }
         }
     }
