@@ -215,3 +215,17 @@ fn definitions_move_like_defs() {
         yaml("type: object\nproperties: {b: {$ref: '#/components/schemas/B'}}")
     );
 }
+
+/// FastAPI (Pydantic 2) writes an optional field as `anyOf: [T, {type: null}]` beside its
+/// `title` and `default: null`: the same field as `type: T, nullable: true`.
+#[test]
+fn pydantic_optional_field() {
+    let (s, w) = rewritten(
+        "anyOf: [{type: string, maxLength: 5}, {type: 'null'}]\ntitle: Nick\ndefault: null",
+    );
+    assert_eq!(
+        s,
+        yaml("title: Nick\ndefault: null\nnullable: true\ntype: string\nmaxLength: 5")
+    );
+    assert!(w.is_empty());
+}
