@@ -9,10 +9,20 @@
 //! end to end within 1.5 s on the 2-core machine). The budget against progenitor is timed by
 //! `scripts/bench-generate.sh`, in alternating rounds of the two tools.
 //!
-//! `cargo bench --bench generate` (add `-- --measurement-time 1` for a quick look).
+//! Group `load_31`: loading Coval's spec written as OpenAPI 3.1
+//! (`tests/fixtures/oas31/coval.yaml`) against the same spec as 3.0, in YAML and in JSON; after
+//! criterion the budget (3.1 at most 1.2× 3.0) is timed again in alternating rounds
+//! (`… interleaved`), the ratio to read on a shared machine.
+//!
+//! `cargo bench --bench generate` (add `-- --measurement-time 1` for a quick look;
+//! `cargo bench --bench generate -- load_31` for the 3.1 budget alone).
 
-use criterion::{criterion_group, BatchSize, Criterion};
+#[path = "support/interleave.rs"]
+mod interleave;
+
+use criterion::{black_box, criterion_group, BatchSize, Criterion};
 use generator::stages;
+use interleave::{interleaved, selected, Rounds};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -96,9 +106,62 @@ fn large(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, ours, large);
+/// Coval's spec as 3.0 (`spec/coval.yaml`) and as 3.1 (`tests/fixtures/oas31/coval.yaml`),
+/// each as YAML and as JSON (key order kept): `[(format, 3.0 text, 3.1 text)]`.
+fn coval_30_and_31() -> Vec<(&'static str, String, String)> {
+    let read = |rel: &str| std::fs::read_to_string(root().join(rel)).expect("spec readable");
+    let (yaml30, yaml31) = (
+        read("spec/coval.yaml"),
+        read("tests/fixtures/oas31/coval.yaml"),
+    );
+    let json = |yaml: &str| {
+        let value: serde_yaml::Value = serde_yaml::from_str(yaml).expect("YAML");
+        serde_json::to_string(&value).expect("JSON")
+    };
+    let (json30, json31) = (json(&yaml30), json(&yaml31));
+    vec![("yaml", yaml30, yaml31), ("json", json30, json31)]
+}
+
+fn load_31(c: &mut Criterion) {
+    let mut g = c.benchmark_group("load_31");
+    for (format, text30, text31) in coval_30_and_31() {
+        g.bench_function(format!("coval_30_{format}"), |b| {
+            b.iter(|| stages::load("coval", black_box(&text30)))
+        });
+        g.bench_function(format!("coval_31_{format}"), |b| {
+            b.iter(|| stages::load("coval", black_box(&text31)))
+        });
+    }
+    g.finish();
+}
+
+/// The budget: loading the 3.1 spec takes at most 1.2× loading the same spec as 3.0.
+fn load_31_budget() {
+    if !selected("load_31") {
+        return;
+    }
+    for (format, text30, text31) in coval_30_and_31() {
+        interleaved(
+            &format!("load_31/coval_{format}: 3.1 vs 3.0"),
+            1.2,
+            Rounds {
+                rounds: 31,
+                per_round: 20,
+            },
+            &mut || {
+                black_box(stages::load("coval", black_box(&text30)).expect("3.0 loads"));
+            },
+            &mut || {
+                black_box(stages::load("coval", black_box(&text31)).expect("3.1 loads"));
+            },
+        );
+    }
+}
+
+criterion_group!(benches, ours, load_31, large);
 
 fn main() {
     benches();
     Criterion::default().configure_from_args().final_summary();
+    load_31_budget();
 }

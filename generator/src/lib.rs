@@ -1,11 +1,11 @@
-//! Turns hand-written OpenAPI 3.0 specs into typed async Rust clients.
+//! Turns OpenAPI 3.0, 3.1 and 3.2 specs into typed async Rust clients.
 //!
 //! The core is a pure function, [`generate`]: spec text in, Rust source out, in six stages,
 //! one module each:
 //!
 //! | stage | in → out |
 //! |---|---|
-//! | `load` | YAML/JSON text → `openapiv3::OpenAPI` |
+//! | `load` | YAML/JSON text (OpenAPI 3.0, 3.1, 3.2) → `openapiv3::OpenAPI` (3.1/3.2 rewritten) |
 //! | `lower` | `OpenAPI` → [`ir::Api`] (names resolved, all diagnostics collected) |
 //! | `check` | `ir::Api` → diagnostics (patterns, variant misuse) |
 //! | `surface` | `ir::Api` → [`surface::Surface`]: every Rust name and type the module exposes |
@@ -117,16 +117,18 @@ pub fn lower_spec(
 /// [`generate`] returns as `source`.
 pub mod stages {
     pub use crate::emit::Module;
+    pub use crate::load::Document;
     use crate::{check, diag, ir, Diagnostic, Diagnostics, Severity};
     pub use openapiv3::OpenAPI;
     pub use proc_macro2::TokenStream;
 
-    /// Stage 1: parses the spec text (YAML or JSON) of `file` into an OpenAPI 3.0 document.
+    /// Stage 1: parses the spec text (YAML or JSON) of `file`, OpenAPI 3.0.x, 3.1.x or 3.2.x,
+    /// into the OpenAPI 3.0 model `lower` reads.
     ///
     /// # Errors
-    /// Syntax errors, an OpenAPI version other than 3.0.x, or nodes that do not match the
-    /// OpenAPI 3.0 schema, each with a JSON pointer.
-    pub fn load(file: &str, text: &str) -> Result<OpenAPI, Diagnostics> {
+    /// Syntax errors, an OpenAPI version other than 3.0, 3.1 or 3.2, or nodes that do not match
+    /// the version's schema, each with a JSON pointer.
+    pub fn load(file: &str, text: &str) -> Result<Document, Diagnostics> {
         crate::load::load(file, text)
     }
 
@@ -138,7 +140,7 @@ pub mod stages {
     pub fn lower(
         file: &str,
         module: &str,
-        doc: &OpenAPI,
+        doc: &Document,
     ) -> Result<(ir::Api, Diagnostics), Diagnostics> {
         let (api, mut warnings) = crate::lower::lower(file, module, doc)?;
         let mut sink = diag::Sink::new(file);

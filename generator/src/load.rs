@@ -1,21 +1,65 @@
-//! Stage 1, load: spec text (YAML or JSON) → `openapiv3::OpenAPI`.
+//! Stage 1, load: spec text (YAML or JSON) → [`Document`], the `openapiv3::OpenAPI` model
+//! `lower` reads. OpenAPI 3.0.x is read as it is; 3.1.x and 3.2.x are rewritten into it on the
+//! way (see [`oas31`]).
 //!
 //! Fails with a diagnostic naming the JSON pointer of the offending node, never panics.
 
 mod json;
+mod oas31;
 
 use crate::diag::{Diagnostics, Sink};
 
-/// Parses `text` (the contents of `file`) as an OpenAPI 3.0.x document.
+/// A loaded spec: the OpenAPI 3.0 model of it, and what reading a 3.1/3.2 document into that
+/// model found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// The document as OpenAPI 3.0 (a 3.1/3.2 document rewritten into what 3.0 says).
+    pub openapi: openapiv3::OpenAPI,
+    /// Warnings about keywords of a 3.1/3.2 document that the client cannot express.
+    pub(crate) warnings: Diagnostics,
+    /// (pointer in `openapi`, pointer in the source text) for nodes the rewrite moved
+    /// (`$defs` entries, path items from `components/pathItems`, the `$ref` of a schema with
+    /// siblings); empty for a 3.0 document.
+    pub(crate) moved: Vec<(String, String)>,
+}
+
+impl Document {
+    fn v30(openapi: openapiv3::OpenAPI) -> Self {
+        Document {
+            openapi,
+            warnings: Diagnostics::default(),
+            moved: Vec::new(),
+        }
+    }
+
+    /// The pointer into the source text for `pointer`, a pointer into [`Self::openapi`]
+    /// (`None` when the node was not moved).
+    pub(crate) fn source_pointer(&self, pointer: &str) -> Option<String> {
+        self.moved.iter().find_map(|(to, from)| {
+            let rest = pointer.strip_prefix(to.as_str())?;
+            (rest.is_empty() || rest.starts_with('/')).then(|| format!("{from}{rest}"))
+        })
+    }
+}
+
+/// Parses `text` (the contents of `file`) as an OpenAPI 3.0.x, 3.1.x or 3.2.x document.
 ///
 /// JSON is told from YAML by the text, not by `file`: the name is only for diagnostics (tests
 /// and tools pass any), a spec may be saved under the other extension, and the first character
 /// decides reliably (see [`json::looks_like_json`]).
-pub fn load(file: &str, text: &str) -> Result<openapiv3::OpenAPI, Diagnostics> {
+pub fn load(file: &str, text: &str) -> Result<Document, Diagnostics> {
+    let newer = declared_version(text).is_some_and(oas31::reads);
     if json::looks_like_json(text) {
         match json::scan(text) {
             Ok(()) => {
-                if let Some(doc) = parse_json(text) {
+                let doc = if newer {
+                    serde_json::from_str(text)
+                        .ok()
+                        .and_then(|value| read_newer(file, value))
+                } else {
+                    parse_json(text).map(Document::v30)
+                };
+                if let Some(doc) = doc {
                     return Ok(doc);
                 }
             }
@@ -26,10 +70,36 @@ pub fn load(file: &str, text: &str) -> Result<openapiv3::OpenAPI, Diagnostics> {
             Err(_) => {}
         }
     }
-    match parse_valid(text) {
+    match parse_valid(file, text) {
         Some(doc) => Ok(doc),
         None => diagnose(file, text),
     }
+}
+
+/// The `openapi` field's value as the text spells it near its start, without parsing: which
+/// path to try first (both check the version they read, so a wrong guess costs only time).
+fn declared_version(text: &str) -> Option<&str> {
+    let at = text.find("openapi")?;
+    let rest = text[at + "openapi".len()..].trim_start_matches(['"', '\'', ' ']);
+    let rest = rest.strip_prefix(':')?.trim_start_matches([' ', '"', '\'']);
+    let end = rest.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
+    Some(&rest[..end])
+}
+
+/// A 3.1/3.2 document (as an untyped value) rewritten into the 3.0 model; `None` if it is not
+/// one or does not fit the model (the slow path then says why).
+fn read_newer(file: &str, mut value: serde_yaml::Value) -> Option<Document> {
+    let version = value.get("openapi").and_then(|v| v.as_str())?;
+    if !oas31::reads(version) {
+        return None;
+    }
+    let rw = oas31::rewrite(file, &mut value);
+    let openapi = serde_yaml::from_value(value).ok()?;
+    Some(Document {
+        openapi,
+        warnings: rw.sink.into_diagnostics(),
+        moved: rw.moved,
+    })
 }
 
 /// The fast path for JSON, whose keys [`json::scan`] found distinct: straight into
@@ -85,9 +155,19 @@ fn json_problem(file: &str, problem: json::Problem) -> Diagnostics {
 /// For YAML, a separate pass for repeated keys followed by `serde_yaml::from_str::<OpenAPI>`
 /// (as JSON does) is no faster: parsing YAML is most of the cost, and that way it is done
 /// twice (measured on `spec/coval.yaml`: about 10 ms against 7 ms through the value).
-fn parse_valid(text: &str) -> Option<openapiv3::OpenAPI> {
+fn parse_valid(file: &str, text: &str) -> Option<Document> {
     let value: serde_yaml::Value = serde_yaml::from_str(text).ok()?;
-    serde_yaml::from_value(value).ok().filter(is_30)
+    let version = value
+        .get("openapi")
+        .and_then(|v| v.as_str())
+        .unwrap_or_default();
+    if oas31::reads(version) {
+        return read_newer(file, value);
+    }
+    serde_yaml::from_value(value)
+        .ok()
+        .filter(is_30)
+        .map(Document::v30)
 }
 
 /// Whether the document declares OpenAPI 3.0.x, the version this generator reads.
@@ -98,7 +178,7 @@ fn is_30(doc: &openapiv3::OpenAPI) -> bool {
 
 /// The slow path, for a document [`parse_valid`] refused: syntax, version and schema errors with
 /// their JSON pointers (and, should the document be fine after all, the document).
-fn diagnose(file: &str, text: &str) -> Result<openapiv3::OpenAPI, Diagnostics> {
+fn diagnose(file: &str, text: &str) -> Result<Document, Diagnostics> {
     let mut sink = Sink::new(file);
     // First as untyped YAML (JSON is YAML), to report syntax errors and the version.
     let value: serde_yaml::Value = match serde_yaml::from_str(text) {
@@ -118,23 +198,12 @@ fn diagnose(file: &str, text: &str) -> Result<openapiv3::OpenAPI, Diagnostics> {
         .map(str::to_owned);
     match version.as_deref() {
         Some(v) if v.starts_with("3.0.") || v == "3.0" => {}
-        Some(v) if v.starts_with("3.1") => {
-            sink.error(
-                "/openapi",
-                format!("OpenAPI {v} is not supported: this generator reads OpenAPI 3.0.x"),
-                Some(
-                    "convert the document to 3.0.3 (`type: [string, 'null']` becomes `type: string` \
-                     with `nullable: true`, `examples` arrays become `example`)"
-                        .to_owned(),
-                ),
-            );
-            return Err(sink.into_diagnostics());
-        }
+        Some(v) if oas31::reads(v) => return diagnose_newer(file, v, value),
         Some(v) => {
             sink.error(
                 "/openapi",
                 format!("unsupported OpenAPI version `{v}`"),
-                Some("set `openapi: 3.0.3`".to_owned()),
+                Some("set `openapi: 3.1.1` (or `3.0.3`, `3.2.0`) to the version the document follows".to_owned()),
             );
             return Err(sink.into_diagnostics());
         }
@@ -143,31 +212,34 @@ fn diagnose(file: &str, text: &str) -> Result<openapiv3::OpenAPI, Diagnostics> {
             sink.error(
                 "/openapi",
                 if swagger {
-                    "this is a Swagger 2.0 document; only OpenAPI 3.0.x is supported".to_owned()
+                    "this is a Swagger 2.0 document; only OpenAPI 3.0, 3.1 and 3.2 are supported"
+                        .to_owned()
                 } else {
                     "missing the `openapi` version field".to_owned()
                 },
-                Some("start the document with `openapi: 3.0.3`".to_owned()),
+                Some(
+                    "start the document with `openapi: 3.1.1` (or the 3.x version it follows)"
+                        .to_owned(),
+                ),
             );
             return Err(sink.into_diagnostics());
         }
     }
     let de = serde_yaml::Deserializer::from_str(text);
     match serde_path_to_error::deserialize::<_, openapiv3::OpenAPI>(de) {
-        Ok(api) => Ok(api),
+        Ok(api) => Ok(Document::v30(api)),
         Err(e) => {
             let line = e
                 .inner()
                 .location()
                 .map(|l| format!(" (line {})", l.line()))
                 .unwrap_or_default();
-            let (pointer, message) = match locate(&value) {
-                Some(found) => found,
-                None => (
+            let (pointer, message) = locate(&value).unwrap_or_else(|| {
+                (
                     path_to_pointer(&e.path().to_string()),
                     strip_location(&e.into_inner().to_string()),
-                ),
-            };
+                )
+            });
             sink.error(
                 &pointer,
                 format!("does not match the OpenAPI 3.0 schema{line}: {message}"),
@@ -175,6 +247,45 @@ fn diagnose(file: &str, text: &str) -> Result<openapiv3::OpenAPI, Diagnostics> {
                     "compare the node with the OpenAPI 3.0.3 specification's object of that kind"
                         .to_owned(),
                 ),
+            );
+            Err(sink.into_diagnostics())
+        }
+    }
+}
+
+/// The slow path for a 3.1/3.2 document (`version`) that does not fit the model after the
+/// rewrite: the node that does not, at its pointer in the source.
+fn diagnose_newer(
+    file: &str,
+    version: &str,
+    mut value: serde_yaml::Value,
+) -> Result<Document, Diagnostics> {
+    let rw = oas31::rewrite(file, &mut value);
+    let mut doc = Document {
+        openapi: openapiv3::OpenAPI::default(),
+        warnings: rw.sink.into_diagnostics(),
+        moved: rw.moved,
+    };
+    match serde_path_to_error::deserialize::<_, openapiv3::OpenAPI>(value.clone()) {
+        Ok(api) => {
+            doc.openapi = api;
+            Ok(doc)
+        }
+        Err(e) => {
+            let (pointer, message) = locate(&value).unwrap_or_else(|| {
+                (
+                    path_to_pointer(&e.path().to_string()),
+                    strip_location(&e.into_inner().to_string()),
+                )
+            });
+            let pointer = doc.source_pointer(&pointer).unwrap_or(pointer);
+            let mut sink = Sink::new(file);
+            sink.error(
+                &pointer,
+                format!("does not match the OpenAPI {version} schema: {message}"),
+                Some(format!(
+                    "compare the node with the OpenAPI {version} specification's object of that kind"
+                )),
             );
             Err(sink.into_diagnostics())
         }
@@ -308,16 +419,31 @@ mod tests {
     }
 
     #[test]
-    fn rejects_31() {
-        let err = load(
-            "x.yaml",
-            "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n",
-        )
-        .unwrap_err();
+    fn reads_31_and_32() {
+        for v in ["3.1.0", "3.1.1", "3.2.0"] {
+            let yaml = format!("openapi: {v}\ninfo: {{title: t, version: '1'}}\n");
+            let doc = load("x.yaml", &yaml).unwrap();
+            assert!(
+                doc.openapi.paths.paths.is_empty(),
+                "{v}: `paths` is optional"
+            );
+            let json = format!(r#"{{"openapi": "{v}", "info": {{"title": "t", "version": "1"}}}}"#);
+            assert_eq!(load("x.json", &json).unwrap(), doc, "{v}");
+        }
+        let err = load("x.yaml", "openapi: 3.3.0\ninfo: {title: t, version: '1'}\n").unwrap_err();
         assert!(
-            err.to_string().contains("OpenAPI 3.1.0 is not supported"),
+            err.to_string()
+                .contains("unsupported OpenAPI version `3.3.0`"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn version_is_sniffed_from_the_text() {
+        assert_eq!(declared_version("openapi: 3.1.0\n"), Some("3.1.0"));
+        assert_eq!(declared_version("{\"openapi\": \"3.2.0\","), Some("3.2.0"));
+        assert_eq!(declared_version("openapi: '3.0.3'\n"), Some("3.0.3"));
+        assert_eq!(declared_version("info: {}\n"), None);
     }
 
     /// A JSON document: `info` and `paths` around `extra`, which goes inside the path item.
@@ -338,7 +464,7 @@ mod tests {
     #[test]
     fn json_loads_through_the_fast_path() {
         let doc = load("x.json", &json_doc("")).unwrap();
-        assert!(doc.paths.paths.contains_key("/a"));
+        assert!(doc.openapi.paths.paths.contains_key("/a"));
     }
 
     #[test]
@@ -375,9 +501,9 @@ mod tests {
             "components": {"schemas": {"S": {"type": "object",
                 "properties": {"zeta": {"type": "string"}, "alpha": {"type": "string"}}}}}}"#;
         let doc = load("x.json", text).unwrap();
-        let paths: Vec<&str> = doc.paths.paths.keys().map(String::as_str).collect();
+        let paths: Vec<&str> = doc.openapi.paths.paths.keys().map(String::as_str).collect();
         assert_eq!(paths, ["/z", "/a", "/m"]);
-        let schema = &doc.components.unwrap().schemas["S"];
+        let schema = &doc.openapi.components.unwrap().schemas["S"];
         let openapiv3::ReferenceOr::Item(openapiv3::Schema {
             schema_kind: openapiv3::SchemaKind::Type(openapiv3::Type::Object(o)),
             ..
@@ -416,7 +542,7 @@ mod tests {
                 "enum": [0.30000000000000004, 1e-7, 123456789.12345678, 5e-324]}}}}"#;
         let from_json = load("x.json", json).unwrap();
         let from_yaml = serde_yaml::from_value(serde_yaml::from_str(json).unwrap()).unwrap();
-        assert_eq!(from_json, from_yaml);
+        assert_eq!(from_json.openapi, from_yaml);
     }
 
     /// YAML in flow style starts with `{` too, and is not JSON.
@@ -427,7 +553,7 @@ mod tests {
             "{openapi: 3.0.3, info: {title: t, version: '1'}, paths: {}}",
         )
         .unwrap();
-        assert_eq!(doc.info.title, "t");
+        assert_eq!(doc.openapi.info.title, "t");
     }
 
     /// serde_json refuses a number where openapiv3 wants a string; serde_yaml reads it as one,
@@ -439,6 +565,6 @@ mod tests {
             &json_doc("").replace(r#""version": "1""#, r#""version": 1.5"#),
         )
         .unwrap();
-        assert_eq!(doc.info.version, "1.5");
+        assert_eq!(doc.openapi.info.version, "1.5");
     }
 }

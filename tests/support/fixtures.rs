@@ -17,6 +17,18 @@ pub const FIXTURES: &[&str] = &[
     "names",
     "methods",
     "extra",
+    // OpenAPI 3.1: one JSON Schema 2020-12 keyword each.
+    "oas31_type_arrays",
+    "oas31_const",
+    "oas31_examples",
+    "oas31_exclusive_bounds",
+    "oas31_ref_siblings",
+    "oas31_defs",
+    "oas31_prefix_items",
+    "oas31_dependent_required",
+    "oas31_content",
+    "oas31_unevaluated_properties",
+    "oas31_pattern_properties",
 ];
 
 pub fn root() -> PathBuf {

@@ -105,20 +105,27 @@ fn main() {
     std::panic::set_hook(Box::new(|_| {}));
     let (mut generated, mut not_30, mut diagnosed, mut panicked) = (Vec::new(), 0, 0, Vec::new());
     let mut causes: BTreeMap<String, usize> = BTreeMap::new();
+    let mut by_version: BTreeMap<&str, usize> = BTreeMap::new();
     let started = Instant::now();
     for f in &files {
         let Ok(text) = std::fs::read_to_string(f) else {
             continue;
         };
         let head: String = text.chars().take(4000).collect();
-        if !(head.contains("\"openapi\": \"3.0")
-            || head.contains("openapi: 3.0")
-            || head.contains("openapi: '3.0")
-            || head.contains("\"openapi\":\"3.0"))
-        {
+        let Some(version) = ["3.0", "3.1", "3.2"].into_iter().find(|v| {
+            [
+                format!("\"openapi\": \"{v}"),
+                format!("openapi: {v}"),
+                format!("openapi: '{v}"),
+                format!("\"openapi\":\"{v}"),
+            ]
+            .iter()
+            .any(|p| head.contains(p.as_str()))
+        }) else {
             not_30 += 1;
             continue;
-        }
+        };
+        *by_version.entry(version).or_default() += 1;
         let name = f.strip_prefix(&args.dir).unwrap_or(f).display().to_string();
         let module = format!("m{}", generated.len() + diagnosed + panicked.len());
         match catch_unwind(AssertUnwindSafe(|| {
@@ -136,7 +143,7 @@ fn main() {
     }
     let total = generated.len() + diagnosed + panicked.len();
     println!(
-        "OpenAPI 3.0 specs: {total} (skipped {not_30} other files) in {:.1?}",
+        "OpenAPI 3.x specs: {total} ({by_version:?}; skipped {not_30} other files) in {:.1?}",
         started.elapsed()
     );
     println!("  generated:       {}", generated.len());

@@ -1,16 +1,18 @@
 //! Stage 2, lower: `openapiv3::OpenAPI` → [`ir::Api`](crate::ir::Api). The only stage that sees
-//! openapiv3 types. Collects every diagnostic instead of stopping at the first.
+//! openapiv3 types (3.1/3.2 documents arrive rewritten into them by `load`). Collects every diagnostic instead of stopping at the first.
 
 mod ctx;
 mod operation;
 mod reach;
 mod resolve;
 mod schema;
+mod source;
 mod view;
 
 use crate::diag::{join, Diagnostics, Sink};
 use crate::ident::{type_name, Namespace};
 use crate::ir::*;
+use crate::load::Document;
 use foldhash::{HashMap, HashMapExt};
 use openapiv3::{OpenAPI, ReferenceOr, SecurityScheme};
 use std::collections::{BTreeMap, BTreeSet};
@@ -37,7 +39,12 @@ pub(crate) struct Lowerer<'a> {
 
 /// Lowers a loaded document. `file` is used in diagnostics, `module` names the Rust module.
 /// On success returns the IR and the warnings.
-pub fn lower(file: &str, module: &str, doc: &OpenAPI) -> Result<(Api, Diagnostics), Diagnostics> {
+pub fn lower(
+    file: &str,
+    module: &str,
+    document: &Document,
+) -> Result<(Api, Diagnostics), Diagnostics> {
+    let doc = &document.openapi;
     let store = resolve::Store::default();
     let mut l = Lowerer {
         doc,
@@ -66,7 +73,7 @@ pub fn lower(file: &str, module: &str, doc: &OpenAPI) -> Result<(Api, Diagnostic
     reach::drop_orphans(&mut l.types, components, &operations);
     reach::mark_reachable(&mut l.types, &operations);
     let error_type = common_error_type(&operations);
-    let api = Api {
+    let mut api = Api {
         module: module.to_owned(),
         source: file.to_owned(),
         title: doc.info.title.clone(),
@@ -79,7 +86,10 @@ pub fn lower(file: &str, module: &str, doc: &OpenAPI) -> Result<(Api, Diagnostic
         types: l.types.into_values().collect(),
         operations,
     };
-    let diags = l.sink.into_diagnostics();
+    // Warnings from reading a 3.1/3.2 document come first: they are about the source as written.
+    let mut diags = document.warnings.clone();
+    diags.0.extend(l.sink.into_diagnostics().0);
+    source::restore(document, &mut api, &mut diags);
     if diags.has_errors() {
         Err(diags)
     } else {

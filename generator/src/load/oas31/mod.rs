@@ -1,0 +1,137 @@
+//! OpenAPI 3.1 and 3.2 documents, read into the OpenAPI 3.0 model (`openapiv3::OpenAPI`) that
+//! `lower` reads.
+//!
+//! The document is rewritten as an untyped YAML value, node by node, into what the same API
+//! says in OpenAPI 3.0 (`type: [string, "null"]` → `type: string, nullable: true`; `examples`
+//! → `example`; numeric `exclusiveMinimum` → `minimum` + `exclusiveMinimum: true`; `$ref` with
+//! siblings → `allOf: [$ref]` + siblings; `$defs` → `components/schemas`; ...). `lower` then
+//! sees exactly what it would see for the 3.0 spec, so every feature of the client works the
+//! same and no stage past `load` knows which version was read. What 3.0 cannot say (a key
+//! pattern of `patternProperties`, `prefixItems` tuples, `dependentRequired`) becomes a warning
+//! located at the keyword.
+//!
+//! Why not the `oas3` crate (0.22): its schema model has no `$defs`, `dependentRequired`,
+//! `patternProperties`, `unevaluatedProperties`, `contentEncoding` or `contentMediaType`, and
+//! no OpenAPI 3.2 (`query`, `additionalOperations`, `itemSchema`); its default feature turns on
+//! serde_json's `preserve_order` for the whole build; and `lower` would need a second reader of
+//! every object. Rewriting into the model `lower` already reads costs one walk over the value
+//! the 3.0 path parses anyway (see `benches/generate.rs`, group `load_31`).
+
+mod paths;
+mod schema;
+
+use crate::diag::{join, Sink};
+use serde_yaml::{Mapping, Value};
+
+/// What rewriting a 3.1/3.2 document found: nodes it moved, and keywords that lose meaning.
+pub(crate) struct Rewrite {
+    /// (pointer in the rewritten document, pointer in the source) for each moved node.
+    pub moved: Vec<(String, String)>,
+    /// Warnings for keywords that the 3.0 model, and so the client, cannot express.
+    pub sink: Sink,
+    /// `$defs` entries taken out of their schemas: (source pointer, name, rewritten schema).
+    defs: Vec<(String, String, Value)>,
+}
+
+/// Whether `version` (the `openapi` field) is one this module reads: 3.1.x or 3.2.x.
+pub(crate) fn reads(version: &str) -> bool {
+    ["3.1", "3.2"]
+        .iter()
+        .any(|v| version == *v || version.strip_prefix(v).is_some_and(|r| r.starts_with('.')))
+}
+
+/// Rewrites the 3.1/3.2 document `doc` in place into OpenAPI 3.0.3.
+pub(crate) fn rewrite(file: &str, doc: &mut Value) -> Rewrite {
+    let mut rw = Rewrite {
+        moved: Vec::new(),
+        sink: Sink::new(file),
+        defs: Vec::new(),
+    };
+    let Some(root) = doc.as_mapping_mut() else {
+        return rw;
+    };
+    root.insert("openapi".into(), "3.0.3".into());
+    if !root.contains_key("paths") {
+        root.insert("paths".into(), Value::Mapping(Mapping::new()));
+    }
+    paths::inline_path_item_refs(root, &mut rw);
+    paths::document(root, &mut rw);
+    schema::hoist_defs(root, &mut rw);
+    rw
+}
+
+/// A JSON pointer in parts, each borrowed from a caller's frame, made into a string only when a
+/// warning or a moved node needs it (making one for every node was most of the rewrite's time).
+#[derive(Clone, Copy)]
+pub(super) struct At<'p> {
+    up: Option<&'p At<'p>>,
+    token: Token<'p>,
+}
+
+#[derive(Clone, Copy)]
+enum Token<'p> {
+    Root,
+    Key(&'p str),
+    Index(usize),
+}
+
+impl<'p> At<'p> {
+    /// The whole document (`""`).
+    pub const ROOT: At<'static> = At {
+        up: None,
+        token: Token::Root,
+    };
+
+    /// The entry `key` of this node.
+    pub fn key(&'p self, key: &'p str) -> At<'p> {
+        At {
+            up: Some(self),
+            token: Token::Key(key),
+        }
+    }
+
+    /// The element `index` of this node.
+    pub fn index(&'p self, index: usize) -> At<'p> {
+        At {
+            up: Some(self),
+            token: Token::Index(index),
+        }
+    }
+
+    /// The RFC 6901 JSON pointer.
+    pub fn build(&self) -> String {
+        let base = self.up.map(At::build).unwrap_or_default();
+        match self.token {
+            Token::Root => base,
+            Token::Key(k) => join(&base, k),
+            Token::Index(i) => join(&base, &i.to_string()),
+        }
+    }
+}
+
+/// The entry `key` of the mapping `map`, if it is a mapping.
+fn child<'v>(map: &'v mut Mapping, key: &str) -> Option<&'v mut Mapping> {
+    map.get_mut(key).and_then(Value::as_mapping_mut)
+}
+
+/// Calls `f` on every entry of the mapping at `map[key]`, with where it stands.
+fn each_entry(
+    map: &mut Mapping,
+    key: &str,
+    at: &At<'_>,
+    rw: &mut Rewrite,
+    mut f: impl FnMut(&mut Value, &At<'_>, &mut Rewrite),
+) {
+    let Some(entries) = child(map, key) else {
+        return;
+    };
+    let base = at.key(key);
+    for (k, v) in entries.iter_mut() {
+        if let Some(k) = k.as_str() {
+            f(v, &base.key(k), rw);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,205 @@
+//! The objects of a 3.1/3.2 document that hold schemas (path items, operations, parameters,
+//! headers, request bodies, responses, media types, components), walked to rewrite each schema.
+
+use super::{child, each_entry, schema::schema, At, Rewrite};
+use crate::diag::{join, unescape};
+use serde_yaml::{Mapping, Value};
+
+/// How many `$ref`s in a row to path items are followed (as `lower` follows other references).
+const MAX_LINKS: usize = 32;
+
+/// The operations of a path item, by their key; `query` is OpenAPI 3.2's.
+const METHODS: &[&str] = &[
+    "get", "put", "post", "delete", "options", "head", "patch", "trace", "query",
+];
+
+/// Every schema in the document, rewritten into OpenAPI 3.0.
+pub(super) fn document(root: &mut Mapping, rw: &mut Rewrite) {
+    each_entry(root, "paths", &At::ROOT, rw, path_item);
+    each_entry(root, "webhooks", &At::ROOT, rw, path_item);
+    if root
+        .get("webhooks")
+        .and_then(Value::as_mapping)
+        .is_some_and(|w| !w.is_empty())
+    {
+        rw.sink.warning(
+            "/webhooks",
+            "`webhooks` are requests the API sends, not operations the client calls: no methods \
+             are generated for them (their payload schemas under `components/schemas` become types)",
+            Some("put each payload schema under `components/schemas` to get a type for it".to_owned()),
+        );
+    }
+    let Some(components) = child(root, "components") else {
+        return;
+    };
+    let c = &At::ROOT.key("components");
+    each_entry(components, "schemas", c, rw, schema);
+    each_entry(components, "parameters", c, rw, parameter);
+    each_entry(components, "headers", c, rw, parameter);
+    each_entry(components, "requestBodies", c, rw, content_holder);
+    each_entry(components, "responses", c, rw, response);
+    each_entry(components, "pathItems", c, rw, path_item);
+    each_entry(components, "callbacks", c, rw, callback);
+}
+
+/// `$ref: '#/components/pathItems/X'` under `paths` and `webhooks` (OpenAPI 3.1 has a place for
+/// path items under `components`; the 3.0 model has not): replaced by the path item it names,
+/// which is recorded as moved so that diagnostics and docs point into `components/pathItems`.
+pub(super) fn inline_path_item_refs(root: &mut Mapping, rw: &mut Rewrite) {
+    let items = root
+        .get("components")
+        .and_then(|c| c.get("pathItems"))
+        .and_then(Value::as_mapping)
+        .cloned();
+    let Some(items) = items else {
+        return;
+    };
+    for key in ["paths", "webhooks"] {
+        let Some(entries) = child(root, key) else {
+            continue;
+        };
+        for (path, item) in entries.iter_mut() {
+            let Some(path) = path.as_str() else {
+                continue;
+            };
+            let mut source = None;
+            // A chain of references is followed to its end (bounded: a cycle stays a `$ref`,
+            // which lower reports as unresolved).
+            for _ in 0..MAX_LINKS {
+                let Some(name) = item
+                    .get("$ref")
+                    .and_then(Value::as_str)
+                    .and_then(|r| r.strip_prefix("#/components/pathItems/"))
+                    .map(|n| unescape(n).into_owned())
+                else {
+                    break;
+                };
+                let Some(target) = items.get(name.as_str()) else {
+                    break;
+                };
+                source = Some(join("/components/pathItems", &name));
+                *item = target.clone();
+            }
+            if let Some(source) = source {
+                rw.moved.push((join(&join("", key), path), source));
+            }
+        }
+    }
+}
+
+/// A path item (or a `$ref` to one, left as it is).
+pub(super) fn path_item(item: &mut Value, at: &At<'_>, rw: &mut Rewrite) {
+    let Some(map) = item.as_mapping_mut() else {
+        return;
+    };
+    each_item(map, "parameters", at, rw, parameter);
+    for method in METHODS {
+        if let Some(op) = map.get_mut(*method) {
+            operation(op, &at.key(method), rw);
+        }
+    }
+    each_entry(map, "additionalOperations", at, rw, operation);
+    for (key, what) in [
+        ("query", "the OpenAPI 3.2 `query` method"),
+        (
+            "additionalOperations",
+            "`additionalOperations` (OpenAPI 3.2 methods by name)",
+        ),
+    ] {
+        if map.contains_key(key) {
+            rw.sink.warning(
+                &at.key(key).build(),
+                format!("{what} is not generated yet: the client has no method for it"),
+                Some("call it through the client's HTTP client by hand".to_owned()),
+            );
+        }
+    }
+}
+
+fn operation(op: &mut Value, at: &At<'_>, rw: &mut Rewrite) {
+    let Some(map) = op.as_mapping_mut() else {
+        return;
+    };
+    each_item(map, "parameters", at, rw, parameter);
+    if let Some(body) = map.get_mut("requestBody") {
+        content_holder(body, &at.key("requestBody"), rw);
+    }
+    each_entry(map, "responses", at, rw, response);
+    each_entry(map, "callbacks", at, rw, callback);
+}
+
+/// A callback: runtime expressions → path items.
+fn callback(cb: &mut Value, at: &At<'_>, rw: &mut Rewrite) {
+    if let Some(map) = cb.as_mapping_mut() {
+        for (k, v) in map.iter_mut() {
+            if let Some(k) = k.as_str() {
+                path_item(v, &at.key(k), rw);
+            }
+        }
+    }
+}
+
+/// A parameter or a header: a `schema`, or a `content` map.
+fn parameter(p: &mut Value, at: &At<'_>, rw: &mut Rewrite) {
+    let Some(map) = p.as_mapping_mut() else {
+        return;
+    };
+    if let Some(s) = map.get_mut("schema") {
+        schema(s, &at.key("schema"), rw);
+    }
+    each_entry(map, "content", at, rw, media_type);
+}
+
+/// A request body (or anything else with just a `content` map).
+fn content_holder(b: &mut Value, at: &At<'_>, rw: &mut Rewrite) {
+    if let Some(map) = b.as_mapping_mut() {
+        each_entry(map, "content", at, rw, media_type);
+    }
+}
+
+fn response(r: &mut Value, at: &At<'_>, rw: &mut Rewrite) {
+    let Some(map) = r.as_mapping_mut() else {
+        return;
+    };
+    each_entry(map, "headers", at, rw, parameter);
+    each_entry(map, "content", at, rw, media_type);
+}
+
+fn media_type(m: &mut Value, at: &At<'_>, rw: &mut Rewrite) {
+    let Some(map) = m.as_mapping_mut() else {
+        return;
+    };
+    if let Some(s) = map.get_mut("schema") {
+        schema(s, &at.key("schema"), rw);
+    }
+    if let Some(s) = map.get_mut("itemSchema") {
+        schema(s, &at.key("itemSchema"), rw);
+        rw.sink.warning(
+            &at.key("itemSchema").build(),
+            "`itemSchema` (OpenAPI 3.2 streamed items) is not used: the body is read whole, as \
+             its `schema` (or as bytes) says",
+            None,
+        );
+    }
+    each_entry(map, "encoding", at, rw, |e, at, rw| {
+        if let Some(e) = e.as_mapping_mut() {
+            each_entry(e, "headers", at, rw, parameter);
+        }
+    });
+}
+
+/// Calls `f` on every element of the sequence at `map[key]`, with its pointer.
+fn each_item(
+    map: &mut Mapping,
+    key: &str,
+    at: &At<'_>,
+    rw: &mut Rewrite,
+    f: impl Fn(&mut Value, &At<'_>, &mut Rewrite),
+) {
+    if let Some(items) = map.get_mut(key).and_then(Value::as_sequence_mut) {
+        let base = at.key(key);
+        for (i, v) in items.iter_mut().enumerate() {
+            f(v, &base.index(i), rw);
+        }
+    }
+}
