@@ -57,7 +57,7 @@ async fn run() -> Result<(), Box<dyn Error>> {
         .await?;
     println!("Avatars:");
     for avatar in &avatars {
-        println!("  {} {}", avatar.id, avatar.display_name);
+        println!("  {} {}", shown(&avatar.id), shown(&avatar.display_name));
     }
 
     let voices: Vec<_> = client
@@ -67,7 +67,7 @@ async fn run() -> Result<(), Box<dyn Error>> {
         .await?;
     println!("Voices:");
     for voice in &voices {
-        println!("  {} {}", voice.id, voice.display_name);
+        println!("  {} {}", shown(&voice.id), shown(&voice.display_name));
     }
 
     let llms: Vec<_> = client
@@ -77,37 +77,58 @@ async fn run() -> Result<(), Box<dyn Error>> {
         .await?;
     println!("LLMs:");
     for llm in &llms {
-        println!("  {} {}", llm.id, llm.display_name);
+        println!("  {} {}", shown(&llm.id), shown(&llm.display_name));
     }
 
-    let (Some(avatar), Some(voice), Some(llm)) = (avatars.first(), voices.first(), llms.first())
-    else {
+    // The spec requires no field of a listed item (the docs do not say which are always sent),
+    // so take the first of each that has an id.
+    let (Some(avatar), Some(voice), Some(llm)) = (
+        avatars.iter().find(|a| a.id.is_some()),
+        voices.iter().find(|v| v.id.is_some()),
+        llms.iter().find(|l| l.id.is_some()),
+    ) else {
         return Err("the account has no avatar, voice or LLM to build a persona from".into());
     };
-    let request = CreatePersonaRequest::new("Example guide")
+    let request = CreatePersonaRequest::new()
+        .name("Example guide")
         .description("Created by the api-clients anam example")
-        .avatar_id(&avatar.id)
-        .voice_id(&voice.id)
-        .llm_id(&llm.id)
+        .avatar_id(shown(&avatar.id))
+        .voice_id(shown(&voice.id))
+        .llm_id(shown(&llm.id))
         .system_prompt("You are a friendly guide. Keep your answers short.");
     let persona = client.create_persona(&request).await?;
+    let persona_id = persona
+        .id
+        .as_deref()
+        .ok_or("the created persona has no id")?;
     println!(
-        "Created persona {} named {:?}, with avatar {}, voice {} and LLM {}",
-        persona.id, persona.name, avatar.display_name, voice.display_name, llm.display_name
+        "Created persona {persona_id} named {:?}, with avatar {}, voice {} and LLM {}",
+        persona.name,
+        shown(&avatar.display_name),
+        shown(&voice.display_name),
+        shown(&llm.display_name)
     );
 
-    let token_request = CreateSessionTokenRequest::new(SavedPersonaConfig::new(&persona.id))
+    let token_request = CreateSessionTokenRequest::new(SavedPersonaConfig::new(persona_id))
         .client_label("api-clients-example");
-    let token = client.create_session_token(&token_request).await?;
-    let preview: String = token.session_token.chars().take(16).collect();
+    let token = client
+        .create_session_token(&token_request)
+        .await?
+        .session_token
+        .ok_or("the response has no session token")?;
+    let preview: String = token.chars().take(16).collect();
     println!(
-        "Got a session token for persona {}: {preview}… ({} characters)",
-        persona.id,
-        token.session_token.len()
+        "Got a session token for persona {persona_id}: {preview}… ({} characters)",
+        token.len()
     );
 
     // A real app keeps the persona; the example cleans up after itself.
-    client.delete_persona(&persona.id).await?;
-    println!("Deleted persona {}", persona.id);
+    client.delete_persona(persona_id).await?;
+    println!("Deleted persona {persona_id}");
     Ok(())
+}
+
+/// An optional string field as printed: its value, or `?` when the response left it out.
+fn shown(field: &Option<String>) -> &str {
+    field.as_deref().unwrap_or("?")
 }

@@ -380,7 +380,7 @@ async fn anam_sends_a_bearer_token() {
         .await;
 
     let avatar = client.get_avatar("a1").await.unwrap();
-    assert_eq!(avatar.display_name, "Liv");
+    assert_eq!(avatar.display_name.as_deref(), Some("Liv"));
     assert_eq!(
         received(&server).await[0]
             .headers

@@ -288,8 +288,8 @@ async fn anam_get_persona_decodes_the_200_example_with_nested_avatar_voice_and_b
         .await
         .expect("getPersona succeeds");
 
-    assert_eq!(persona.id, ANAM_PERSONA_ID);
-    assert_eq!(persona.name, "Cara");
+    assert_eq!(persona.id.as_deref(), Some(ANAM_PERSONA_ID));
+    assert_eq!(persona.name.as_deref(), Some("Cara"));
     assert_eq!(persona.description.as_deref(), Some("A helpful assistant"));
     assert_eq!(persona.persona_preset.as_deref(), Some(""));
     assert_eq!(persona.avatar_model, Some(anam::AvatarModel::Cara3));
@@ -326,7 +326,10 @@ async fn anam_get_persona_decodes_the_200_example_with_nested_avatar_voice_and_b
         ),
         (Some(0.5), Some(0.0), Some(1.0))
     );
-    assert_eq!(persona.created_at.to_rfc3339(), "2026-04-20T10:00:00+00:00");
+    assert_eq!(
+        rfc3339(persona.created_at).as_deref(),
+        Some("2026-04-20T10:00:00+00:00")
+    );
     assert_eq!(
         rfc3339(persona.updated_at).as_deref(),
         Some("2026-04-20T10:00:00+00:00")
@@ -360,7 +363,7 @@ async fn anam_update_persona_sends_only_the_set_fields_and_decodes_the_200_examp
         .await
         .expect("updatePersona succeeds");
 
-    assert_eq!(persona.id, ANAM_PERSONA_ID);
+    assert_eq!(persona.id.as_deref(), Some(ANAM_PERSONA_ID));
     assert_eq!(persona.skip_greeting, Some(true));
     assert_eq!(
         persona
@@ -480,7 +483,7 @@ async fn anam_create_session_token_for_a_saved_persona_is_accepted() {
         .await
         .expect("createSessionToken (saved persona) succeeds");
 
-    assert_eq!(token.session_token, SESSION_TOKEN);
+    assert_eq!(token.session_token.as_deref(), Some(SESSION_TOKEN));
 }
 
 #[tokio::test]
@@ -489,12 +492,12 @@ async fn anam_create_session_token_for_an_ephemeral_persona_is_accepted() {
     let mut replay = serde_json::Map::new();
     replay.insert("enableSessionReplay".into(), json!(true));
     let config = anam::EphemeralPersonaConfig::new(
+        "Cara",
         AVATAR_ID,
         VOICE_ID,
         LLM_ID,
         "You are a helpful assistant",
     )
-    .name("Cara")
     .max_session_length_seconds(600)
     .language_code("en");
     let request =
@@ -523,7 +526,7 @@ async fn anam_create_session_token_for_an_ephemeral_persona_is_accepted() {
         .await
         .expect("createSessionToken (ephemeral persona) succeeds");
 
-    assert_eq!(token.session_token, SESSION_TOKEN);
+    assert_eq!(token.session_token.as_deref(), Some(SESSION_TOKEN));
 }
 
 // ------------------------------------------------------------------------------------------
@@ -566,7 +569,7 @@ async fn anam_session_token_with_saved_persona_id_not_a_uuid_is_refused_by_clien
 
 #[tokio::test]
 async fn anam_session_token_with_ephemeral_voice_id_not_a_uuid_is_refused_by_client_and_prism() {
-    let config = anam::EphemeralPersonaConfig::new(AVATAR_ID, "lucy", LLM_ID, "Be helpful");
+    let config = anam::EphemeralPersonaConfig::new("Cara", AVATAR_ID, "lucy", LLM_ID, "Be helpful");
     let request = anam::CreateSessionTokenRequest::new(config);
 
     let server = RecordingServer::start().await;
@@ -785,13 +788,15 @@ async fn anam_list_personas_decodes_the_200_example_page() {
         .await
         .expect("listPersonas succeeds");
 
-    let summaries: Vec<(&str, &str)> = page
+    let summaries: Vec<(Option<&str>, Option<&str>)> = page
         .data
+        .as_deref()
+        .expect("data is in the example")
         .iter()
-        .map(|p| (p.id.as_str(), p.name.as_str()))
+        .map(|p| (p.id.as_deref(), p.name.as_deref()))
         .collect();
-    assert_eq!(summaries, [(ANAM_PERSONA_ID, "Cara")]);
-    assert_is_a_single_page(&page.meta);
+    assert_eq!(summaries, [(Some(ANAM_PERSONA_ID), Some("Cara"))]);
+    assert_is_a_single_page(page.meta.as_ref().expect("meta is in the example"));
 }
 
 #[tokio::test]
@@ -807,9 +812,10 @@ async fn anam_list_avatars_with_per_page_and_only_one_shot_decodes_the_200_examp
         .await
         .expect("listAvatars succeeds");
 
-    assert_eq!(page.data.len(), 1);
-    assert_is_the_liv_avatar(&page.data[0]);
-    assert_is_a_single_page(&page.meta);
+    let data = page.data.as_deref().expect("data is in the example");
+    assert_eq!(data.len(), 1);
+    assert_is_the_liv_avatar(&data[0]);
+    assert_is_a_single_page(page.meta.as_ref().expect("meta is in the example"));
 }
 
 /// Prism matches query parameter names case-insensitively (`perpage=0` is refused like
@@ -841,9 +847,10 @@ async fn anam_list_voices_decodes_the_200_example_page() {
         .await
         .expect("listVoices succeeds");
 
-    assert_eq!(page.data.len(), 1);
-    assert_is_the_lucy_voice(&page.data[0]);
-    assert_is_a_single_page(&page.meta);
+    let data = page.data.as_deref().expect("data is in the example");
+    assert_eq!(data.len(), 1);
+    assert_is_the_lucy_voice(&data[0]);
+    assert_is_a_single_page(page.meta.as_ref().expect("meta is in the example"));
 }
 
 #[tokio::test]
@@ -859,9 +866,10 @@ async fn anam_list_llms_with_include_defaults_decodes_the_200_example_page() {
         .await
         .expect("listLlms succeeds");
 
-    assert_eq!(page.data.len(), 1);
-    assert_is_the_gpt_llm(&page.data[0]);
-    assert_is_a_single_page(&page.meta);
+    let data = page.data.as_deref().expect("data is in the example");
+    assert_eq!(data.len(), 1);
+    assert_is_the_gpt_llm(&data[0]);
+    assert_is_a_single_page(page.meta.as_ref().expect("meta is in the example"));
 }
 
 /// The list operations document no 400, so Prism answers invalid query parameters with its own

@@ -161,7 +161,11 @@ async fn anam_page_numbers_are_walked_until_next_is_null() {
     let client = anam::Client::new("k").with_base_url(server.uri());
     let ids: Vec<String> = client
         .list_avatars_stream(anam::ListAvatarsParams::new().per_page(2))
-        .map(|a| a.expect("every page decodes").id)
+        .map(|a| {
+            a.expect("every page decodes")
+                .id
+                .expect("each avatar has an id")
+        })
         .collect()
         .await;
     assert_eq!(ids, ["a", "b", "c", "d", "e"]);
@@ -193,8 +197,54 @@ async fn anam_an_error_on_page_two_ends_the_stream_with_that_error() {
         .collect()
         .await;
     assert_eq!(items.len(), 2);
-    assert_eq!(items[0].as_ref().unwrap().id, "a");
+    assert_eq!(items[0].as_ref().unwrap().id.as_deref(), Some("a"));
     assert_eq!(items[1].as_ref().unwrap_err().status(), Some(401));
+}
+
+#[tokio::test]
+async fn anam_a_page_without_meta_or_data_ends_the_stream_without_an_error() {
+    // Neither `data` nor `meta` is required by the spec (no source says they are always sent):
+    // a page without `meta` has no next page, and a page without `data` has no items.
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/v1/avatars"))
+        .and(query_param_is_missing("page"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"data": [avatar("a")]})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v1/voices"))
+        .and(query_param_is_missing("page"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"meta": meta(1, Some(2))})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v1/voices"))
+        .and(query_param("page", "2"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"data": [avatar("v")]})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = anam::Client::new("k").with_base_url(server.uri());
+
+    let avatars: Vec<_> = client
+        .list_avatars_stream(anam::ListAvatarsParams::new())
+        .map(|a| a.expect("the page decodes").id)
+        .collect()
+        .await;
+    assert_eq!(avatars, [Some("a".to_string())]);
+    let voices: Vec<_> = client
+        .list_voices_stream(anam::ListVoicesParams::new())
+        .map(|v| v.expect("every page decodes").id)
+        .collect()
+        .await;
+    assert_eq!(
+        voices,
+        [Some("v".to_string())],
+        "page 1 has no items, page 2 one"
+    );
 }
 
 #[tokio::test]

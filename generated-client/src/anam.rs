@@ -53,17 +53,19 @@ impl rt::ErrorSummary for ErrorBody {
 pub struct Avatar {
     /// Unique identifier for the avatar.
     ///
-    /// Required; format uuid.
+    /// Optional; format uuid.
     ///
     /// Example: `"071b0286-4cce-4808-bee2-e642f1062de3"`
-    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// Display name of the avatar.
     ///
-    /// Required.
+    /// Optional.
     ///
     /// Example: `"Liv"`
     #[serde(rename = "displayName")]
-    pub display_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
     /// Name of the avatar variant.
     ///
     /// Optional.
@@ -132,8 +134,8 @@ pub struct Avatar {
 }
 
 rt::open_struct!(Avatar {
-    id: "id",
-    display_name: "displayName",
+    id: "id" = default,
+    display_name: "displayName" = default,
     variant_name: "variantName" = default,
     image_url: "imageUrl" = default,
     video_url: "videoUrl" = default,
@@ -144,12 +146,18 @@ rt::open_struct!(Avatar {
     updated_at: "updatedAt" = default,
 } extra);
 
+impl Default for Avatar {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Avatar {
-    /// A new `Avatar`. Takes the required fields (`id`, `displayName`); set optional ones with the setters.
-    pub fn new(id: impl Into<String>, display_name: impl Into<String>) -> Self {
+    /// A new `Avatar`. It has no required fields to pass.
+    pub fn new() -> Self {
         Self {
-            id: id.into(),
-            display_name: display_name.into(),
+            id: None,
+            display_name: None,
             variant_name: None,
             image_url: None,
             video_url: None,
@@ -160,6 +168,20 @@ impl Avatar {
             updated_at: None,
             extra: Default::default(),
         }
+    }
+
+    /// Sets `id` (format uuid). Unique identifier for the avatar.
+    #[must_use]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+
+    /// Sets `displayName`. Display name of the avatar.
+    #[must_use]
+    pub fn display_name(mut self, value: impl Into<String>) -> Self {
+        self.display_name = Some(value.into());
+        self
     }
 
     /// Sets `variantName`. Name of the avatar variant.
@@ -225,8 +247,7 @@ impl Avatar {
 impl rt::Validate for Avatar {
     /// Checks every constraint `Avatar` states in the spec; see [`rt::Validate::validate`].
     fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        {
-            let value = &self.id;
+        if let Some(value) = &self.id {
             let path = &path.field("id");
             rt::check_format(value, rt::Format::Uuid, path, out);
         }
@@ -241,41 +262,59 @@ impl rt::Validate for Avatar {
 pub struct AvatarList {
     /// The avatars of this page.
     ///
-    /// Required.
-    pub data: Vec<Avatar>,
+    /// Optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<Avatar>>,
     /// Page information of a list response.
     ///
-    /// Required.
-    pub meta: Pagination,
+    /// Optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<Pagination>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 rt::open_struct!(AvatarList {
-    data: "data",
-    meta: "meta",
+    data: "data" = default,
+    meta: "meta" = default,
 } extra);
 
+impl Default for AvatarList {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl AvatarList {
-    /// A new `AvatarList`. Takes the required fields (`data`, `meta`); set optional ones with the setters.
-    pub fn new(
-        data: impl IntoIterator<Item = impl Into<Avatar>>,
-        meta: impl Into<Pagination>,
-    ) -> Self {
+    /// A new `AvatarList`. It has no required fields to pass.
+    pub fn new() -> Self {
         Self {
-            data: data.into_iter().map(Into::into).collect(),
-            meta: meta.into(),
+            data: None,
+            meta: None,
             extra: Default::default(),
         }
+    }
+
+    /// Sets `data`. The avatars of this page.
+    #[must_use]
+    pub fn data(mut self, value: impl IntoIterator<Item = impl Into<Avatar>>) -> Self {
+        self.data = Some(value.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets `meta`. Page information of a list response.
+    #[must_use]
+    pub fn meta(mut self, value: impl Into<Pagination>) -> Self {
+        self.meta = Some(value.into());
+        self
     }
 }
 
 impl rt::Validate for AvatarList {
     /// Checks every constraint `AvatarList` states in the spec; see [`rt::Validate::validate`].
     fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        {
-            let value = &self.data;
+        if let Some(value) = &self.data {
             let path = &path.field("data");
             for (i, value) in value.iter().enumerate() {
                 let path = &path.index(i);
@@ -395,10 +434,11 @@ impl AsRef<str> for AvatarModel {
 pub struct CreatePersonaRequest {
     /// Name of the persona
     ///
-    /// Required.
+    /// Optional.
     ///
     /// Example: `"Cara"`
-    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// Description of the persona, for example "A helpful assistant". Does not affect the persona's behavior.
     ///
     /// Optional.
@@ -492,11 +532,17 @@ pub struct CreatePersonaRequest {
     pub tool_ids: Option<Vec<String>>,
 }
 
+impl Default for CreatePersonaRequest {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl CreatePersonaRequest {
-    /// A new `CreatePersonaRequest`. Takes the required fields (`name`); set optional ones with the setters.
-    pub fn new(name: impl Into<String>) -> Self {
+    /// A new `CreatePersonaRequest`. It has no required fields to pass.
+    pub fn new() -> Self {
         Self {
-            name: name.into(),
+            name: None,
             description: None,
             avatar_id: None,
             avatar_model: None,
@@ -510,6 +556,13 @@ impl CreatePersonaRequest {
             voice_generation_options: None,
             tool_ids: None,
         }
+    }
+
+    /// Sets `name`. Name of the persona.
+    #[must_use]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
     }
 
     /// Sets `description`. Description of the persona, for example "A helpful assistant".
@@ -697,13 +750,12 @@ impl rt::Validate for CreateSessionTokenRequest {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct EphemeralPersonaConfig {
-    /// Name of the persona. Optional; it does not affect behaviour but labels the session in logs and analytics.
+    /// Name of the persona.
     ///
-    /// Optional.
+    /// Required.
     ///
     /// Example: `"Cara"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: String,
     /// The avatar to use.
     ///
     /// Required; format uuid.
@@ -751,15 +803,16 @@ pub struct EphemeralPersonaConfig {
 }
 
 impl EphemeralPersonaConfig {
-    /// A new `EphemeralPersonaConfig`. Takes the required fields (`avatarId`, `voiceId`, `llmId`, `systemPrompt`); set optional ones with the setters.
+    /// A new `EphemeralPersonaConfig`. Takes the required fields (`name`, `avatarId`, `voiceId`, `llmId`, `systemPrompt`); set optional ones with the setters.
     pub fn new(
+        name: impl Into<String>,
         avatar_id: impl Into<String>,
         voice_id: impl Into<String>,
         llm_id: impl Into<String>,
         system_prompt: impl Into<String>,
     ) -> Self {
         Self {
-            name: None,
+            name: name.into(),
             avatar_id: avatar_id.into(),
             voice_id: voice_id.into(),
             llm_id: llm_id.into(),
@@ -767,13 +820,6 @@ impl EphemeralPersonaConfig {
             max_session_length_seconds: None,
             language_code: None,
         }
-    }
-
-    /// Sets `name`. Name of the persona.
-    #[must_use]
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
     }
 
     /// Sets `maxSessionLengthSeconds`. Maximum length of the session, in seconds.
@@ -1276,17 +1322,19 @@ impl rt::Validate for ListVoicesParams {
 pub struct Llm {
     /// Unique identifier for the LLM.
     ///
-    /// Required; format uuid.
+    /// Optional; format uuid.
     ///
     /// Example: `"a7cf662c-2ace-4de1-a21e-ef0fbf144bb7"`
-    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// Display name of the LLM.
     ///
-    /// Required.
+    /// Optional.
     ///
     /// Example: `"GPT-4.1 mini"`
     #[serde(rename = "displayName")]
-    pub display_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
     /// Description of the LLM, or null.
     ///
     /// Optional; nullable.
@@ -1401,8 +1449,8 @@ pub struct Llm {
 }
 
 rt::open_struct!(Llm {
-    id: "id",
-    display_name: "displayName",
+    id: "id" = default,
+    display_name: "displayName" = default,
     description: "description" = default,
     llm_format: "llmFormat" = default,
     urls: "urls" = default,
@@ -1421,12 +1469,18 @@ rt::open_struct!(Llm {
     updated_at: "updatedAt" = default,
 } extra);
 
+impl Default for Llm {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Llm {
-    /// A new `Llm`. Takes the required fields (`id`, `displayName`); set optional ones with the setters.
-    pub fn new(id: impl Into<String>, display_name: impl Into<String>) -> Self {
+    /// A new `Llm`. It has no required fields to pass.
+    pub fn new() -> Self {
         Self {
-            id: id.into(),
-            display_name: display_name.into(),
+            id: None,
+            display_name: None,
             description: None,
             llm_format: None,
             urls: None,
@@ -1445,6 +1499,20 @@ impl Llm {
             updated_at: None,
             extra: Default::default(),
         }
+    }
+
+    /// Sets `id` (format uuid). Unique identifier for the LLM.
+    #[must_use]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+
+    /// Sets `displayName`. Display name of the LLM.
+    #[must_use]
+    pub fn display_name(mut self, value: impl Into<String>) -> Self {
+        self.display_name = Some(value.into());
+        self
     }
 
     /// Sets `description`. Description of the LLM, or null.
@@ -1566,8 +1634,7 @@ impl Llm {
 impl rt::Validate for Llm {
     /// Checks every constraint `Llm` states in the spec; see [`rt::Validate::validate`].
     fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        {
-            let value = &self.id;
+        if let Some(value) = &self.id {
             let path = &path.field("id");
             rt::check_format(value, rt::Format::Uuid, path, out);
         }
@@ -1713,41 +1780,59 @@ impl AsRef<str> for LlmFormat {
 pub struct LlmList {
     /// The LLMs of this page.
     ///
-    /// Required.
-    pub data: Vec<Llm>,
+    /// Optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<Llm>>,
     /// Page information of a list response.
     ///
-    /// Required.
-    pub meta: Pagination,
+    /// Optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<Pagination>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 rt::open_struct!(LlmList {
-    data: "data",
-    meta: "meta",
+    data: "data" = default,
+    meta: "meta" = default,
 } extra);
 
+impl Default for LlmList {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl LlmList {
-    /// A new `LlmList`. Takes the required fields (`data`, `meta`); set optional ones with the setters.
-    pub fn new(
-        data: impl IntoIterator<Item = impl Into<Llm>>,
-        meta: impl Into<Pagination>,
-    ) -> Self {
+    /// A new `LlmList`. It has no required fields to pass.
+    pub fn new() -> Self {
         Self {
-            data: data.into_iter().map(Into::into).collect(),
-            meta: meta.into(),
+            data: None,
+            meta: None,
             extra: Default::default(),
         }
+    }
+
+    /// Sets `data`. The LLMs of this page.
+    #[must_use]
+    pub fn data(mut self, value: impl IntoIterator<Item = impl Into<Llm>>) -> Self {
+        self.data = Some(value.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets `meta`. Page information of a list response.
+    #[must_use]
+    pub fn meta(mut self, value: impl Into<Pagination>) -> Self {
+        self.meta = Some(value.into());
+        self
     }
 }
 
 impl rt::Validate for LlmList {
     /// Checks every constraint `LlmList` states in the spec; see [`rt::Validate::validate`].
     fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        {
-            let value = &self.data;
+        if let Some(value) = &self.data {
             let path = &path.field("data");
             for (i, value) in value.iter().enumerate() {
                 let path = &path.index(i);
@@ -1831,31 +1916,35 @@ impl rt::Validate for LlmUrl {
 pub struct Pagination {
     /// Total number of items across all pages.
     ///
-    /// Required.
+    /// Optional.
     ///
     /// Example: `1`
-    pub total: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<i64>,
     /// Number of the last page.
     ///
-    /// Required.
+    /// Optional.
     ///
     /// Example: `1`
     #[serde(rename = "lastPage")]
-    pub last_page: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_page: Option<i64>,
     /// Number of this page (from 1).
     ///
-    /// Required.
+    /// Optional.
     ///
     /// Example: `1`
     #[serde(rename = "currentPage")]
-    pub current_page: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_page: Option<i64>,
     /// Number of items per page.
     ///
-    /// Required.
+    /// Optional.
     ///
     /// Example: `10`
     #[serde(rename = "perPage")]
-    pub per_page: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_page: Option<i64>,
     /// Number of the previous page, or null on the first page.
     ///
     /// Optional; nullable.
@@ -1872,26 +1961,60 @@ pub struct Pagination {
 }
 
 rt::open_struct!(Pagination {
-    total: "total",
-    last_page: "lastPage",
-    current_page: "currentPage",
-    per_page: "perPage",
+    total: "total" = default,
+    last_page: "lastPage" = default,
+    current_page: "currentPage" = default,
+    per_page: "perPage" = default,
     prev: "prev" = default,
     next: "next" = default,
 } extra);
 
+impl Default for Pagination {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Pagination {
-    /// A new `Pagination`. Takes the required fields (`total`, `lastPage`, `currentPage`, `perPage`); set optional ones with the setters.
-    pub fn new(total: i64, last_page: i64, current_page: i64, per_page: i64) -> Self {
+    /// A new `Pagination`. It has no required fields to pass.
+    pub fn new() -> Self {
         Self {
-            total,
-            last_page,
-            current_page,
-            per_page,
+            total: None,
+            last_page: None,
+            current_page: None,
+            per_page: None,
             prev: None,
             next: None,
             extra: Default::default(),
         }
+    }
+
+    /// Sets `total`. Total number of items across all pages.
+    #[must_use]
+    pub fn total(mut self, value: i64) -> Self {
+        self.total = Some(value);
+        self
+    }
+
+    /// Sets `lastPage`. Number of the last page.
+    #[must_use]
+    pub fn last_page(mut self, value: i64) -> Self {
+        self.last_page = Some(value);
+        self
+    }
+
+    /// Sets `currentPage`. Number of this page (from 1).
+    #[must_use]
+    pub fn current_page(mut self, value: i64) -> Self {
+        self.current_page = Some(value);
+        self
+    }
+
+    /// Sets `perPage`. Number of items per page.
+    #[must_use]
+    pub fn per_page(mut self, value: i64) -> Self {
+        self.per_page = Some(value);
+        self
     }
 
     /// Sets `prev`. Number of the previous page, or null on the first page.
@@ -1922,16 +2045,18 @@ impl rt::Validate for Pagination {
 pub struct Persona {
     /// Unique identifier for the persona.
     ///
-    /// Required; format uuid.
+    /// Optional; format uuid.
     ///
     /// Example: `"00000000-0000-0000-0000-000000000000"`
-    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// Human-readable name of the persona.
     ///
-    /// Required.
+    /// Optional.
     ///
     /// Example: `"Cara"`
-    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// Free-form description of the persona.
     ///
     /// Optional.
@@ -2044,11 +2169,12 @@ pub struct Persona {
     pub voice_generation_options: Option<VoiceGenerationOptions>,
     /// Timestamp when the persona was created.
     ///
-    /// Required.
+    /// Optional.
     ///
     /// Example: `"2026-04-20T10:00:00.000Z"`
     #[serde(rename = "createdAt")]
-    pub created_at: rt::DateTime,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<rt::DateTime>,
     /// Timestamp when the persona was last updated.
     ///
     /// Optional.
@@ -2063,8 +2189,8 @@ pub struct Persona {
 }
 
 rt::open_struct!(Persona {
-    id: "id",
-    name: "name",
+    id: "id" = default,
+    name: "name" = default,
     description: "description" = default,
     persona_preset: "personaPreset" = default,
     avatar: "avatar" = default,
@@ -2081,20 +2207,22 @@ rt::open_struct!(Persona {
     zero_data_retention: "zeroDataRetention" = default,
     voice_detection_options: "voiceDetectionOptions" = default,
     voice_generation_options: "voiceGenerationOptions" = default,
-    created_at: "createdAt",
+    created_at: "createdAt" = default,
     updated_at: "updatedAt" = default,
 } extra);
 
+impl Default for Persona {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Persona {
-    /// A new `Persona`. Takes the required fields (`id`, `name`, `createdAt`); set optional ones with the setters.
-    pub fn new(
-        id: impl Into<String>,
-        name: impl Into<String>,
-        created_at: rt::DateTime,
-    ) -> Self {
+    /// A new `Persona`. It has no required fields to pass.
+    pub fn new() -> Self {
         Self {
-            id: id.into(),
-            name: name.into(),
+            id: None,
+            name: None,
             description: None,
             persona_preset: None,
             avatar: None,
@@ -2111,10 +2239,24 @@ impl Persona {
             zero_data_retention: None,
             voice_detection_options: None,
             voice_generation_options: None,
-            created_at,
+            created_at: None,
             updated_at: None,
             extra: Default::default(),
         }
+    }
+
+    /// Sets `id` (format uuid). Unique identifier for the persona.
+    #[must_use]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+
+    /// Sets `name`. Human-readable name of the persona.
+    #[must_use]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
     }
 
     /// Sets `description`. Free-form description of the persona.
@@ -2235,6 +2377,13 @@ impl Persona {
         self
     }
 
+    /// Sets `createdAt`. Timestamp when the persona was created.
+    #[must_use]
+    pub fn created_at(mut self, value: rt::DateTime) -> Self {
+        self.created_at = Some(value);
+        self
+    }
+
     /// Sets `updatedAt`. Timestamp when the persona was last updated.
     #[must_use]
     pub fn updated_at(mut self, value: rt::DateTime) -> Self {
@@ -2257,8 +2406,7 @@ impl Persona {
 impl rt::Validate for Persona {
     /// Checks every constraint `Persona` states in the spec; see [`rt::Validate::validate`].
     fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        {
-            let value = &self.id;
+        if let Some(value) = &self.id {
             let path = &path.field("id");
             rt::check_format(value, rt::Format::Uuid, path, out);
         }
@@ -2398,41 +2546,62 @@ impl rt::Validate for PersonaConfig {
 pub struct PersonaList {
     /// The personas of this page.
     ///
-    /// Required.
-    pub data: Vec<PersonaSummary>,
+    /// Optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<PersonaSummary>>,
     /// Page information of a list response.
     ///
-    /// Required.
-    pub meta: Pagination,
+    /// Optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<Pagination>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 rt::open_struct!(PersonaList {
-    data: "data",
-    meta: "meta",
+    data: "data" = default,
+    meta: "meta" = default,
 } extra);
 
+impl Default for PersonaList {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl PersonaList {
-    /// A new `PersonaList`. Takes the required fields (`data`, `meta`); set optional ones with the setters.
-    pub fn new(
-        data: impl IntoIterator<Item = impl Into<PersonaSummary>>,
-        meta: impl Into<Pagination>,
-    ) -> Self {
+    /// A new `PersonaList`. It has no required fields to pass.
+    pub fn new() -> Self {
         Self {
-            data: data.into_iter().map(Into::into).collect(),
-            meta: meta.into(),
+            data: None,
+            meta: None,
             extra: Default::default(),
         }
+    }
+
+    /// Sets `data`. The personas of this page.
+    #[must_use]
+    pub fn data(
+        mut self,
+        value: impl IntoIterator<Item = impl Into<PersonaSummary>>,
+    ) -> Self {
+        self.data = Some(value.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets `meta`. Page information of a list response.
+    #[must_use]
+    pub fn meta(mut self, value: impl Into<Pagination>) -> Self {
+        self.meta = Some(value.into());
+        self
     }
 }
 
 impl rt::Validate for PersonaList {
     /// Checks every constraint `PersonaList` states in the spec; see [`rt::Validate::validate`].
     fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        {
-            let value = &self.data;
+        if let Some(value) = &self.data {
             let path = &path.field("data");
             for (i, value) in value.iter().enumerate() {
                 let path = &path.index(i);
@@ -2450,34 +2619,56 @@ impl rt::Validate for PersonaList {
 pub struct PersonaSummary {
     /// Unique identifier for the persona.
     ///
-    /// Required; format uuid.
+    /// Optional; format uuid.
     ///
     /// Example: `"00000000-0000-0000-0000-000000000000"`
-    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// Human-readable name of the persona.
     ///
-    /// Required.
+    /// Optional.
     ///
     /// Example: `"Cara"`
-    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 rt::open_struct!(PersonaSummary {
-    id: "id",
-    name: "name",
+    id: "id" = default,
+    name: "name" = default,
 } extra);
 
+impl Default for PersonaSummary {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl PersonaSummary {
-    /// A new `PersonaSummary`. Takes the required fields (`id`, `name`); set optional ones with the setters.
-    pub fn new(id: impl Into<String>, name: impl Into<String>) -> Self {
+    /// A new `PersonaSummary`. It has no required fields to pass.
+    pub fn new() -> Self {
         Self {
-            id: id.into(),
-            name: name.into(),
+            id: None,
+            name: None,
             extra: Default::default(),
         }
+    }
+
+    /// Sets `id` (format uuid). Unique identifier for the persona.
+    #[must_use]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+
+    /// Sets `name`. Human-readable name of the persona.
+    #[must_use]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
     }
 
     /// Adds a property the spec does not declare (the schema allows additional properties).
@@ -2495,8 +2686,7 @@ impl PersonaSummary {
 impl rt::Validate for PersonaSummary {
     /// Checks every constraint `PersonaSummary` states in the spec; see [`rt::Validate::validate`].
     fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        {
-            let value = &self.id;
+        if let Some(value) = &self.id {
             let path = &path.field("id");
             rt::check_format(value, rt::Format::Uuid, path, out);
         }
@@ -2671,27 +2861,41 @@ impl rt::Validate for SessionOptionsSessionReplay {
 pub struct SessionToken {
     /// The session token: a signed JWT, bound to the requested persona configuration and valid for one hour. Pass it to the client SDK.
     ///
-    /// Required.
+    /// Optional.
     ///
     /// Example: `"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJwZXJzb25hIjoiQ2FyYSJ9.c2lnbmF0dXJl"`
     #[serde(rename = "sessionToken")]
-    pub session_token: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_token: Option<String>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 rt::open_struct!(SessionToken {
-    session_token: "sessionToken",
+    session_token: "sessionToken" = default,
 } extra);
 
+impl Default for SessionToken {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl SessionToken {
-    /// A new `SessionToken`. Takes the required fields (`sessionToken`); set optional ones with the setters.
-    pub fn new(session_token: impl Into<String>) -> Self {
+    /// A new `SessionToken`. It has no required fields to pass.
+    pub fn new() -> Self {
         Self {
-            session_token: session_token.into(),
+            session_token: None,
             extra: Default::default(),
         }
+    }
+
+    /// Sets `sessionToken`. The session token: a signed JWT, bound to the requested persona configuration and valid for one hour.
+    #[must_use]
+    pub fn session_token(mut self, value: impl Into<String>) -> Self {
+        self.session_token = Some(value.into());
+        self
     }
 }
 
@@ -2972,17 +3176,19 @@ impl rt::Validate for UpdatePersonaRequest {
 pub struct Voice {
     /// Unique identifier for the voice.
     ///
-    /// Required; format uuid.
+    /// Optional; format uuid.
     ///
     /// Example: `"de23e340-1416-4dd8-977d-065a7ca11697"`
-    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// Display name of the voice.
     ///
-    /// Required.
+    /// Optional.
     ///
     /// Example: `"Lucy - Fresh & Casual"`
     #[serde(rename = "displayName")]
-    pub display_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
     /// Text-to-speech provider of a voice.
     ///
     /// Optional.
@@ -3087,8 +3293,8 @@ pub struct Voice {
 }
 
 rt::open_struct!(Voice {
-    id: "id",
-    display_name: "displayName",
+    id: "id" = default,
+    display_name: "displayName" = default,
     provider: "provider" = default,
     provider_voice_id: "providerVoiceId" = default,
     provider_model_id: "providerModelId" = default,
@@ -3104,12 +3310,18 @@ rt::open_struct!(Voice {
     updated_at: "updatedAt" = default,
 } extra);
 
+impl Default for Voice {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Voice {
-    /// A new `Voice`. Takes the required fields (`id`, `displayName`); set optional ones with the setters.
-    pub fn new(id: impl Into<String>, display_name: impl Into<String>) -> Self {
+    /// A new `Voice`. It has no required fields to pass.
+    pub fn new() -> Self {
         Self {
-            id: id.into(),
-            display_name: display_name.into(),
+            id: None,
+            display_name: None,
             provider: None,
             provider_voice_id: None,
             provider_model_id: None,
@@ -3125,6 +3337,20 @@ impl Voice {
             updated_at: None,
             extra: Default::default(),
         }
+    }
+
+    /// Sets `id` (format uuid). Unique identifier for the voice.
+    #[must_use]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+
+    /// Sets `displayName`. Display name of the voice.
+    #[must_use]
+    pub fn display_name(mut self, value: impl Into<String>) -> Self {
+        self.display_name = Some(value.into());
+        self
     }
 
     /// Sets `provider`. Text-to-speech provider of a voice.
@@ -3225,8 +3451,7 @@ impl Voice {
 impl rt::Validate for Voice {
     /// Checks every constraint `Voice` states in the spec; see [`rt::Validate::validate`].
     fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        {
-            let value = &self.id;
+        if let Some(value) = &self.id {
             let path = &path.field("id");
             rt::check_format(value, rt::Format::Uuid, path, out);
         }
@@ -3600,41 +3825,59 @@ impl rt::Validate for VoiceGenerationOptions {
 pub struct VoiceList {
     /// The voices of this page.
     ///
-    /// Required.
-    pub data: Vec<Voice>,
+    /// Optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<Voice>>,
     /// Page information of a list response.
     ///
-    /// Required.
-    pub meta: Pagination,
+    /// Optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<Pagination>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 rt::open_struct!(VoiceList {
-    data: "data",
-    meta: "meta",
+    data: "data" = default,
+    meta: "meta" = default,
 } extra);
 
+impl Default for VoiceList {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl VoiceList {
-    /// A new `VoiceList`. Takes the required fields (`data`, `meta`); set optional ones with the setters.
-    pub fn new(
-        data: impl IntoIterator<Item = impl Into<Voice>>,
-        meta: impl Into<Pagination>,
-    ) -> Self {
+    /// A new `VoiceList`. It has no required fields to pass.
+    pub fn new() -> Self {
         Self {
-            data: data.into_iter().map(Into::into).collect(),
-            meta: meta.into(),
+            data: None,
+            meta: None,
             extra: Default::default(),
         }
+    }
+
+    /// Sets `data`. The voices of this page.
+    #[must_use]
+    pub fn data(mut self, value: impl IntoIterator<Item = impl Into<Voice>>) -> Self {
+        self.data = Some(value.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets `meta`. Page information of a list response.
+    #[must_use]
+    pub fn meta(mut self, value: impl Into<Pagination>) -> Self {
+        self.meta = Some(value.into());
+        self
     }
 }
 
 impl rt::Validate for VoiceList {
     /// Checks every constraint `VoiceList` states in the spec; see [`rt::Validate::validate`].
     fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        {
-            let value = &self.data;
+        if let Some(value) = &self.data {
             let path = &path.field("data");
             for (i, value) in value.iter().enumerate() {
                 let path = &path.index(i);
@@ -3920,10 +4163,10 @@ impl Client {
                 }
                 let page = client.list_personas(&params).await?;
                 let next = Some(&page)
-                    .map(|v| &v.meta)
+                    .and_then(|v| v.meta.as_ref())
                     .and_then(|v| v.next.as_ref())
                     .copied();
-                Ok((page.data, next))
+                Ok((page.data.unwrap_or_default(), next))
             }
         })
     }
@@ -4228,10 +4471,10 @@ impl Client {
                 }
                 let page = client.list_avatars(&params).await?;
                 let next = Some(&page)
-                    .map(|v| &v.meta)
+                    .and_then(|v| v.meta.as_ref())
                     .and_then(|v| v.next.as_ref())
                     .copied();
-                Ok((page.data, next))
+                Ok((page.data.unwrap_or_default(), next))
             }
         })
     }
@@ -4368,10 +4611,10 @@ impl Client {
                 }
                 let page = client.list_voices(&params).await?;
                 let next = Some(&page)
-                    .map(|v| &v.meta)
+                    .and_then(|v| v.meta.as_ref())
                     .and_then(|v| v.next.as_ref())
                     .copied();
-                Ok((page.data, next))
+                Ok((page.data.unwrap_or_default(), next))
             }
         })
     }
@@ -4511,10 +4754,10 @@ impl Client {
                 }
                 let page = client.list_llms(&params).await?;
                 let next = Some(&page)
-                    .map(|v| &v.meta)
+                    .and_then(|v| v.meta.as_ref())
                     .and_then(|v| v.next.as_ref())
                     .copied();
-                Ok((page.data, next))
+                Ok((page.data.unwrap_or_default(), next))
             }
         })
     }

@@ -98,8 +98,8 @@ pub fn assert_is_the_stored_agent(agent: &coval::Agent) {
 
 /// The fields of the Avatar "Liv" of the Anam examples (getAvatar, listAvatars, persona.avatar).
 pub fn assert_is_the_liv_avatar(avatar: &anam::Avatar) {
-    assert_eq!(avatar.id, AVATAR_ID);
-    assert_eq!(avatar.display_name, "Liv");
+    assert_eq!(avatar.id.as_deref(), Some(AVATAR_ID));
+    assert_eq!(avatar.display_name.as_deref(), Some("Liv"));
     assert_eq!(avatar.variant_name.as_deref(), Some("home"));
     assert_eq!(
         avatar.image_url.as_deref(),
@@ -123,8 +123,8 @@ pub fn assert_is_the_liv_avatar(avatar: &anam::Avatar) {
 
 /// The fields of the Voice "Lucy" of the Anam examples (getVoice, listVoices, persona.voice).
 pub fn assert_is_the_lucy_voice(voice: &anam::Voice) {
-    assert_eq!(voice.id, VOICE_ID);
-    assert_eq!(voice.display_name, "Lucy - Fresh & Casual");
+    assert_eq!(voice.id.as_deref(), Some(VOICE_ID));
+    assert_eq!(voice.display_name.as_deref(), Some("Lucy - Fresh & Casual"));
     assert_eq!(voice.provider, Some(anam::VoiceProvider::Elevenlabs));
     assert_eq!(
         voice.provider_voice_id.as_deref(),
@@ -150,8 +150,8 @@ pub fn assert_is_the_lucy_voice(voice: &anam::Voice) {
 
 /// The fields of the LLM of the Anam examples (getLlm, listLlms).
 pub fn assert_is_the_gpt_llm(llm: &anam::Llm) {
-    assert_eq!(llm.id, LLM_ID);
-    assert_eq!(llm.display_name, "GPT-4.1 mini");
+    assert_eq!(llm.id.as_deref(), Some(LLM_ID));
+    assert_eq!(llm.display_name.as_deref(), Some("GPT-4.1 mini"));
     assert_eq!(llm.description, None, "`description: null` decodes to None");
     assert_eq!(llm.llm_format, Some(anam::LlmFormat::Openai));
     let urls = llm.urls.as_ref().expect("urls are in the example");
@@ -176,7 +176,7 @@ pub fn assert_is_the_gpt_llm(llm: &anam::Llm) {
 pub fn assert_is_a_single_page(meta: &anam::Pagination) {
     assert_eq!(
         (meta.total, meta.last_page, meta.current_page, meta.per_page),
-        (1, 1, 1, 10)
+        (Some(1), Some(1), Some(1), Some(10))
     );
     assert_eq!((meta.prev, meta.next), (None, None));
 }

@@ -21,11 +21,12 @@ async fn coval_flow(client: &coval::Client) -> coval::Result<()> {
 }
 
 async fn anam_flow(client: &anam::Client) -> Result<(), anam::Error> {
-    let request = anam::CreatePersonaRequest::new("Cara")
+    let request = anam::CreatePersonaRequest::new()
+        .name("Cara")
         .avatar_model(anam::AvatarModel::Cara3)
         .system_prompt("You are a helpful assistant");
     let persona = client.create_persona(&request).await?;
-    println!("{}", persona.id);
+    println!("{:?}", persona.id);
     Ok(())
 }
 
