@@ -81,3 +81,51 @@ fn a_path_item_reference_brings_its_operations() {
     let health = operation(&api, "health");
     assert_eq!(health.path, "/health");
 }
+
+/// The request body's properties by wire name.
+fn body_fields(api: &Api, op: &str) -> Vec<(String, generator::ir::Shape)> {
+    let body = operation(api, op).body.as_ref().expect("a request body");
+    let generator::ir::Ty::Named(name) = &body.shape.ty else {
+        panic!("{op}'s body is not a named type: {:?}", body.shape.ty);
+    };
+    let Some(TypeKind::Struct(s)) = api.types.iter().find(|t| &t.name == name).map(|t| &t.kind)
+    else {
+        panic!("no struct {name}");
+    };
+    s.fields
+        .iter()
+        .map(|f| (f.wire.clone(), f.shape.clone()))
+        .collect()
+}
+
+#[test]
+fn schema_references_into_properties_and_parameters_resolve() {
+    let api = lowered("schema_pointers");
+    let fields = body_fields(&api, "createThing");
+    let shape = |wire: &str| {
+        fields
+            .iter()
+            .find(|(w, _)| w == wire)
+            .map(|(_, s)| s.clone())
+            .unwrap_or_else(|| panic!("no field {wire}"))
+    };
+    // The property's enum, the parameter's integer with its range, and the same enum again
+    // through a component that is itself a reference.
+    let colour = shape("colour");
+    assert!(
+        matches!(&colour.ty, generator::ir::Ty::Named(_)),
+        "{colour:?}"
+    );
+    assert_eq!(
+        shape("tint").ty,
+        colour.ty,
+        "the chain reaches the same type"
+    );
+    let page_size = shape("page_size");
+    assert!(
+        matches!(page_size.ty, generator::ir::Ty::Integer { .. }),
+        "{page_size:?}"
+    );
+    assert_eq!(page_size.rules.minimum, Some(1.0));
+    assert_eq!(page_size.rules.maximum, Some(50.0));
+}

@@ -9,7 +9,9 @@
 use super::Lowerer;
 use crate::diag::unescape;
 use indexmap::IndexMap;
-use openapiv3::{Components, Header, Parameter, PathItem, ReferenceOr, RequestBody, Response};
+use openapiv3::{
+    Components, Header, Parameter, PathItem, ReferenceOr, RequestBody, Response, Schema,
+};
 use percent_encoding::percent_decode_str;
 use std::cell::OnceCell;
 use typed_arena::Arena;
@@ -37,6 +39,9 @@ pub(crate) struct Store {
     responses: Arena<Response>,
     headers: Arena<Header>,
     path_items: Arena<PathItem>,
+    schemas: Arena<Schema>,
+    /// Names and JSON pointers of the schemas in `schemas`.
+    strings: Arena<String>,
 }
 
 /// `Referable` for a kind of object that has a place under `components`: the key there, and
@@ -115,10 +120,37 @@ impl<'a> Lowerer<'a> {
         None
     }
 
+    /// A schema that a reference names outside `#/components/schemas/<Name>` (inside another
+    /// schema, a parameter, a response): its name (the pointer's last token), the schema and
+    /// its JSON pointer; or the next reference, when the schema there is one. `None` when
+    /// nothing, or no schema, is there.
+    pub(super) fn schema_elsewhere(
+        &self,
+        reference: &str,
+    ) -> Option<Result<(&'a str, &'a Schema, &'a str), String>> {
+        let pointer = fragment_pointer(reference)?;
+        let value = self.json().pointer(&pointer)?.clone();
+        match serde_json::from_value::<ReferenceOr<Schema>>(value).ok()? {
+            ReferenceOr::Reference { reference } => Some(Err(reference)),
+            ReferenceOr::Item(schema) => {
+                let last = pointer.rsplit('/').next().unwrap_or_default();
+                let name = self.store.strings.alloc(unescape(last).into_owned());
+                let pointer = self.store.strings.alloc(pointer);
+                Some(Ok((name, self.store.schemas.alloc(schema), pointer)))
+            }
+        }
+    }
+
+    /// The document as JSON, made the first time a reference leaves `components`.
+    fn json(&self) -> &'a serde_json::Value {
+        self.store
+            .json
+            .get_or_init(|| serde_json::to_value(self.doc).unwrap_or_default())
+    }
+
     /// Follows one reference: the object it names, or the next reference if it names one.
     fn link<T: Referable>(&self, reference: &str) -> Option<Link<'a, T>> {
-        let fragment = reference.strip_prefix('#')?;
-        let json_pointer = percent_decode_str(fragment).decode_utf8().ok()?;
+        let json_pointer = fragment_pointer(reference)?;
         let in_components = json_pointer
             .strip_prefix("/components/")
             .and_then(|rest| rest.strip_prefix(T::COMPONENTS))
@@ -131,14 +163,22 @@ impl<'a> Lowerer<'a> {
                 ReferenceOr::Reference { reference } => Some(Link::Next(reference.clone())),
             };
         }
-        let json = self
-            .store
-            .json
-            .get_or_init(|| serde_json::to_value(self.doc).unwrap_or_default());
-        let value = json.pointer(&json_pointer)?.clone();
+        let value = self.json().pointer(&json_pointer)?.clone();
         match serde_json::from_value::<ReferenceOr<T>>(value).ok()? {
             ReferenceOr::Item(found) => Some(Link::Found(T::arena(self.store).alloc(found))),
             ReferenceOr::Reference { reference } => Some(Link::Next(reference)),
         }
     }
+}
+
+/// The JSON pointer of an internal reference (`#/a~1b/c%20d` → `/a~1b/c d`): the fragment,
+/// percent-decoded. `None` for a reference to another document.
+fn fragment_pointer(reference: &str) -> Option<String> {
+    let fragment = reference.strip_prefix('#')?;
+    Some(
+        percent_decode_str(fragment)
+            .decode_utf8()
+            .ok()?
+            .into_owned(),
+    )
 }

@@ -154,29 +154,47 @@ impl<'a> Lowerer<'a> {
     pub(super) fn schema_of(&self, s: SchemaRef<'a>) -> Option<&'a Schema> {
         match s {
             SchemaRef::Item(schema) => Some(schema),
-            SchemaRef::Ref(r) => self.lookup(r).map(|(_, schema)| schema),
+            SchemaRef::Ref(r) => self.lookup(r).map(|(_, schema, _)| schema),
         }
     }
 
-    /// `#/components/schemas/Name` → the schema, its pointer and `Name`. Follows ref chains.
+    /// The schema a reference points at, its JSON pointer and its name: `Name` for
+    /// `#/components/schemas/Name`, the last token for any other place (`y` for
+    /// `#/components/schemas/X/properties/y`). Follows ref chains.
     pub(super) fn resolve_schema(&self, reference: &str) -> Option<(&'a Schema, String, &'a str)> {
-        let (name, schema) = self.lookup(reference)?;
-        Some((schema, join("/components/schemas", name), name))
+        let (name, schema, elsewhere) = self.lookup(reference)?;
+        let pointer = match elsewhere {
+            Some(pointer) => pointer.to_owned(),
+            None => join("/components/schemas", name),
+        };
+        Some((schema, pointer, name))
     }
 
-    /// `#/components/schemas/Name` → `Name` and its schema, following ref chains (up to
-    /// [`MAX_LINKS`](super::resolve::MAX_LINKS)
-    /// links), without building any string.
-    fn lookup(&self, reference: &str) -> Option<(&'a str, &'a Schema)> {
+    /// A schema reference → the schema's name, the schema, and its JSON pointer when it is not
+    /// a `#/components/schemas/Name` entry. Follows ref chains (up to
+    /// [`MAX_LINKS`](super::resolve::MAX_LINKS) links); the common case, a component, builds
+    /// no string.
+    fn lookup(&self, reference: &str) -> Option<(&'a str, &'a Schema, Option<&'a str>)> {
         let schemas = &self.doc.components.as_ref()?.schemas;
-        let mut reference = reference;
+        let mut reference = std::borrow::Cow::Borrowed(reference);
         for _ in 0..super::resolve::MAX_LINKS {
-            let token = reference.strip_prefix("#/components/schemas/")?;
-            let (name, target) = schemas.get_key_value(unescape(token).as_ref())?;
-            match target {
-                openapiv3::ReferenceOr::Item(schema) => return Some((name, schema)),
-                openapiv3::ReferenceOr::Reference { reference: next } => reference = next,
-            }
+            let component = reference
+                .strip_prefix("#/components/schemas/")
+                .filter(|token| !token.contains('/') && !token.contains('%'));
+            let next = match component {
+                Some(token) => {
+                    let (name, target) = schemas.get_key_value(unescape(token).as_ref())?;
+                    match target {
+                        openapiv3::ReferenceOr::Item(schema) => return Some((name, schema, None)),
+                        openapiv3::ReferenceOr::Reference { reference: next } => next.clone(),
+                    }
+                }
+                None => match self.schema_elsewhere(&reference)? {
+                    Ok((name, schema, pointer)) => return Some((name, schema, Some(pointer))),
+                    Err(next) => next,
+                },
+            };
+            reference = std::borrow::Cow::Owned(next);
         }
         None
     }
@@ -517,7 +535,7 @@ impl<'a> Lowerer<'a> {
             // carry the tag: the union is decoded untagged, by shape, instead.
             let untaggable = d.mapping.iter().find(|(_, r)| {
                 members.iter().any(|m| matches!(m, SchemaRef::Ref(x) if x == r))
-                    && self.lookup(r).is_some_and(|(_, s)| {
+                    && self.lookup(r).is_some_and(|(_, s, _)| {
                         let sv = View::of(s);
                         !sv.is_object_like() && sv.all_of.is_empty()
                     })
@@ -556,7 +574,7 @@ impl<'a> Lowerer<'a> {
                 let ptr = join(&join(pointer, "discriminator/mapping"), &value);
                 let is_object = self
                     .lookup(&reference)
-                    .map(|(_, s)| {
+                    .map(|(_, s, _)| {
                         let sv = View::of(s);
                         sv.is_object_like() || !sv.all_of.is_empty()
                     })
