@@ -18,6 +18,7 @@ pub const FIXTURES: &[&str] = &[
     "names",
     "methods",
     "extra",
+    "optional_bodies",
 ];
 
 pub fn root() -> PathBuf {
