@@ -241,7 +241,7 @@ fn summarize(api: &ir::Api) -> Summary {
             TypeKind::Enum(_) => s.enums += 1,
             TypeKind::Tagged(_) | TypeKind::Untagged(_) => s.unions += 1,
         }
-        if !matches!(t.kind, TypeKind::Enum(_)) {
+        if !matches!(t.kind, TypeKind::Enum(_)) && surface::is_sent(t) {
             s.validators += 1;
         }
     }

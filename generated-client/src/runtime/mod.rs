@@ -3,6 +3,7 @@
 
 mod body;
 mod decode;
+mod enums;
 mod error;
 #[doc(hidden)]
 pub mod examples;
@@ -14,8 +15,13 @@ mod values;
 
 /// `Deserialize` for models that keep unknown fields (see the macro's docs).
 pub use crate::__open_struct as open_struct;
+/// The impls of a generated string enum (see the macro's docs).
+pub use crate::__str_enum as str_enum;
 pub use body::{Part, RequestBody};
 pub use decode::{decode_json, JsonError};
+#[doc(hidden)]
+pub use enums::__ser;
+pub use enums::{deserialize_enum, listed, parse_enum, serialize_enum, StrEnum};
 pub use error::{ApiError, ConfigError, DecodeError, Error, ErrorSummary};
 pub use http::{
     encode_path, param_text, push_query, ApiInfo, ApiKey, AuthScheme, Call, ClientBuilder,

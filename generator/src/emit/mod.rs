@@ -25,7 +25,8 @@ pub(crate) struct Ctx<'a> {
     pub surface: &'a Surface,
     /// Named types by name.
     pub types: HashMap<&'a str, &'a TypeDef>,
-    /// Types whose `collect_violations` can report something.
+    /// Types that implement `Validate` (they may be sent) and whose `collect_violations` can
+    /// report something.
     pub needs_validation: HashSet<&'a str>,
     /// Pattern source → index of its `static PATTERN_n`.
     pub patterns: BTreeMap<String, usize>,
@@ -121,10 +122,12 @@ fn header(ctx: &Ctx<'_>) -> TokenStream {
 
 impl<'a> Ctx<'a> {
     pub fn new(api: &'a Api, surface: &'a Surface) -> Self {
-        let types = api.types.iter().map(|t| (t.name.as_str(), t)).collect();
+        let types: HashMap<&str, &TypeDef> =
+            api.types.iter().map(|t| (t.name.as_str(), t)).collect();
         let mut patterns = BTreeMap::new();
         let mut add = |s: &Shape| collect_patterns(s, &mut patterns);
-        for t in &api.types {
+        // Only types that are validated use patterns.
+        for t in api.types.iter().filter(|t| crate::surface::is_sent(t)) {
             t.member_shapes().for_each(&mut add);
         }
         for op in &api.operations {
@@ -133,13 +136,15 @@ impl<'a> Ctx<'a> {
                 add(&b.shape);
             }
         }
+        let mut needs_validation = crate::surface::graph::needs_validation(api);
+        needs_validation.retain(|n| types.get(n).is_some_and(|t| crate::surface::is_sent(t)));
         let n = patterns.len();
         let patterns = patterns.into_keys().zip(0..n).collect();
         Ctx {
             api,
             surface,
             types,
-            needs_validation: crate::surface::graph::needs_validation(api),
+            needs_validation,
             patterns,
         }
     }

@@ -64,6 +64,13 @@ pub const REEXPORTS: &[&str] = &[
     "Violation",
 ];
 
+/// Whether values of `t` may be sent: it is reachable from a request body or parameter, or from
+/// no operation at all (a component the user may use either way). Only such types get setters
+/// and `Validate`; a type only ever received is built with `new()` and its public fields.
+pub fn is_sent(t: &TypeDef) -> bool {
+    t.in_request || !t.in_response
+}
+
 /// The generated module's public surface.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Surface {
