@@ -72,6 +72,11 @@ fn optional_bodies_fixture() {
 }
 
 #[test]
+fn tags_fixture() {
+    insta::assert_snapshot!("tags", generate_fixture("tags"));
+}
+
+#[test]
 fn names_fixture() {
     insta::assert_snapshot!("names", generate_fixture("names"));
 }

@@ -19,6 +19,7 @@ pub const FIXTURES: &[&str] = &[
     "methods",
     "extra",
     "optional_bodies",
+    "tags",
 ];
 
 pub fn root() -> PathBuf {

@@ -7,6 +7,7 @@ mod client;
 pub(crate) mod docs;
 mod enums;
 mod examples;
+mod features;
 mod models;
 mod rust_type;
 pub(crate) mod validate;
@@ -82,36 +83,77 @@ pub fn emit_part(ctx: &Ctx<'_>, part: Part) -> TokenStream {
         Part::Patterns => {
             let patterns = ctx.patterns.iter().map(|(src, i)| {
                 let name = format_ident!("PATTERN_{}", i);
-                quote! { static #name: rt::Pattern = rt::Pattern::new(#src); }
+                // With per-tag features, the types using a pattern may all be compiled out.
+                let allow = ctx
+                    .surface
+                    .features
+                    .is_some()
+                    .then(|| quote!(#[allow(dead_code)]));
+                quote! { #allow static #name: rt::Pattern = rt::Pattern::new(#src); }
             });
             quote!(#(#patterns)*)
         }
         Part::Type(i) => {
-            let t = &ctx.api.types[i];
-            match (&t.kind, &ctx.surface.types[i]) {
-                (TypeKind::Struct(s), TypeSurface::Struct(ss)) => {
-                    models::emit_struct(ctx, t, s, ss)
-                }
-                (TypeKind::Enum(e), _) => enums::emit_enum(ctx, t, e),
-                (TypeKind::Tagged(u), TypeSurface::Tagged(us)) => enums::emit_tagged(ctx, t, u, us),
-                (TypeKind::Untagged(u), TypeSurface::Untagged(us)) => {
-                    enums::emit_untagged(ctx, t, u, us)
-                }
-                // The surface has one entry of the same kind per type.
-                _ => TokenStream::new(),
+            let items = emit_type(ctx, i);
+            match ctx
+                .surface
+                .features
+                .as_ref()
+                .and_then(|f| f.types[i].as_ref())
+            {
+                Some(gate) => features::gate_items(items, &features::cfg(gate)),
+                None => items,
             }
         }
         Part::Client => client::emit_client(ctx),
+        // A module with per-tag features has no example tests: each would need its type's
+        // features.
+        Part::Examples if ctx.surface.features.is_some() => TokenStream::new(),
         Part::Examples => examples::emit_example_tests(ctx),
+    }
+}
+
+/// The items of the type at `i` in [`Api::types`].
+fn emit_type(ctx: &Ctx<'_>, i: usize) -> TokenStream {
+    let t = &ctx.api.types[i];
+    match (&t.kind, &ctx.surface.types[i]) {
+        (TypeKind::Struct(s), TypeSurface::Struct(ss)) => models::emit_struct(ctx, t, s, ss),
+        (TypeKind::Enum(e), _) => enums::emit_enum(ctx, t, e),
+        (TypeKind::Tagged(u), TypeSurface::Tagged(us)) => enums::emit_tagged(ctx, t, u, us),
+        (TypeKind::Untagged(u), TypeSurface::Untagged(us)) => enums::emit_untagged(ctx, t, u, us),
+        // The surface has one entry of the same kind per type.
+        _ => TokenStream::new(),
+    }
+}
+
+/// The cfg of the operation at `i` in [`Api::operations`], when it is behind a feature.
+pub(crate) fn operation_cfg(ctx: &Ctx<'_>, i: usize) -> Option<TokenStream> {
+    let f = ctx.surface.features.as_ref()?.operations[i].as_ref()?;
+    Some(features::cfg(std::slice::from_ref(f)))
+}
+
+/// Puts `cfg` on each method in `tokens` (see [`operation_cfg`]).
+pub(crate) fn gate_methods(tokens: TokenStream, cfg: Option<TokenStream>) -> TokenStream {
+    match cfg {
+        Some(cfg) => features::gate_impl_items(tokens, &cfg),
+        None => tokens,
     }
 }
 
 fn header(ctx: &Ctx<'_>) -> TokenStream {
     let docs = docs::module_doc(ctx.api);
+    let features = ctx.surface.features.as_ref().map(|f| {
+        let line = format!(
+            " Cargo features, one per tag (declare them in the crate that includes this module): {}. Each compiles that tag's operations and the types only they use.",
+            f.all.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ")
+        );
+        quote!(#![doc = ""] #![doc = #line])
+    });
     // Runtime names re-exported for convenience.
     let reexports = ctx.surface.reexports.iter().map(|n| format_ident!("{}", n));
     quote! {
         #docs
+        #features
         #![allow(clippy::too_many_arguments, clippy::large_enum_variant, clippy::result_large_err, clippy::doc_lazy_continuation)]
 
         use crate::runtime as rt;

@@ -8,6 +8,7 @@
 //! suffix, deterministically, with a warning naming its JSON pointer. `emit` and `diff` only
 //! read the result.
 
+pub mod features;
 pub(crate) mod graph;
 mod models;
 mod operations;
@@ -80,6 +81,9 @@ pub struct Surface {
     pub operations: Vec<OperationSurface>,
     /// The runtime items the module re-exports (see [`REEXPORTS`]).
     pub reexports: Vec<&'static str>,
+    /// The cargo features gating operations and types, when the spec asks for them
+    /// (`x-rust-features: tags`).
+    pub features: Option<features::Features>,
 }
 
 /// What a named type exposes beyond what the IR says.
@@ -221,6 +225,7 @@ pub fn surface(api: &Api, sink: &mut Sink) -> Surface {
         types,
         operations,
         reexports,
+        features: None,
     }
 }
 
