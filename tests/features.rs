@@ -22,7 +22,7 @@ pub async fn health(client: &tags::Client) -> Result<(), tags::Error> {
 #[cfg(feature = "pets")]
 pub async fn pets(client: &tags::Client) -> tags::Result<tags::Pet> {
     let owner = tags::Owner::new().login("ada");
-    client.create_pet(&tags::NewPet::new("rex").kind(tags::NewPetKind::Dog).owner(owner)).await
+    client.create_pet(&tags::NewPet::new("rex").kind(tags::PetKind::Dog).owner(owner)).await
 }
 
 #[cfg(feature = "user-accounts")]
@@ -52,6 +52,7 @@ serde = {{ version = "1", features = ["derive"] }}
 
 [features]
 pets = []
+schemas = []
 user-accounts = []
 probe-user = []
 
@@ -88,7 +89,13 @@ fn check(dir: &Path, features: &str) -> (bool, String) {
 fn each_tag_compiles_alone_and_together() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("tags-features");
     write_crate(&dir);
-    for features in ["", "pets", "user-accounts", "pets,user-accounts"] {
+    for features in [
+        "",
+        "pets",
+        "user-accounts",
+        "schemas",
+        "pets,schemas,user-accounts",
+    ] {
         let (ok, stderr) = check(&dir, features);
         assert!(ok, "features [{features}] do not compile:\n{stderr}");
         assert!(
@@ -114,7 +121,11 @@ fn gates_follow_the_operations_that_use_each_type() {
             .unwrap_or_else(|| panic!("{item} not generated"));
         let before = &source[..at];
         let attr = before.rfind("#[cfg(");
-        let end = before.rfind("\n}\n").or(before.rfind("\n);\n"));
+        // The end of the previous item: `}`, `});` or `);` alone on a line.
+        let end = ["\n}\n", "\n});\n", "\n);\n"]
+            .iter()
+            .filter_map(|e| before.rfind(e))
+            .max();
         match (attr, end) {
             (Some(a), Some(e)) if a > e => before[a..].lines().next().unwrap_or("").to_owned(),
             (Some(a), None) => before[a..].lines().next().unwrap_or("").to_owned(),

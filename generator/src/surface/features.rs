@@ -4,12 +4,15 @@
 //!
 //! A type is behind the features of every tag whose operations reach it (through fields, items,
 //! map values and union variants), so whatever reaches it is never compiled without it. Always
-//! compiled: operations without tags, the types they reach, the error type and the types it
-//! reaches, and types no operation reaches.
+//! compiled: operations without tags, the types they reach, and the error type and the types it
+//! reaches. Types no operation reaches (and what they name) are behind the feature `schemas`.
 
 use crate::ir::*;
 use foldhash::HashMap;
 use std::collections::BTreeSet;
+
+/// The feature of the types no operation uses.
+pub const SCHEMAS: &str = "schemas";
 
 /// Which cargo feature gates each item of the module.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -73,7 +76,7 @@ pub fn by_tag(api: &Api) -> Features {
         }
         seen
     };
-    // Per type: `None` = always compiled, else the features reaching it.
+    // Per type: `None` = always compiled, else the features reaching it (empty: none yet).
     let mut gates: Vec<Option<BTreeSet<String>>> = vec![Some(BTreeSet::new()); api.types.len()];
     let ungate = |seen: Vec<bool>, gates: &mut Vec<Option<BTreeSet<String>>>| {
         for (g, s) in gates.iter_mut().zip(seen) {
@@ -96,6 +99,7 @@ pub fn by_tag(api: &Api) -> Features {
             named(s, &index, &mut roots);
         }
         roots.extend(op.query.as_deref().and_then(|q| index.get(q)));
+        // A tag named `schemas` would share that feature; it only compiles more.
         let feature = op.tags.first().map(|t| feature_name(t));
         let seen = reach(roots);
         match &feature {
@@ -111,12 +115,27 @@ pub fn by_tag(api: &Api) -> Features {
         }
         operations.push(feature);
     }
+    // Types no operation reaches (an empty set: GitHub's webhook payloads, ...) are behind the
+    // feature `schemas`, and so is everything they name.
+    let free: Vec<usize> = gates
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.as_ref().is_some_and(BTreeSet::is_empty))
+        .map(|(i, _)| i)
+        .collect();
+    if !free.is_empty() {
+        all.insert(SCHEMAS.to_owned());
+        for (g, s) in gates.iter_mut().zip(reach(free)) {
+            if let (Some(g), true) = (g, s) {
+                g.insert(SCHEMAS.to_owned());
+            }
+        }
+    }
     Features {
         all: all.into_iter().collect(),
-        // A type no operation reaches has an empty set: always compiled.
         types: gates
             .into_iter()
-            .map(|g| g.filter(|g| !g.is_empty()).map(|g| g.into_iter().collect()))
+            .map(|g| g.map(|g| g.into_iter().collect()))
             .collect(),
         operations,
     }
