@@ -77,3 +77,44 @@ progenitor_refusal() {
   { grep -m1 -E '^gen fail' "$1" || grep -m1 -A1 'panicked at' "$1" | tail -1 || grep -m1 -i error "$1"; } |
     cut -c1-200
 }
+
+# need_github DIR: GitHub's REST spec (npm @octokit/openapi, as scripts/bench.sh) at
+# DIR/api.github.com.json.
+OCTOKIT_OPENAPI_VERSION=${OCTOKIT_OPENAPI_VERSION:-23.0.2}
+need_github() {
+  if [ ! -f "$1/api.github.com.json" ]; then
+    echo "==> fetching @octokit/openapi@$OCTOKIT_OPENAPI_VERSION from npm into $1"
+    mkdir -p "$1"
+    (cd "$1" && npm pack --silent "@octokit/openapi@$OCTOKIT_OPENAPI_VERSION" >/dev/null \
+       && tar xzf "octokit-openapi-$OCTOKIT_OPENAPI_VERSION.tgz" \
+       && cp package/generated/api.github.com.json .)
+  fi
+}
+
+# check_module WORK NAME SPEC ROOT [FEATURES]: generates SPEC into a scratch crate WORK/NAME and
+# `cargo check`s it alone (dependencies first, then the module with CARGO_INCREMENTAL=0 under
+# /usr/bin/time -v); prints the module's lines, wall and CPU seconds and peak memory.
+check_module() {
+  local work=$1 name=$2 spec=$3 root=$4 features=${5:-}
+  local dir="$work/$name"
+  mkdir -p "$dir/src" "$dir/spec"
+  rm -f "$dir/spec/"*
+  cp "$spec" "$dir/spec/$name.${spec##*.}"
+  "$root/target/release/generator" generate --spec-dir "$dir/spec" --out-dir "$dir/src" > "$dir/generate.txt" 2>&1 \
+    || { echo "  $name: generation failed: $(grep -m1 error "$dir/generate.txt")"; return; }
+  scratch_manifest "$dir" "large-$name" "$root"
+  printf 'pub mod runtime {\n    pub use api_clients::runtime::*;\n}\n' > "$dir/src/lib.rs"
+  (cd "$dir" && CARGO_TARGET_DIR="$work/target" cargo check --quiet) || true
+  printf '#![allow(warnings)]\npub mod runtime {\n    pub use api_clients::runtime::*;\n}\npub mod %s;\n' "$name" > "$dir/src/lib.rs"
+  local lines
+  lines=$(wc -l < "$dir/src/$name.rs")
+  (cd "$dir" && CARGO_INCREMENTAL=0 CARGO_TARGET_DIR="$work/target" /usr/bin/time -v \
+     cargo check --quiet --message-format=short ${features:+--features "$features"} > "$dir/check.txt" 2>&1)
+  local status=$?
+  awk -v n="$name" -v l="$lines" -v s="$status" '
+    /Elapsed \(wall clock\)/ { split($NF, t, ":"); wall = (length(t) == 3) ? t[1]*3600 + t[2]*60 + t[3] : t[1]*60 + t[2] }
+    /User time/ { cpu += $NF } /System time/ { cpu += $NF }
+    /Maximum resident/ { mem = $NF / 1048576 }
+    END { printf "  %-16s %8d lines  %s  wall %6.0f s  cpu %6.0f s  peak %5.1f GB\n", n, l, (s == 0 ? "compiles" : "FAILS   "), wall, cpu, mem }' "$dir/check.txt"
+  [ "$status" = 0 ] || grep -m3 '^src/.*error' "$dir/check.txt" | cut -c1-200
+}

@@ -4,6 +4,10 @@
 # generated modules, spread from small to very large specs. Not part of the test suite.
 #
 #   scripts/corpus.sh [SAMPLE_SIZE]        (default 40; scratch files go to $CORPUS_DIR)
+#
+# Then the largest specs, each generated into a crate of its own and `cargo check`ed alone, one
+# at a time (GitHub's module takes about 10 GB): lines, time and peak memory. LARGE_SPECS
+# chooses them (default: github stripe zoom graph; `LARGE_SPECS= scripts/corpus.sh` skips them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -29,4 +33,17 @@ echo "sample modules: $sample, compiled: $((sample - n_failed)), failed: $n_fail
 for f in $failed; do
   m=$(basename "$f" .rs)
   printf '  %s  %s\n' "$(grep -P "^$m\t" "$work/check/sample.tsv" | cut -f3)" "$(grep -m1 "^$f" "$work/check.txt" | cut -c1-150)"
+done
+
+echo "==> cargo check of the largest specs, one at a time (CARGO_INCREMENTAL=0)"
+cargo build --quiet --release -p generator
+need_github "$work/github"
+for spec in ${LARGE_SPECS-github stripe zoom graph}; do
+  case $spec in
+    github) check_module "$work/large" api_github_com "$work/github/api.github.com.json" "$root" ;;
+    stripe) check_module "$work/large" stripe_com "$work/package/api/stripe.com.json" "$root" ;;
+    zoom) check_module "$work/large" zoom_us "$work/package/api/zoom.us.json" "$root" ;;
+    graph) check_module "$work/large" graph "$work/package/api/microsoft.com/graph.json" "$root" ;;
+    *) echo "  unknown large spec $spec (github, stripe, zoom, graph)" ;;
+  esac
 done

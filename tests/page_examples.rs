@@ -1,7 +1,8 @@
 //! Every request and response example on the vendor pages (`../shared/docs`, beside the
 //! checkout) fits the spec: it validates against the spec's schema with an independent OAS 3.0
 //! validator (`scripts/validate_examples.py`, openapi-schema-validator), and it decodes into the
-//! generated client's type and passes its `validate()`.
+//! generated client's type; a request example also passes its `validate()` (response models
+//! are only received, so they have no `Validate`: decoding is the client's check of them).
 //!
 //! The examples are read from the pages by `generator::docs_check::page`, and the schema is the
 //! one of the operation the page's curl command calls, so a page edit or a spec edit that makes
@@ -16,12 +17,24 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-/// Decodes a JSON example into a generated type and runs its `validate()`.
+/// Checks a JSON example against a generated type: [`check`] for requests, [`decodes`] for
+/// responses.
 type Check = fn(&Value) -> Result<(), String>;
 
 fn check<T: DeserializeOwned + Validate>(value: &Value) -> Result<(), String> {
-    let decoded: T = serde_json::from_value(value.clone()).map_err(|e| format!("decode: {e}"))?;
-    decoded.validate().map_err(|e| format!("validate: {e}"))
+    decode::<T>(value)?
+        .validate()
+        .map_err(|e| format!("validate: {e}"))
+}
+
+/// Decodes a JSON example into a generated response type.
+fn decode<T: DeserializeOwned>(value: &Value) -> Result<T, String> {
+    serde_json::from_value(value.clone()).map_err(|e| format!("decode: {e}"))
+}
+
+/// [`decode`], as a [`Check`].
+fn decodes<T: DeserializeOwned>(value: &Value) -> Result<(), String> {
+    decode::<T>(value).map(drop)
 }
 
 /// One page: the spec it documents, the generated types of its request and response, and how
@@ -41,7 +54,7 @@ const CASES: &[Case] = &[
         page: "coval-create-persona.txt",
         spec: "spec/coval.yaml",
         request: check::<coval::CreatePersonaRequest>,
-        response: check::<coval::PersonaEnvelope>,
+        response: decodes::<coval::PersonaEnvelope>,
         requests: 1,
         responses: 1,
     },
@@ -49,7 +62,7 @@ const CASES: &[Case] = &[
         page: "coval-update-persona.txt",
         spec: "spec/coval.yaml",
         request: check::<coval::UpdatePersonaRequest>,
-        response: check::<coval::PersonaEnvelope>,
+        response: decodes::<coval::PersonaEnvelope>,
         requests: 1,
         responses: 1,
     },
@@ -57,7 +70,7 @@ const CASES: &[Case] = &[
         page: "coval-create-agent.txt",
         spec: "spec/coval.yaml",
         request: check::<coval::CreateAgentRequest>,
-        response: check::<coval::AgentEnvelope>,
+        response: decodes::<coval::AgentEnvelope>,
         requests: 1,
         responses: 1,
     },
@@ -67,7 +80,7 @@ const CASES: &[Case] = &[
         page: "anam-create-persona-newer.txt",
         spec: "spec/anam.yaml",
         request: check::<anam::CreatePersonaRequest>,
-        response: check::<anam::Persona>,
+        response: decodes::<anam::Persona>,
         requests: 0,
         responses: 0,
     },
@@ -78,7 +91,7 @@ const CASES: &[Case] = &[
         page: "anam-create-persona-older.txt",
         spec: "spec/history/anam-2026-older.yaml",
         request: check::<anam::CreatePersonaRequest>,
-        response: check::<anam::Persona>,
+        response: decodes::<anam::Persona>,
         requests: 2,
         responses: 0,
     },

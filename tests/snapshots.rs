@@ -67,6 +67,16 @@ fn extra_fixture() {
 }
 
 #[test]
+fn optional_bodies_fixture() {
+    insta::assert_snapshot!("optional_bodies", generate_fixture("optional_bodies"));
+}
+
+#[test]
+fn tags_fixture() {
+    insta::assert_snapshot!("tags", generate_fixture("tags"));
+}
+
+#[test]
 fn names_fixture() {
     insta::assert_snapshot!("names", generate_fixture("names"));
 }

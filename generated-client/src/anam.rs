@@ -169,89 +169,6 @@ impl Avatar {
             extra: Default::default(),
         }
     }
-
-    /// Sets `id` (format uuid). Unique identifier for the avatar.
-    #[must_use]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-
-    /// Sets `displayName`. Display name of the avatar.
-    #[must_use]
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-
-    /// Sets `variantName`. Name of the avatar variant.
-    #[must_use]
-    pub fn variant_name(mut self, value: impl Into<String>) -> Self {
-        self.variant_name = Some(value.into());
-        self
-    }
-
-    /// Sets `imageUrl`. URL of the avatar's image.
-    #[must_use]
-    pub fn image_url(mut self, value: impl Into<String>) -> Self {
-        self.image_url = Some(value.into());
-        self
-    }
-
-    /// Sets `videoUrl`. Signed URL of the avatar's idle preview video (MP4); expires after 1 hour.
-    #[must_use]
-    pub fn video_url(mut self, value: impl Into<String>) -> Self {
-        self.video_url = Some(value.into());
-        self
-    }
-
-    /// Sets `createdByOrganizationId`. ID of the organization that created the avatar; null for stock avatars.
-    #[must_use]
-    pub fn created_by_organization_id(mut self, value: impl Into<String>) -> Self {
-        self.created_by_organization_id = Some(value.into());
-        self
-    }
-
-    /// Sets `availableVersions`. Internal model versions available for this avatar: v1 = cara-2, v2 = cara-3, cara-4-* = cara-4-latest.
-    #[must_use]
-    pub fn available_versions(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.available_versions = Some(value.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Sets `activeVersion`. Internal model version currently active for this avatar.
-    #[must_use]
-    pub fn active_version(mut self, value: impl Into<String>) -> Self {
-        self.active_version = Some(value.into());
-        self
-    }
-
-    /// Sets `createdAt`. Timestamp when the avatar was created.
-    #[must_use]
-    pub fn created_at(mut self, value: rt::DateTime) -> Self {
-        self.created_at = Some(value);
-        self
-    }
-
-    /// Sets `updatedAt`. Timestamp when the avatar was last updated.
-    #[must_use]
-    pub fn updated_at(mut self, value: rt::DateTime) -> Self {
-        self.updated_at = Some(value);
-        self
-    }
-}
-
-impl rt::Validate for Avatar {
-    /// Checks every constraint `Avatar` states in the spec; see [`rt::Validate::validate`].
-    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        if let Some(value) = &self.id {
-            let path = &path.field("id");
-            rt::check_format(value, rt::Format::Uuid, path, out);
-        }
-    }
 }
 
 /// One page of avatars.
@@ -295,33 +212,6 @@ impl AvatarList {
             extra: Default::default(),
         }
     }
-
-    /// Sets `data`. The avatars of this page.
-    #[must_use]
-    pub fn data(mut self, value: impl IntoIterator<Item = impl Into<Avatar>>) -> Self {
-        self.data = Some(value.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Sets `meta`. Page information of a list response.
-    #[must_use]
-    pub fn meta(mut self, value: impl Into<Pagination>) -> Self {
-        self.meta = Some(value.into());
-        self
-    }
-}
-
-impl rt::Validate for AvatarList {
-    /// Checks every constraint `AvatarList` states in the spec; see [`rt::Validate::validate`].
-    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        if let Some(value) = &self.data {
-            let path = &path.field("data");
-            for (i, value) in value.iter().enumerate() {
-                let path = &path.index(i);
-                rt::Validate::collect_violations(value, path, out);
-            }
-        }
-    }
 }
 
 /// Public avatar model version. Models with the '-latest' suffix are invite only.
@@ -343,88 +233,11 @@ pub enum AvatarModel {
     Unknown(rt::Unknown<String>),
 }
 
-impl AvatarModel {
-    /// Every value the spec lists, in spec order.
-    pub const ALL: [Self; 3] = [Self::Cara2, Self::Cara3, Self::Cara4Latest];
-
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Cara2 => "cara-2",
-            Self::Cara3 => "cara-3",
-            Self::Cara4Latest => "cara-4-latest",
-            Self::Unknown(u) => u.as_str(),
-        }
-    }
-
-    /// Whether this is a value the spec does not list.
-    pub fn is_unknown(&self) -> bool {
-        matches!(self, Self::Unknown(_))
-    }
-}
-
-impl rt::OpenEnum<String> for AvatarModel {
-    fn known(v: &String) -> Option<Self> {
-        match v.as_str() {
-            "cara-2" => Some(Self::Cara2),
-            "cara-3" => Some(Self::Cara3),
-            "cara-4-latest" => Some(Self::Cara4Latest),
-            _ => None,
-        }
-    }
-
-    fn unknown(v: rt::Unknown<String>) -> Self {
-        Self::Unknown(v)
-    }
-}
-
-impl serde::Serialize for AvatarModel {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        s: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for AvatarModel {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        d: D,
-    ) -> std::result::Result<Self, D::Error> {
-        rt::deserialize_open::<D, String, Self>(d)
-    }
-}
-
-impl std::fmt::Display for AvatarModel {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for AvatarModel {
-    type Err = rt::UnknownValue;
-
-    /// Parses a value the spec lists; anything else is an error.
-    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
-        match s {
-            "cara-2" => Ok(Self::Cara2),
-            "cara-3" => Ok(Self::Cara3),
-            "cara-4-latest" => Ok(Self::Cara4Latest),
-            _ => {
-                Err(rt::UnknownValue {
-                    type_name: "AvatarModel",
-                    value: s.to_owned(),
-                })
-            }
-        }
-    }
-}
-
-impl AsRef<str> for AvatarModel {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
+rt::str_enum!(AvatarModel {
+    Cara2: "cara-2",
+    Cara3: "cara-3",
+    Cara4Latest: "cara-4-latest",
+}, Unknown);
 
 /// Configuration for the new persona.
 ///
@@ -898,36 +711,6 @@ impl ErrorBody {
             extra: Default::default(),
         }
     }
-
-    /// Sets `message`. Human-readable error message.
-    #[must_use]
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-
-    /// Sets `error`. Short error reason.
-    #[must_use]
-    pub fn error(mut self, value: impl Into<String>) -> Self {
-        self.error = Some(value.into());
-        self
-    }
-
-    /// Adds a property the spec does not declare (the schema allows additional properties).
-    #[must_use]
-    pub fn with_extra(
-        mut self,
-        key: impl Into<String>,
-        value: impl Into<rt::Value>,
-    ) -> Self {
-        self.extra.insert(key.into(), value.into());
-        self
-    }
-}
-
-impl rt::Validate for ErrorBody {
-    /// Checks every constraint `ErrorBody` states in the spec; see [`rt::Validate::validate`].
-    fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}
 }
 
 /// The query parameters of `listAvatars`.
@@ -1500,152 +1283,6 @@ impl Llm {
             extra: Default::default(),
         }
     }
-
-    /// Sets `id` (format uuid). Unique identifier for the LLM.
-    #[must_use]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-
-    /// Sets `displayName`. Display name of the LLM.
-    #[must_use]
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-
-    /// Sets `description`. Description of the LLM, or null.
-    #[must_use]
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-
-    /// Sets `llmFormat`. API format the LLM is called with.
-    #[must_use]
-    pub fn llm_format(mut self, value: impl Into<LlmFormat>) -> Self {
-        self.llm_format = Some(value.into());
-        self
-    }
-
-    /// Sets `urls`. Endpoint URLs of the LLM.
-    #[must_use]
-    pub fn urls(mut self, value: impl IntoIterator<Item = impl Into<LlmUrl>>) -> Self {
-        self.urls = Some(value.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Sets `modelName`. Name of the model at the provider, or null.
-    #[must_use]
-    pub fn model_name(mut self, value: impl Into<String>) -> Self {
-        self.model_name = Some(value.into());
-        self
-    }
-
-    /// Sets `temperature`. Sampling temperature, or null for the provider's default.
-    #[must_use]
-    pub fn temperature(mut self, value: f64) -> Self {
-        self.temperature = Some(value);
-        self
-    }
-
-    /// Sets `maxTokens`. Maximum number of tokens to generate, or null for the provider's default.
-    #[must_use]
-    pub fn max_tokens(mut self, value: i64) -> Self {
-        self.max_tokens = Some(value);
-        self
-    }
-
-    /// Sets `deploymentName`. Azure OpenAI deployment name (Azure only), or null.
-    #[must_use]
-    pub fn deployment_name(mut self, value: impl Into<String>) -> Self {
-        self.deployment_name = Some(value.into());
-        self
-    }
-
-    /// Sets `apiVersion`. Azure OpenAI API version (Azure only), or null.
-    #[must_use]
-    pub fn api_version(mut self, value: impl Into<String>) -> Self {
-        self.api_version = Some(value.into());
-        self
-    }
-
-    /// Sets `metadata`. Free-form metadata of the LLM.
-    #[must_use]
-    pub fn metadata(mut self, value: rt::Map) -> Self {
-        self.metadata = Some(value);
-        self
-    }
-
-    /// Sets `displayTags`. Tags shown for the LLM.
-    #[must_use]
-    pub fn display_tags(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.display_tags = Some(value.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Sets `isDefault`. Whether the LLM is one of Anam's defaults.
-    #[must_use]
-    pub fn is_default(mut self, value: bool) -> Self {
-        self.is_default = Some(value);
-        self
-    }
-
-    /// Sets `isGlobal`. Whether the LLM is global (not owned by one organization).
-    #[must_use]
-    pub fn is_global(mut self, value: bool) -> Self {
-        self.is_global = Some(value);
-        self
-    }
-
-    /// Sets `isZdr`. Whether the LLM supports zero data retention.
-    #[must_use]
-    pub fn is_zdr(mut self, value: bool) -> Self {
-        self.is_zdr = Some(value);
-        self
-    }
-
-    /// Sets `createdByOrganizationId`. ID of the organization that created the LLM; null for Anam's LLMs.
-    #[must_use]
-    pub fn created_by_organization_id(mut self, value: impl Into<String>) -> Self {
-        self.created_by_organization_id = Some(value.into());
-        self
-    }
-
-    /// Sets `createdAt`. Timestamp when the LLM was created.
-    #[must_use]
-    pub fn created_at(mut self, value: rt::DateTime) -> Self {
-        self.created_at = Some(value);
-        self
-    }
-
-    /// Sets `updatedAt`. Timestamp when the LLM was last updated, or null.
-    #[must_use]
-    pub fn updated_at(mut self, value: rt::DateTime) -> Self {
-        self.updated_at = Some(value);
-        self
-    }
-}
-
-impl rt::Validate for Llm {
-    /// Checks every constraint `Llm` states in the spec; see [`rt::Validate::validate`].
-    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        if let Some(value) = &self.id {
-            let path = &path.field("id");
-            rt::check_format(value, rt::Format::Uuid, path, out);
-        }
-        if let Some(value) = &self.urls {
-            let path = &path.field("urls");
-            for (i, value) in value.iter().enumerate() {
-                let path = &path.index(i);
-                rt::Validate::collect_violations(value, path, out);
-            }
-        }
-    }
 }
 
 /// API format the LLM is called with.
@@ -1673,104 +1310,14 @@ pub enum LlmFormat {
     Unknown(rt::Unknown<String>),
 }
 
-impl LlmFormat {
-    /// Every value the spec lists, in spec order.
-    pub const ALL: [Self; 6] = [
-        Self::Openai,
-        Self::AzureOpenai,
-        Self::GroqOpenai,
-        Self::Gemini,
-        Self::AdvancedVoice,
-        Self::None,
-    ];
-
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Openai => "openai",
-            Self::AzureOpenai => "azure_openai",
-            Self::GroqOpenai => "groq_openai",
-            Self::Gemini => "gemini",
-            Self::AdvancedVoice => "advanced_voice",
-            Self::None => "none",
-            Self::Unknown(u) => u.as_str(),
-        }
-    }
-
-    /// Whether this is a value the spec does not list.
-    pub fn is_unknown(&self) -> bool {
-        matches!(self, Self::Unknown(_))
-    }
-}
-
-impl rt::OpenEnum<String> for LlmFormat {
-    fn known(v: &String) -> Option<Self> {
-        match v.as_str() {
-            "openai" => Some(Self::Openai),
-            "azure_openai" => Some(Self::AzureOpenai),
-            "groq_openai" => Some(Self::GroqOpenai),
-            "gemini" => Some(Self::Gemini),
-            "advanced_voice" => Some(Self::AdvancedVoice),
-            "none" => Some(Self::None),
-            _ => None,
-        }
-    }
-
-    fn unknown(v: rt::Unknown<String>) -> Self {
-        Self::Unknown(v)
-    }
-}
-
-impl serde::Serialize for LlmFormat {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        s: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for LlmFormat {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        d: D,
-    ) -> std::result::Result<Self, D::Error> {
-        rt::deserialize_open::<D, String, Self>(d)
-    }
-}
-
-impl std::fmt::Display for LlmFormat {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for LlmFormat {
-    type Err = rt::UnknownValue;
-
-    /// Parses a value the spec lists; anything else is an error.
-    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
-        match s {
-            "openai" => Ok(Self::Openai),
-            "azure_openai" => Ok(Self::AzureOpenai),
-            "groq_openai" => Ok(Self::GroqOpenai),
-            "gemini" => Ok(Self::Gemini),
-            "advanced_voice" => Ok(Self::AdvancedVoice),
-            "none" => Ok(Self::None),
-            _ => {
-                Err(rt::UnknownValue {
-                    type_name: "LlmFormat",
-                    value: s.to_owned(),
-                })
-            }
-        }
-    }
-}
-
-impl AsRef<str> for LlmFormat {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
+rt::str_enum!(LlmFormat {
+    Openai: "openai",
+    AzureOpenai: "azure_openai",
+    GroqOpenai: "groq_openai",
+    Gemini: "gemini",
+    AdvancedVoice: "advanced_voice",
+    None: "none",
+}, Unknown);
 
 /// One page of LLMs.
 ///
@@ -1813,33 +1360,6 @@ impl LlmList {
             extra: Default::default(),
         }
     }
-
-    /// Sets `data`. The LLMs of this page.
-    #[must_use]
-    pub fn data(mut self, value: impl IntoIterator<Item = impl Into<Llm>>) -> Self {
-        self.data = Some(value.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Sets `meta`. Page information of a list response.
-    #[must_use]
-    pub fn meta(mut self, value: impl Into<Pagination>) -> Self {
-        self.meta = Some(value.into());
-        self
-    }
-}
-
-impl rt::Validate for LlmList {
-    /// Checks every constraint `LlmList` states in the spec; see [`rt::Validate::validate`].
-    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        if let Some(value) = &self.data {
-            let path = &path.field("data");
-            for (i, value) in value.iter().enumerate() {
-                let path = &path.index(i);
-                rt::Validate::collect_violations(value, path, out);
-            }
-        }
-    }
 }
 
 /// An endpoint URL of the LLM.
@@ -1876,34 +1396,6 @@ impl LlmUrl {
         Self {
             url: None,
             extra: Default::default(),
-        }
-    }
-
-    /// Sets `url` (format uri). Endpoint URL.
-    #[must_use]
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-
-    /// Adds a property the spec does not declare (the schema allows additional properties).
-    #[must_use]
-    pub fn with_extra(
-        mut self,
-        key: impl Into<String>,
-        value: impl Into<rt::Value>,
-    ) -> Self {
-        self.extra.insert(key.into(), value.into());
-        self
-    }
-}
-
-impl rt::Validate for LlmUrl {
-    /// Checks every constraint `LlmUrl` states in the spec; see [`rt::Validate::validate`].
-    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        if let Some(value) = &self.url {
-            let path = &path.field("url");
-            rt::check_format(value, rt::Format::Uri, path, out);
         }
     }
 }
@@ -1988,53 +1480,6 @@ impl Pagination {
             extra: Default::default(),
         }
     }
-
-    /// Sets `total`. Total number of items across all pages.
-    #[must_use]
-    pub fn total(mut self, value: i64) -> Self {
-        self.total = Some(value);
-        self
-    }
-
-    /// Sets `lastPage`. Number of the last page.
-    #[must_use]
-    pub fn last_page(mut self, value: i64) -> Self {
-        self.last_page = Some(value);
-        self
-    }
-
-    /// Sets `currentPage`. Number of this page (from 1).
-    #[must_use]
-    pub fn current_page(mut self, value: i64) -> Self {
-        self.current_page = Some(value);
-        self
-    }
-
-    /// Sets `perPage`. Number of items per page.
-    #[must_use]
-    pub fn per_page(mut self, value: i64) -> Self {
-        self.per_page = Some(value);
-        self
-    }
-
-    /// Sets `prev`. Number of the previous page, or null on the first page.
-    #[must_use]
-    pub fn prev(mut self, value: i64) -> Self {
-        self.prev = Some(value);
-        self
-    }
-
-    /// Sets `next`. Number of the next page, or null on the last page.
-    #[must_use]
-    pub fn next(mut self, value: i64) -> Self {
-        self.next = Some(value);
-        self
-    }
-}
-
-impl rt::Validate for Pagination {
-    /// Checks every constraint `Pagination` states in the spec; see [`rt::Validate::validate`].
-    fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}
 }
 
 /// Full persona shape returned by the create, get, and update endpoints.
@@ -2244,189 +1689,6 @@ impl Persona {
             extra: Default::default(),
         }
     }
-
-    /// Sets `id` (format uuid). Unique identifier for the persona.
-    #[must_use]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-
-    /// Sets `name`. Human-readable name of the persona.
-    #[must_use]
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-
-    /// Sets `description`. Free-form description of the persona.
-    #[must_use]
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-
-    /// Sets `personaPreset`. Name of the preset the persona was cloned from, if any.
-    #[must_use]
-    pub fn persona_preset(mut self, value: impl Into<String>) -> Self {
-        self.persona_preset = Some(value.into());
-        self
-    }
-
-    /// Sets `avatar`. Avatar currently attached to the persona.
-    #[must_use]
-    pub fn avatar(mut self, value: impl Into<Avatar>) -> Self {
-        self.avatar = Some(value.into());
-        self
-    }
-
-    /// Sets `avatarModel`. Public model version (e.g. cara-3) used when rendering the avatar.
-    #[must_use]
-    pub fn avatar_model(mut self, value: impl Into<AvatarModel>) -> Self {
-        self.avatar_model = Some(value.into());
-        self
-    }
-
-    /// Sets `voice`. Voice currently attached to the persona.
-    #[must_use]
-    pub fn voice(mut self, value: impl Into<Voice>) -> Self {
-        self.voice = Some(value.into());
-        self
-    }
-
-    /// Sets `voiceSpeed`. Speech rate multiplier applied to the voice.
-    #[must_use]
-    pub fn voice_speed(mut self, value: f64) -> Self {
-        self.voice_speed = Some(value);
-        self
-    }
-
-    /// Sets `llmId`. ID of the LLM the persona uses, or null for presets that don't run an LLM.
-    #[must_use]
-    pub fn llm_id(mut self, value: impl Into<String>) -> Self {
-        self.llm_id = Some(value.into());
-        self
-    }
-
-    /// Sets `brain`. Persona behaviour configuration applied on top of the raw LLM.
-    #[must_use]
-    pub fn brain(mut self, value: impl Into<PersonaBrain>) -> Self {
-        self.brain = Some(value.into());
-        self
-    }
-
-    /// Sets `tools`. Tool configurations currently attached to the persona.
-    #[must_use]
-    pub fn tools(mut self, value: impl IntoIterator<Item = rt::Map>) -> Self {
-        self.tools = Some(value.into_iter().collect());
-        self
-    }
-
-    /// Sets `knowledge`. Knowledge group attachments currently active on the persona.
-    #[must_use]
-    pub fn knowledge(mut self, value: impl IntoIterator<Item = rt::Map>) -> Self {
-        self.knowledge = Some(value.into_iter().collect());
-        self
-    }
-
-    /// Sets `shareLinks`. All share links ever issued for this persona.
-    #[must_use]
-    pub fn share_links(mut self, value: impl IntoIterator<Item = rt::Map>) -> Self {
-        self.share_links = Some(value.into_iter().collect());
-        self
-    }
-
-    /// Sets `primaryShareLink`. The primary share link attached to the persona, if one has been created.
-    #[must_use]
-    pub fn primary_share_link(mut self, value: rt::Map) -> Self {
-        self.primary_share_link = Some(value);
-        self
-    }
-
-    /// Sets `skipGreeting`. Whether the persona skips the greeting message at the start of a session.
-    #[must_use]
-    pub fn skip_greeting(mut self, value: bool) -> Self {
-        self.skip_greeting = Some(value);
-        self
-    }
-
-    /// Sets `zeroDataRetention`. Whether session data is discarded instead of stored after the conversation ends.
-    #[must_use]
-    pub fn zero_data_retention(mut self, value: bool) -> Self {
-        self.zero_data_retention = Some(value);
-        self
-    }
-
-    /// Sets `voiceDetectionOptions`. Voice activity detection tuning for user speech.
-    #[must_use]
-    pub fn voice_detection_options(
-        mut self,
-        value: impl Into<VoiceDetectionOptions>,
-    ) -> Self {
-        self.voice_detection_options = Some(value.into());
-        self
-    }
-
-    /// Sets `voiceGenerationOptions`. Provider-specific voice generation tuning.
-    #[must_use]
-    pub fn voice_generation_options(
-        mut self,
-        value: impl Into<VoiceGenerationOptions>,
-    ) -> Self {
-        self.voice_generation_options = Some(value.into());
-        self
-    }
-
-    /// Sets `createdAt`. Timestamp when the persona was created.
-    #[must_use]
-    pub fn created_at(mut self, value: rt::DateTime) -> Self {
-        self.created_at = Some(value);
-        self
-    }
-
-    /// Sets `updatedAt`. Timestamp when the persona was last updated.
-    #[must_use]
-    pub fn updated_at(mut self, value: rt::DateTime) -> Self {
-        self.updated_at = Some(value);
-        self
-    }
-
-    /// Adds a property the spec does not declare (the schema allows additional properties).
-    #[must_use]
-    pub fn with_extra(
-        mut self,
-        key: impl Into<String>,
-        value: impl Into<rt::Value>,
-    ) -> Self {
-        self.extra.insert(key.into(), value.into());
-        self
-    }
-}
-
-impl rt::Validate for Persona {
-    /// Checks every constraint `Persona` states in the spec; see [`rt::Validate::validate`].
-    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        if let Some(value) = &self.id {
-            let path = &path.field("id");
-            rt::check_format(value, rt::Format::Uuid, path, out);
-        }
-        if let Some(value) = &self.avatar {
-            let path = &path.field("avatar");
-            rt::Validate::collect_violations(value, path, out);
-        }
-        if let Some(value) = &self.voice {
-            let path = &path.field("voice");
-            rt::Validate::collect_violations(value, path, out);
-        }
-        if let Some(value) = &self.voice_detection_options {
-            let path = &path.field("voiceDetectionOptions");
-            rt::Validate::collect_violations(value, path, out);
-        }
-        if let Some(value) = &self.voice_generation_options {
-            let path = &path.field("voiceGenerationOptions");
-            rt::Validate::collect_violations(value, path, out);
-        }
-    }
 }
 
 /// Persona behaviour configuration applied on top of the raw LLM.
@@ -2473,25 +1735,6 @@ impl PersonaBrain {
             extra: Default::default(),
         }
     }
-
-    /// Sets `personality`. Personality of the persona, or null if not set.
-    #[must_use]
-    pub fn personality(mut self, value: impl Into<String>) -> Self {
-        self.personality = Some(value.into());
-        self
-    }
-
-    /// Sets `systemPrompt`. System prompt for the LLM.
-    #[must_use]
-    pub fn system_prompt(mut self, value: impl Into<String>) -> Self {
-        self.system_prompt = Some(value.into());
-        self
-    }
-}
-
-impl rt::Validate for PersonaBrain {
-    /// Checks every constraint `PersonaBrain` states in the spec; see [`rt::Validate::validate`].
-    fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}
 }
 
 /// The persona of the session: either a saved persona (`{personaId}`) or a full ephemeral persona configuration.
@@ -2579,36 +1822,6 @@ impl PersonaList {
             extra: Default::default(),
         }
     }
-
-    /// Sets `data`. The personas of this page.
-    #[must_use]
-    pub fn data(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<PersonaSummary>>,
-    ) -> Self {
-        self.data = Some(value.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Sets `meta`. Page information of a list response.
-    #[must_use]
-    pub fn meta(mut self, value: impl Into<Pagination>) -> Self {
-        self.meta = Some(value.into());
-        self
-    }
-}
-
-impl rt::Validate for PersonaList {
-    /// Checks every constraint `PersonaList` states in the spec; see [`rt::Validate::validate`].
-    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        if let Some(value) = &self.data {
-            let path = &path.field("data");
-            for (i, value) in value.iter().enumerate() {
-                let path = &path.index(i);
-                rt::Validate::collect_violations(value, path, out);
-            }
-        }
-    }
 }
 
 /// A persona as listed by listPersonas. Only `id` and `name` are modelled (the summary's other fields are not documented here); other fields are kept as they are sent.
@@ -2654,41 +1867,6 @@ impl PersonaSummary {
             id: None,
             name: None,
             extra: Default::default(),
-        }
-    }
-
-    /// Sets `id` (format uuid). Unique identifier for the persona.
-    #[must_use]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-
-    /// Sets `name`. Human-readable name of the persona.
-    #[must_use]
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-
-    /// Adds a property the spec does not declare (the schema allows additional properties).
-    #[must_use]
-    pub fn with_extra(
-        mut self,
-        key: impl Into<String>,
-        value: impl Into<rt::Value>,
-    ) -> Self {
-        self.extra.insert(key.into(), value.into());
-        self
-    }
-}
-
-impl rt::Validate for PersonaSummary {
-    /// Checks every constraint `PersonaSummary` states in the spec; see [`rt::Validate::validate`].
-    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        if let Some(value) = &self.id {
-            let path = &path.field("id");
-            rt::check_format(value, rt::Format::Uuid, path, out);
         }
     }
 }
@@ -2890,18 +2068,6 @@ impl SessionToken {
             extra: Default::default(),
         }
     }
-
-    /// Sets `sessionToken`. The session token: a signed JWT, bound to the requested persona configuration and valid for one hour.
-    #[must_use]
-    pub fn session_token(mut self, value: impl Into<String>) -> Self {
-        self.session_token = Some(value.into());
-        self
-    }
-}
-
-impl rt::Validate for SessionToken {
-    /// Checks every constraint `SessionToken` states in the spec; see [`rt::Validate::validate`].
-    fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}
 }
 
 /// The persona fields to change. Every field is optional; fields that are not sent keep their current values.
@@ -3338,132 +2504,6 @@ impl Voice {
             extra: Default::default(),
         }
     }
-
-    /// Sets `id` (format uuid). Unique identifier for the voice.
-    #[must_use]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-
-    /// Sets `displayName`. Display name of the voice.
-    #[must_use]
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-
-    /// Sets `provider`. Text-to-speech provider of a voice.
-    #[must_use]
-    pub fn provider(mut self, value: impl Into<VoiceProvider>) -> Self {
-        self.provider = Some(value.into());
-        self
-    }
-
-    /// Sets `providerVoiceId`. ID of the voice at the provider.
-    #[must_use]
-    pub fn provider_voice_id(mut self, value: impl Into<String>) -> Self {
-        self.provider_voice_id = Some(value.into());
-        self
-    }
-
-    /// Sets `providerModelId`. ID of the provider model used for this voice.
-    #[must_use]
-    pub fn provider_model_id(mut self, value: impl Into<String>) -> Self {
-        self.provider_model_id = Some(value.into());
-        self
-    }
-
-    /// Sets `sampleUrl` (format uri). URL of an audio sample of the voice.
-    #[must_use]
-    pub fn sample_url(mut self, value: impl Into<String>) -> Self {
-        self.sample_url = Some(value.into());
-        self
-    }
-
-    /// Sets `previewSampleUrl` (format uri). Alias of sampleUrl.
-    #[must_use]
-    pub fn preview_sample_url(mut self, value: impl Into<String>) -> Self {
-        self.preview_sample_url = Some(value.into());
-        self
-    }
-
-    /// Sets `gender`. Gender of the voice, or null if not set.
-    #[must_use]
-    pub fn gender(mut self, value: impl Into<VoiceGender>) -> Self {
-        self.gender = Some(value.into());
-        self
-    }
-
-    /// Sets `country`. Country of the voice's accent (e.g. GB).
-    #[must_use]
-    pub fn country(mut self, value: impl Into<String>) -> Self {
-        self.country = Some(value.into());
-        self
-    }
-
-    /// Sets `description`. Description of the voice.
-    #[must_use]
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-
-    /// Sets `displayTags`. Tags shown for the voice.
-    #[must_use]
-    pub fn display_tags(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.display_tags = Some(value.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Sets `isZdr`. Whether the voice supports zero data retention.
-    #[must_use]
-    pub fn is_zdr(mut self, value: bool) -> Self {
-        self.is_zdr = Some(value);
-        self
-    }
-
-    /// Sets `createdByOrganizationId`. ID of the organization that created the voice; null for stock voices.
-    #[must_use]
-    pub fn created_by_organization_id(mut self, value: impl Into<String>) -> Self {
-        self.created_by_organization_id = Some(value.into());
-        self
-    }
-
-    /// Sets `createdAt`. Timestamp when the voice was created.
-    #[must_use]
-    pub fn created_at(mut self, value: rt::DateTime) -> Self {
-        self.created_at = Some(value);
-        self
-    }
-
-    /// Sets `updatedAt`. Timestamp when the voice was last updated.
-    #[must_use]
-    pub fn updated_at(mut self, value: rt::DateTime) -> Self {
-        self.updated_at = Some(value);
-        self
-    }
-}
-
-impl rt::Validate for Voice {
-    /// Checks every constraint `Voice` states in the spec; see [`rt::Validate::validate`].
-    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        if let Some(value) = &self.id {
-            let path = &path.field("id");
-            rt::check_format(value, rt::Format::Uuid, path, out);
-        }
-        if let Some(value) = &self.sample_url {
-            let path = &path.field("sampleUrl");
-            rt::check_format(value, rt::Format::Uri, path, out);
-        }
-        if let Some(value) = &self.preview_sample_url {
-            let path = &path.field("previewSampleUrl");
-            rt::check_format(value, rt::Format::Uri, path, out);
-        }
-    }
 }
 
 /// Options for voice activity detection during user speech input.
@@ -3631,88 +2671,11 @@ pub enum VoiceGender {
     Unknown(rt::Unknown<String>),
 }
 
-impl VoiceGender {
-    /// Every value the spec lists, in spec order.
-    pub const ALL: [Self; 3] = [Self::Male, Self::Female, Self::Neutral];
-
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Male => "MALE",
-            Self::Female => "FEMALE",
-            Self::Neutral => "NEUTRAL",
-            Self::Unknown(u) => u.as_str(),
-        }
-    }
-
-    /// Whether this is a value the spec does not list.
-    pub fn is_unknown(&self) -> bool {
-        matches!(self, Self::Unknown(_))
-    }
-}
-
-impl rt::OpenEnum<String> for VoiceGender {
-    fn known(v: &String) -> Option<Self> {
-        match v.as_str() {
-            "MALE" => Some(Self::Male),
-            "FEMALE" => Some(Self::Female),
-            "NEUTRAL" => Some(Self::Neutral),
-            _ => None,
-        }
-    }
-
-    fn unknown(v: rt::Unknown<String>) -> Self {
-        Self::Unknown(v)
-    }
-}
-
-impl serde::Serialize for VoiceGender {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        s: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for VoiceGender {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        d: D,
-    ) -> std::result::Result<Self, D::Error> {
-        rt::deserialize_open::<D, String, Self>(d)
-    }
-}
-
-impl std::fmt::Display for VoiceGender {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for VoiceGender {
-    type Err = rt::UnknownValue;
-
-    /// Parses a value the spec lists; anything else is an error.
-    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
-        match s {
-            "MALE" => Ok(Self::Male),
-            "FEMALE" => Ok(Self::Female),
-            "NEUTRAL" => Ok(Self::Neutral),
-            _ => {
-                Err(rt::UnknownValue {
-                    type_name: "VoiceGender",
-                    value: s.to_owned(),
-                })
-            }
-        }
-    }
-}
-
-impl AsRef<str> for VoiceGender {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
+rt::str_enum!(VoiceGender {
+    Male: "MALE",
+    Female: "FEMALE",
+    Neutral: "NEUTRAL",
+}, Unknown);
 
 /// Configuration options for voice generation. Provider-specific: the accepted keys depend on the voice's provider.
 ///
@@ -3858,33 +2821,6 @@ impl VoiceList {
             extra: Default::default(),
         }
     }
-
-    /// Sets `data`. The voices of this page.
-    #[must_use]
-    pub fn data(mut self, value: impl IntoIterator<Item = impl Into<Voice>>) -> Self {
-        self.data = Some(value.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Sets `meta`. Page information of a list response.
-    #[must_use]
-    pub fn meta(mut self, value: impl Into<Pagination>) -> Self {
-        self.meta = Some(value.into());
-        self
-    }
-}
-
-impl rt::Validate for VoiceList {
-    /// Checks every constraint `VoiceList` states in the spec; see [`rt::Validate::validate`].
-    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        if let Some(value) = &self.data {
-            let path = &path.field("data");
-            for (i, value) in value.iter().enumerate() {
-                let path = &path.index(i);
-                rt::Validate::collect_violations(value, path, out);
-            }
-        }
-    }
 }
 
 /// Text-to-speech provider of a voice.
@@ -3906,92 +2842,11 @@ pub enum VoiceProvider {
     Unknown(rt::Unknown<String>),
 }
 
-impl VoiceProvider {
-    /// Every value the spec lists, in spec order.
-    pub const ALL: [Self; 3] = [
-        Self::Cartesia,
-        Self::Elevenlabs,
-        Self::OpenaiAdvancedVoice,
-    ];
-
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Cartesia => "CARTESIA",
-            Self::Elevenlabs => "ELEVENLABS",
-            Self::OpenaiAdvancedVoice => "OPENAI_ADVANCED_VOICE",
-            Self::Unknown(u) => u.as_str(),
-        }
-    }
-
-    /// Whether this is a value the spec does not list.
-    pub fn is_unknown(&self) -> bool {
-        matches!(self, Self::Unknown(_))
-    }
-}
-
-impl rt::OpenEnum<String> for VoiceProvider {
-    fn known(v: &String) -> Option<Self> {
-        match v.as_str() {
-            "CARTESIA" => Some(Self::Cartesia),
-            "ELEVENLABS" => Some(Self::Elevenlabs),
-            "OPENAI_ADVANCED_VOICE" => Some(Self::OpenaiAdvancedVoice),
-            _ => None,
-        }
-    }
-
-    fn unknown(v: rt::Unknown<String>) -> Self {
-        Self::Unknown(v)
-    }
-}
-
-impl serde::Serialize for VoiceProvider {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        s: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for VoiceProvider {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        d: D,
-    ) -> std::result::Result<Self, D::Error> {
-        rt::deserialize_open::<D, String, Self>(d)
-    }
-}
-
-impl std::fmt::Display for VoiceProvider {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for VoiceProvider {
-    type Err = rt::UnknownValue;
-
-    /// Parses a value the spec lists; anything else is an error.
-    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
-        match s {
-            "CARTESIA" => Ok(Self::Cartesia),
-            "ELEVENLABS" => Ok(Self::Elevenlabs),
-            "OPENAI_ADVANCED_VOICE" => Ok(Self::OpenaiAdvancedVoice),
-            _ => {
-                Err(rt::UnknownValue {
-                    type_name: "VoiceProvider",
-                    value: s.to_owned(),
-                })
-            }
-        }
-    }
-}
-
-impl AsRef<str> for VoiceProvider {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
+rt::str_enum!(VoiceProvider {
+    Cartesia: "CARTESIA",
+    Elevenlabs: "ELEVENLABS",
+    OpenaiAdvancedVoice: "OPENAI_ADVANCED_VOICE",
+}, Unknown);
 
 /// Builds a [`Client`]: API key, base URL, timeouts, retries, user agent, or your own
 /// `reqwest::Client`.

@@ -247,139 +247,6 @@ impl Agent {
             extra: Default::default(),
         }
     }
-
-    /// Sets `id`. Agent resource ID (22-char alphanumeric).
-    #[must_use]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-
-    /// Sets `customer_agent_id`. Customer-supplied external id for the agent.
-    #[must_use]
-    pub fn customer_agent_id(mut self, value: impl Into<String>) -> Self {
-        self.customer_agent_id = Some(value.into());
-        self
-    }
-
-    /// Sets `display_name`. Human-readable agent name.
-    #[must_use]
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-
-    /// Sets `model_type`. Agent type.
-    #[must_use]
-    pub fn model_type(mut self, value: impl Into<AgentModelType>) -> Self {
-        self.model_type = Some(value.into());
-        self
-    }
-
-    /// Sets `phone_number`. Phone number in E.164 format or SIP address for voice/SMS agents.
-    #[must_use]
-    pub fn phone_number(mut self, value: impl Into<String>) -> Self {
-        self.phone_number = Some(value.into());
-        self
-    }
-
-    /// Sets `endpoint`. Custom API endpoint URL.
-    #[must_use]
-    pub fn endpoint(mut self, value: impl Into<String>) -> Self {
-        self.endpoint = Some(value.into());
-        self
-    }
-
-    /// Sets `prompt`. Agent instructions/system prompt.
-    #[must_use]
-    pub fn prompt(mut self, value: impl Into<String>) -> Self {
-        self.prompt = Some(value.into());
-        self
-    }
-
-    /// Sets `language`. Primary language for the agent.
-    #[must_use]
-    pub fn language(mut self, value: impl Into<String>) -> Self {
-        self.language = Some(value.into());
-        self
-    }
-
-    /// Sets `attributes`. Free-form agent attributes; referenceable in metric prompts as `{{agent.<key>}}`.
-    #[must_use]
-    pub fn attributes(mut self, value: rt::Map) -> Self {
-        self.attributes = Some(value);
-        self
-    }
-
-    /// Sets `metadata`. Simulator-specific configuration (JSONB)
-    #[must_use]
-    pub fn metadata(mut self, value: rt::Map) -> Self {
-        self.metadata = Some(value);
-        self
-    }
-
-    /// Sets `workflows`. Workflow configuration (JSONB, max 10MB)
-    #[must_use]
-    pub fn workflows(mut self, value: impl Into<Workflow>) -> Self {
-        self.workflows = Some(value.into());
-        self
-    }
-
-    /// Sets `metric_ids`. Associated metric IDs.
-    #[must_use]
-    pub fn metric_ids(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.metric_ids = Some(value.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Sets `test_set_ids`. Associated test set IDs.
-    #[must_use]
-    pub fn test_set_ids(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.test_set_ids = Some(value.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Sets `knowledge_base_ids`. Associated knowledge base entry IDs (read-only, derived from reverse FK)
-    #[must_use]
-    pub fn knowledge_base_ids(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.knowledge_base_ids = Some(value.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Sets `tags`. Tags associated with this agent.
-    #[must_use]
-    pub fn tags(mut self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
-        self.tags = Some(value.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Sets `create_time`. Creation timestamp (ISO 8601)
-    #[must_use]
-    pub fn create_time(mut self, value: rt::DateTime) -> Self {
-        self.create_time = Some(value);
-        self
-    }
-
-    /// Sets `update_time`. Last update timestamp (ISO 8601)
-    #[must_use]
-    pub fn update_time(mut self, value: rt::DateTime) -> Self {
-        self.update_time = Some(value);
-        self
-    }
-}
-
-impl rt::Validate for Agent {
-    /// Checks every constraint `Agent` states in the spec; see [`rt::Validate::validate`].
-    fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}
 }
 
 /// The `AgentCreateCommon` schema.
@@ -674,11 +541,6 @@ impl AgentEnvelope {
     }
 }
 
-impl rt::Validate for AgentEnvelope {
-    /// Checks every constraint `AgentEnvelope` states in the spec; see [`rt::Validate::validate`].
-    fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}
-}
-
 /// Agent type. Active types that can be created via the v1 API:
 /// - MODEL_TYPE_VOICE: Inbound voice calls (requires phone_number in E.164 format or SIP address)
 /// - MODEL_TYPE_OUTBOUND_VOICE: Outbound voice calls (requires endpoint webhook URL)
@@ -731,128 +593,20 @@ pub enum AgentModelType {
     Unknown(rt::Unknown<String>),
 }
 
-impl AgentModelType {
-    /// Every value the spec lists, in spec order.
-    pub const ALL: [Self; 12] = [
-        Self::Voice,
-        Self::OutboundVoice,
-        Self::Chat,
-        Self::ChatA2a,
-        Self::ChatWebsocket,
-        Self::Sms,
-        Self::Websocket,
-        Self::Livekit,
-        Self::Daily,
-        Self::OpenaiRealtime,
-        Self::GeminiRealtime,
-        Self::GrokRealtime,
-    ];
-
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Voice => "MODEL_TYPE_VOICE",
-            Self::OutboundVoice => "MODEL_TYPE_OUTBOUND_VOICE",
-            Self::Chat => "MODEL_TYPE_CHAT",
-            Self::ChatA2a => "MODEL_TYPE_CHAT_A2A",
-            Self::ChatWebsocket => "MODEL_TYPE_CHAT_WEBSOCKET",
-            Self::Sms => "MODEL_TYPE_SMS",
-            Self::Websocket => "MODEL_TYPE_WEBSOCKET",
-            Self::Livekit => "MODEL_TYPE_LIVEKIT",
-            Self::Daily => "MODEL_TYPE_DAILY",
-            Self::OpenaiRealtime => "MODEL_TYPE_OPENAI_REALTIME",
-            Self::GeminiRealtime => "MODEL_TYPE_GEMINI_REALTIME",
-            Self::GrokRealtime => "MODEL_TYPE_GROK_REALTIME",
-            Self::Unknown(u) => u.as_str(),
-        }
-    }
-
-    /// Whether this is a value the spec does not list.
-    pub fn is_unknown(&self) -> bool {
-        matches!(self, Self::Unknown(_))
-    }
-}
-
-impl rt::OpenEnum<String> for AgentModelType {
-    fn known(v: &String) -> Option<Self> {
-        match v.as_str() {
-            "MODEL_TYPE_VOICE" => Some(Self::Voice),
-            "MODEL_TYPE_OUTBOUND_VOICE" => Some(Self::OutboundVoice),
-            "MODEL_TYPE_CHAT" => Some(Self::Chat),
-            "MODEL_TYPE_CHAT_A2A" => Some(Self::ChatA2a),
-            "MODEL_TYPE_CHAT_WEBSOCKET" => Some(Self::ChatWebsocket),
-            "MODEL_TYPE_SMS" => Some(Self::Sms),
-            "MODEL_TYPE_WEBSOCKET" => Some(Self::Websocket),
-            "MODEL_TYPE_LIVEKIT" => Some(Self::Livekit),
-            "MODEL_TYPE_DAILY" => Some(Self::Daily),
-            "MODEL_TYPE_OPENAI_REALTIME" => Some(Self::OpenaiRealtime),
-            "MODEL_TYPE_GEMINI_REALTIME" => Some(Self::GeminiRealtime),
-            "MODEL_TYPE_GROK_REALTIME" => Some(Self::GrokRealtime),
-            _ => None,
-        }
-    }
-
-    fn unknown(v: rt::Unknown<String>) -> Self {
-        Self::Unknown(v)
-    }
-}
-
-impl serde::Serialize for AgentModelType {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        s: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for AgentModelType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        d: D,
-    ) -> std::result::Result<Self, D::Error> {
-        rt::deserialize_open::<D, String, Self>(d)
-    }
-}
-
-impl std::fmt::Display for AgentModelType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for AgentModelType {
-    type Err = rt::UnknownValue;
-
-    /// Parses a value the spec lists; anything else is an error.
-    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
-        match s {
-            "MODEL_TYPE_VOICE" => Ok(Self::Voice),
-            "MODEL_TYPE_OUTBOUND_VOICE" => Ok(Self::OutboundVoice),
-            "MODEL_TYPE_CHAT" => Ok(Self::Chat),
-            "MODEL_TYPE_CHAT_A2A" => Ok(Self::ChatA2a),
-            "MODEL_TYPE_CHAT_WEBSOCKET" => Ok(Self::ChatWebsocket),
-            "MODEL_TYPE_SMS" => Ok(Self::Sms),
-            "MODEL_TYPE_WEBSOCKET" => Ok(Self::Websocket),
-            "MODEL_TYPE_LIVEKIT" => Ok(Self::Livekit),
-            "MODEL_TYPE_DAILY" => Ok(Self::Daily),
-            "MODEL_TYPE_OPENAI_REALTIME" => Ok(Self::OpenaiRealtime),
-            "MODEL_TYPE_GEMINI_REALTIME" => Ok(Self::GeminiRealtime),
-            "MODEL_TYPE_GROK_REALTIME" => Ok(Self::GrokRealtime),
-            _ => {
-                Err(rt::UnknownValue {
-                    type_name: "AgentModelType",
-                    value: s.to_owned(),
-                })
-            }
-        }
-    }
-}
-
-impl AsRef<str> for AgentModelType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
+rt::str_enum!(AgentModelType {
+    Voice: "MODEL_TYPE_VOICE",
+    OutboundVoice: "MODEL_TYPE_OUTBOUND_VOICE",
+    Chat: "MODEL_TYPE_CHAT",
+    ChatA2a: "MODEL_TYPE_CHAT_A2A",
+    ChatWebsocket: "MODEL_TYPE_CHAT_WEBSOCKET",
+    Sms: "MODEL_TYPE_SMS",
+    Websocket: "MODEL_TYPE_WEBSOCKET",
+    Livekit: "MODEL_TYPE_LIVEKIT",
+    Daily: "MODEL_TYPE_DAILY",
+    OpenaiRealtime: "MODEL_TYPE_OPENAI_REALTIME",
+    GeminiRealtime: "MODEL_TYPE_GEMINI_REALTIME",
+    GrokRealtime: "MODEL_TYPE_GROK_REALTIME",
+}, Unknown);
 
 /// Audio sample rate in hertz.
 ///
@@ -994,186 +748,75 @@ impl rt::Validate for BackgroundSound {
 /// Example: `"office"`
 ///
 /// Source: `spec/coval.yaml#/components/schemas/BuiltInBackgroundSound`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    serde::Serialize,
-    serde::Deserialize
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum BuiltInBackgroundSound {
     /// `off`
-    #[serde(rename = "off")]
     Off,
     /// `office`
-    #[serde(rename = "office")]
     Office,
     /// `lounge`
-    #[serde(rename = "lounge")]
     Lounge,
     /// `crowd`
-    #[serde(rename = "crowd")]
     Crowd,
     /// `airport`
-    #[serde(rename = "airport")]
     Airport,
     /// `bus`
-    #[serde(rename = "bus")]
     Bus,
     /// `playground`
-    #[serde(rename = "playground")]
     Playground,
     /// `doorbell`
-    #[serde(rename = "doorbell")]
     Doorbell,
     /// `train-arrival`
-    #[serde(rename = "train-arrival")]
     TrainArrival,
     /// `portable-air-conditioner`
-    #[serde(rename = "portable-air-conditioner")]
     PortableAirConditioner,
     /// `skatepark`
-    #[serde(rename = "skatepark")]
     Skatepark,
     /// `small-dog-bark`
-    #[serde(rename = "small-dog-bark")]
     SmallDogBark,
     /// `cafe`
-    #[serde(rename = "cafe")]
     Cafe,
     /// `ferry-and-announcement`
-    #[serde(rename = "ferry-and-announcement")]
     FerryAndAnnouncement,
     /// `heavy-rain`
-    #[serde(rename = "heavy-rain")]
     HeavyRain,
     /// `moderate-wind`
-    #[serde(rename = "moderate-wind")]
     ModerateWind,
     /// `newborn-baby-crying`
-    #[serde(rename = "newborn-baby-crying")]
     NewbornBabyCrying,
     /// `office-with-alarm`
-    #[serde(rename = "office-with-alarm")]
     OfficeWithAlarm,
     /// `street-with-sirens`
-    #[serde(rename = "street-with-sirens")]
     StreetWithSirens,
     /// `construction-work`
-    #[serde(rename = "construction-work")]
     ConstructionWork,
     /// `backchanneling`
-    #[serde(rename = "backchanneling")]
     Backchanneling,
 }
 
-impl BuiltInBackgroundSound {
-    /// Every value the spec lists, in spec order.
-    pub const ALL: [Self; 21] = [
-        Self::Off,
-        Self::Office,
-        Self::Lounge,
-        Self::Crowd,
-        Self::Airport,
-        Self::Bus,
-        Self::Playground,
-        Self::Doorbell,
-        Self::TrainArrival,
-        Self::PortableAirConditioner,
-        Self::Skatepark,
-        Self::SmallDogBark,
-        Self::Cafe,
-        Self::FerryAndAnnouncement,
-        Self::HeavyRain,
-        Self::ModerateWind,
-        Self::NewbornBabyCrying,
-        Self::OfficeWithAlarm,
-        Self::StreetWithSirens,
-        Self::ConstructionWork,
-        Self::Backchanneling,
-    ];
-
-    /// The wire value.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Off => "off",
-            Self::Office => "office",
-            Self::Lounge => "lounge",
-            Self::Crowd => "crowd",
-            Self::Airport => "airport",
-            Self::Bus => "bus",
-            Self::Playground => "playground",
-            Self::Doorbell => "doorbell",
-            Self::TrainArrival => "train-arrival",
-            Self::PortableAirConditioner => "portable-air-conditioner",
-            Self::Skatepark => "skatepark",
-            Self::SmallDogBark => "small-dog-bark",
-            Self::Cafe => "cafe",
-            Self::FerryAndAnnouncement => "ferry-and-announcement",
-            Self::HeavyRain => "heavy-rain",
-            Self::ModerateWind => "moderate-wind",
-            Self::NewbornBabyCrying => "newborn-baby-crying",
-            Self::OfficeWithAlarm => "office-with-alarm",
-            Self::StreetWithSirens => "street-with-sirens",
-            Self::ConstructionWork => "construction-work",
-            Self::Backchanneling => "backchanneling",
-        }
-    }
-}
-
-impl std::fmt::Display for BuiltInBackgroundSound {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for BuiltInBackgroundSound {
-    type Err = rt::UnknownValue;
-
-    /// Parses a value the spec lists; anything else is an error.
-    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
-        match s {
-            "off" => Ok(Self::Off),
-            "office" => Ok(Self::Office),
-            "lounge" => Ok(Self::Lounge),
-            "crowd" => Ok(Self::Crowd),
-            "airport" => Ok(Self::Airport),
-            "bus" => Ok(Self::Bus),
-            "playground" => Ok(Self::Playground),
-            "doorbell" => Ok(Self::Doorbell),
-            "train-arrival" => Ok(Self::TrainArrival),
-            "portable-air-conditioner" => Ok(Self::PortableAirConditioner),
-            "skatepark" => Ok(Self::Skatepark),
-            "small-dog-bark" => Ok(Self::SmallDogBark),
-            "cafe" => Ok(Self::Cafe),
-            "ferry-and-announcement" => Ok(Self::FerryAndAnnouncement),
-            "heavy-rain" => Ok(Self::HeavyRain),
-            "moderate-wind" => Ok(Self::ModerateWind),
-            "newborn-baby-crying" => Ok(Self::NewbornBabyCrying),
-            "office-with-alarm" => Ok(Self::OfficeWithAlarm),
-            "street-with-sirens" => Ok(Self::StreetWithSirens),
-            "construction-work" => Ok(Self::ConstructionWork),
-            "backchanneling" => Ok(Self::Backchanneling),
-            _ => {
-                Err(rt::UnknownValue {
-                    type_name: "BuiltInBackgroundSound",
-                    value: s.to_owned(),
-                })
-            }
-        }
-    }
-}
-
-impl AsRef<str> for BuiltInBackgroundSound {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
+rt::str_enum!(BuiltInBackgroundSound {
+    Off: "off",
+    Office: "office",
+    Lounge: "lounge",
+    Crowd: "crowd",
+    Airport: "airport",
+    Bus: "bus",
+    Playground: "playground",
+    Doorbell: "doorbell",
+    TrainArrival: "train-arrival",
+    PortableAirConditioner: "portable-air-conditioner",
+    Skatepark: "skatepark",
+    SmallDogBark: "small-dog-bark",
+    Cafe: "cafe",
+    FerryAndAnnouncement: "ferry-and-announcement",
+    HeavyRain: "heavy-rain",
+    ModerateWind: "moderate-wind",
+    NewbornBabyCrying: "newborn-baby-crying",
+    OfficeWithAlarm: "office-with-alarm",
+    StreetWithSirens: "street-with-sirens",
+    ConstructionWork: "construction-work",
+    Backchanneling: "backchanneling",
+});
 
 /// MODEL_TYPE_CHAT (text chat over HTTP) and MODEL_TYPE_CHAT_A2A (A2A JSON-RPC chat);
 /// `metadata.chat_endpoint` is required.
@@ -1714,69 +1357,18 @@ impl rt::Validate for ChatAgentMetadata {
 /// "chat_completions" (default) or "responses"
 ///
 /// Source: `spec/coval.yaml#/components/schemas/ChatAgentMetadata/properties/response_format`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    serde::Serialize,
-    serde::Deserialize
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ChatAgentMetadataResponseFormat {
     /// `chat_completions`
-    #[serde(rename = "chat_completions")]
     ChatCompletions,
     /// `responses`
-    #[serde(rename = "responses")]
     Responses,
 }
 
-impl ChatAgentMetadataResponseFormat {
-    /// Every value the spec lists, in spec order.
-    pub const ALL: [Self; 2] = [Self::ChatCompletions, Self::Responses];
-
-    /// The wire value.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::ChatCompletions => "chat_completions",
-            Self::Responses => "responses",
-        }
-    }
-}
-
-impl std::fmt::Display for ChatAgentMetadataResponseFormat {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for ChatAgentMetadataResponseFormat {
-    type Err = rt::UnknownValue;
-
-    /// Parses a value the spec lists; anything else is an error.
-    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
-        match s {
-            "chat_completions" => Ok(Self::ChatCompletions),
-            "responses" => Ok(Self::Responses),
-            _ => {
-                Err(rt::UnknownValue {
-                    type_name: "ChatAgentMetadataResponseFormat",
-                    value: s.to_owned(),
-                })
-            }
-        }
-    }
-}
-
-impl AsRef<str> for ChatAgentMetadataResponseFormat {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
+rt::str_enum!(ChatAgentMetadataResponseFormat {
+    ChatCompletions: "chat_completions",
+    Responses: "responses",
+});
 
 /// Who initiates the conversation
 ///
@@ -1795,85 +1387,10 @@ pub enum ConversationInitiation {
     Unknown(rt::Unknown<String>),
 }
 
-impl ConversationInitiation {
-    /// Every value the spec lists, in spec order.
-    pub const ALL: [Self; 2] = [Self::SpeakFirst, Self::WaitForUser];
-
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::SpeakFirst => "speak_first",
-            Self::WaitForUser => "wait_for_user",
-            Self::Unknown(u) => u.as_str(),
-        }
-    }
-
-    /// Whether this is a value the spec does not list.
-    pub fn is_unknown(&self) -> bool {
-        matches!(self, Self::Unknown(_))
-    }
-}
-
-impl rt::OpenEnum<String> for ConversationInitiation {
-    fn known(v: &String) -> Option<Self> {
-        match v.as_str() {
-            "speak_first" => Some(Self::SpeakFirst),
-            "wait_for_user" => Some(Self::WaitForUser),
-            _ => None,
-        }
-    }
-
-    fn unknown(v: rt::Unknown<String>) -> Self {
-        Self::Unknown(v)
-    }
-}
-
-impl serde::Serialize for ConversationInitiation {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        s: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for ConversationInitiation {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        d: D,
-    ) -> std::result::Result<Self, D::Error> {
-        rt::deserialize_open::<D, String, Self>(d)
-    }
-}
-
-impl std::fmt::Display for ConversationInitiation {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for ConversationInitiation {
-    type Err = rt::UnknownValue;
-
-    /// Parses a value the spec lists; anything else is an error.
-    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
-        match s {
-            "speak_first" => Ok(Self::SpeakFirst),
-            "wait_for_user" => Ok(Self::WaitForUser),
-            _ => {
-                Err(rt::UnknownValue {
-                    type_name: "ConversationInitiation",
-                    value: s.to_owned(),
-                })
-            }
-        }
-    }
-}
-
-impl AsRef<str> for ConversationInitiation {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
+rt::str_enum!(ConversationInitiation {
+    SpeakFirst: "speak_first",
+    WaitForUser: "wait_for_user",
+}, Unknown);
 
 /// Request body of `POST /agents`. Which fields are required depends on `model_type`.
 ///
@@ -2979,64 +2496,15 @@ impl rt::Validate for DirectWebSocketAgentMetadata {
 /// direct (default) or http_first.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/DirectWebSocketAgentMetadata/allOf/1/properties/connection_mode`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    serde::Serialize,
-    serde::Deserialize
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DirectWebSocketAgentMetadataConnectionMode {
     /// `direct`
-    #[serde(rename = "direct")]
     Direct,
 }
 
-impl DirectWebSocketAgentMetadataConnectionMode {
-    /// Every value the spec lists, in spec order.
-    pub const ALL: [Self; 1] = [Self::Direct];
-
-    /// The wire value.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Direct => "direct",
-        }
-    }
-}
-
-impl std::fmt::Display for DirectWebSocketAgentMetadataConnectionMode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for DirectWebSocketAgentMetadataConnectionMode {
-    type Err = rt::UnknownValue;
-
-    /// Parses a value the spec lists; anything else is an error.
-    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
-        match s {
-            "direct" => Ok(Self::Direct),
-            _ => {
-                Err(rt::UnknownValue {
-                    type_name: "DirectWebSocketAgentMetadataConnectionMode",
-                    value: s.to_owned(),
-                })
-            }
-        }
-    }
-}
-
-impl AsRef<str> for DirectWebSocketAgentMetadataConnectionMode {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
+rt::str_enum!(DirectWebSocketAgentMetadataConnectionMode {
+    Direct: "direct",
+});
 
 /// Error response body. All error statuses (400, 401, 404, 500) use this envelope.
 ///
@@ -3065,11 +2533,6 @@ impl ErrorBody {
             extra: Default::default(),
         }
     }
-}
-
-impl rt::Validate for ErrorBody {
-    /// Checks every constraint `ErrorBody` states in the spec; see [`rt::Validate::validate`].
-    fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}
 }
 
 /// The `ErrorDetail` schema.
@@ -3117,25 +2580,6 @@ impl ErrorDetail {
             extra: Default::default(),
         }
     }
-
-    /// Sets `field`. Field name that caused the error.
-    #[must_use]
-    pub fn field(mut self, value: impl Into<String>) -> Self {
-        self.field = Some(value.into());
-        self
-    }
-
-    /// Sets `description`. Detailed error description.
-    #[must_use]
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-}
-
-impl rt::Validate for ErrorDetail {
-    /// Checks every constraint `ErrorDetail` states in the spec; see [`rt::Validate::validate`].
-    fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}
 }
 
 /// Error status carried in `ErrorBody.error`.
@@ -3185,21 +2629,6 @@ impl ErrorInfo {
             extra: Default::default(),
         }
     }
-
-    /// Sets `details`. Detailed error information (always present in Agents API errors, absent from Personas API errors).
-    #[must_use]
-    pub fn details(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<ErrorDetail>>,
-    ) -> Self {
-        self.details = Some(value.into_iter().map(Into::into).collect());
-        self
-    }
-}
-
-impl rt::Validate for ErrorInfo {
-    /// Checks every constraint `ErrorInfo` states in the spec; see [`rt::Validate::validate`].
-    fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}
 }
 
 /// HTTP-first connection mode — Coval issues an HTTP request first and dials the WebSocket URL
@@ -3683,64 +3112,15 @@ impl rt::Validate for HttpFirstWebSocketAgentMetadata {
 /// Must be http_first for this mode.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/HttpFirstWebSocketAgentMetadata/allOf/1/properties/connection_mode`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    serde::Serialize,
-    serde::Deserialize
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum HttpFirstWebSocketAgentMetadataConnectionMode {
     /// `http_first`
-    #[serde(rename = "http_first")]
     HttpFirst,
 }
 
-impl HttpFirstWebSocketAgentMetadataConnectionMode {
-    /// Every value the spec lists, in spec order.
-    pub const ALL: [Self; 1] = [Self::HttpFirst];
-
-    /// The wire value.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::HttpFirst => "http_first",
-        }
-    }
-}
-
-impl std::fmt::Display for HttpFirstWebSocketAgentMetadataConnectionMode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for HttpFirstWebSocketAgentMetadataConnectionMode {
-    type Err = rt::UnknownValue;
-
-    /// Parses a value the spec lists; anything else is an error.
-    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
-        match s {
-            "http_first" => Ok(Self::HttpFirst),
-            _ => {
-                Err(rt::UnknownValue {
-                    type_name: "HttpFirstWebSocketAgentMetadataConnectionMode",
-                    value: s.to_owned(),
-                })
-            }
-        }
-    }
-}
-
-impl AsRef<str> for HttpFirstWebSocketAgentMetadataConnectionMode {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
+rt::str_enum!(HttpFirstWebSocketAgentMetadataConnectionMode {
+    HttpFirst: "http_first",
+});
 
 /// A JSON object, or the same object JSON-encoded as a string.
 ///
@@ -3949,18 +3329,6 @@ impl ListAgentsResponse {
             extra: Default::default(),
         }
     }
-
-    /// Sets `next_page_token`. Token for the next page; pass it as `page_token`.
-    #[must_use]
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
-    }
-}
-
-impl rt::Validate for ListAgentsResponse {
-    /// Checks every constraint `ListAgentsResponse` states in the spec; see [`rt::Validate::validate`].
-    fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}
 }
 
 /// Voices available for personas.
@@ -3988,11 +3356,6 @@ impl ListPersonaVoicesResponse {
             extra: Default::default(),
         }
     }
-}
-
-impl rt::Validate for ListPersonaVoicesResponse {
-    /// Checks every constraint `ListPersonaVoicesResponse` states in the spec; see [`rt::Validate::validate`].
-    fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}
 }
 
 /// The query parameters of `listPersonas`.
@@ -4159,18 +3522,6 @@ impl ListPersonasResponse {
             extra: Default::default(),
         }
     }
-
-    /// Sets `next_page_token`. Token for the next page; pass it as `page_token`.
-    #[must_use]
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
-    }
-}
-
-impl rt::Validate for ListPersonasResponse {
-    /// Checks every constraint `ListPersonasResponse` states in the spec; see [`rt::Validate::validate`].
-    fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}
 }
 
 /// MODEL_TYPE_LIVEKIT — LiveKit agents; `metadata.generate_token_endpoint` and `metadata.livekit_url` are required.
@@ -5091,112 +4442,6 @@ impl Persona {
             extra: Default::default(),
         }
     }
-
-    /// Sets `persona_prompt`. Instructions describing persona behavior and personality.
-    #[must_use]
-    pub fn persona_prompt(mut self, value: impl Into<String>) -> Self {
-        self.persona_prompt = Some(value.into());
-        self
-    }
-
-    /// Sets `voice_name`. Coval voice name.
-    #[must_use]
-    pub fn voice_name(mut self, value: impl Into<String>) -> Self {
-        self.voice_name = Some(value.into());
-        self
-    }
-
-    /// Sets `language_code`. BCP-47 language code for voice synthesis.
-    #[must_use]
-    pub fn language_code(mut self, value: impl Into<String>) -> Self {
-        self.language_code = Some(value.into());
-        self
-    }
-
-    /// Sets `background_sound`. Built-in background sound id, or custom:\<background_sound_id\> for an active custom sound returned by GET /personas/background-sounds.
-    #[must_use]
-    pub fn background_sound(mut self, value: impl Into<String>) -> Self {
-        self.background_sound = Some(value.into());
-        self
-    }
-
-    /// Sets `background_sound_volume`. Volume level for background sound (\>= 0.0, no upper limit).
-    #[must_use]
-    pub fn background_sound_volume(mut self, value: f64) -> Self {
-        self.background_sound_volume = Some(value);
-        self
-    }
-
-    /// Sets `voice_volume`. Voice gain multiplier (0-2). 0.0 is silent, 1.0 is unchanged, 2.0 is double volume.
-    #[must_use]
-    pub fn voice_volume(mut self, value: f64) -> Self {
-        self.voice_volume = Some(value);
-        self
-    }
-
-    /// Sets `voice_speed`. Voice speed multiplier (0.25-2.0). 1.0 is unchanged.
-    #[must_use]
-    pub fn voice_speed(mut self, value: f64) -> Self {
-        self.voice_speed = Some(value);
-        self
-    }
-
-    /// Sets `wait_seconds`. Response delay in seconds (0.1-2).
-    #[must_use]
-    pub fn wait_seconds(mut self, value: f64) -> Self {
-        self.wait_seconds = Some(value);
-        self
-    }
-
-    /// Sets `conversation_initiation`. Who initiates the conversation.
-    #[must_use]
-    pub fn conversation_initiation(
-        mut self,
-        value: impl Into<ConversationInitiation>,
-    ) -> Self {
-        self.conversation_initiation = Some(value.into());
-        self
-    }
-
-    /// Sets `multi_language_stt`. Enable multilingual speech-to-text so callers speaking languages other than the primary language_code are still transcribed accurately.
-    #[must_use]
-    pub fn multi_language_stt(mut self, value: bool) -> Self {
-        self.multi_language_stt = Some(value);
-        self
-    }
-
-    /// Sets `hold_music_timeout_seconds`. Disconnect after this many seconds of no speech (5-300).
-    #[must_use]
-    pub fn hold_music_timeout_seconds(mut self, value: f64) -> Self {
-        self.hold_music_timeout_seconds = Some(value);
-        self
-    }
-
-    /// Sets `situate_speaker`. Persona placement preset.
-    #[must_use]
-    pub fn situate_speaker(mut self, value: impl Into<SituateSpeaker>) -> Self {
-        self.situate_speaker = Some(value.into());
-        self
-    }
-
-    /// Sets `tags`. Tags associated with this persona.
-    #[must_use]
-    pub fn tags(mut self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
-        self.tags = Some(value.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Sets `update_time`. Last update timestamp (ISO 8601)
-    #[must_use]
-    pub fn update_time(mut self, value: rt::DateTime) -> Self {
-        self.update_time = Some(value);
-        self
-    }
-}
-
-impl rt::Validate for Persona {
-    /// Checks every constraint `Persona` states in the spec; see [`rt::Validate::validate`].
-    fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}
 }
 
 /// Single-persona response envelope.
@@ -5226,11 +4471,6 @@ impl PersonaEnvelope {
             extra: Default::default(),
         }
     }
-}
-
-impl rt::Validate for PersonaEnvelope {
-    /// Checks every constraint `PersonaEnvelope` states in the spec; see [`rt::Validate::validate`].
-    fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}
 }
 
 /// Optional persona settings shared by the create and update request bodies. Every field is
@@ -5509,11 +4749,6 @@ impl PersonaVoice {
             extra: Default::default(),
         }
     }
-}
-
-impl rt::Validate for PersonaVoice {
-    /// Checks every constraint `PersonaVoice` states in the spec; see [`rt::Validate::validate`].
-    fn collect_violations(&self, _path: &rt::Path<'_>, _out: &mut Vec<rt::Violation>) {}
 }
 
 /// MODEL_TYPE_OPENAI_REALTIME (OpenAI Realtime), MODEL_TYPE_GEMINI_REALTIME (Gemini Live) and
@@ -5798,85 +5033,10 @@ pub enum SituateSpeaker {
     Unknown(rt::Unknown<String>),
 }
 
-impl SituateSpeaker {
-    /// Every value the spec lists, in spec order.
-    pub const ALL: [Self; 2] = [Self::Easy, Self::Hard];
-
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Easy => "speakerphone-easy",
-            Self::Hard => "speakerphone-hard",
-            Self::Unknown(u) => u.as_str(),
-        }
-    }
-
-    /// Whether this is a value the spec does not list.
-    pub fn is_unknown(&self) -> bool {
-        matches!(self, Self::Unknown(_))
-    }
-}
-
-impl rt::OpenEnum<String> for SituateSpeaker {
-    fn known(v: &String) -> Option<Self> {
-        match v.as_str() {
-            "speakerphone-easy" => Some(Self::Easy),
-            "speakerphone-hard" => Some(Self::Hard),
-            _ => None,
-        }
-    }
-
-    fn unknown(v: rt::Unknown<String>) -> Self {
-        Self::Unknown(v)
-    }
-}
-
-impl serde::Serialize for SituateSpeaker {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        s: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for SituateSpeaker {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        d: D,
-    ) -> std::result::Result<Self, D::Error> {
-        rt::deserialize_open::<D, String, Self>(d)
-    }
-}
-
-impl std::fmt::Display for SituateSpeaker {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for SituateSpeaker {
-    type Err = rt::UnknownValue;
-
-    /// Parses a value the spec lists; anything else is an error.
-    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
-        match s {
-            "speakerphone-easy" => Ok(Self::Easy),
-            "speakerphone-hard" => Ok(Self::Hard),
-            _ => {
-                Err(rt::UnknownValue {
-                    type_name: "SituateSpeaker",
-                    value: s.to_owned(),
-                })
-            }
-        }
-    }
-}
-
-impl AsRef<str> for SituateSpeaker {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
+rt::str_enum!(SituateSpeaker {
+    Easy: "speakerphone-easy",
+    Hard: "speakerphone-hard",
+}, Unknown);
 
 /// MODEL_TYPE_SMS — SMS messaging agents; `phone_number` (E.164 only) is required.
 ///
@@ -7750,69 +6910,18 @@ impl rt::Validate for WebSocketAgentMetadataCommon {
 /// Inbound JSON audio payload encoding: pcm (default) or mp3.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/WebSocketAgentMetadataCommon/properties/audio_encoding`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    serde::Serialize,
-    serde::Deserialize
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum WebSocketAgentMetadataCommonAudioEncoding {
     /// `pcm`
-    #[serde(rename = "pcm")]
     Pcm,
     /// `mp3`
-    #[serde(rename = "mp3")]
     Mp3,
 }
 
-impl WebSocketAgentMetadataCommonAudioEncoding {
-    /// Every value the spec lists, in spec order.
-    pub const ALL: [Self; 2] = [Self::Pcm, Self::Mp3];
-
-    /// The wire value.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Pcm => "pcm",
-            Self::Mp3 => "mp3",
-        }
-    }
-}
-
-impl std::fmt::Display for WebSocketAgentMetadataCommonAudioEncoding {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for WebSocketAgentMetadataCommonAudioEncoding {
-    type Err = rt::UnknownValue;
-
-    /// Parses a value the spec lists; anything else is an error.
-    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
-        match s {
-            "pcm" => Ok(Self::Pcm),
-            "mp3" => Ok(Self::Mp3),
-            _ => {
-                Err(rt::UnknownValue {
-                    type_name: "WebSocketAgentMetadataCommonAudioEncoding",
-                    value: s.to_owned(),
-                })
-            }
-        }
-    }
-}
-
-impl AsRef<str> for WebSocketAgentMetadataCommonAudioEncoding {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
+rt::str_enum!(WebSocketAgentMetadataCommonAudioEncoding {
+    Pcm: "pcm",
+    Mp3: "mp3",
+});
 
 /// Pipeline-internal rate in hertz; must remain 16000.
 ///
@@ -7971,69 +7080,18 @@ impl<'de> serde::Deserialize<'de> for WebSocketAgentMetadataCommonReceiveAudioCh
 /// for the JSON audio preset shape.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/WebSocketAgentMetadataCommon/properties/websocket_compat_profile`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    serde::Serialize,
-    serde::Deserialize
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum WebSocketAgentMetadataCommonWebsocketCompatProfile {
     /// `generic`
-    #[serde(rename = "generic")]
     Generic,
     /// `json_audio`
-    #[serde(rename = "json_audio")]
     JsonAudio,
 }
 
-impl WebSocketAgentMetadataCommonWebsocketCompatProfile {
-    /// Every value the spec lists, in spec order.
-    pub const ALL: [Self; 2] = [Self::Generic, Self::JsonAudio];
-
-    /// The wire value.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Generic => "generic",
-            Self::JsonAudio => "json_audio",
-        }
-    }
-}
-
-impl std::fmt::Display for WebSocketAgentMetadataCommonWebsocketCompatProfile {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for WebSocketAgentMetadataCommonWebsocketCompatProfile {
-    type Err = rt::UnknownValue;
-
-    /// Parses a value the spec lists; anything else is an error.
-    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
-        match s {
-            "generic" => Ok(Self::Generic),
-            "json_audio" => Ok(Self::JsonAudio),
-            _ => {
-                Err(rt::UnknownValue {
-                    type_name: "WebSocketAgentMetadataCommonWebsocketCompatProfile",
-                    value: s.to_owned(),
-                })
-            }
-        }
-    }
-}
-
-impl AsRef<str> for WebSocketAgentMetadataCommonWebsocketCompatProfile {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
+rt::str_enum!(WebSocketAgentMetadataCommonWebsocketCompatProfile {
+    Generic: "generic",
+    JsonAudio: "json_audio",
+});
 
 /// Workflow configuration (JSONB, max 10MB)
 ///

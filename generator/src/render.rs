@@ -103,6 +103,7 @@ fn space_items(src: &str) -> String {
         "mod ",
         "use ",
         "rt::open_struct!",
+        "rt::str_enum!",
     ];
     let mut out = String::with_capacity(src.len() + src.len() / 16);
     let mut prev: Option<(usize, &str)> = None;
@@ -130,18 +131,21 @@ fn space_items(src: &str) -> String {
 }
 
 /// prettyplease wraps a macro call's tokens like prose; `rt::open_struct!` calls (one entry per
-/// field: `name: "wire"` or `name: "wire" = default`) read better with one field a line.
+/// field: `name: "wire"` or `name: "wire" = default`) and `rt::str_enum!` calls (one per
+/// variant: `Name: "wire"`) read better with one entry a line.
 fn layout_open_structs(src: &str) -> String {
-    const START: &str = "rt::open_struct!(";
     let mut out = String::with_capacity(src.len());
     let mut lines = src.lines();
     while let Some(line) = lines.next() {
         let trimmed = line.trim_start();
-        if !trimmed.starts_with(START) {
+        let Some(start) = ["rt::open_struct!(", "rt::str_enum!("]
+            .into_iter()
+            .find(|s| trimmed.starts_with(s))
+        else {
             out.push_str(line);
             out.push('\n');
             continue;
-        }
+        };
         let indent = &line[..line.len() - trimmed.len()];
         let mut call = trimmed.to_owned();
         while !call.ends_with(");") {
@@ -153,13 +157,19 @@ fn layout_open_structs(src: &str) -> String {
                 None => break,
             }
         }
-        match split_open_struct(&call[START.len()..]) {
+        match split_open_struct(&call[start.len()..]) {
             Some((name, entries, extra)) => {
-                out.push_str(&format!("{indent}{START}{name} {{\n"));
+                out.push_str(&format!("{indent}{start}{name} {{\n"));
                 for e in entries {
                     out.push_str(&format!("{indent}    {e},\n"));
                 }
-                out.push_str(&format!("{indent}}} {extra});\n"));
+                // `} extra);` (open_struct), `}, Unknown);` or `});` (str_enum)
+                let gap = if extra.is_empty() || extra.starts_with(',') {
+                    ""
+                } else {
+                    " "
+                };
+                out.push_str(&format!("{indent}}}{gap}{extra});\n"));
             }
             None => {
                 out.push_str(indent);

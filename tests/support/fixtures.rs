@@ -17,6 +17,8 @@ pub const FIXTURES: &[&str] = &[
     "names",
     "methods",
     "extra",
+    "optional_bodies",
+    "tags",
     // OpenAPI 3.1: one JSON Schema 2020-12 keyword each.
     "oas31_type_arrays",
     "oas31_const",

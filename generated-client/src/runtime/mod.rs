@@ -6,6 +6,7 @@ mod body;
 mod builder;
 mod decode;
 mod encode;
+mod enums;
 mod error;
 #[doc(hidden)]
 pub mod examples;
@@ -22,6 +23,8 @@ mod values;
 
 /// `Deserialize` for models that keep unknown fields (see the macro's docs).
 pub use crate::__open_struct as open_struct;
+/// The impls of a generated string enum (see the macro's docs).
+pub use crate::__str_enum as str_enum;
 pub use auth::{ApiKey, AuthScheme};
 pub use body::{Part, RequestBody};
 pub use builder::{
@@ -30,6 +33,9 @@ pub use builder::{
 };
 pub use decode::{decode_json, JsonError};
 pub use encode::{encode_path, param_text, push_query, QueryStyle};
+#[doc(hidden)]
+pub use enums::__ser;
+pub use enums::{deserialize_enum, listed, parse_enum, serialize_enum, StrEnum};
 pub use error::{
     ApiError, ConfigError, DecodeError, Error, ErrorSummary, RedirectError, TooLargeError,
 };

@@ -127,24 +127,9 @@ pub fn emit_enum(ctx: &Ctx<'_>, t: &TypeDef, e: &Enum) -> TokenStream {
         })
         .collect();
     let vdocs: Vec<String> = values.iter().map(|v| format!(" `{v}`")).collect();
-    let common = quote! {
-        impl std::fmt::Display for #name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { f.write_str(self.as_str()) }
-        }
-        impl std::str::FromStr for #name {
-            type Err = rt::UnknownValue;
-            /// Parses a value the spec lists; anything else is an error.
-            fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
-                match s {
-                    #(#values => Ok(Self::#vnames),)*
-                    _ => Err(rt::UnknownValue { type_name: #type_name, value: s.to_owned() }),
-                }
-            }
-        }
-        impl AsRef<str> for #name {
-            fn as_ref(&self) -> &str { self.as_str() }
-        }
-    };
+    // `rt::str_enum!` gives it `ALL`, `as_str` (and `is_unknown`) and the trait impls, from
+    // the table of variants and wire values.
+    let table = quote!(#name { #(#vnames: #values),* });
     if open {
         return quote! {
             #doc
@@ -154,42 +139,14 @@ pub fn emit_enum(ctx: &Ctx<'_>, t: &TypeDef, e: &Enum) -> TokenStream {
                 #[doc = #unknown_doc]
                 Unknown(rt::Unknown<String>),
             }
-
-            impl #name {
-                /// Every value the spec lists, in spec order.
-                #all
-                /// The wire value.
-                pub fn as_str(&self) -> &str { match self { #(Self::#vnames => #values,)* Self::Unknown(u) => u.as_str() } }
-                /// Whether this is a value the spec does not list.
-                pub fn is_unknown(&self) -> bool { matches!(self, Self::Unknown(_)) }
-            }
-            impl rt::OpenEnum<String> for #name {
-                fn known(v: &String) -> Option<Self> { match v.as_str() { #(#values => Some(Self::#vnames),)* _ => None } }
-                fn unknown(v: rt::Unknown<String>) -> Self { Self::Unknown(v) }
-            }
-            impl serde::Serialize for #name {
-                fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> { s.serialize_str(self.as_str()) }
-            }
-            impl<'de> serde::Deserialize<'de> for #name {
-                fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-                    rt::deserialize_open::<D, String, Self>(d)
-                }
-            }
-            #common
+            rt::str_enum!(#table, Unknown);
         };
     }
     quote! {
         #doc
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-        pub enum #name { #( #[doc = #vdocs] #[serde(rename = #values)] #vnames, )* }
-
-        impl #name {
-            /// Every value the spec lists, in spec order.
-            #all
-            /// The wire value.
-            pub const fn as_str(self) -> &'static str { match self { #(Self::#vnames => #values,)* } }
-        }
-        #common
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum #name { #( #[doc = #vdocs] #vnames, )* }
+        rt::str_enum!(#table);
     }
 }
 

@@ -7,6 +7,7 @@ mod client;
 pub(crate) mod docs;
 mod enums;
 mod examples;
+mod features;
 mod models;
 mod rust_type;
 pub(crate) mod validate;
@@ -25,7 +26,8 @@ pub(crate) struct Ctx<'a> {
     pub surface: &'a Surface,
     /// Named types by name.
     pub types: HashMap<&'a str, &'a TypeDef>,
-    /// Types whose `collect_violations` can report something.
+    /// Types that implement `Validate` (they may be sent) and whose `collect_violations` can
+    /// report something.
     pub needs_validation: HashSet<&'a str>,
     /// Pattern source → index of its `static PATTERN_n`.
     pub patterns: BTreeMap<String, usize>,
@@ -81,36 +83,77 @@ pub fn emit_part(ctx: &Ctx<'_>, part: Part) -> TokenStream {
         Part::Patterns => {
             let patterns = ctx.patterns.iter().map(|(src, i)| {
                 let name = format_ident!("PATTERN_{}", i);
-                quote! { static #name: rt::Pattern = rt::Pattern::new(#src); }
+                // With per-tag features, the types using a pattern may all be compiled out.
+                let allow = ctx
+                    .surface
+                    .features
+                    .is_some()
+                    .then(|| quote!(#[allow(dead_code)]));
+                quote! { #allow static #name: rt::Pattern = rt::Pattern::new(#src); }
             });
             quote!(#(#patterns)*)
         }
         Part::Type(i) => {
-            let t = &ctx.api.types[i];
-            match (&t.kind, &ctx.surface.types[i]) {
-                (TypeKind::Struct(s), TypeSurface::Struct(ss)) => {
-                    models::emit_struct(ctx, t, s, ss)
-                }
-                (TypeKind::Enum(e), _) => enums::emit_enum(ctx, t, e),
-                (TypeKind::Tagged(u), TypeSurface::Tagged(us)) => enums::emit_tagged(ctx, t, u, us),
-                (TypeKind::Untagged(u), TypeSurface::Untagged(us)) => {
-                    enums::emit_untagged(ctx, t, u, us)
-                }
-                // The surface has one entry of the same kind per type.
-                _ => TokenStream::new(),
+            let items = emit_type(ctx, i);
+            match ctx
+                .surface
+                .features
+                .as_ref()
+                .and_then(|f| f.types[i].as_ref())
+            {
+                Some(gate) => features::gate_items(items, &features::cfg(gate)),
+                None => items,
             }
         }
         Part::Client => client::emit_client(ctx),
+        // A module with per-tag features has no example tests: each would need its type's
+        // features.
+        Part::Examples if ctx.surface.features.is_some() => TokenStream::new(),
         Part::Examples => examples::emit_example_tests(ctx),
+    }
+}
+
+/// The items of the type at `i` in [`Api::types`].
+fn emit_type(ctx: &Ctx<'_>, i: usize) -> TokenStream {
+    let t = &ctx.api.types[i];
+    match (&t.kind, &ctx.surface.types[i]) {
+        (TypeKind::Struct(s), TypeSurface::Struct(ss)) => models::emit_struct(ctx, t, s, ss),
+        (TypeKind::Enum(e), _) => enums::emit_enum(ctx, t, e),
+        (TypeKind::Tagged(u), TypeSurface::Tagged(us)) => enums::emit_tagged(ctx, t, u, us),
+        (TypeKind::Untagged(u), TypeSurface::Untagged(us)) => enums::emit_untagged(ctx, t, u, us),
+        // The surface has one entry of the same kind per type.
+        _ => TokenStream::new(),
+    }
+}
+
+/// The cfg of the operation at `i` in [`Api::operations`], when it is behind a feature.
+pub(crate) fn operation_cfg(ctx: &Ctx<'_>, i: usize) -> Option<TokenStream> {
+    let f = ctx.surface.features.as_ref()?.operations[i].as_ref()?;
+    Some(features::cfg(std::slice::from_ref(f)))
+}
+
+/// Puts `cfg` on each method in `tokens` (see [`operation_cfg`]).
+pub(crate) fn gate_methods(tokens: TokenStream, cfg: Option<TokenStream>) -> TokenStream {
+    match cfg {
+        Some(cfg) => features::gate_impl_items(tokens, &cfg),
+        None => tokens,
     }
 }
 
 fn header(ctx: &Ctx<'_>) -> TokenStream {
     let docs = docs::module_doc(ctx.api);
+    let features = ctx.surface.features.as_ref().map(|f| {
+        let line = format!(
+            " Cargo features, one per tag (declare them in the crate that includes this module): {}. Each compiles that tag's operations and the types they use; `schemas` compiles the types no operation uses.",
+            f.all.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ")
+        );
+        quote!(#![doc = ""] #![doc = #line])
+    });
     // Runtime names re-exported for convenience.
     let reexports = ctx.surface.reexports.iter().map(|n| format_ident!("{}", n));
     quote! {
         #docs
+        #features
         #![allow(clippy::too_many_arguments, clippy::large_enum_variant, clippy::result_large_err, clippy::doc_lazy_continuation)]
 
         use crate::runtime as rt;
@@ -121,10 +164,12 @@ fn header(ctx: &Ctx<'_>) -> TokenStream {
 
 impl<'a> Ctx<'a> {
     pub fn new(api: &'a Api, surface: &'a Surface) -> Self {
-        let types = api.types.iter().map(|t| (t.name.as_str(), t)).collect();
+        let types: HashMap<&str, &TypeDef> =
+            api.types.iter().map(|t| (t.name.as_str(), t)).collect();
         let mut patterns = BTreeMap::new();
         let mut add = |s: &Shape| collect_patterns(s, &mut patterns);
-        for t in &api.types {
+        // Only types that are validated use patterns.
+        for t in api.types.iter().filter(|t| crate::surface::is_sent(t)) {
             t.member_shapes().for_each(&mut add);
         }
         for op in &api.operations {
@@ -133,13 +178,15 @@ impl<'a> Ctx<'a> {
                 add(&b.shape);
             }
         }
+        let mut needs_validation = crate::surface::graph::needs_validation(api);
+        needs_validation.retain(|n| types.get(n).is_some_and(|t| crate::surface::is_sent(t)));
         let n = patterns.len();
         let patterns = patterns.into_keys().zip(0..n).collect();
         Ctx {
             api,
             surface,
             types,
-            needs_validation: crate::surface::graph::needs_validation(api),
+            needs_validation,
             patterns,
         }
     }

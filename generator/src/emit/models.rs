@@ -61,9 +61,9 @@ pub fn emit_struct(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, ss: &StructSurface) -
             pub #n: std::collections::BTreeMap<String, #ty>,
         }
     });
-    // Every model gets a constructor and `Validate`: request models need them, and users
-    // building response values for their own tests need the constructor (models are
-    // `#[non_exhaustive]`).
+    // Every model gets a constructor: users building response values for their own tests need
+    // it (models are `#[non_exhaustive]`). Setters and `Validate` only where the type may be
+    // sent (the surface leaves out the setters of the others); fields are public for the rest.
     let builder = builder(ctx, t, s, ss);
     let validate = validate_impl(ctx, t, Some(ss));
     // With a map of unknown fields, `Deserialize` comes from the runtime's one-pass

@@ -136,7 +136,11 @@ fn match_variants(arms: &[Arm], every: bool) -> TokenStream {
 }
 
 /// `impl rt::Validate for T`; `fields` is the surface of a struct's fields.
+/// Nothing for a type that is never sent (see [`crate::surface::is_sent`]).
 pub fn validate_impl(ctx: &Ctx<'_>, t: &TypeDef, fields: Option<&StructSurface>) -> TokenStream {
+    if !crate::surface::is_sent(t) {
+        return TokenStream::new();
+    }
     let name = ident(&t.name);
     let body = match (&t.kind, fields) {
         (TypeKind::Struct(s), Some(ss)) => {

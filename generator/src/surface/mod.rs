@@ -8,6 +8,7 @@
 //! suffix, deterministically, with a warning naming its JSON pointer. `emit` and `diff` only
 //! read the result.
 
+pub mod features;
 pub(crate) mod graph;
 mod models;
 mod operations;
@@ -95,6 +96,13 @@ pub const REEXPORTS: &[&str] = &[
     "Violation",
 ];
 
+/// Whether values of `t` may be sent: it is reachable from a request body or parameter, or from
+/// no operation at all (a component the user may use either way). Only such types get setters
+/// and `Validate`; a type only ever received is built with `new()` and its public fields.
+pub fn is_sent(t: &TypeDef) -> bool {
+    t.in_request || !t.in_response
+}
+
 /// The generated module's public surface.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Surface {
@@ -104,6 +112,9 @@ pub struct Surface {
     pub operations: Vec<OperationSurface>,
     /// The runtime items the module re-exports (see [`REEXPORTS`]).
     pub reexports: Vec<&'static str>,
+    /// The cargo features gating operations and types, when the spec asks for them
+    /// (`x-rust-features: tags`).
+    pub features: Option<features::Features>,
 }
 
 /// What a named type exposes beyond what the IR says.
@@ -248,6 +259,7 @@ pub fn surface(api: &Api, sink: &mut Sink) -> Surface {
         types,
         operations,
         reexports,
+        features: None,
     }
 }
 

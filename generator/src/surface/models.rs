@@ -96,7 +96,7 @@ fn structure(
             Some(shape) => (RustType::nullable(shape), true),
             None => (RustType::Prim(Prim::Value), false),
         };
-        let setter = declared.then(|| {
+        let setter = (declared && is_sent(t)).then(|| {
             let pointer = crate::diag::join(&t.pointer, "additionalProperties");
             claim(
                 &mut methods,
@@ -138,7 +138,8 @@ fn field(
         (Wrapper::Plain, inner)
     };
     let fixed = single_variant(index, f);
-    let setter = (!f.required).then(|| claim(methods, &f.rust, &f.pointer, "the setter", sink));
+    let setter = (!f.required && is_sent(t))
+        .then(|| claim(methods, &f.rust, &f.pointer, "the setter", sink));
     let clear = patch.then(|| {
         let name = format!("clear_{}", bare(&f.rust));
         claim(

@@ -96,8 +96,15 @@ fn args(op: &Operation) -> Vec<(String, RustType)> {
         out.push(("params".to_owned(), RustType::Named(q.clone()).by_ref()));
     }
     if let Some(b) = &op.body {
+        // An optional body that may also be `null` (GitHub's create-webhook) is one `Option`:
+        // leaving it out says what `null` would.
+        let model = if b.required {
+            RustType::nullable(&b.shape)
+        } else {
+            RustType::value(&b.shape)
+        };
         let base = match b.kind {
-            BodyKind::Json | BodyKind::Form => RustType::nullable(&b.shape).by_ref(),
+            BodyKind::Json | BodyKind::Form => model.by_ref(),
             BodyKind::Multipart => RustType::Vec(Box::new(RustType::Prim(Prim::Part))),
             BodyKind::Raw => RustType::Vec(Box::new(RustType::Prim(Prim::U8))),
         };

@@ -193,10 +193,13 @@ fn main() {
     // Parsing (FromStr) accepts only listed values.
     assert!("DESC".parse::<SortOrder>().is_err());
 
-    // nullable: required+nullable is always sent; optional ones only when set.
+    // nullable: required+nullable is always serialized; optional ones only when set. A model
+    // only ever received has no setters: its fields are public.
     let s = nullable::Settings::new(None);
     assert_eq!(serde_json::to_value(&s).unwrap(), json!({"must_send": null}));
-    let s = nullable::Settings::new(Some("x".into())).level(nullable::Level::High).items([Some("a".to_owned()), None]);
+    let mut s = nullable::Settings::new(Some("x".into()));
+    s.level = Some(nullable::Level::High);
+    s.items = Some(vec![Some("a".to_owned()), None]);
     assert_eq!(serde_json::to_value(&s).unwrap(), json!({"must_send": "x", "level": "high", "items": ["a", null]}));
 
     // Three-state fields of a PATCH body: unchanged (absent), cleared (null), or set.

@@ -1,5 +1,5 @@
 #![allow(dead_code, unused_imports)]
-//! The parameters and responses fixtures on the wire, against wiremock: what the server
+//! The parameters, responses and optional-bodies fixtures on the wire, against wiremock: what the server
 //! receives (cookies, headers, query styles, `Accept`, `Content-Type`) and what the caller gets
 //! back (bytes, text, errors that keep a non-JSON body).
 
@@ -11,6 +11,8 @@ mod runtime {
 mod parameters;
 #[path = "../../fixtures/generated/responses.rs"]
 mod responses;
+#[path = "../../fixtures/generated/optional_bodies.rs"]
+mod optional_bodies;
 
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -154,8 +156,60 @@ async fn responses_on_the_wire() {
     assert_eq!(serde_json::from_slice::<serde_json::Value>(&put.body).unwrap(), serde_json::json!({"id": "r1", "title": "Q2"}));
 }
 
+/// Optional request bodies (GitHub's create-webhook: optional and `nullable`): left out, nothing
+/// is sent; given, it is validated first and sent as JSON. A required body that may be `null`
+/// sends `null`.
+async fn optional_bodies_on_the_wire() {
+    use optional_bodies::{Client, CreateHookRequest, HookUpdate, PingParams, PingRequest, ReplaceHookRequest};
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::any()).respond_with(ResponseTemplate::new(204)).mount(&server).await;
+    let client = Client::new("k").with_base_url(server.uri());
+    client.create_hook(None).await.unwrap();
+    let hook = CreateHookRequest::new().name("web").events(["push"]);
+    client.create_hook(Some(&hook)).await.unwrap();
+    client.update_hook("h1", None).await.unwrap();
+    client.update_hook("h1", Some(&HookUpdate::new().active(true))).await.unwrap();
+    client.replace_hook("h1", &None).await.unwrap();
+    client.replace_hook("h1", &Some(ReplaceHookRequest::new().name("n"))).await.unwrap();
+    client.ping(&PingParams::new(), None).await.unwrap();
+    client.ping(&PingParams::new().verbose(true), Some(&PingRequest::new().note("hi"))).await.unwrap();
+    let sent: Vec<(String, String)> = server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (format!("{} {}", r.method, r.url.path()), String::from_utf8(r.body.clone()).unwrap()))
+        .collect();
+    let expected = [
+        ("POST /hooks", ""),
+        ("POST /hooks", r#"{"name":"web","events":["push"]}"#),
+        ("PATCH /hooks/h1", ""),
+        ("PATCH /hooks/h1", r#"{"active":true}"#),
+        ("PUT /hooks/h1", "null"),
+        ("PUT /hooks/h1", r#"{"name":"n"}"#),
+        ("POST /pings", ""),
+        ("POST /pings", r#"{"note":"hi"}"#),
+    ];
+    let expected: Vec<(String, String)> = expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+    assert_eq!(sent, expected);
+
+    // A given body that breaks the spec is refused with every violation, and nothing is sent.
+    let server = MockServer::start().await;
+    let client = Client::new("k").with_base_url(server.uri());
+    let bad = CreateHookRequest::new().name("").events(["a", "b", "c", "d"]);
+    let Err(optional_bodies::Error::Validation(e)) = client.create_hook(Some(&bad)).await else { panic!("not refused") };
+    let paths: Vec<&str> = e.violations().iter().map(|v| v.path.as_str()).collect();
+    assert_eq!(paths, ["name", "events"]);
+    let Err(optional_bodies::Error::Validation(e)) = client.update_hook("h1", Some(&HookUpdate::new().url("not a uri"))).await else { panic!("not refused") };
+    assert_eq!(e.violations()[0].path, "url");
+    let too_long = Some(ReplaceHookRequest::new().name("longer than ten"));
+    assert!(matches!(client.replace_hook("h1", &too_long).await, Err(optional_bodies::Error::Validation(_))));
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
+
 #[tokio::main]
 async fn main() {
     parameters_on_the_wire().await;
     responses_on_the_wire().await;
+    optional_bodies_on_the_wire().await;
 }

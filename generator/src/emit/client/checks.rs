@@ -50,8 +50,14 @@ pub fn input_checks(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
         checks.push(quote! { rt::Validate::collect_violations(params, &rt::Path::ROOT, out); });
         whole.push(quote!(params));
     }
+    // The body argument is `Option<&T>` when the body is optional (nullable or not: see
+    // `surface::operations::args`), `&T` or `&Option<T>` when it is required.
     let named = op.body.as_ref().and_then(|b| match &b.shape.ty {
-        Ty::Named(n) if !b.shape.nullable && ctx.needs_validation.contains(n.as_str()) => Some(b),
+        Ty::Named(n)
+            if (!b.shape.nullable || !b.required) && ctx.needs_validation.contains(n.as_str()) =>
+        {
+            Some(b)
+        }
         _ => None,
     });
     if let Some(b) = named {
@@ -65,7 +71,7 @@ pub fn input_checks(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
         let inner = checks_nullable(
             ctx,
             &Shape {
-                nullable: false,
+                nullable: b.shape.nullable && b.required,
                 ..b.shape.clone()
             },
         );

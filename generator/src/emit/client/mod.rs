@@ -63,7 +63,13 @@ pub fn emit_client(ctx: &Ctx<'_>) -> TokenStream {
         .operations
         .iter()
         .zip(&ctx.surface.operations)
-        .map(|(op, os)| method::operation(ctx, op, os));
+        .enumerate()
+        .map(|(i, (op, os))| {
+            crate::emit::gate_methods(
+                method::operation(ctx, op, os),
+                crate::emit::operation_cfg(ctx, i),
+            )
+        });
     let from_env_doc = format!(" A client configured from the environment: the key from `{key_var}`, the base URL from `{url_var}` if set.");
     quote! {
         /// Builds a [`Client`]: API key, base URL, timeouts, retries, user agent, or your own
