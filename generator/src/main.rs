@@ -92,6 +92,13 @@ fn main() -> ExitCode {
     }
 }
 
+/// Writes `text` to standard output. A reader that closed the pipe early (`| head`) has all
+/// it wants: the write error is not a failure of the command, so it is not a panic either.
+fn write_stdout(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
 /// Prints one diagnostic as a JSON line (`--message-format json`).
 fn print_json(d: &generator::Diagnostic, source: Option<&str>) {
     let mut v = d.to_json(source);
@@ -216,8 +223,8 @@ fn docs_check(spec_path: &std::path::Path, pages: &[PathBuf], format: MessageFor
         let r = check(&spec, &page.display().to_string(), &page_text);
         unexplained += r.unexplained().count();
         match format {
-            MessageFormat::Human => print!("{}", report::human(&r)),
-            MessageFormat::Json => println!("{}", report::json(&r)),
+            MessageFormat::Human => write_stdout(&report::human(&r)),
+            MessageFormat::Json => write_stdout(&format!("{}\n", report::json(&r))),
         }
     }
     if unexplained > 0 {
