@@ -4,7 +4,8 @@
 //! fallback, client methods (`*_with_response` and `*_stream` included) and the resolved pagination fields.
 //!
 //! Names are claimed against one list of the names the runtime and the client already use
-//! ([`MODULE_TYPES`], [`CLIENT_METHODS`], [`MODEL_METHODS`], [`REEXPORTS`]); a name that is taken gets a numeric
+//! ([`MODULE_TYPES`], [`CLIENT_METHODS`], [`METHOD_LOCALS`], [`MODEL_METHODS`],
+//! [`REEXPORTS`]); a name that is taken gets a numeric
 //! suffix, deterministically, with a warning naming its JSON pointer. `emit` and `diff` only
 //! read the result.
 
@@ -63,6 +64,14 @@ pub const CLIENT_METHODS: &[&str] = &[
     "clone",
     "clone_from",
     "fmt",
+];
+
+/// Names a generated client method uses for its other arguments (`params`, `body`) and for
+/// its own locals (`query`, `call`, `list`, `value`, `item`, `options`): a path, header or
+/// cookie parameter may not take these, or the method would read the local instead of the
+/// argument (a path parameter named `query`, tfl.gov.uk's, did not compile).
+pub const METHOD_LOCALS: &[&str] = &[
+    "params", "body", "options", "query", "call", "list", "value", "item",
 ];
 
 /// Methods every generated model has (its constructor, and those of the traits it derives or

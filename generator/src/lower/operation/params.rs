@@ -18,8 +18,9 @@ impl<'a> Lowerer<'a> {
     ) -> Vec<Param> {
         let mut out: Vec<Param> = Vec::new();
         let mut ns = Namespace::new();
-        ns.reserve("body");
-        ns.reserve("options");
+        for name in crate::surface::METHOD_LOCALS {
+            ns.reserve(name);
+        }
         for (list, base) in [
             (
                 shared,
