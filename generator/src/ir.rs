@@ -24,6 +24,9 @@ pub struct Api {
     pub types: Vec<TypeDef>,
     /// Operations in spec order (paths, then methods in `get put post delete options head patch trace` order).
     pub operations: Vec<Operation>,
+    /// Whether each tag's operations, and the types only they use, go behind a cargo feature
+    /// of the tag's name (`x-rust-features: tags` at the document's root).
+    pub features_by_tag: bool,
 }
 
 /// How the API key is sent, from `components/securitySchemes`.

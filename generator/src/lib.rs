@@ -77,7 +77,6 @@ fn generate_unsorted(file: &str, module: &str, text: &str) -> Result<Generated, 
     const BACKGROUND_FREE_BYTES: usize = 1 << 20;
     let doc = stages::load(file, text)?;
     let lowered = stages::lower(file, module, &doc);
-    let by_tag = features_by_tag(&doc.openapi);
     std::thread::scope(|scope| {
         // Freeing a large document (GitHub's: 12-15 ms, measured) overlaps emit,
         // which does not need it.
@@ -87,10 +86,7 @@ fn generate_unsorted(file: &str, module: &str, text: &str) -> Result<Generated, 
             drop(doc);
         }
         let (api, mut warnings) = lowered?;
-        let mut surface = stages::surface(file, &api, &mut warnings)?;
-        if by_tag {
-            surface.features = Some(surface::features::by_tag(&api));
-        }
+        let surface = stages::surface(file, &api, &mut warnings)?;
         let source = stages::emit_and_render(&api, &surface, file)?;
         Ok(Generated {
             source,
@@ -98,14 +94,6 @@ fn generate_unsorted(file: &str, module: &str, text: &str) -> Result<Generated, 
             warnings,
         })
     })
-}
-
-/// Whether the spec asks for one cargo feature per tag (`x-rust-features: tags` at its root).
-fn features_by_tag(doc: &openapiv3::OpenAPI) -> bool {
-    doc.extensions
-        .get("x-rust-features")
-        .and_then(|v| v.as_str())
-        == Some("tags")
 }
 
 /// Loads, lowers and checks a spec and decides its surface without emitting code: what other

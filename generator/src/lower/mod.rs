@@ -85,6 +85,11 @@ pub fn lower(
         error_type,
         types: l.types.into_values().collect(),
         operations,
+        features_by_tag: doc
+            .extensions
+            .get("x-rust-features")
+            .and_then(|v| v.as_str())
+            == Some("tags"),
     };
     // Warnings from reading a 3.1/3.2 document come first: they are about the source as written.
     let mut diags = document.warnings.clone();

@@ -268,7 +268,7 @@ pub fn surface(api: &Api, sink: &mut Sink) -> Surface {
         types,
         operations,
         reexports,
-        features: None,
+        features: api.features_by_tag.then(|| features::by_tag(api)),
     }
 }
 
