@@ -129,8 +129,7 @@ impl<'a> Lowerer<'a> {
         reference: &str,
     ) -> Option<Result<(&'a str, &'a Schema, &'a str), String>> {
         let pointer = fragment_pointer(reference)?;
-        let value = self.json().pointer(&pointer)?.clone();
-        match serde_json::from_value::<ReferenceOr<Schema>>(value).ok()? {
+        match self.decode_at::<Schema>(&pointer)? {
             ReferenceOr::Reference { reference } => Some(Err(reference)),
             ReferenceOr::Item(schema) => {
                 let last = pointer.rsplit('/').next().unwrap_or_default();
@@ -141,11 +140,14 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    /// The document as JSON, made the first time a reference leaves `components`.
-    fn json(&self) -> &'a serde_json::Value {
-        self.store
+    /// The object at `pointer` in the document, decoded as a `T` or a reference to one. The
+    /// document's JSON form is made the first time a reference leaves `components`.
+    fn decode_at<T: serde::de::DeserializeOwned>(&self, pointer: &str) -> Option<ReferenceOr<T>> {
+        let json = self
+            .store
             .json
-            .get_or_init(|| serde_json::to_value(self.doc).unwrap_or_default())
+            .get_or_init(|| serde_json::to_value(self.doc).unwrap_or_default());
+        serde_json::from_value(json.pointer(pointer)?.clone()).ok()
     }
 
     /// Follows one reference: the object it names, or the next reference if it names one.
@@ -163,8 +165,7 @@ impl<'a> Lowerer<'a> {
                 ReferenceOr::Reference { reference } => Some(Link::Next(reference.clone())),
             };
         }
-        let value = self.json().pointer(&json_pointer)?.clone();
-        match serde_json::from_value::<ReferenceOr<T>>(value).ok()? {
+        match self.decode_at::<T>(&json_pointer)? {
             ReferenceOr::Item(found) => Some(Link::Found(T::arena(self.store).alloc(found))),
             ReferenceOr::Reference { reference } => Some(Link::Next(reference)),
         }

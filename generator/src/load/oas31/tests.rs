@@ -8,7 +8,7 @@ fn rewritten(schema: &str) -> (Value, Vec<String>) {
     let text = format!(
         "openapi: 3.1.0\ninfo: {{title: t, version: '1'}}\ncomponents:\n  schemas:\n    S:\n{indented}"
     );
-    let mut doc: Value = serde_yaml::from_str(&text).unwrap();
+    let mut doc = yaml(&text);
     let rw = rewrite("x.yaml", &mut doc);
     let warnings = rw
         .sink
@@ -20,8 +20,9 @@ fn rewritten(schema: &str) -> (Value, Vec<String>) {
     (doc["components"]["schemas"]["S"].clone(), warnings)
 }
 
+/// A YAML literal of these tests (test code: a typo in one is a failed test, not spec input).
 fn yaml(text: &str) -> Value {
-    serde_yaml::from_str(text).unwrap()
+    serde_yaml::from_str(text).expect("the test's YAML literal parses")
 }
 
 #[test]
@@ -86,7 +87,7 @@ fn defs_move_to_components() {
     let text = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\ncomponents:\n  schemas:\n    \
                 A:\n      type: object\n      properties:\n        b: {$ref: '#/components/schemas/A/$defs/B'}\n      \
                 $defs:\n        B: {type: string, enum: [x]}\n    B: {type: integer}\n";
-    let mut doc: Value = serde_yaml::from_str(text).unwrap();
+    let mut doc = yaml(text);
     let rw = rewrite("x.yaml", &mut doc);
     let schemas = &doc["components"]["schemas"];
     assert_eq!(schemas["A_B"], yaml("{type: string, enum: [x]}"));
@@ -168,7 +169,7 @@ fn boolean_schemas() {
 fn path_items_from_components() {
     let text = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a: {$ref: '#/components/pathItems/A'}\n\
                 components:\n  pathItems:\n    A:\n      get:\n        responses: {'200': {description: OK}}\n";
-    let mut doc: Value = serde_yaml::from_str(text).unwrap();
+    let mut doc = yaml(text);
     let rw = rewrite("x.yaml", &mut doc);
     assert_eq!(doc["paths"]["/a"], doc["components"]["pathItems"]["A"]);
     assert_eq!(
@@ -187,7 +188,7 @@ fn document_features_not_generated_are_warned_about() {
                 responses:\n        '200':\n          description: OK\n          content:\n            \
                 application/jsonl: {itemSchema: {type: object}}\n\
                 webhooks:\n  made: {post: {responses: {'200': {description: OK}}}}\n";
-    let mut doc: Value = serde_yaml::from_str(text).unwrap();
+    let mut doc = yaml(text);
     let rw = rewrite("x.yaml", &mut doc);
     let pointers: Vec<String> = rw
         .sink
