@@ -2,6 +2,8 @@
 //! timeouts, errors that keep everything, open enums, unknown fields, three-state updates.
 //! One behaviour per test, asserting on what the server received and what the caller got.
 
+mod support;
+
 use api_clients::coval::{
     self, Client, ConversationInitiation, CreatePersonaRequest, RequestOptions,
     UpdatePersonaRequest,
@@ -13,16 +15,9 @@ use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 const KEY: &str = "sk-test-not-a-real-key";
 
+/// The persona the spec's examples use, as the API returns it.
 fn persona_json() -> Value {
-    json!({"persona": {
-        "resource_name": "personas/3zfmuDbVQsi4GaseDtiVcS",
-        "id": "3zfmuDbVQsi4GaseDtiVcS",
-        "name": "Friendly Customer",
-        "create_time": "2025-01-24T10:00:00Z",
-        "voice_name": "aria",
-        "language_code": "en-US",
-        "conversation_initiation": "speak_first"
-    }})
+    support::persona::persona_json("3zfmuDbVQsi4GaseDtiVcS")
 }
 
 async fn server() -> (MockServer, Client) {
