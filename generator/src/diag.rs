@@ -144,6 +144,22 @@ impl Sink {
     }
 }
 
+/// How many `$ref`s in a row are followed before the chain is taken for a cycle (by `lower`,
+/// by the 3.1 rewrite in `load`, and by `docs-check`).
+pub const MAX_REF_LINKS: usize = 32;
+
+/// The JSON pointer an internal `$ref` names: its fragment, percent-decoded (RFC 3986)
+/// (`#/a~1b/c%7Bd%7D` → `/a~1b/c{d}`). `None` for a reference to another document.
+pub fn reference_pointer(reference: &str) -> Option<String> {
+    let fragment = reference.strip_prefix('#')?;
+    Some(
+        percent_encoding::percent_decode_str(fragment)
+            .decode_utf8()
+            .ok()?
+            .into_owned(),
+    )
+}
+
 /// Escapes one JSON pointer token (RFC 6901: `~` → `~0`, `/` → `~1`).
 pub fn escape(token: &str) -> String {
     let mut out = String::with_capacity(token.len());

@@ -69,14 +69,14 @@ impl Spec {
     /// Follows `$ref`s (local ones only) from `pointer`; returns the pointer of the node reached.
     pub fn resolve(&self, pointer: &str) -> String {
         let mut at = pointer.to_owned();
-        for _ in 0..32 {
+        for _ in 0..crate::diag::MAX_REF_LINKS {
             match self
                 .at(&at)
                 .and_then(|v| v.get("$ref"))
                 .and_then(Value::as_str)
-                .and_then(|r| r.strip_prefix('#'))
+                .and_then(crate::diag::reference_pointer)
             {
-                Some(target) => at = target.to_owned(),
+                Some(target) => at = target,
                 None => break,
             }
         }

@@ -4,20 +4,16 @@
 //! (`#/components/parameters/Limit`, `#/paths/~1things/get/parameters/0`). References into
 //! `components` are looked up in the typed document; any other internal JSON pointer is read
 //! from the document's JSON form, decoded into the expected object and kept in a [`Store`] for
-//! as long as lowering borrows it. Chains of references are followed, up to [`MAX_LINKS`].
+//! as long as lowering borrows it. Chains of references are followed, up to [`MAX_REF_LINKS`].
 
 use super::Lowerer;
-use crate::diag::unescape;
+use crate::diag::{reference_pointer, unescape, MAX_REF_LINKS};
 use indexmap::IndexMap;
 use openapiv3::{
     Components, Header, Parameter, PathItem, ReferenceOr, RequestBody, Response, Schema,
 };
-use percent_encoding::percent_decode_str;
 use std::cell::OnceCell;
 use typed_arena::Arena;
-
-/// How many `$ref`s in a row are followed before the chain is taken for a cycle.
-pub(super) const MAX_LINKS: usize = 32;
 
 /// Objects that a `$ref` may name, other than schemas (which `lower::schema` names as types).
 pub(super) trait Referable: serde::de::DeserializeOwned + Sized + 'static {
@@ -95,7 +91,7 @@ impl<'a> Lowerer<'a> {
             ReferenceOr::Reference { reference } => reference,
         };
         let mut reference = first.clone();
-        for _ in 0..MAX_LINKS {
+        for _ in 0..MAX_REF_LINKS {
             match self.link::<T>(&reference) {
                 Some(Link::Found(found)) => return Some(found),
                 Some(Link::Next(next)) => reference = next,
@@ -114,7 +110,7 @@ impl<'a> Lowerer<'a> {
         }
         self.sink.error(
             pointer,
-            format!("`$ref: {first}` starts a chain of more than {MAX_LINKS} references"),
+            format!("`$ref: {first}` starts a chain of more than {MAX_REF_LINKS} references"),
             Some("a chain of references must end in an object; look for a cycle".to_owned()),
         );
         None
@@ -128,7 +124,7 @@ impl<'a> Lowerer<'a> {
         &self,
         reference: &str,
     ) -> Option<Result<(&'a str, &'a Schema, &'a str), String>> {
-        let pointer = fragment_pointer(reference)?;
+        let pointer = reference_pointer(reference)?;
         match self.decode_at::<Schema>(&pointer)? {
             ReferenceOr::Reference { reference } => Some(Err(reference)),
             ReferenceOr::Item(schema) => {
@@ -152,7 +148,7 @@ impl<'a> Lowerer<'a> {
 
     /// Follows one reference: the object it names, or the next reference if it names one.
     fn link<T: Referable>(&self, reference: &str) -> Option<Link<'a, T>> {
-        let json_pointer = fragment_pointer(reference)?;
+        let json_pointer = reference_pointer(reference)?;
         let in_components = json_pointer
             .strip_prefix("/components/")
             .and_then(|rest| rest.strip_prefix(T::COMPONENTS))
@@ -170,16 +166,4 @@ impl<'a> Lowerer<'a> {
             ReferenceOr::Reference { reference } => Some(Link::Next(reference)),
         }
     }
-}
-
-/// The JSON pointer of an internal reference (`#/a~1b/c%20d` → `/a~1b/c d`): the fragment,
-/// percent-decoded. `None` for a reference to another document.
-fn fragment_pointer(reference: &str) -> Option<String> {
-    let fragment = reference.strip_prefix('#')?;
-    Some(
-        percent_decode_str(fragment)
-            .decode_utf8()
-            .ok()?
-            .into_owned(),
-    )
 }

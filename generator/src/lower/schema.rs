@@ -172,12 +172,12 @@ impl<'a> Lowerer<'a> {
 
     /// A schema reference → the schema's name, the schema, and its JSON pointer when it is not
     /// a `#/components/schemas/Name` entry. Follows ref chains (up to
-    /// [`MAX_LINKS`](super::resolve::MAX_LINKS) links); the common case, a component, builds
+    /// [`MAX_REF_LINKS`](crate::diag::MAX_REF_LINKS) links); the common case, a component, builds
     /// no string.
     fn lookup(&self, reference: &str) -> Option<(&'a str, &'a Schema, Option<&'a str>)> {
         let schemas = &self.doc.components.as_ref()?.schemas;
         let mut reference = std::borrow::Cow::Borrowed(reference);
-        for _ in 0..super::resolve::MAX_LINKS {
+        for _ in 0..crate::diag::MAX_REF_LINKS {
             let component = reference
                 .strip_prefix("#/components/schemas/")
                 .filter(|token| !token.contains('/') && !token.contains('%'));

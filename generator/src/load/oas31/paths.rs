@@ -5,9 +5,6 @@ use super::{child, each_entry, schema::schema, At, Rewrite};
 use crate::diag::{join, unescape};
 use serde_yaml::{Mapping, Value};
 
-/// How many `$ref`s in a row to path items are followed (as `lower` follows other references).
-const MAX_LINKS: usize = 32;
-
 /// The operations of a path item, by their key; `query` is OpenAPI 3.2's.
 const METHODS: &[&str] = &[
     "get", "put", "post", "delete", "options", "head", "patch", "trace", "query",
@@ -65,7 +62,7 @@ pub(super) fn inline_path_item_refs(root: &mut Mapping, rw: &mut Rewrite) {
             let mut source = None;
             // A chain of references is followed to its end (bounded: a cycle stays a `$ref`,
             // which lower reports as unresolved).
-            for _ in 0..MAX_LINKS {
+            for _ in 0..crate::diag::MAX_REF_LINKS {
                 let Some(name) = item
                     .get("$ref")
                     .and_then(Value::as_str)
