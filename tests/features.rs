@@ -124,8 +124,9 @@ fn gates_follow_the_operations_that_use_each_type() {
             .unwrap_or_else(|| panic!("{item} not generated"));
         let before = &source[..at];
         let attr = before.rfind("#[cfg(");
-        // The end of the previous item: `}`, `});` or `);` alone on a line.
-        let end = ["\n}\n", "\n});\n", "\n);\n"]
+        // The end of the previous item: a line starting with `}` (`}`, `});`, `}, Unknown);`,
+        // `} extra);`), or `);` alone on a line.
+        let end = ["\n}", "\n);\n"]
             .iter()
             .filter_map(|e| before.rfind(e))
             .max();

@@ -716,7 +716,7 @@ impl ErrorBody {
 /// The query parameters of `listAvatars`.
 ///
 /// Source: `spec/anam.yaml#/paths/~1v1~1avatars/get/parameters`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ListAvatarsParams {
     /// Page number, starting at 1.
@@ -724,30 +724,24 @@ pub struct ListAvatarsParams {
     /// Optional; >= 1.
     ///
     /// Example: `1`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
     /// Number of items per page, from 1 to 100.
     ///
     /// Optional; range 1 ..= 100.
     ///
     /// Example: `10`
-    #[serde(rename = "perPage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per_page: Option<i64>,
     /// Search term filtering the listed items (by name or display name).
     ///
     /// Optional.
     ///
     /// Example: `"Cara"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search: Option<String>,
     /// Only return one-shot avatars.
     ///
     /// Optional.
     ///
     /// Example: `false`
-    #[serde(rename = "onlyOneShot")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub only_one_shot: Option<bool>,
 }
 
@@ -820,7 +814,7 @@ impl rt::Validate for ListAvatarsParams {
 /// The query parameters of `listLlms`.
 ///
 /// Source: `spec/anam.yaml#/paths/~1v1~1llms/get/parameters`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ListLlmsParams {
     /// Page number, starting at 1.
@@ -828,30 +822,24 @@ pub struct ListLlmsParams {
     /// Optional; >= 1.
     ///
     /// Example: `1`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
     /// Number of items per page, from 1 to 100.
     ///
     /// Optional; range 1 ..= 100.
     ///
     /// Example: `10`
-    #[serde(rename = "perPage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per_page: Option<i64>,
     /// Search term filtering the listed items (by name or display name).
     ///
     /// Optional.
     ///
     /// Example: `"Cara"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search: Option<String>,
     /// Also include Anam's default LLMs.
     ///
     /// Optional.
     ///
     /// Example: `true`
-    #[serde(rename = "includeDefaults")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_defaults: Option<bool>,
 }
 
@@ -924,7 +912,7 @@ impl rt::Validate for ListLlmsParams {
 /// The query parameters of `listPersonas`.
 ///
 /// Source: `spec/anam.yaml#/paths/~1v1~1personas/get/parameters`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ListPersonasParams {
     /// Page number, starting at 1.
@@ -932,22 +920,18 @@ pub struct ListPersonasParams {
     /// Optional; >= 1.
     ///
     /// Example: `1`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
     /// Number of items per page, from 1 to 100.
     ///
     /// Optional; range 1 ..= 100.
     ///
     /// Example: `10`
-    #[serde(rename = "perPage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per_page: Option<i64>,
     /// Search term filtering the listed items (by name or display name).
     ///
     /// Optional.
     ///
     /// Example: `"Cara"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search: Option<String>,
 }
 
@@ -1012,7 +996,7 @@ impl rt::Validate for ListPersonasParams {
 /// The query parameters of `listVoices`.
 ///
 /// Source: `spec/anam.yaml#/paths/~1v1~1voices/get/parameters`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ListVoicesParams {
     /// Page number, starting at 1.
@@ -1020,22 +1004,18 @@ pub struct ListVoicesParams {
     /// Optional; >= 1.
     ///
     /// Example: `1`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
     /// Number of items per page, from 1 to 100.
     ///
     /// Optional; range 1 ..= 100.
     ///
     /// Example: `10`
-    #[serde(rename = "perPage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per_page: Option<i64>,
     /// Search term filtering the listed items (by name or display name).
     ///
     /// Optional.
     ///
     /// Example: `"Cara"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search: Option<String>,
 }
 

@@ -252,7 +252,7 @@ impl Agent {
 /// The `AgentCreateCommon` schema.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/AgentCreateCommon`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct AgentCreateCommon {
     /// Human-readable agent name
@@ -359,7 +359,25 @@ pub struct AgentCreateCommon {
     /// Example: `["production","voice"]`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
+    /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
+    #[serde(flatten)]
+    pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(AgentCreateCommon {
+    display_name: "display_name",
+    phone_number: "phone_number" = default,
+    endpoint: "endpoint" = default,
+    prompt: "prompt" = default,
+    customer_agent_id: "customer_agent_id" = default,
+    language: "language" = default,
+    attributes: "attributes" = default,
+    metadata: "metadata" = default,
+    workflows: "workflows" = default,
+    metric_ids: "metric_ids" = default,
+    test_set_ids: "test_set_ids" = default,
+    tags: "tags" = default,
+} extra);
 
 impl AgentCreateCommon {
     /// A new `AgentCreateCommon`. Takes the required fields (`display_name`); set optional ones with the setters.
@@ -377,134 +395,7 @@ impl AgentCreateCommon {
             metric_ids: None,
             test_set_ids: None,
             tags: None,
-        }
-    }
-
-    /// Sets `phone_number` (at most 200 characters). Phone number in E.164 format (e.g., +12345678901) or SIP address (e.g., sip:user@domain.com).
-    #[must_use]
-    pub fn phone_number(mut self, value: impl Into<String>) -> Self {
-        self.phone_number = Some(value.into());
-        self
-    }
-
-    /// Sets `endpoint` (at most 200 characters). Webhook endpoint URL that Coval will POST to.
-    #[must_use]
-    pub fn endpoint(mut self, value: impl Into<String>) -> Self {
-        self.endpoint = Some(value.into());
-        self
-    }
-
-    /// Sets `prompt` (at most 50000 characters). Agent instructions/system prompt (max 50000 characters).
-    #[must_use]
-    pub fn prompt(mut self, value: impl Into<String>) -> Self {
-        self.prompt = Some(value.into());
-        self
-    }
-
-    /// Sets `customer_agent_id` (length 1–200 characters). Your own external id for this agent (1-200 characters).
-    #[must_use]
-    pub fn customer_agent_id(mut self, value: impl Into<String>) -> Self {
-        self.customer_agent_id = Some(value.into());
-        self
-    }
-
-    /// Sets `language` (at most 200 characters). Primary language for the agent (max 200 characters).
-    #[must_use]
-    pub fn language(mut self, value: impl Into<String>) -> Self {
-        self.language = Some(value.into());
-        self
-    }
-
-    /// Sets `attributes`. Free-form agent attributes; referenceable in metric prompts as `{{agent.<key>}}`.
-    #[must_use]
-    pub fn attributes(mut self, value: rt::Map) -> Self {
-        self.attributes = Some(value);
-        self
-    }
-
-    /// Sets `metadata`. Simulator-specific configuration (JSONB, max 10MB).
-    #[must_use]
-    pub fn metadata(mut self, value: rt::Map) -> Self {
-        self.metadata = Some(value);
-        self
-    }
-
-    /// Sets `workflows`. Workflow configuration (JSONB, max 10MB)
-    #[must_use]
-    pub fn workflows(mut self, value: impl Into<Workflow>) -> Self {
-        self.workflows = Some(value.into());
-        self
-    }
-
-    /// Sets `metric_ids` (each item: pattern `^[A-Za-z0-9]{22}$`). Associated metric IDs (22-char IDs)
-    #[must_use]
-    pub fn metric_ids(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.metric_ids = Some(value.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Sets `test_set_ids` (each item: pattern `^[A-Za-z0-9]{8}$`). Associated test set IDs (8-char IDs)
-    #[must_use]
-    pub fn test_set_ids(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.test_set_ids = Some(value.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Sets `tags`. Tags to associate with this agent.
-    #[must_use]
-    pub fn tags(mut self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
-        self.tags = Some(value.into_iter().map(Into::into).collect());
-        self
-    }
-}
-
-impl rt::Validate for AgentCreateCommon {
-    /// Checks every constraint `AgentCreateCommon` states in the spec; see [`rt::Validate::validate`].
-    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        {
-            let value = &self.display_name;
-            let path = &path.field("display_name");
-            rt::check_length(value, Some(1), Some(200), path, out);
-        }
-        if let Some(value) = &self.phone_number {
-            let path = &path.field("phone_number");
-            rt::check_length(value, None, Some(200), path, out);
-        }
-        if let Some(value) = &self.endpoint {
-            let path = &path.field("endpoint");
-            rt::check_length(value, None, Some(200), path, out);
-        }
-        if let Some(value) = &self.prompt {
-            let path = &path.field("prompt");
-            rt::check_length(value, None, Some(50000), path, out);
-        }
-        if let Some(value) = &self.customer_agent_id {
-            let path = &path.field("customer_agent_id");
-            rt::check_length(value, Some(1), Some(200), path, out);
-        }
-        if let Some(value) = &self.language {
-            let path = &path.field("language");
-            rt::check_length(value, None, Some(200), path, out);
-        }
-        if let Some(value) = &self.metric_ids {
-            let path = &path.field("metric_ids");
-            for (i, value) in value.iter().enumerate() {
-                let path = &path.index(i);
-                rt::check_pattern(value, &PATTERN_3, path, out);
-            }
-        }
-        if let Some(value) = &self.test_set_ids {
-            let path = &path.field("test_set_ids");
-            for (i, value) in value.iter().enumerate() {
-                let path = &path.index(i);
-                rt::check_pattern(value, &PATTERN_4, path, out);
-            }
+            extra: Default::default(),
         }
     }
 }
@@ -610,8 +501,10 @@ rt::str_enum!(AgentModelType {
 
 /// Audio sample rate in hertz.
 ///
+/// Open: a value this spec does not list decodes into `Unknown`, kept verbatim.
+///
 /// Source: `spec/coval.yaml#/components/schemas/AudioSampleRateHertz`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum AudioSampleRateHertz {
     /// `8000`
     Hz8000,
@@ -621,6 +514,8 @@ pub enum AudioSampleRateHertz {
     Hz24000,
     /// `48000`
     Hz48000,
+    /// A value this version of the spec does not list, exactly as the server sent it.
+    Unknown(rt::Unknown<i64>),
 }
 
 impl AudioSampleRateHertz {
@@ -633,12 +528,13 @@ impl AudioSampleRateHertz {
     ];
 
     /// The wire value.
-    pub const fn value(&self) -> i64 {
+    pub fn value(&self) -> i64 {
         match self {
             Self::Hz8000 => 8000i64,
             Self::Hz16000 => 16000i64,
             Self::Hz24000 => 24000i64,
             Self::Hz48000 => 48000i64,
+            Self::Unknown(u) => *u.get(),
         }
     }
 
@@ -685,17 +581,21 @@ impl serde::Serialize for AudioSampleRateHertz {
     }
 }
 
+impl rt::OpenEnum<i64> for AudioSampleRateHertz {
+    fn known(v: &i64) -> Option<Self> {
+        Self::from_value(*v)
+    }
+
+    fn unknown(v: rt::Unknown<i64>) -> Self {
+        Self::Unknown(v)
+    }
+}
+
 impl<'de> serde::Deserialize<'de> for AudioSampleRateHertz {
     fn deserialize<D: serde::Deserializer<'de>>(
         d: D,
     ) -> std::result::Result<Self, D::Error> {
-        let v = <i64 as serde::Deserialize>::deserialize(d)?;
-        Self::from_value(v)
-            .ok_or_else(|| <D::Error as serde::de::Error>::custom(
-                format!(
-                    "{v} is not a valid AudioSampleRateHertz (expected one of 8000, 16000, 24000, 48000)"
-                ),
-            ))
+        rt::deserialize_open::<D, i64, Self>(d)
     }
 }
 
@@ -725,6 +625,8 @@ pub enum BackgroundSound {
     ///
     /// Example: `"custom:rainy-street_01"`
     Custom(String),
+    /// A value matching none of the variants the spec lists, kept as received.
+    Other(rt::Value),
 }
 
 impl From<BuiltInBackgroundSound> for BackgroundSound {
@@ -747,8 +649,10 @@ impl rt::Validate for BackgroundSound {
 ///
 /// Example: `"office"`
 ///
+/// Open: a value this spec does not list decodes into `Unknown`, kept verbatim.
+///
 /// Source: `spec/coval.yaml#/components/schemas/BuiltInBackgroundSound`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum BuiltInBackgroundSound {
     /// `off`
     Off,
@@ -792,6 +696,8 @@ pub enum BuiltInBackgroundSound {
     ConstructionWork,
     /// `backchanneling`
     Backchanneling,
+    /// A value this version of the spec does not list, exactly as the server sent it.
+    Unknown(rt::Unknown<String>),
 }
 
 rt::str_enum!(BuiltInBackgroundSound {
@@ -816,7 +722,7 @@ rt::str_enum!(BuiltInBackgroundSound {
     StreetWithSirens: "street-with-sirens",
     ConstructionWork: "construction-work",
     Backchanneling: "backchanneling",
-});
+}, Unknown);
 
 /// MODEL_TYPE_CHAT (text chat over HTTP) and MODEL_TYPE_CHAT_A2A (A2A JSON-RPC chat);
 /// `metadata.chat_endpoint` is required.
@@ -3140,6 +3046,8 @@ pub enum JsonObjectOrString {
     ///
     /// Required.
     Encoded(String),
+    /// A value matching none of the variants the spec lists, kept as received.
+    Other(rt::Value),
 }
 
 impl From<rt::Map> for JsonObjectOrString {
@@ -3168,7 +3076,7 @@ impl rt::Validate for JsonObjectOrString {
 /// The query parameters of `listAgents`.
 ///
 /// Source: `spec/coval.yaml#/paths/~1agents/get/parameters`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ListAgentsParams {
     /// Maximum number of items to return in this page (1-100). The API does not document a
@@ -3177,7 +3085,6 @@ pub struct ListAgentsParams {
     /// Optional; range 1 ..= 100.
     ///
     /// Example: `50`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i32>,
     /// Opaque token from a previous response's `next_page_token`, to fetch the next page. Pass
     /// it back unchanged (do not decode or modify it).
@@ -3185,7 +3092,6 @@ pub struct ListAgentsParams {
     /// Optional.
     ///
     /// Example: `"CgwIARIIM3pmbXVEYlY"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
     /// Filter expression (AIP-160 style) over the fields `model_type`, `display_name`,
     /// `create_time` and `update_time`: `field=value` with operators `=`, `!=`, `>`, `<`,
@@ -3195,7 +3101,6 @@ pub struct ListAgentsParams {
     /// Optional.
     ///
     /// Example: `"model_type=MODEL_TYPE_VOICE AND create_time>2025-01-01T00:00:00Z"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<String>,
     /// Sort field: `create_time`, `update_time`, `display_name` or `model_type`. Prefix with
     /// `-` or append ` desc` for descending order (` asc` for ascending).
@@ -3203,7 +3108,6 @@ pub struct ListAgentsParams {
     /// Optional.
     ///
     /// Example: `"-create_time"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_by: Option<String>,
     /// Only return resources carrying ALL of these tags (AND semantics). Repeat the parameter
     /// for each tag (`tag_filters=a&tag_filters=b`); at most 20 values.
@@ -3211,7 +3115,6 @@ pub struct ListAgentsParams {
     /// Optional; at most 20 items.
     ///
     /// Example: `["support"]`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tag_filters: Option<Vec<String>>,
 }
 
@@ -3361,7 +3264,7 @@ impl ListPersonaVoicesResponse {
 /// The query parameters of `listPersonas`.
 ///
 /// Source: `spec/coval.yaml#/paths/~1personas/get/parameters`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ListPersonasParams {
     /// Maximum number of items to return in this page (1-100). The API does not document a
@@ -3370,7 +3273,6 @@ pub struct ListPersonasParams {
     /// Optional; range 1 ..= 100.
     ///
     /// Example: `50`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i32>,
     /// Opaque token from a previous response's `next_page_token`, to fetch the next page. Pass
     /// it back unchanged (do not decode or modify it).
@@ -3378,7 +3280,6 @@ pub struct ListPersonasParams {
     /// Optional.
     ///
     /// Example: `"CgwIARIIM3pmbXVEYlY"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
     /// Filter expression (AIP-160 style) over the fields `name`, `create_time` and
     /// `update_time`: `field=value` with operators `=`, `!=`, `>`, `<`, `>=`, `<=`, combined
@@ -3388,7 +3289,6 @@ pub struct ListPersonasParams {
     /// Optional.
     ///
     /// Example: `"name=\"Friendly Customer\""`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<String>,
     /// Sort field: `create_time`, `update_time` or `name`. Prefix with `-` or append ` desc`
     /// for descending order (` asc` for ascending).
@@ -3396,7 +3296,6 @@ pub struct ListPersonasParams {
     /// Optional.
     ///
     /// Example: `"-create_time"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_by: Option<String>,
     /// Only return resources carrying ALL of these tags (AND semantics). Repeat the parameter
     /// for each tag (`tag_filters=a&tag_filters=b`); at most 20 values.
@@ -3404,7 +3303,6 @@ pub struct ListPersonasParams {
     /// Optional; at most 20 items.
     ///
     /// Example: `["support"]`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tag_filters: Option<Vec<String>>,
 }
 
@@ -4480,7 +4378,7 @@ impl PersonaEnvelope {
 /// effect on the other fields.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/PersonaSettings`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PersonaSettings {
     /// Instructions describing persona behavior and personality
@@ -4569,7 +4467,24 @@ pub struct PersonaSettings {
     /// Example: `["support","spanish"]`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
+    /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
+    #[serde(flatten)]
+    pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
+
+rt::open_struct!(PersonaSettings {
+    persona_prompt: "persona_prompt" = default,
+    background_sound: "background_sound" = default,
+    background_sound_volume: "background_sound_volume" = default,
+    voice_volume: "voice_volume" = default,
+    voice_speed: "voice_speed" = default,
+    wait_seconds: "wait_seconds" = default,
+    conversation_initiation: "conversation_initiation" = default,
+    multi_language_stt: "multi_language_stt" = default,
+    hold_music_timeout_seconds: "hold_music_timeout_seconds" = default,
+    situate_speaker: "situate_speaker" = default,
+    tags: "tags" = default,
+} extra);
 
 impl Default for PersonaSettings {
     fn default() -> Self {
@@ -4592,116 +4507,7 @@ impl PersonaSettings {
             hold_music_timeout_seconds: None,
             situate_speaker: None,
             tags: None,
-        }
-    }
-
-    /// Sets `persona_prompt`. Instructions describing persona behavior and personality.
-    #[must_use]
-    pub fn persona_prompt(mut self, value: impl Into<String>) -> Self {
-        self.persona_prompt = Some(value.into());
-        self
-    }
-
-    /// Sets `background_sound`. Background noise type: a built-in id or `custom:<background_sound_id>` (max 100 characters).
-    #[must_use]
-    pub fn background_sound(mut self, value: impl Into<BackgroundSound>) -> Self {
-        self.background_sound = Some(value.into());
-        self
-    }
-
-    /// Sets `background_sound_volume` (>= 0). Volume level for background sound (\>= 0.0, no upper limit).
-    #[must_use]
-    pub fn background_sound_volume(mut self, value: f64) -> Self {
-        self.background_sound_volume = Some(value);
-        self
-    }
-
-    /// Sets `voice_volume` (range 0 ..= 2). Voice gain multiplier (0–2). 0.0 is silent, 1.0 is unchanged, and 2.0 is double volume.
-    #[must_use]
-    pub fn voice_volume(mut self, value: f64) -> Self {
-        self.voice_volume = Some(value);
-        self
-    }
-
-    /// Sets `voice_speed` (range 0.25 ..= 2). Voice speed multiplier accepted and stored from 0.25 to 2.0. 1.0 is unchanged.
-    #[must_use]
-    pub fn voice_speed(mut self, value: f64) -> Self {
-        self.voice_speed = Some(value);
-        self
-    }
-
-    /// Sets `wait_seconds` (range 0.1 ..= 2). Response delay in seconds (0.1 \<= x \<= 2).
-    #[must_use]
-    pub fn wait_seconds(mut self, value: f64) -> Self {
-        self.wait_seconds = Some(value);
-        self
-    }
-
-    /// Sets `conversation_initiation`. Who initiates the conversation.
-    #[must_use]
-    pub fn conversation_initiation(
-        mut self,
-        value: impl Into<ConversationInitiation>,
-    ) -> Self {
-        self.conversation_initiation = Some(value.into());
-        self
-    }
-
-    /// Sets `multi_language_stt`. Enable multilingual speech-to-text so callers speaking languages other than the primary language_code are still transcribed accurately.
-    #[must_use]
-    pub fn multi_language_stt(mut self, value: bool) -> Self {
-        self.multi_language_stt = Some(value);
-        self
-    }
-
-    /// Sets `hold_music_timeout_seconds` (range 5 ..= 300). Disconnect after this many seconds of no speech (5-300)
-    #[must_use]
-    pub fn hold_music_timeout_seconds(mut self, value: f64) -> Self {
-        self.hold_music_timeout_seconds = Some(value);
-        self
-    }
-
-    /// Sets `situate_speaker`. Persona placement preset (speakerphone-easy | speakerphone-hard).
-    #[must_use]
-    pub fn situate_speaker(mut self, value: impl Into<SituateSpeaker>) -> Self {
-        self.situate_speaker = Some(value.into());
-        self
-    }
-
-    /// Sets `tags`. Tags to associate with this persona.
-    #[must_use]
-    pub fn tags(mut self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
-        self.tags = Some(value.into_iter().map(Into::into).collect());
-        self
-    }
-}
-
-impl rt::Validate for PersonaSettings {
-    /// Checks every constraint `PersonaSettings` states in the spec; see [`rt::Validate::validate`].
-    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        if let Some(value) = &self.background_sound {
-            let path = &path.field("background_sound");
-            rt::Validate::collect_violations(value, path, out);
-        }
-        if let Some(value) = &self.background_sound_volume {
-            let path = &path.field("background_sound_volume");
-            rt::check_range(*value, Some((0.0, false)), None, path, out);
-        }
-        if let Some(value) = &self.voice_volume {
-            let path = &path.field("voice_volume");
-            rt::check_range(*value, Some((0.0, false)), Some((2.0, false)), path, out);
-        }
-        if let Some(value) = &self.voice_speed {
-            let path = &path.field("voice_speed");
-            rt::check_range(*value, Some((0.25, false)), Some((2.0, false)), path, out);
-        }
-        if let Some(value) = &self.wait_seconds {
-            let path = &path.field("wait_seconds");
-            rt::check_range(*value, Some((0.1, false)), Some((2.0, false)), path, out);
-        }
-        if let Some(value) = &self.hold_music_timeout_seconds {
-            let path = &path.field("hold_music_timeout_seconds");
-            rt::check_range(*value, Some((5.0, false)), Some((300.0, false)), path, out);
+            extra: Default::default(),
         }
     }
 }
@@ -6726,210 +6532,39 @@ impl WebSocketAgentMetadataCommon {
             extra: Default::default(),
         }
     }
-
-    /// Sets `endpoint` (pattern `^wss://`; format uri). WebSocket endpoint URL (must be wss://, validated).
-    #[must_use]
-    pub fn endpoint(mut self, value: impl Into<String>) -> Self {
-        self.endpoint = Some(value.into());
-        self
-    }
-
-    /// Sets `authorization_header`. Auth header sent during the WebSocket handshake.
-    #[must_use]
-    pub fn authorization_header(mut self, value: impl Into<String>) -> Self {
-        self.authorization_header = Some(value.into());
-        self
-    }
-
-    /// Sets `custom_headers`. JSON object or JSON-encoded object string of additional HTTP headers for the WebSocket handshake.
-    #[must_use]
-    pub fn custom_headers(mut self, value: impl Into<JsonObjectOrString>) -> Self {
-        self.custom_headers = Some(value.into());
-        self
-    }
-
-    /// Sets `initialization_json`. JSON object or JSON string payload sent after the WebSocket upgrade and before any ready-message wait.
-    #[must_use]
-    pub fn initialization_json(mut self, value: impl Into<JsonObjectOrString>) -> Self {
-        self.initialization_json = Some(value.into());
-        self
-    }
-
-    /// Sets `handshake_timeout_seconds`. Seconds Coval waits for the ready message (default 30).
-    #[must_use]
-    pub fn handshake_timeout_seconds(mut self, value: f64) -> Self {
-        self.handshake_timeout_seconds = Some(value);
-        self
-    }
-
-    /// Sets `send_audio_template` (pattern `\{\{audio_data\}\}`). JSON template for outbound audio.
-    #[must_use]
-    pub fn send_audio_template(mut self, value: impl Into<String>) -> Self {
-        self.send_audio_template = Some(value.into());
-        self
-    }
-
-    /// Sets `message_type_path`. Dot-notation path to the field naming the inbound message kind (default type).
-    #[must_use]
-    pub fn message_type_path(mut self, value: impl Into<String>) -> Self {
-        self.message_type_path = Some(value.into());
-        self
-    }
-
-    /// Sets `audio_message_type_value`. Value identifying an audio frame; use * to treat every JSON message as audio (default audio_chunk).
-    #[must_use]
-    pub fn audio_message_type_value(mut self, value: impl Into<String>) -> Self {
-        self.audio_message_type_value = Some(value.into());
-        self
-    }
-
-    /// Sets `audio_data_path`. Dot-notation path to the inbound base64 audio payload (default data).
-    #[must_use]
-    pub fn audio_data_path(mut self, value: impl Into<String>) -> Self {
-        self.audio_data_path = Some(value.into());
-        self
-    }
-
-    /// Sets `audio_encoding`. Inbound JSON audio payload encoding: pcm (default) or mp3.
-    #[must_use]
-    pub fn audio_encoding(
-        mut self,
-        value: impl Into<WebSocketAgentMetadataCommonAudioEncoding>,
-    ) -> Self {
-        self.audio_encoding = Some(value.into());
-        self
-    }
-
-    /// Sets `receive_audio_channels`. 1 for mono inbound JSON PCM or 2 for legacy stereo-to-mono averaging (default 2).
-    #[must_use]
-    pub fn receive_audio_channels(
-        mut self,
-        value: impl Into<WebSocketAgentMetadataCommonReceiveAudioChannels>,
-    ) -> Self {
-        self.receive_audio_channels = Some(value.into());
-        self
-    }
-
-    /// Sets `send_sample_rate_hertz`. Outbound sample rate in hertz.
-    #[must_use]
-    pub fn send_sample_rate_hertz(
-        mut self,
-        value: impl Into<AudioSampleRateHertz>,
-    ) -> Self {
-        self.send_sample_rate_hertz = Some(value.into());
-        self
-    }
-
-    /// Sets `receive_sample_rate_hertz`. Inbound sample rate in hertz.
-    #[must_use]
-    pub fn receive_sample_rate_hertz(
-        mut self,
-        value: impl Into<AudioSampleRateHertz>,
-    ) -> Self {
-        self.receive_sample_rate_hertz = Some(value.into());
-        self
-    }
-
-    /// Sets `pipeline_sample_rate_hertz`. Pipeline-internal rate in hertz; must remain 16000.
-    #[must_use]
-    pub fn pipeline_sample_rate_hertz(
-        mut self,
-        value: impl Into<WebSocketAgentMetadataCommonPipelineSampleRateHertz>,
-    ) -> Self {
-        self.pipeline_sample_rate_hertz = Some(value.into());
-        self
-    }
-
-    /// Sets `pace_inbound_binary_audio`. Paces inbound binary PCM at real-time.
-    #[must_use]
-    pub fn pace_inbound_binary_audio(mut self, value: bool) -> Self {
-        self.pace_inbound_binary_audio = Some(value);
-        self
-    }
-
-    /// Sets `send_media_template` (pattern `\{\{media_data\}\}`). Outbound template for image attachments.
-    #[must_use]
-    pub fn send_media_template(mut self, value: impl Into<String>) -> Self {
-        self.send_media_template = Some(value.into());
-        self
-    }
-
-    /// Sets `non_audio_event_message_types`. List of message-type values to emit as WebsocketEventFrames instead of dropping.
-    #[must_use]
-    pub fn non_audio_event_message_types(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.non_audio_event_message_types = Some(
-            value.into_iter().map(Into::into).collect(),
-        );
-        self
-    }
-
-    /// Sets `websocket_compat_profile`. One of generic or json_audio.
-    #[must_use]
-    pub fn websocket_compat_profile(
-        mut self,
-        value: impl Into<WebSocketAgentMetadataCommonWebsocketCompatProfile>,
-    ) -> Self {
-        self.websocket_compat_profile = Some(value.into());
-        self
-    }
-
-    /// Adds a property the spec does not declare (the schema allows additional properties).
-    #[must_use]
-    pub fn with_extra(
-        mut self,
-        key: impl Into<String>,
-        value: impl Into<rt::Value>,
-    ) -> Self {
-        self.extra.insert(key.into(), value.into());
-        self
-    }
-}
-
-impl rt::Validate for WebSocketAgentMetadataCommon {
-    /// Checks every constraint `WebSocketAgentMetadataCommon` states in the spec; see [`rt::Validate::validate`].
-    fn collect_violations(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        if let Some(value) = &self.endpoint {
-            let path = &path.field("endpoint");
-            rt::check_pattern(value, &PATTERN_8, path, out);
-            rt::check_format(value, rt::Format::Uri, path, out);
-        }
-        if let Some(value) = &self.send_audio_template {
-            let path = &path.field("send_audio_template");
-            rt::check_pattern(value, &PATTERN_0, path, out);
-        }
-        if let Some(value) = &self.send_media_template {
-            let path = &path.field("send_media_template");
-            rt::check_pattern(value, &PATTERN_1, path, out);
-        }
-    }
 }
 
 /// Inbound JSON audio payload encoding: pcm (default) or mp3.
 ///
+/// Open: a value this spec does not list decodes into `Unknown`, kept verbatim.
+///
 /// Source: `spec/coval.yaml#/components/schemas/WebSocketAgentMetadataCommon/properties/audio_encoding`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum WebSocketAgentMetadataCommonAudioEncoding {
     /// `pcm`
     Pcm,
     /// `mp3`
     Mp3,
+    /// A value this version of the spec does not list, exactly as the server sent it.
+    Unknown(rt::Unknown<String>),
 }
 
 rt::str_enum!(WebSocketAgentMetadataCommonAudioEncoding {
     Pcm: "pcm",
     Mp3: "mp3",
-});
+}, Unknown);
 
 /// Pipeline-internal rate in hertz; must remain 16000.
 ///
+/// Open: a value this spec does not list decodes into `Unknown`, kept verbatim.
+///
 /// Source: `spec/coval.yaml#/components/schemas/WebSocketAgentMetadataCommon/properties/pipeline_sample_rate_hertz`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum WebSocketAgentMetadataCommonPipelineSampleRateHertz {
     /// `16000`
     Hz16000,
+    /// A value this version of the spec does not list, exactly as the server sent it.
+    Unknown(rt::Unknown<i64>),
 }
 
 impl WebSocketAgentMetadataCommonPipelineSampleRateHertz {
@@ -6937,9 +6572,10 @@ impl WebSocketAgentMetadataCommonPipelineSampleRateHertz {
     pub const ALL: [Self; 1] = [Self::Hz16000];
 
     /// The wire value.
-    pub const fn value(&self) -> i64 {
+    pub fn value(&self) -> i64 {
         match self {
             Self::Hz16000 => 16000i64,
+            Self::Unknown(u) => *u.get(),
         }
     }
 
@@ -6983,30 +6619,38 @@ impl serde::Serialize for WebSocketAgentMetadataCommonPipelineSampleRateHertz {
     }
 }
 
+impl rt::OpenEnum<i64> for WebSocketAgentMetadataCommonPipelineSampleRateHertz {
+    fn known(v: &i64) -> Option<Self> {
+        Self::from_value(*v)
+    }
+
+    fn unknown(v: rt::Unknown<i64>) -> Self {
+        Self::Unknown(v)
+    }
+}
+
 impl<'de> serde::Deserialize<'de>
 for WebSocketAgentMetadataCommonPipelineSampleRateHertz {
     fn deserialize<D: serde::Deserializer<'de>>(
         d: D,
     ) -> std::result::Result<Self, D::Error> {
-        let v = <i64 as serde::Deserialize>::deserialize(d)?;
-        Self::from_value(v)
-            .ok_or_else(|| <D::Error as serde::de::Error>::custom(
-                format!(
-                    "{v} is not a valid WebSocketAgentMetadataCommonPipelineSampleRateHertz (expected one of 16000)"
-                ),
-            ))
+        rt::deserialize_open::<D, i64, Self>(d)
     }
 }
 
 /// 1 for mono inbound JSON PCM or 2 for legacy stereo-to-mono averaging (default 2).
 ///
+/// Open: a value this spec does not list decodes into `Unknown`, kept verbatim.
+///
 /// Source: `spec/coval.yaml#/components/schemas/WebSocketAgentMetadataCommon/properties/receive_audio_channels`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum WebSocketAgentMetadataCommonReceiveAudioChannels {
     /// `1`
     Mono,
     /// `2`
     Stereo,
+    /// A value this version of the spec does not list, exactly as the server sent it.
+    Unknown(rt::Unknown<i64>),
 }
 
 impl WebSocketAgentMetadataCommonReceiveAudioChannels {
@@ -7014,10 +6658,11 @@ impl WebSocketAgentMetadataCommonReceiveAudioChannels {
     pub const ALL: [Self; 2] = [Self::Mono, Self::Stereo];
 
     /// The wire value.
-    pub const fn value(&self) -> i64 {
+    pub fn value(&self) -> i64 {
         match self {
             Self::Mono => 1i64,
             Self::Stereo => 2i64,
+            Self::Unknown(u) => *u.get(),
         }
     }
 
@@ -7062,36 +6707,44 @@ impl serde::Serialize for WebSocketAgentMetadataCommonReceiveAudioChannels {
     }
 }
 
+impl rt::OpenEnum<i64> for WebSocketAgentMetadataCommonReceiveAudioChannels {
+    fn known(v: &i64) -> Option<Self> {
+        Self::from_value(*v)
+    }
+
+    fn unknown(v: rt::Unknown<i64>) -> Self {
+        Self::Unknown(v)
+    }
+}
+
 impl<'de> serde::Deserialize<'de> for WebSocketAgentMetadataCommonReceiveAudioChannels {
     fn deserialize<D: serde::Deserializer<'de>>(
         d: D,
     ) -> std::result::Result<Self, D::Error> {
-        let v = <i64 as serde::Deserialize>::deserialize(d)?;
-        Self::from_value(v)
-            .ok_or_else(|| <D::Error as serde::de::Error>::custom(
-                format!(
-                    "{v} is not a valid WebSocketAgentMetadataCommonReceiveAudioChannels (expected one of 1, 2)"
-                ),
-            ))
+        rt::deserialize_open::<D, i64, Self>(d)
     }
 }
 
 /// One of generic or json_audio. Forces the simulator routing decision. Use json_audio
 /// for the JSON audio preset shape.
 ///
+/// Open: a value this spec does not list decodes into `Unknown`, kept verbatim.
+///
 /// Source: `spec/coval.yaml#/components/schemas/WebSocketAgentMetadataCommon/properties/websocket_compat_profile`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum WebSocketAgentMetadataCommonWebsocketCompatProfile {
     /// `generic`
     Generic,
     /// `json_audio`
     JsonAudio,
+    /// A value this version of the spec does not list, exactly as the server sent it.
+    Unknown(rt::Unknown<String>),
 }
 
 rt::str_enum!(WebSocketAgentMetadataCommonWebsocketCompatProfile {
     Generic: "generic",
     JsonAudio: "json_audio",
-});
+}, Unknown);
 
 /// Workflow configuration (JSONB, max 10MB)
 ///

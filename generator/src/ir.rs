@@ -54,9 +54,11 @@ pub struct TypeDef {
     pub pointer: String,
     pub doc: Doc,
     pub kind: TypeKind,
-    /// Reachable from a request body: gets builders and `Validate`.
+    /// Reachable from a request body or parameter: gets setters and `Validate`.
     pub in_request: bool,
-    /// Reachable from a response body: enums stay open, structs keep unknown fields.
+    /// Received: reachable from a response body, or from no operation at all (a component no
+    /// operation uses, such as a webhook payload, is data the user decodes). Enums stay open,
+    /// structs keep unknown fields.
     pub in_response: bool,
     /// Reachable from a PATCH/PUT body: optional nullable fields are three-state.
     pub in_update: bool,

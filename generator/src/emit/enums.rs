@@ -2,6 +2,7 @@
 //! `oneOf` + discriminator as an internally tagged enum, `oneOf`/`anyOf` without one as an
 //! untagged enum tried in order.
 
+use super::derives::{derives, Decode};
 use super::docs;
 use super::validate::validate_impl;
 use super::Ctx;
@@ -186,9 +187,10 @@ pub fn emit_tagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Tagged, us: &UnionSurface) ->
             quote! { impl From<#ty> for #name { fn from(v: #ty) -> Self { Self::#vn(#wrap) } } }
         });
     let validate = validate_impl(ctx, t, None);
+    let derives = derives(ctx, t, Decode::Derive);
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #derives
         #[serde(tag = #tag)]
         pub enum #name { #(#variants)* }
 
@@ -252,9 +254,10 @@ pub fn emit_untagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Untagged, us: &UnionSurface
         }
     });
     let validate = validate_impl(ctx, t, None);
+    let derives = derives(ctx, t, Decode::Derive);
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #derives
         #[serde(untagged)]
         pub enum #name { #(#variants)* #fallback }
         #(#froms)*

@@ -4,6 +4,7 @@
 //! `check`.
 
 mod client;
+mod derives;
 pub(crate) mod docs;
 mod enums;
 mod examples;
@@ -31,6 +32,8 @@ pub(crate) struct Ctx<'a> {
     pub needs_validation: HashSet<&'a str>,
     /// Pattern source → index of its `static PATTERN_n`.
     pub patterns: BTreeMap<String, usize>,
+    /// The operations' query parameters structs (see [`derives::is_query_struct`]).
+    pub query_structs: HashSet<&'a str>,
 }
 
 /// A generated module: its items in order, each group formatted on its own by `render` and
@@ -188,6 +191,11 @@ impl<'a> Ctx<'a> {
             types,
             needs_validation,
             patterns,
+            query_structs: api
+                .operations
+                .iter()
+                .filter_map(|op| op.query.as_deref())
+                .collect(),
         }
     }
 

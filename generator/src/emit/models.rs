@@ -2,6 +2,7 @@
 //! fields plus one setter per optional field. Response models keep unknown fields; optional
 //! nullable fields of update bodies are three-state (`rt::Patch`).
 
+use super::derives::{derives, is_query_struct, Decode};
 use super::docs;
 use super::validate::validate_impl;
 use super::Ctx;
@@ -14,6 +15,7 @@ use quote::{format_ident, quote};
 pub fn emit_struct(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, ss: &StructSurface) -> TokenStream {
     let name = ident(&t.name);
     let doc = docs::attrs(&docs::type_doc(ctx.api, t));
+    let query_struct = is_query_struct(ctx, t);
     let fields = s.fields.iter().zip(&ss.fields).map(|(f, fs)| {
         let fname = ident(&fs.name);
         let patch = fs.wrapper == Wrapper::Patch;
@@ -28,6 +30,9 @@ pub fn emit_struct(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, ss: &StructSurface) -
         }
         let fdoc = docs::attrs(&lines);
         let ty = &fs.ty;
+        if query_struct {
+            return quote! { #fdoc pub #fname: #ty, };
+        }
         let rename = (bare(&f.rust) != f.wire).then(|| {
             let w = &f.wire;
             quote!(#[serde(rename = #w)])
@@ -68,7 +73,7 @@ pub fn emit_struct(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, ss: &StructSurface) -
     let validate = validate_impl(ctx, t, Some(ss));
     // With a map of unknown fields, `Deserialize` comes from the runtime's one-pass
     // `open_struct!` rather than the derive, whose `flatten` buffers the whole object.
-    let (derive_de, open_de) = match &ss.extra {
+    let (decode, open_de) = match &ss.extra {
         Some(extra) => {
             let extra = ident(&extra.field);
             let entries = s.fields.iter().zip(&ss.fields).map(|(f, fs)| {
@@ -82,15 +87,16 @@ pub fn emit_struct(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, ss: &StructSurface) -
                 }
             });
             (
-                quote!(),
+                Decode::Elsewhere,
                 quote!(rt::open_struct!(#name { #(#entries),* } #extra);),
             )
         }
-        None => (quote!(, serde::Deserialize), quote!()),
+        None => (Decode::Derive, quote!()),
     };
+    let derives = derives(ctx, t, decode);
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, serde::Serialize #derive_de)]
+        #derives
         #[non_exhaustive]
         pub struct #name {
             #(#fields)*

@@ -73,7 +73,9 @@ pub(super) fn drop_orphans<'c>(
 }
 
 /// Marks the types reachable from request bodies and parameters, from responses, and from
-/// PATCH/PUT bodies.
+/// PATCH/PUT bodies. A type no operation reaches counts as received (see
+/// [`TypeDef::in_response`]): its values come from elsewhere (webhooks, stored data), so it
+/// decodes leniently and gets no setters or `Validate`.
 pub(super) fn mark_reachable(types: &mut BTreeMap<String, TypeDef>, ops: &[Operation]) {
     let mut req = Vec::new();
     let mut resp = Vec::new();
@@ -96,7 +98,17 @@ pub(super) fn mark_reachable(types: &mut BTreeMap<String, TypeDef>, ops: &[Opera
         }
     }
     let graph = Graph::of(types);
-    let (req, resp, update) = (graph.reach(&req), graph.reach(&resp), graph.reach(&update));
+    let (req, mut resp, update) = (graph.reach(&req), graph.reach(&resp), graph.reach(&update));
+    // Received too: the types no operation reaches, and whatever they name.
+    let unused: Vec<&str> = types
+        .iter()
+        .enumerate()
+        .filter(|&(i, (_, t))| !(req[i] || resp[i] || t.in_request || t.in_response))
+        .map(|(_, (name, _))| name.as_str())
+        .collect();
+    for (r, u) in resp.iter_mut().zip(graph.reach(&unused)) {
+        *r |= u;
+    }
     for (i, t) in types.values_mut().enumerate() {
         t.in_request |= req[i];
         t.in_response |= resp[i];

@@ -105,11 +105,11 @@ pub const REEXPORTS: &[&str] = &[
     "Violation",
 ];
 
-/// Whether values of `t` may be sent: it is reachable from a request body or parameter, or from
-/// no operation at all (a component the user may use either way). Only such types get setters
-/// and `Validate`; a type only ever received is built with `new()` and its public fields.
+/// Whether values of `t` may be sent: it is reachable from a request body or parameter. Only
+/// such types get setters and `Validate`; a type only ever received (or used by no operation)
+/// is built with `new()` and its public fields.
 pub fn is_sent(t: &TypeDef) -> bool {
-    t.in_request || !t.in_response
+    t.in_request
 }
 
 /// The generated module's public surface.

@@ -271,7 +271,10 @@ fn main() {
     let page: names::ListItemsResponse = serde_json::from_value(json!({"items": [{"id": "1"}]})).unwrap();
     let first: &names::ListItemsResponseItemsItem = &page.items[0];
     assert_eq!(first.id, "1");
-    assert_eq!(serde_json::to_value(names::TypeParams::new().page_size(1).page_size_2(2).self_("s")).unwrap(), json!({"self": "s", "page-size": 1, "pageSize": 2}));
+    // Query names that are not identifiers, or that differ only in case, get fields of their own
+    // (the query struct is read field by field into the query string: it derives no serde traits).
+    let params = names::TypeParams::new().page_size(1).page_size_2(2).self_("s");
+    assert_eq!((params.page_size, params.page_size_2, params.self_.as_deref()), (Some(1), Some(2), Some("s")));
     // Enum values that are keywords, or equal to one up to case.
     assert_eq!(serde_json::from_value::<enums::Keyword>(json!("Self")).unwrap(), enums::Keyword::Self_2);
     assert_eq!(enums::Keyword::Self_.as_str(), "self");

@@ -1,5 +1,5 @@
 #![allow(dead_code, unused_imports)]
-//! The parameters, responses and optional-bodies fixtures on the wire, against wiremock: what the server
+//! The names, parameters, responses and optional-bodies fixtures on the wire, against wiremock: what the server
 //! receives (cookies, headers, query styles, `Accept`, `Content-Type`) and what the caller gets
 //! back (bytes, text, errors that keep a non-JSON body).
 
@@ -13,6 +13,8 @@ mod parameters;
 mod responses;
 #[path = "../../fixtures/generated/optional_bodies.rs"]
 mod optional_bodies;
+#[path = "../../fixtures/generated/names.rs"]
+mod names;
 
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -26,6 +28,19 @@ async fn only_request(server: &MockServer) -> Request {
 fn header(r: &Request, name: &str) -> String {
     let values: Vec<_> = r.headers.get_all(name).iter().map(|v| v.to_str().unwrap().to_owned()).collect();
     values.join(" | ")
+}
+
+/// Query names that are not identifiers, or equal up to case, are sent under their own names.
+async fn names_on_the_wire() {
+    use names::{Client, TypeParams};
+    let server = MockServer::start().await;
+    Mock::given(method("GET")).and(path("/types/t"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({})))
+        .mount(&server).await;
+    let client = Client::new("k").with_base_url(server.uri());
+    client.r#type("t", &TypeParams::new().page_size(1).page_size_2(2).self_("s")).await.unwrap();
+    let r = only_request(&server).await;
+    assert_eq!(r.url.query(), Some("self=s&page-size=1&pageSize=2"));
 }
 
 async fn parameters_on_the_wire() {
@@ -209,6 +224,7 @@ async fn optional_bodies_on_the_wire() {
 
 #[tokio::main]
 async fn main() {
+    names_on_the_wire().await;
     parameters_on_the_wire().await;
     responses_on_the_wire().await;
     optional_bodies_on_the_wire().await;
