@@ -91,9 +91,26 @@ need_github() {
   fi
 }
 
+# tagged_spec SPEC OUT: the JSON spec SPEC with `x-rust-features: tags` at its root (per-tag cargo
+# features), written to OUT.
+tagged_spec() {
+  python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+d["x-rust-features"] = "tags"
+json.dump(d, open(sys.argv[2], "w"))' "$1" "$2"
+}
+
+# module_features MODULE: the cargo features a generated module lists in its docs, one a line.
+module_features() {
+  grep -m1 '^//! Cargo features, one per tag' "$1" | grep -oE '`[a-z0-9_-]+`' | tr -d '`' || true
+}
+
 # check_module WORK NAME SPEC ROOT [FEATURES]: generates SPEC into a scratch crate WORK/NAME and
 # `cargo check`s it alone (dependencies first, then the module with CARGO_INCREMENTAL=0 under
-# /usr/bin/time -v); prints the module's lines, wall and CPU seconds and peak memory.
+# /usr/bin/time -v); prints the module's lines, wall and CPU seconds and peak memory. The
+# module's cargo features (x-rust-features) are declared in the scratch crate; FEATURES is a
+# comma-separated list of them to enable, or `all-tags` for every tag's feature (not `schemas`
+# or `webhooks`: every operation, without the types only webhooks or nothing use).
 check_module() {
   local work=$1 name=$2 spec=$3 root=$4 features=${5:-}
   local dir="$work/$name"
@@ -103,6 +120,14 @@ check_module() {
   "$root/target/release/generator" generate --spec-dir "$dir/spec" --out-dir "$dir/src" > "$dir/generate.txt" 2>&1 \
     || { echo "  $name: generation failed: $(grep -m1 error "$dir/generate.txt")"; return; }
   scratch_manifest "$dir" "large-$name" "$root"
+  local declared
+  declared=$(module_features "$dir/src/$name.rs")
+  if [ -n "$declared" ]; then
+    { echo; echo '[features]'; for f in $declared; do printf '"%s" = []\n' "$f"; done; } >> "$dir/Cargo.toml"
+  fi
+  if [ "$features" = all-tags ]; then
+    features=$(printf '%s\n' $declared | grep -vxE 'schemas|webhooks' | paste -sd, -)
+  fi
   printf 'pub mod runtime {\n    pub use api_clients::runtime::*;\n}\n' > "$dir/src/lib.rs"
   (cd "$dir" && CARGO_TARGET_DIR="$work/target" cargo check --quiet) || true
   printf '#![allow(warnings)]\npub mod runtime {\n    pub use api_clients::runtime::*;\n}\npub mod %s;\n' "$name" > "$dir/src/lib.rs"

@@ -6,8 +6,10 @@
 #   scripts/corpus.sh [SAMPLE_SIZE]        (default 40; scratch files go to $CORPUS_DIR)
 #
 # Then the largest specs, each generated into a crate of its own and `cargo check`ed alone, one
-# at a time (GitHub's module takes about 10 GB): lines, time and peak memory. LARGE_SPECS
-# chooses them (default: github stripe zoom graph; `LARGE_SPECS= scripts/corpus.sh` skips them).
+# at a time (GitHub's whole module takes about 7 GB): lines, time and peak memory. LARGE_SPECS
+# chooses them (default: github github-tags github-repos stripe zoom graph; github-tags and
+# github-repos are GitHub's spec with `x-rust-features: tags`, checked with every tag's feature
+# and with `repos` alone; `LARGE_SPECS= scripts/corpus.sh` skips them all).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -37,12 +39,18 @@ done
 
 echo "==> cargo check of the largest specs, one at a time (CARGO_INCREMENTAL=0)"
 cargo build --quiet --release -p generator
-for spec in ${LARGE_SPECS-github stripe zoom graph}; do
+for spec in ${LARGE_SPECS-github github-tags github-repos stripe zoom graph}; do
   case $spec in
     github) need_github "$work/github" && check_module "$work/large" api_github_com "$work/github/api.github.com.json" "$root" ;;
+    # GitHub with `x-rust-features: tags`: every tag's feature (all operations, not the types
+    # only webhooks or nothing use), then one tag's.
+    github-tags) need_github "$work/github" && tagged_spec "$work/github/api.github.com.json" "$work/github/tagged.json" \
+      && check_module "$work/large" api_github_com_tags "$work/github/tagged.json" "$root" all-tags ;;
+    github-repos) need_github "$work/github" && tagged_spec "$work/github/api.github.com.json" "$work/github/tagged.json" \
+      && check_module "$work/large" api_github_com_repos "$work/github/tagged.json" "$root" repos ;;
     stripe) check_module "$work/large" stripe_com "$work/package/api/stripe.com.json" "$root" ;;
     zoom) check_module "$work/large" zoom_us "$work/package/api/zoom.us.json" "$root" ;;
     graph) check_module "$work/large" graph "$work/package/api/microsoft.com/graph.json" "$root" ;;
-    *) echo "  unknown large spec $spec (github, stripe, zoom, graph)" ;;
+    *) echo "  unknown large spec $spec (github, github-tags, github-repos, stripe, zoom, graph)" ;;
   esac
 done
