@@ -102,7 +102,7 @@ json.dump(d, open(sys.argv[2], "w"))' "$1" "$2"
 
 # module_features MODULE: the cargo features a generated module lists in its docs, one a line.
 module_features() {
-  grep -m1 '^//! Cargo features, one per tag' "$1" | grep -oE '`[a-z0-9_-]+`' | tr -d '`' || true
+  grep -m1 '^//! Cargo features, one per tag' "$1" | grep -oE '`[a-z0-9_-]+`' | tr -d '`' | sort -u || true
 }
 
 # check_module WORK NAME SPEC ROOT [FEATURES]: generates SPEC into a scratch crate WORK/NAME and
