@@ -60,23 +60,17 @@ pub struct Avatar {
     pub id: Option<String>,
     /// Display name of the avatar.
     ///
-    /// Optional.
-    ///
     /// Example: `"Liv"`
     #[serde(rename = "displayName")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Name of the avatar variant.
     ///
-    /// Optional.
-    ///
     /// Example: `"home"`
     #[serde(rename = "variantName")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub variant_name: Option<String>,
     /// URL of the avatar's image.
-    ///
-    /// Optional.
     ///
     /// Example: `"https://example.com/anam/avatars/liv-home.png"`
     #[serde(rename = "imageUrl")]
@@ -98,15 +92,11 @@ pub struct Avatar {
     pub created_by_organization_id: Option<String>,
     /// Internal model versions available for this avatar: v1 = cara-2, v2 = cara-3, cara-4-* = cara-4-latest.
     ///
-    /// Optional.
-    ///
     /// Example: `["v1","v2"]`
     #[serde(rename = "availableVersions")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub available_versions: Option<Vec<String>>,
     /// Internal model version currently active for this avatar.
-    ///
-    /// Optional.
     ///
     /// Example: `"v2"`
     #[serde(rename = "activeVersion")]
@@ -114,15 +104,11 @@ pub struct Avatar {
     pub active_version: Option<String>,
     /// Timestamp when the avatar was created.
     ///
-    /// Optional.
-    ///
     /// Example: `"2026-04-20T10:00:00.000Z"`
     #[serde(rename = "createdAt")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<rt::DateTime>,
     /// Timestamp when the avatar was last updated.
-    ///
-    /// Optional.
     ///
     /// Example: `"2026-04-20T10:00:00.000Z"`
     #[serde(rename = "updatedAt")]
@@ -178,13 +164,9 @@ impl Avatar {
 #[non_exhaustive]
 pub struct AvatarList {
     /// The avatars of this page.
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<Avatar>>,
     /// Page information of a list response.
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<Pagination>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
@@ -247,14 +229,10 @@ rt::str_enum!(AvatarModel {
 pub struct CreatePersonaRequest {
     /// Name of the persona
     ///
-    /// Optional.
-    ///
     /// Example: `"Cara"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description of the persona, for example "A helpful assistant". Does not affect the persona's behavior.
-    ///
-    /// Optional.
     ///
     /// Example: `"A helpful assistant"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -285,15 +263,11 @@ pub struct CreatePersonaRequest {
     pub voice_id: Option<String>,
     /// The LLM to use. To disable the LLM, use 'CUSTOMER_CLIENT_V1'.
     ///
-    /// Optional.
-    ///
     /// Example: `"a7cf662c-2ace-4de1-a21e-ef0fbf144bb7"`
     #[serde(rename = "llmId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub llm_id: Option<String>,
     /// System prompt for the LLM
-    ///
-    /// Optional.
     ///
     /// Example: `"You are a helpful assistant"`
     #[serde(rename = "systemPrompt")]
@@ -301,43 +275,31 @@ pub struct CreatePersonaRequest {
     pub system_prompt: Option<String>,
     /// Whether to skip the greeting message when starting a session with this persona.
     ///
-    /// Optional.
-    ///
     /// Example: `false`
     #[serde(rename = "skipGreeting")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_greeting: Option<bool>,
     /// When true, session data is not stored after the conversation ends
     ///
-    /// Optional.
-    ///
     /// Example: `false`
     #[serde(rename = "zeroDataRetention")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zero_data_retention: Option<bool>,
     /// Options for voice activity detection during user speech input.
-    ///
-    /// Optional.
     #[serde(rename = "voiceDetectionOptions")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_detection_options: Option<VoiceDetectionOptions>,
     /// ISO 639-1 formatted language code override for transcription, replaces organisation level settings and multilingual (default) mode.
-    ///
-    /// Optional.
     ///
     /// Example: `"en"`
     #[serde(rename = "languageCode")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language_code: Option<String>,
     /// Configuration options for voice generation.
-    ///
-    /// Optional.
     #[serde(rename = "voiceGenerationOptions")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_generation_options: Option<VoiceGenerationOptions>,
     /// Array of tool IDs to attach to the persona.
-    ///
-    /// Optional.
     ///
     /// Example: `["tool-id-1","tool-id-2"]`
     #[serde(rename = "toolIds")]
@@ -502,20 +464,14 @@ impl rt::Validate for CreatePersonaRequest {
 pub struct CreateSessionTokenRequest {
     /// A label for the client the session is for.
     ///
-    /// Optional.
-    ///
     /// Example: `"web-demo"`
     #[serde(rename = "clientLabel")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_label: Option<String>,
     /// The persona of the session: either a saved persona (`{personaId}`) or a full ephemeral persona configuration.
-    ///
-    /// Required.
     #[serde(rename = "personaConfig")]
     pub persona_config: PersonaConfig,
     /// Options for the session.
-    ///
-    /// Optional.
     #[serde(rename = "sessionOptions")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_options: Option<SessionOptions>,
@@ -565,8 +521,6 @@ impl rt::Validate for CreateSessionTokenRequest {
 pub struct EphemeralPersonaConfig {
     /// Name of the persona.
     ///
-    /// Required.
-    ///
     /// Example: `"Cara"`
     pub name: String,
     /// The avatar to use.
@@ -585,29 +539,21 @@ pub struct EphemeralPersonaConfig {
     pub voice_id: String,
     /// The LLM to use. To disable the LLM, use 'CUSTOMER_CLIENT_V1'.
     ///
-    /// Required.
-    ///
     /// Example: `"a7cf662c-2ace-4de1-a21e-ef0fbf144bb7"`
     #[serde(rename = "llmId")]
     pub llm_id: String,
     /// System prompt for the LLM.
-    ///
-    /// Required.
     ///
     /// Example: `"You are a helpful assistant"`
     #[serde(rename = "systemPrompt")]
     pub system_prompt: String,
     /// Maximum length of the session, in seconds.
     ///
-    /// Optional.
-    ///
     /// Example: `600`
     #[serde(rename = "maxSessionLengthSeconds")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_session_length_seconds: Option<i64>,
     /// ISO 639-1 language code override for transcription.
-    ///
-    /// Optional.
     ///
     /// Example: `"en"`
     #[serde(rename = "languageCode")]
@@ -674,14 +620,10 @@ impl rt::Validate for EphemeralPersonaConfig {
 pub struct ErrorBody {
     /// Human-readable error message.
     ///
-    /// Optional.
-    ///
     /// Example: `"Unauthorized"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Short error reason.
-    ///
-    /// Optional.
     ///
     /// Example: `"Spend cap reached"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -733,13 +675,9 @@ pub struct ListAvatarsParams {
     pub per_page: Option<i64>,
     /// Search term filtering the listed items (by name or display name).
     ///
-    /// Optional.
-    ///
     /// Example: `"Cara"`
     pub search: Option<String>,
     /// Only return one-shot avatars.
-    ///
-    /// Optional.
     ///
     /// Example: `false`
     pub only_one_shot: Option<bool>,
@@ -831,13 +769,9 @@ pub struct ListLlmsParams {
     pub per_page: Option<i64>,
     /// Search term filtering the listed items (by name or display name).
     ///
-    /// Optional.
-    ///
     /// Example: `"Cara"`
     pub search: Option<String>,
     /// Also include Anam's default LLMs.
-    ///
-    /// Optional.
     ///
     /// Example: `true`
     pub include_defaults: Option<bool>,
@@ -929,8 +863,6 @@ pub struct ListPersonasParams {
     pub per_page: Option<i64>,
     /// Search term filtering the listed items (by name or display name).
     ///
-    /// Optional.
-    ///
     /// Example: `"Cara"`
     pub search: Option<String>,
 }
@@ -1013,8 +945,6 @@ pub struct ListVoicesParams {
     pub per_page: Option<i64>,
     /// Search term filtering the listed items (by name or display name).
     ///
-    /// Optional.
-    ///
     /// Example: `"Cara"`
     pub search: Option<String>,
 }
@@ -1092,8 +1022,6 @@ pub struct Llm {
     pub id: Option<String>,
     /// Display name of the LLM.
     ///
-    /// Optional.
-    ///
     /// Example: `"GPT-4.1 mini"`
     #[serde(rename = "displayName")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1105,15 +1033,11 @@ pub struct Llm {
     pub description: Option<String>,
     /// API format the LLM is called with.
     ///
-    /// Optional.
-    ///
     /// Example: `"openai"`
     #[serde(rename = "llmFormat")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub llm_format: Option<LlmFormat>,
     /// Endpoint URLs of the LLM.
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub urls: Option<Vec<LlmUrl>>,
     /// Name of the model at the provider, or null.
@@ -1149,14 +1073,10 @@ pub struct Llm {
     pub api_version: Option<String>,
     /// Free-form metadata of the LLM.
     ///
-    /// Optional.
-    ///
     /// Example: `{}`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<rt::Map>,
     /// Tags shown for the LLM.
-    ///
-    /// Optional.
     ///
     /// Example: `[]`
     #[serde(rename = "displayTags")]
@@ -1164,23 +1084,17 @@ pub struct Llm {
     pub display_tags: Option<Vec<String>>,
     /// Whether the LLM is one of Anam's defaults.
     ///
-    /// Optional.
-    ///
     /// Example: `true`
     #[serde(rename = "isDefault")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_default: Option<bool>,
     /// Whether the LLM is global (not owned by one organization).
     ///
-    /// Optional.
-    ///
     /// Example: `true`
     #[serde(rename = "isGlobal")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_global: Option<bool>,
     /// Whether the LLM supports zero data retention.
-    ///
-    /// Optional.
     ///
     /// Example: `false`
     #[serde(rename = "isZdr")]
@@ -1193,8 +1107,6 @@ pub struct Llm {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by_organization_id: Option<String>,
     /// Timestamp when the LLM was created.
-    ///
-    /// Optional.
     ///
     /// Example: `"2026-04-20T10:00:00.000Z"`
     #[serde(rename = "createdAt")]
@@ -1306,13 +1218,9 @@ rt::str_enum!(LlmFormat {
 #[non_exhaustive]
 pub struct LlmList {
     /// The LLMs of this page.
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<Llm>>,
     /// Page information of a list response.
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<Pagination>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
@@ -1388,14 +1296,10 @@ impl LlmUrl {
 pub struct Pagination {
     /// Total number of items across all pages.
     ///
-    /// Optional.
-    ///
     /// Example: `1`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<i64>,
     /// Number of the last page.
-    ///
-    /// Optional.
     ///
     /// Example: `1`
     #[serde(rename = "lastPage")]
@@ -1403,15 +1307,11 @@ pub struct Pagination {
     pub last_page: Option<i64>,
     /// Number of this page (from 1).
     ///
-    /// Optional.
-    ///
     /// Example: `1`
     #[serde(rename = "currentPage")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_page: Option<i64>,
     /// Number of items per page.
-    ///
-    /// Optional.
     ///
     /// Example: `10`
     #[serde(rename = "perPage")]
@@ -1477,47 +1377,33 @@ pub struct Persona {
     pub id: Option<String>,
     /// Human-readable name of the persona.
     ///
-    /// Optional.
-    ///
     /// Example: `"Cara"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Free-form description of the persona.
-    ///
-    /// Optional.
     ///
     /// Example: `"A helpful assistant"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Name of the preset the persona was cloned from, if any.
     ///
-    /// Optional.
-    ///
     /// Example: `""`
     #[serde(rename = "personaPreset")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub persona_preset: Option<String>,
     /// Avatar currently attached to the persona.
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub avatar: Option<Avatar>,
     /// Public model version (e.g. cara-3) used when rendering the avatar.
-    ///
-    /// Optional.
     ///
     /// Example: `"cara-3"`
     #[serde(rename = "avatarModel")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub avatar_model: Option<AvatarModel>,
     /// Voice currently attached to the persona.
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice: Option<Voice>,
     /// Speech rate multiplier applied to the voice.
-    ///
-    /// Optional.
     ///
     /// Example: `1`
     #[serde(rename = "voiceSpeed")]
@@ -1532,20 +1418,14 @@ pub struct Persona {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub llm_id: Option<String>,
     /// Persona behaviour configuration applied on top of the raw LLM.
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brain: Option<PersonaBrain>,
     /// Tool configurations currently attached to the persona.
-    ///
-    /// Optional.
     ///
     /// Example: `[]`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tools: Option<Vec<rt::Map>>,
     /// Knowledge group attachments currently active on the persona.
-    ///
-    /// Optional.
     ///
     /// Example: `[]`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1566,43 +1446,31 @@ pub struct Persona {
     pub primary_share_link: Option<rt::Map>,
     /// Whether the persona skips the greeting message at the start of a session.
     ///
-    /// Optional.
-    ///
     /// Example: `false`
     #[serde(rename = "skipGreeting")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_greeting: Option<bool>,
     /// Whether session data is discarded instead of stored after the conversation ends.
     ///
-    /// Optional.
-    ///
     /// Example: `false`
     #[serde(rename = "zeroDataRetention")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zero_data_retention: Option<bool>,
     /// Voice activity detection tuning for user speech.
-    ///
-    /// Optional.
     #[serde(rename = "voiceDetectionOptions")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_detection_options: Option<VoiceDetectionOptions>,
     /// Provider-specific voice generation tuning.
-    ///
-    /// Optional.
     #[serde(rename = "voiceGenerationOptions")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_generation_options: Option<VoiceGenerationOptions>,
     /// Timestamp when the persona was created.
-    ///
-    /// Optional.
     ///
     /// Example: `"2026-04-20T10:00:00.000Z"`
     #[serde(rename = "createdAt")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<rt::DateTime>,
     /// Timestamp when the persona was last updated.
-    ///
-    /// Optional.
     ///
     /// Example: `"2026-04-20T10:00:00.000Z"`
     #[serde(rename = "updatedAt")]
@@ -1684,8 +1552,6 @@ pub struct PersonaBrain {
     pub personality: Option<String>,
     /// System prompt for the LLM.
     ///
-    /// Optional.
-    ///
     /// Example: `"You are a helpful assistant"`
     #[serde(rename = "systemPrompt")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1726,12 +1592,8 @@ impl PersonaBrain {
 #[serde(untagged)]
 pub enum PersonaConfig {
     /// A persona saved in your organization, by id (a stateful session token).
-    ///
-    /// Required.
     Saved(SavedPersonaConfig),
     /// A persona configured for this session only (an ephemeral session token).
-    ///
-    /// Required.
     Ephemeral(EphemeralPersonaConfig),
 }
 
@@ -1768,13 +1630,9 @@ impl rt::Validate for PersonaConfig {
 #[non_exhaustive]
 pub struct PersonaList {
     /// The personas of this page.
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<PersonaSummary>>,
     /// Page information of a list response.
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<Pagination>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
@@ -1818,8 +1676,6 @@ pub struct PersonaSummary {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Human-readable name of the persona.
-    ///
-    /// Optional.
     ///
     /// Example: `"Cara"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1893,8 +1749,6 @@ impl rt::Validate for SavedPersonaConfig {
 #[non_exhaustive]
 pub struct SessionOptions {
     /// Session replay settings.
-    ///
-    /// Optional.
     #[serde(rename = "sessionReplay")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_replay: Option<SessionOptionsSessionReplay>,
@@ -1957,8 +1811,6 @@ impl rt::Validate for SessionOptions {
 pub struct SessionOptionsSessionReplay {
     /// Whether the session is recorded for replay.
     ///
-    /// Optional.
-    ///
     /// Example: `true`
     #[serde(rename = "enableSessionReplay")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2019,8 +1871,6 @@ impl rt::Validate for SessionOptionsSessionReplay {
 pub struct SessionToken {
     /// The session token: a signed JWT, bound to the requested persona configuration and valid for one hour. Pass it to the client SDK.
     ///
-    /// Optional.
-    ///
     /// Example: `"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJwZXJzb25hIjoiQ2FyYSJ9.c2lnbmF0dXJl"`
     #[serde(rename = "sessionToken")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2058,14 +1908,10 @@ impl SessionToken {
 pub struct UpdatePersonaRequest {
     /// Name of the persona
     ///
-    /// Optional.
-    ///
     /// Example: `"Cara"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description of the persona, for example "A helpful assistant". Does not affect the persona's behavior.
-    ///
-    /// Optional.
     ///
     /// Example: `"A helpful assistant"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2098,15 +1944,11 @@ pub struct UpdatePersonaRequest {
     pub voice_id: Option<String>,
     /// The LLM to use. To disable the LLM, use 'CUSTOMER_CLIENT_V1'.
     ///
-    /// Optional.
-    ///
     /// Example: `"a7cf662c-2ace-4de1-a21e-ef0fbf144bb7"`
     #[serde(rename = "llmId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub llm_id: Option<String>,
     /// System prompt for the LLM
-    ///
-    /// Optional.
     ///
     /// Example: `"You are a helpful assistant"`
     #[serde(rename = "systemPrompt")]
@@ -2114,43 +1956,31 @@ pub struct UpdatePersonaRequest {
     pub system_prompt: Option<String>,
     /// Whether to skip the greeting message when starting a session with this persona.
     ///
-    /// Optional.
-    ///
     /// Example: `false`
     #[serde(rename = "skipGreeting")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_greeting: Option<bool>,
     /// When true, session data is not stored after the conversation ends
     ///
-    /// Optional.
-    ///
     /// Example: `false`
     #[serde(rename = "zeroDataRetention")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zero_data_retention: Option<bool>,
     /// Options for voice activity detection during user speech input.
-    ///
-    /// Optional.
     #[serde(rename = "voiceDetectionOptions")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_detection_options: Option<VoiceDetectionOptions>,
     /// ISO 639-1 formatted language code override for transcription, replaces organisation level settings and multilingual (default) mode.
-    ///
-    /// Optional.
     ///
     /// Example: `"en"`
     #[serde(rename = "languageCode")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language_code: Option<String>,
     /// Configuration options for voice generation.
-    ///
-    /// Optional.
     #[serde(rename = "voiceGenerationOptions")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_generation_options: Option<VoiceGenerationOptions>,
     /// Array of tool IDs to attach to the persona. Replaces the current attachments; an empty array detaches every tool.
-    ///
-    /// Optional.
     ///
     /// Example: `["tool-id-1","tool-id-2"]`
     #[serde(rename = "toolIds")]
@@ -2329,15 +2159,11 @@ pub struct Voice {
     pub id: Option<String>,
     /// Display name of the voice.
     ///
-    /// Optional.
-    ///
     /// Example: `"Lucy - Fresh & Casual"`
     #[serde(rename = "displayName")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Text-to-speech provider of a voice.
-    ///
-    /// Optional.
     ///
     /// Example: `"ELEVENLABS"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2383,29 +2209,21 @@ pub struct Voice {
     pub gender: Option<VoiceGender>,
     /// Country of the voice's accent (e.g. GB).
     ///
-    /// Optional.
-    ///
     /// Example: `"GB"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// Description of the voice.
-    ///
-    /// Optional.
     ///
     /// Example: `"Fresh and casual British female voice."`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Tags shown for the voice.
     ///
-    /// Optional.
-    ///
     /// Example: `["British","Casual"]`
     #[serde(rename = "displayTags")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_tags: Option<Vec<String>>,
     /// Whether the voice supports zero data retention.
-    ///
-    /// Optional.
     ///
     /// Example: `false`
     #[serde(rename = "isZdr")]
@@ -2419,15 +2237,11 @@ pub struct Voice {
     pub created_by_organization_id: Option<String>,
     /// Timestamp when the voice was created.
     ///
-    /// Optional.
-    ///
     /// Example: `"2026-04-20T10:00:00.000Z"`
     #[serde(rename = "createdAt")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<rt::DateTime>,
     /// Timestamp when the voice was last updated.
-    ///
-    /// Optional.
     ///
     /// Example: `"2026-04-20T10:00:00.000Z"`
     #[serde(rename = "updatedAt")]
@@ -2680,8 +2494,6 @@ pub struct VoiceGenerationOptions {
     pub similarity_boost: Option<f64>,
     /// Speed multiplier of the generated speech.
     ///
-    /// Optional.
-    ///
     /// Example: `1`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speed: Option<f64>,
@@ -2767,13 +2579,9 @@ impl rt::Validate for VoiceGenerationOptions {
 #[non_exhaustive]
 pub struct VoiceList {
     /// The voices of this page.
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<Voice>>,
     /// Page information of a list response.
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<Pagination>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.

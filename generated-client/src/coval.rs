@@ -77,22 +77,16 @@ static PATTERN_8: rt::Pattern = rt::Pattern::new("^wss://");
 pub struct Agent {
     /// Agent resource ID (22-char alphanumeric).
     ///
-    /// Optional.
-    ///
     /// Example: `"abc123def456ghi789jklm"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Customer-supplied external id for the agent. Defaults to `id` when not set at creation
     /// (api-facts 1.3). Absent from the create-agent page's response example.
     ///
-    /// Optional.
-    ///
     /// Example: `"abc123def456ghi789jklm"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_agent_id: Option<String>,
     /// Human-readable agent name
-    ///
-    /// Optional.
     ///
     /// Example: `"Customer Support Agent"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -113,8 +107,6 @@ pub struct Agent {
     /// - MODEL_TYPE_OPENAI_REALTIME: OpenAI Realtime voice-to-voice agents
     /// - MODEL_TYPE_GEMINI_REALTIME: Gemini Live voice-to-voice agents
     /// - MODEL_TYPE_GROK_REALTIME: Grok (xAI) voice-to-voice agents
-    ///
-    /// Optional.
     ///
     /// Example: `"MODEL_TYPE_VOICE"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -149,40 +141,26 @@ pub struct Agent {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<rt::Map>,
     /// Simulator-specific configuration (JSONB)
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<rt::Map>,
     /// Workflow configuration (JSONB, max 10MB)
-    ///
-    /// Optional.
     ///
     /// Example: `{}`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workflows: Option<Workflow>,
     /// Associated metric IDs
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metric_ids: Option<Vec<String>>,
     /// Associated test set IDs
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub test_set_ids: Option<Vec<String>>,
     /// Associated knowledge base entry IDs (read-only, derived from reverse FK)
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub knowledge_base_ids: Option<Vec<String>>,
     /// Tags associated with this agent
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
     /// Creation timestamp (ISO 8601)
-    ///
-    /// Optional.
     ///
     /// Example: `"2025-10-14T12:00:00Z"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -318,8 +296,6 @@ pub struct AgentCreateCommon {
     /// WebSocketAgentMetadata (WEBSOCKET, CHAT_WEBSOCKET), LiveKitAgentMetadata (LIVEKIT),
     /// DailyAgentMetadata (DAILY). Free-form for the other types.
     ///
-    /// Optional.
-    ///
     /// Example:
     ///
     /// ```json
@@ -331,8 +307,6 @@ pub struct AgentCreateCommon {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<rt::Map>,
     /// Workflow configuration (JSONB, max 10MB)
-    ///
-    /// Optional.
     ///
     /// Example: `{}`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -410,8 +384,6 @@ pub struct AgentEnvelope {
     ///
     /// Note: The active field (soft delete status) is managed internally and not exposed in API
     /// responses.
-    ///
-    /// Required.
     pub agent: Agent,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
     #[serde(flatten)]
@@ -613,8 +585,6 @@ impl<'de> serde::Deserialize<'de> for AudioSampleRateHertz {
 pub enum BackgroundSound {
     /// Built-in background sound id.
     ///
-    /// Required.
-    ///
     /// Example: `"office"`
     BuiltIn(BuiltInBackgroundSound),
     /// Custom
@@ -796,8 +766,6 @@ pub struct ChatAgentCreate {
     /// {{init_response.path}}, {{persona.field}}, {{messages}}, {{latest_message}},
     /// {{custom_data.field}}.
     ///
-    /// Required.
-    ///
     /// Example:
     ///
     /// ```json
@@ -808,8 +776,6 @@ pub struct ChatAgentCreate {
     /// ```
     pub metadata: ChatAgentMetadata,
     /// Workflow configuration (JSONB, max 10MB)
-    ///
-    /// Optional.
     ///
     /// Example: `{}`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1015,8 +981,6 @@ pub struct ChatAgentMetadata {
     pub chat_endpoint: String,
     /// Auth header (Bearer, X-API-Key, etc.)
     ///
-    /// Optional.
-    ///
     /// Example: `"Bearer sk-xxx"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authorization_header: Option<String>,
@@ -1034,20 +998,14 @@ pub struct ChatAgentMetadata {
     pub initialization_payload: rt::Value,
     /// Organization/agent-level data (max 32KB JSON string)
     ///
-    /// Optional.
-    ///
     /// Example: `"{\"account_tier\": \"gold\"}"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_data: Option<String>,
     /// Persona-specific data (max 16KB JSON string)
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_persona_data: Option<String>,
     /// Additional headers with template variables, as a JSON object or JSON-encoded object
     /// string (max 16KB when encoded)
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_headers: Option<JsonObjectOrString>,
     /// "chat_completions" (default) or "responses"
@@ -1056,20 +1014,14 @@ pub struct ChatAgentMetadata {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_format: Option<ChatAgentMetadataResponseFormat>,
     /// Custom JSON template for requests (validated JSON)
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub input_template: Option<String>,
     /// Wrapper field name (e.g., "data", "request")
-    ///
-    /// Optional.
     ///
     /// Example: `"data"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payload_wrapper: Option<String>,
     /// Dot notation path to extract message
-    ///
-    /// Optional.
     ///
     /// Example: `"choices.0.message.content"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1080,8 +1032,6 @@ pub struct ChatAgentMetadata {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub strip_message_timestamps: Option<bool>,
     /// Configuration for extracting tool calls from custom responses
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tool_call_extraction_config: Option<rt::Map>,
     /// Reference persona for parameter substitution (22-char ShortUUID)
@@ -1523,14 +1473,10 @@ pub struct CreatePersonaRequest {
     /// Coval voice name. Use GET /personas/voices to discover available voices and their
     /// supported language codes.
     ///
-    /// Required.
-    ///
     /// Example: `"aria"`
     pub voice_name: String,
     /// BCP-47 language code for voice synthesis. Must be supported by the selected voice.
     /// Use GET /personas/voices to discover valid voice and language combinations.
-    ///
-    /// Required.
     ///
     /// Example: `"en-US"`
     pub language_code: String,
@@ -1743,13 +1689,9 @@ pub struct DailyAgentCreate {
     pub attributes: Option<rt::Map>,
     /// `metadata` for MODEL_TYPE_DAILY (Pipecat Cloud) agents. Other keys are accepted.
     ///
-    /// Required.
-    ///
     /// Example: `{"agent_name":"my-pipecat-agent","pipecat_api_key":"pk_xxx"}`
     pub metadata: DailyAgentMetadata,
     /// Workflow configuration (JSONB, max 10MB)
-    ///
-    /// Optional.
     ///
     /// Example: `{}`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1932,13 +1874,9 @@ impl rt::Validate for DailyAgentCreate {
 pub struct DailyAgentMetadata {
     /// Pipecat Cloud API key
     ///
-    /// Required.
-    ///
     /// Example: `"pk_xxx"`
     pub pipecat_api_key: String,
     /// Pipecat Cloud agent name
-    ///
-    /// Required.
     ///
     /// Example: `"my-pipecat-agent"`
     pub agent_name: String,
@@ -2025,21 +1963,15 @@ pub struct DirectWebSocketAgentMetadata {
     /// - "Basic \<base64-credentials\>" → sent as Authorization: Basic \<base64-credentials\>
     /// - "X-API-Key \<key\>" → sent as X-API-Key: \<key\>
     ///
-    /// Optional.
-    ///
     /// Example: `"Bearer sk-xxx"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authorization_header: Option<String>,
     /// JSON object or JSON-encoded object string of additional HTTP headers for the WebSocket
     /// handshake.
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_headers: Option<JsonObjectOrString>,
     /// JSON object or JSON string payload sent after the WebSocket upgrade and before any
     /// ready-message wait.
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initialization_json: Option<JsonObjectOrString>,
     /// Seconds Coval waits for the ready message (default 30).
@@ -2099,8 +2031,6 @@ pub struct DirectWebSocketAgentMetadata {
     >,
     /// Paces inbound binary PCM at real-time. Defaults on when outbound audio is configured
     /// for raw PCM bytes, off for JSON templates.
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pace_inbound_binary_audio: Option<bool>,
     /// Outbound template for image attachments. Must contain {{media_data}}; may also include
@@ -2114,15 +2044,11 @@ pub struct DirectWebSocketAgentMetadata {
     /// match carries the message type, optional event name, and original payload. Useful for
     /// cart updates, transcript fragments, or session telemetry.
     ///
-    /// Optional.
-    ///
     /// Example: `["cart_update","session_status"]`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub non_audio_event_message_types: Option<Vec<String>>,
     /// One of generic or json_audio. Forces the simulator routing decision. Use json_audio
     /// for the JSON audio preset shape.
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub websocket_compat_profile: Option<
         WebSocketAgentMetadataCommonWebsocketCompatProfile,
@@ -2419,8 +2345,6 @@ rt::str_enum!(DirectWebSocketAgentMetadataConnectionMode {
 #[non_exhaustive]
 pub struct ErrorBody {
     /// Error status carried in `ErrorBody.error`.
-    ///
-    /// Required.
     pub error: ErrorInfo,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
     #[serde(flatten)]
@@ -2455,8 +2379,6 @@ pub struct ErrorDetail {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// Detailed error description
-    ///
-    /// Optional.
     ///
     /// Example: `"Invalid or missing API key"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2498,20 +2420,14 @@ pub struct ErrorInfo {
     /// `NOT_FOUND`, `ALREADY_EXISTS` and `INTERNAL`; the Personas API leaves it an open
     /// string, so it is not a closed enum here.
     ///
-    /// Required.
-    ///
     /// Example: `"INVALID_ARGUMENT"`
     pub code: String,
     /// Human-readable error message
-    ///
-    /// Required.
     ///
     /// Example: `"Authentication failed"`
     pub message: String,
     /// Detailed error information (always present in Agents API errors, absent from
     /// Personas API errors).
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<ErrorDetail>>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
@@ -2566,21 +2482,15 @@ pub struct HttpFirstWebSocketAgentMetadata {
     /// - "Basic \<base64-credentials\>" → sent as Authorization: Basic \<base64-credentials\>
     /// - "X-API-Key \<key\>" → sent as X-API-Key: \<key\>
     ///
-    /// Optional.
-    ///
     /// Example: `"Bearer sk-xxx"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authorization_header: Option<String>,
     /// JSON object or JSON-encoded object string of additional HTTP headers for the WebSocket
     /// handshake.
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_headers: Option<JsonObjectOrString>,
     /// JSON object or JSON string payload sent after the WebSocket upgrade and before any
     /// ready-message wait.
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initialization_json: Option<JsonObjectOrString>,
     /// Seconds Coval waits for the ready message (default 30).
@@ -2640,8 +2550,6 @@ pub struct HttpFirstWebSocketAgentMetadata {
     >,
     /// Paces inbound binary PCM at real-time. Defaults on when outbound audio is configured
     /// for raw PCM bytes, off for JSON templates.
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pace_inbound_binary_audio: Option<bool>,
     /// Outbound template for image attachments. Must contain {{media_data}}; may also include
@@ -2655,33 +2563,23 @@ pub struct HttpFirstWebSocketAgentMetadata {
     /// match carries the message type, optional event name, and original payload. Useful for
     /// cart updates, transcript fragments, or session telemetry.
     ///
-    /// Optional.
-    ///
     /// Example: `["cart_update","session_status"]`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub non_audio_event_message_types: Option<Vec<String>>,
     /// One of generic or json_audio. Forces the simulator routing decision. Use json_audio
     /// for the JSON audio preset shape.
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub websocket_compat_profile: Option<
         WebSocketAgentMetadataCommonWebsocketCompatProfile,
     >,
     /// Must be http_first for this mode.
-    ///
-    /// Required.
     pub connection_mode: HttpFirstWebSocketAgentMetadataConnectionMode,
     /// HTTP-first setup field (the URL of the HTTP request Coval issues first).
-    ///
-    /// Optional.
     ///
     /// Example: `"https://api.example.com/sessions"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub http_url: Option<String>,
     /// HTTP-first setup field (the method of that HTTP request).
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub http_method: Option<String>,
     /// HTTP-first setup field (the body of that HTTP request); any JSON value.
@@ -2695,8 +2593,6 @@ pub struct HttpFirstWebSocketAgentMetadata {
     #[serde(default, skip_serializing_if = "rt::Value::is_null")]
     pub http_headers: rt::Value,
     /// HTTP-first setup field (where the WebSocket URL is in the response).
-    ///
-    /// Optional.
     ///
     /// Example: `"data.websocket_url"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3037,14 +2933,10 @@ rt::str_enum!(HttpFirstWebSocketAgentMetadataConnectionMode {
 #[serde(untagged)]
 pub enum JsonObjectOrString {
     /// Object
-    ///
-    /// Required.
     Object(rt::Map),
     /// Encoded
     ///
     /// JSON-encoded object.
-    ///
-    /// Required.
     Encoded(String),
     /// A value matching none of the variants the spec lists, kept as received.
     Other(rt::Value),
@@ -3089,8 +2981,6 @@ pub struct ListAgentsParams {
     /// Opaque token from a previous response's `next_page_token`, to fetch the next page. Pass
     /// it back unchanged (do not decode or modify it).
     ///
-    /// Optional.
-    ///
     /// Example: `"CgwIARIIM3pmbXVEYlY"`
     pub page_token: Option<String>,
     /// Filter expression (AIP-160 style) over the fields `model_type`, `display_name`,
@@ -3098,14 +2988,10 @@ pub struct ListAgentsParams {
     /// `>=`, `<=`, combined with `AND` / `OR`. Values may be double-quoted and must be when
     /// they contain spaces; dates are ISO 8601.
     ///
-    /// Optional.
-    ///
     /// Example: `"model_type=MODEL_TYPE_VOICE AND create_time>2025-01-01T00:00:00Z"`
     pub filter: Option<String>,
     /// Sort field: `create_time`, `update_time`, `display_name` or `model_type`. Prefix with
     /// `-` or append ` desc` for descending order (` asc` for ascending).
-    ///
-    /// Optional.
     ///
     /// Example: `"-create_time"`
     pub order_by: Option<String>,
@@ -3202,8 +3088,6 @@ impl rt::Validate for ListAgentsParams {
 #[non_exhaustive]
 pub struct ListAgentsResponse {
     /// The agents in this page.
-    ///
-    /// Required.
     pub agents: Vec<Agent>,
     /// Token for the next page; pass it as `page_token`. Null, absent or empty when there are
     /// no more pages.
@@ -3240,7 +3124,6 @@ impl ListAgentsResponse {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListPersonaVoicesResponse {
-    /// Required.
     pub voices: Vec<PersonaVoice>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
     #[serde(flatten)]
@@ -3277,8 +3160,6 @@ pub struct ListPersonasParams {
     /// Opaque token from a previous response's `next_page_token`, to fetch the next page. Pass
     /// it back unchanged (do not decode or modify it).
     ///
-    /// Optional.
-    ///
     /// Example: `"CgwIARIIM3pmbXVEYlY"`
     pub page_token: Option<String>,
     /// Filter expression (AIP-160 style) over the fields `name`, `create_time` and
@@ -3286,14 +3167,10 @@ pub struct ListPersonasParams {
     /// with `AND` / `OR`. Values may be double-quoted and must be when they contain spaces;
     /// dates are ISO 8601.
     ///
-    /// Optional.
-    ///
     /// Example: `"name=\"Friendly Customer\""`
     pub filter: Option<String>,
     /// Sort field: `create_time`, `update_time` or `name`. Prefix with `-` or append ` desc`
     /// for descending order (` asc` for ascending).
-    ///
-    /// Optional.
     ///
     /// Example: `"-create_time"`
     pub order_by: Option<String>,
@@ -3390,8 +3267,6 @@ impl rt::Validate for ListPersonasParams {
 #[non_exhaustive]
 pub struct ListPersonasResponse {
     /// The personas in this page.
-    ///
-    /// Required.
     pub personas: Vec<Persona>,
     /// Token for the next page; pass it as `page_token`. Null, absent or empty when there are
     /// no more pages.
@@ -3488,8 +3363,6 @@ pub struct LiveKitAgentCreate {
     pub attributes: Option<rt::Map>,
     /// `metadata` for MODEL_TYPE_LIVEKIT agents. Other keys are accepted.
     ///
-    /// Required.
-    ///
     /// Example:
     ///
     /// ```json
@@ -3500,8 +3373,6 @@ pub struct LiveKitAgentCreate {
     /// ```
     pub metadata: LiveKitAgentMetadata,
     /// Workflow configuration (JSONB, max 10MB)
-    ///
-    /// Optional.
     ///
     /// Example: `{}`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3691,13 +3562,9 @@ impl rt::Validate for LiveKitAgentCreate {
 pub struct LiveKitAgentMetadata {
     /// The endpoint Coval calls to generate a LiveKit token.
     ///
-    /// Required.
-    ///
     /// Example: `"https://your-api.com/livekit/token"`
     pub generate_token_endpoint: String,
     /// The LiveKit server URL.
-    ///
-    /// Required.
     ///
     /// Example: `"wss://your-livekit-server.com"`
     pub livekit_url: String,
@@ -3888,13 +3755,9 @@ pub struct OutboundVoiceAgentCreate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<rt::Map>,
     /// `metadata` for MODEL_TYPE_OUTBOUND_VOICE agents. Other keys are accepted.
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<OutboundVoiceAgentMetadata>,
     /// Workflow configuration (JSONB, max 10MB)
-    ///
-    /// Optional.
     ///
     /// Example: `{}`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4075,14 +3938,10 @@ impl rt::Validate for OutboundVoiceAgentCreate {
 pub struct OutboundVoiceAgentMetadata {
     /// JSON string with HTTP headers
     ///
-    /// Optional.
-    ///
     /// Example: `"{\"Authorization\": \"Bearer sk-xxx\"}"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger_call_headers: Option<String>,
     /// JSON string with base payload
-    ///
-    /// Optional.
     ///
     /// Example: `"{\"campaign\": \"simulation\"}"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4166,19 +4025,13 @@ impl rt::Validate for OutboundVoiceAgentMetadata {
 pub struct Persona {
     /// Resource name in format "personas/{persona_id}"
     ///
-    /// Required.
-    ///
     /// Example: `"personas/3zfmuDbVQsi4GaseDtiVcS"`
     pub resource_name: String,
     /// Unique persona identifier (22-char alphanumeric ShortUUID).
     ///
-    /// Required.
-    ///
     /// Example: `"3zfmuDbVQsi4GaseDtiVcS"`
     pub id: String,
     /// Human-readable persona name (1-200 characters).
-    ///
-    /// Required.
     ///
     /// Example: `"Friendly Customer"`
     pub name: String,
@@ -4273,8 +4126,6 @@ pub struct Persona {
     pub tags: Option<Vec<String>>,
     /// Persona creation timestamp (ISO 8601)
     ///
-    /// Required.
-    ///
     /// Example: `"2025-01-24T10:00:00Z"`
     pub create_time: rt::DateTime,
     /// Last update timestamp (ISO 8601)
@@ -4349,8 +4200,6 @@ impl Persona {
 #[non_exhaustive]
 pub struct PersonaEnvelope {
     /// Persona resource representation returned by API responses.
-    ///
-    /// Required.
     pub persona: Persona,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
     #[serde(flatten)]
@@ -4520,13 +4369,9 @@ impl PersonaSettings {
 pub struct PersonaVoice {
     /// Coval voice name (the value for `voice_name`).
     ///
-    /// Required.
-    ///
     /// Example: `"aria"`
     pub voice_name: String,
     /// BCP-47 language codes this voice supports (values for `language_code`).
-    ///
-    /// Required.
     ///
     /// Example: `["en-US"]`
     pub supported_languages: Vec<String>,
@@ -4628,8 +4473,6 @@ pub struct RealtimeAgentCreate {
     /// WebSocketAgentMetadata (WEBSOCKET, CHAT_WEBSOCKET), LiveKitAgentMetadata (LIVEKIT),
     /// DailyAgentMetadata (DAILY). Free-form for the other types.
     ///
-    /// Optional.
-    ///
     /// Example:
     ///
     /// ```json
@@ -4641,8 +4484,6 @@ pub struct RealtimeAgentCreate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<rt::Map>,
     /// Workflow configuration (JSONB, max 10MB)
-    ///
-    /// Optional.
     ///
     /// Example: `{}`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4905,8 +4746,6 @@ pub struct SmsAgentCreate {
     /// WebSocketAgentMetadata (WEBSOCKET, CHAT_WEBSOCKET), LiveKitAgentMetadata (LIVEKIT),
     /// DailyAgentMetadata (DAILY). Free-form for the other types.
     ///
-    /// Optional.
-    ///
     /// Example:
     ///
     /// ```json
@@ -4918,8 +4757,6 @@ pub struct SmsAgentCreate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<rt::Map>,
     /// Workflow configuration (JSONB, max 10MB)
-    ///
-    /// Optional.
     ///
     /// Example: `{}`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5125,8 +4962,6 @@ pub struct UpdateAgentRequest {
     /// - MODEL_TYPE_OPENAI_REALTIME: OpenAI Realtime voice-to-voice agents
     /// - MODEL_TYPE_GEMINI_REALTIME: Gemini Live voice-to-voice agents
     /// - MODEL_TYPE_GROK_REALTIME: Grok (xAI) voice-to-voice agents
-    ///
-    /// Optional.
     ///
     /// Example: `"MODEL_TYPE_VOICE"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5847,8 +5682,6 @@ pub struct VoiceAgentCreate {
     /// WebSocketAgentMetadata (WEBSOCKET, CHAT_WEBSOCKET), LiveKitAgentMetadata (LIVEKIT),
     /// DailyAgentMetadata (DAILY). Free-form for the other types.
     ///
-    /// Optional.
-    ///
     /// Example:
     ///
     /// ```json
@@ -5860,8 +5693,6 @@ pub struct VoiceAgentCreate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<rt::Map>,
     /// Workflow configuration (JSONB, max 10MB)
-    ///
-    /// Optional.
     ///
     /// Example: `{}`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6103,12 +5934,8 @@ pub struct WebSocketAgentCreate {
     pub attributes: Option<rt::Map>,
     /// `metadata` for MODEL_TYPE_WEBSOCKET and MODEL_TYPE_CHAT_WEBSOCKET agents: direct mode
     /// (default; `endpoint` required) or HTTP-first mode (`connection_mode: http_first`).
-    ///
-    /// Required.
     pub metadata: WebSocketAgentMetadata,
     /// Workflow configuration (JSONB, max 10MB)
-    ///
-    /// Optional.
     ///
     /// Example: `{}`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6297,8 +6124,6 @@ impl rt::Validate for WebSocketAgentCreate {
 pub enum WebSocketAgentMetadata {
     /// Direct connection mode (default) — Coval dials `endpoint` directly.
     ///
-    /// Required.
-    ///
     /// Example:
     ///
     /// ```json
@@ -6313,8 +6138,6 @@ pub enum WebSocketAgentMetadata {
     Direct(DirectWebSocketAgentMetadata),
     /// HTTP-first connection mode — Coval issues an HTTP request first and dials the WebSocket URL
     /// returned in the response.
-    ///
-    /// Required.
     ///
     /// Example:
     ///
@@ -6373,21 +6196,15 @@ pub struct WebSocketAgentMetadataCommon {
     /// - "Basic \<base64-credentials\>" → sent as Authorization: Basic \<base64-credentials\>
     /// - "X-API-Key \<key\>" → sent as X-API-Key: \<key\>
     ///
-    /// Optional.
-    ///
     /// Example: `"Bearer sk-xxx"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authorization_header: Option<String>,
     /// JSON object or JSON-encoded object string of additional HTTP headers for the WebSocket
     /// handshake.
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_headers: Option<JsonObjectOrString>,
     /// JSON object or JSON string payload sent after the WebSocket upgrade and before any
     /// ready-message wait.
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initialization_json: Option<JsonObjectOrString>,
     /// Seconds Coval waits for the ready message (default 30).
@@ -6447,8 +6264,6 @@ pub struct WebSocketAgentMetadataCommon {
     >,
     /// Paces inbound binary PCM at real-time. Defaults on when outbound audio is configured
     /// for raw PCM bytes, off for JSON templates.
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pace_inbound_binary_audio: Option<bool>,
     /// Outbound template for image attachments. Must contain {{media_data}}; may also include
@@ -6462,15 +6277,11 @@ pub struct WebSocketAgentMetadataCommon {
     /// match carries the message type, optional event name, and original payload. Useful for
     /// cart updates, transcript fragments, or session telemetry.
     ///
-    /// Optional.
-    ///
     /// Example: `["cart_update","session_status"]`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub non_audio_event_message_types: Option<Vec<String>>,
     /// One of generic or json_audio. Forces the simulator routing decision. Use json_audio
     /// for the JSON audio preset shape.
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub websocket_compat_profile: Option<
         WebSocketAgentMetadataCommonWebsocketCompatProfile,
@@ -6754,10 +6565,8 @@ rt::str_enum!(WebSocketAgentMetadataCommonWebsocketCompatProfile {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Workflow {
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nodes: Option<Vec<WorkflowNode>>,
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edges: Option<Vec<WorkflowEdge>>,
     /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
@@ -6829,21 +6638,15 @@ impl rt::Validate for Workflow {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct WorkflowEdge {
-    /// Optional.
-    ///
     /// Example: `"edge-1"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Id of the source node.
     ///
-    /// Optional.
-    ///
     /// Example: `"start"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Id of the target node.
-    ///
-    /// Optional.
     ///
     /// Example: `"process-1"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6920,24 +6723,17 @@ impl rt::Validate for WorkflowEdge {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct WorkflowNode {
-    /// Optional.
-    ///
     /// Example: `"start"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Node kind, e.g. start, process, end.
     ///
-    /// Optional.
-    ///
     /// Example: `"start"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<WorkflowNodeData>,
     /// Canvas position of a workflow node.
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<WorkflowPosition>,
     /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
@@ -7021,13 +6817,9 @@ impl rt::Validate for WorkflowNode {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct WorkflowNodeData {
-    /// Optional.
-    ///
     /// Example: `"Start"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
-    /// Optional.
-    ///
     /// Example: `"Agent is ready to handle a new call"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
@@ -7094,13 +6886,9 @@ impl rt::Validate for WorkflowNodeData {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct WorkflowPosition {
-    /// Optional.
-    ///
     /// Example: `250`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x: Option<f64>,
-    /// Optional.
-    ///
     /// Example: `0`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub y: Option<f64>,

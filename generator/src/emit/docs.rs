@@ -183,12 +183,18 @@ pub fn field_doc(doc: &Doc, shape: &Shape, required: bool) -> Vec<String> {
     if doc.deprecated {
         facts.push("deprecated".to_owned());
     }
-    if !lines.is_empty() {
-        lines.push(String::new());
+    // "Required." or "Optional." alone says what the field's type already does (`T` or
+    // `Option<T>`); a JSON value (`rt::Value`, absent as `null`) keeps it.
+    if facts.len() > 1 || matches!(shape.ty, Ty::Any) {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.push(format!("{}.", facts.join("; ")));
     }
-    lines.push(format!("{}.", facts.join("; ")));
     if let Some(ex) = &doc.example {
-        lines.push(String::new());
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
         lines.extend(json_block("Example", ex));
     }
     lines
