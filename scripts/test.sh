@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, runnable on a fresh machine: installs what the tests need (Prism from
-# npm, openapi-spec-validator from PyPI) when it is missing, then checks, in order:
+# npm; openapi-spec-validator, FastAPI and uvicorn from PyPI) when it is missing, then checks, in
+# order:
 #   1. every spec (and every OpenAPI 3.1 fixture) passes an independent OpenAPI validator;
 #   2. the checked-in generated code is what the specs generate (before anything rebuilds it);
 #   2b. docs-check: every fact on the vendor pages (../shared/docs, beside the checkout) holds in
@@ -22,7 +23,8 @@ if [ ! -x node_modules/.bin/prism ]; then
   npm ci --no-audit --no-fund
 fi
 node_modules/.bin/prism --version
-if ! command -v openapi-spec-validator >/dev/null 2>&1; then
+if ! command -v openapi-spec-validator >/dev/null 2>&1 \
+  || ! python3 -c 'import fastapi, uvicorn' >/dev/null 2>&1; then
   python3 -m pip install --quiet -r requirements-test.txt
 fi
 
@@ -32,7 +34,8 @@ if ! pkg-config --exists openssl 2>/dev/null; then
 fi
 
 step "specs pass openapi-spec-validator"
-openapi-spec-validator spec/*.yaml spec/history/*.yaml tests/fixtures/oas31_*.yaml tests/fixtures/oas31/*.yaml
+openapi-spec-validator spec/*.yaml spec/history/*.yaml tests/fixtures/oas31_*.yaml tests/fixtures/oas31/*.yaml \
+  tests/fixtures/tools/*.json
 
 step "checked-in generated code is current"
 cargo run --quiet -p generator -- generate --check

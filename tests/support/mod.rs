@@ -1,6 +1,7 @@
 //! The one helper module of the test suites (`mod support;` in each), one concern per file:
 //! - [`fixtures`]: the fixture specs and generating them;
 //! - [`prism`]: a Prism mock server started from a spec;
+//! - [`uvicorn`]: the FastAPI app of `tests/tools/fastapi_app.py`, served on 127.0.0.1;
 //! - [`clients`]: clients and raw-request authentication for a test server;
 //! - [`raw`]: raw HTTP requests that bypass the generated clients;
 //! - [`recording`]: a local server that records whatever reaches it;
@@ -20,6 +21,7 @@ pub mod prism;
 pub mod raw;
 pub mod recording;
 pub mod scripted;
+pub mod uvicorn;
 pub mod violations;
 
 pub use clients::*;

@@ -235,7 +235,7 @@ impl Drop for Prism {
 }
 
 /// A port that was free a moment ago: bind port 0 on 127.0.0.1, read the port, release it.
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).expect("bind 127.0.0.1:0");
     listener
         .local_addr()
@@ -244,7 +244,7 @@ fn free_port() -> u16 {
 }
 
 /// Copies a pipe into `sink` until EOF.
-fn drain(mut pipe: impl Read + Send + 'static, sink: Arc<Mutex<String>>) -> JoinHandle<()> {
+pub fn drain(mut pipe: impl Read + Send + 'static, sink: Arc<Mutex<String>>) -> JoinHandle<()> {
     std::thread::spawn(move || {
         let mut buf = [0u8; 8192];
         loop {

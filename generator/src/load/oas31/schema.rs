@@ -127,12 +127,16 @@ pub(super) fn schema(s: &mut Value, at: &At<'_>, rw: &mut Rewrite) {
     };
     // Most schemas are leaves that 3.0 reads as they are: one pass over the keys, with no
     // lookups, finds out (the lookups below were most of the rewrite's time).
-    let (mut sub, mut local) = (false, false);
+    let (mut sub, mut local, mut reference) = (false, false, false);
     for (k, v) in map.iter() {
         let k = k.as_str().unwrap_or_default();
         sub |= holds_subschemas(k);
         local |= rewritten_here(k, v);
+        reference |= k == "$ref";
     }
+    // A `$ref` is rewritten only with siblings; alone (the commonest schema of all) it is
+    // what 3.0 reads.
+    local |= reference && map.len() > 1;
     if local || sub {
         rewrite_schema(map, at, rw, local);
     }
@@ -179,7 +183,6 @@ fn rewritten_here(key: &str, v: &Value) -> bool {
         "exclusiveMinimum" | "exclusiveMaximum" => v.is_number(),
         "examples"
         | "const"
-        | "$ref"
         | "definitions"
         | "anyOf"
         | "oneOf"
