@@ -417,6 +417,25 @@ async fn misconfiguration_is_a_config_error_and_the_key_is_never_shown() {
     assert!(matches!(err, coval::Error::Config(_)), "{err:?}");
     assert!(received(&server).await.is_empty());
     assert!(Client::builder().build().is_err(), "no key");
+    // A bad base URL is cleared by a good one; a bad key is not.
+    Mock::given(method("GET"))
+        .and(path("/personas/p1"))
+        .respond_with(ResponseTemplate::new(404))
+        .mount(&server)
+        .await;
+    let fixed = Client::new(KEY)
+        .with_base_url("not a url")
+        .with_base_url(server.uri());
+    assert!(matches!(
+        fixed.get_persona("p1").await,
+        Err(coval::Error::Api(_))
+    ));
+    let keyless = Client::new("").with_base_url(server.uri());
+    assert!(matches!(
+        keyless.get_persona("p1").await,
+        Err(coval::Error::Config(_))
+    ));
+    server.reset().await;
 
     let client = Client::new(KEY).with_base_url(server.uri());
     assert!(!format!("{client:?}").contains(KEY));

@@ -115,14 +115,21 @@ fn violations(e: &runtime::ValidationError) -> Vec<String> {
 async fn fastapi_client_talks_to_the_fastapi_app() {
     use fastapi::{Client, Error, Kind, ListPetsParams, PetCreate};
     let app = FastApi::start();
-    // FastAPI writes no `servers`, so the base URL is given to the builder. (Not
-    // `Client::new(key).with_base_url(url)`: with no default base URL, `new` keeps a deferred
-    // configuration error that `with_base_url` does not clear.)
+    // FastAPI writes no `servers` and no security scheme: the client needs a base URL and no
+    // key. `with_base_url` clears the configuration error of the missing default.
     let client = Client::builder()
-        .api_key("unused")
         .base_url(app.base_url())
         .build()
-        .expect("a valid configuration");
+        .expect("a valid configuration without a key");
+    let unconfigured = Client::builder().build().err().map(|e| e.to_string());
+    assert!(
+        unconfigured
+            .as_deref()
+            .is_some_and(|e| e.contains("base URL")),
+        "{unconfigured:?}"
+    );
+    let same = Client::new("").with_base_url(app.base_url());
+    assert!(same.list_pets(&ListPetsParams::new()).await.is_ok());
 
     // A request body round-trips; the Optional fields left out come back as `null` (FastAPI
     // writes every field) and decode as `None`.
@@ -212,7 +219,7 @@ async fn fastapi_client_talks_to_the_fastapi_app() {
 async fn utoipa_client_talks_to_prism_serving_utoipas_spec() {
     use utoipa::{Client, Error, ListTodosParams, NewTodo, Person, Status};
     let prism = Prism::start("tests/fixtures/tools/utoipa.json");
-    let client = Client::new("unused").with_base_url(prism.base_url());
+    let client = Client::new("").with_base_url(prism.base_url());
 
     // The response is utoipa's example: `note: null` and `assignee` left out both decode as
     // `None`.

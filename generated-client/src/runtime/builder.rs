@@ -182,23 +182,35 @@ impl<C: FromHttpClient> ClientBuilder<C> {
     }
 
     /// The client, or one whose every call fails with this [`ConfigError`] (what
-    /// `Client::new` uses, so that it cannot fail or panic).
+    /// `Client::new` uses, so that it cannot fail or panic). A base URL problem is cleared by a
+    /// later valid `with_base_url`; a key problem is not.
     #[doc(hidden)]
     pub fn build_or_defer(self) -> C {
         let info = self.info;
-        let key = self.api_key.clone().unwrap_or(ApiKey::new(String::new()));
-        match self.build() {
-            Ok(c) => c,
+        let key = self.key();
+        let base_url = self.base_url_or_default();
+        let base_url_error = check_base_url(&base_url).err();
+        let (key, key_error) = match key {
+            Ok(key) => (key, None),
+            Err(e) => (ApiKey::new(String::new()), Some(e)),
+        };
+        match self.assemble(key.clone(), base_url.clone()) {
+            Ok(mut http) => {
+                http.deferred = key_error;
+                http.base_url_error = base_url_error;
+                C::from_http(http)
+            }
             Err(e) => C::from_http(HttpClient {
                 api: info.name,
                 hooks: Hooks::default(),
                 http: reqwest::Client::new(),
-                base_url: info.default_base_url.to_owned(),
+                base_url,
                 auth: info.auth,
                 key,
                 user_agent: USER_AGENT.to_owned(),
                 options: RequestOptions::default(),
                 deferred: Some(e),
+                base_url_error,
             }),
         }
     }
@@ -206,15 +218,30 @@ impl<C: FromHttpClient> ClientBuilder<C> {
     /// The client.
     ///
     /// # Errors
-    /// [`ConfigError`] when no API key was given (nor found by [`ClientBuilder::from_env`]), the
-    /// key cannot be sent in a header, or the base URL is not an absolute http(s) URL.
+    /// [`ConfigError`] when no API key was given (nor found by [`ClientBuilder::from_env`]) for
+    /// an API whose spec declares a security scheme, the key cannot be sent in a header, or the
+    /// base URL is not an absolute http(s) URL.
     pub fn build(self) -> Result<C, ConfigError> {
-        let Some(key) = self.api_key else {
+        let key = self.key()?;
+        let base_url = self.base_url_or_default();
+        check_base_url(&base_url)?;
+        Ok(C::from_http(self.assemble(key, base_url)?))
+    }
+
+    /// The API key, checked; none is needed when the spec declares no security scheme.
+    fn key(&self) -> Result<ApiKey, ConfigError> {
+        let Some(key) = self.api_key.clone() else {
+            if matches!(self.info.auth, AuthScheme::None) {
+                return Ok(ApiKey::new(String::new()));
+            }
             return Err(ConfigError(format!(
                 "no API key: pass one to `api_key` or set the environment variable {}",
                 self.info.api_key_var
             )));
         };
+        if matches!(self.info.auth, AuthScheme::None) {
+            return Ok(key);
+        }
         if key.expose().trim().is_empty() {
             return Err(ConfigError("the API key is empty".to_owned()));
         }
@@ -223,10 +250,17 @@ impl<C: FromHttpClient> ClientBuilder<C> {
                 "the API key contains characters that cannot be sent in a header".to_owned(),
             ));
         }
-        let base_url = self
-            .base_url
-            .unwrap_or_else(|| self.info.default_base_url.to_owned());
-        check_base_url(&base_url)?;
+        Ok(key)
+    }
+
+    fn base_url_or_default(&self) -> String {
+        self.base_url
+            .clone()
+            .unwrap_or_else(|| self.info.default_base_url.to_owned())
+    }
+
+    /// The HTTP client, from checked parts.
+    fn assemble(self, key: ApiKey, base_url: String) -> Result<HttpClient, ConfigError> {
         let user_agent = match self.user_agent {
             Some(ua) => format!("{ua} {USER_AGENT}"),
             None => USER_AGENT.to_owned(),
@@ -241,7 +275,7 @@ impl<C: FromHttpClient> ClientBuilder<C> {
                 .build()
                 .map_err(|e| ConfigError(format!("the HTTP client could not be built: {e}")))?,
         };
-        Ok(C::from_http(HttpClient {
+        Ok(HttpClient {
             api: self.info.name,
             hooks: self.hooks,
             http,
@@ -251,7 +285,8 @@ impl<C: FromHttpClient> ClientBuilder<C> {
             user_agent,
             options: self.options,
             deferred: None,
-        }))
+            base_url_error: None,
+        })
     }
 }
 

@@ -56,15 +56,20 @@ pub struct HttpClient {
     pub(super) key: ApiKey,
     pub(super) user_agent: String,
     pub(super) options: RequestOptions,
-    /// A configuration problem every call reports (from `Client::new` or `with_base_url`).
+    /// A configuration problem every call reports (from `Client::new`: the key, or the HTTP
+    /// client).
     pub(super) deferred: Option<ConfigError>,
+    /// The base URL is invalid (the spec's, for a spec without `servers`, or one given to
+    /// `with_base_url`): every call reports it until a valid one is set.
+    pub(super) base_url_error: Option<ConfigError>,
 }
 
 impl HttpClient {
-    /// Replaces the base URL; an invalid one makes every call fail with [`ConfigError`].
+    /// Replaces the base URL; an invalid one makes every call fail with [`ConfigError`] (until
+    /// a valid one is set).
     pub fn set_base_url_or_defer(&mut self, base_url: &str) {
         if let Err(e) = self.set_base_url(base_url) {
-            self.deferred = Some(e);
+            self.base_url_error = Some(e);
         }
     }
 
@@ -75,6 +80,7 @@ impl HttpClient {
     pub fn set_base_url(&mut self, base_url: &str) -> Result<(), ConfigError> {
         check_base_url(base_url)?;
         self.base_url = base_url.trim_end_matches('/').to_owned();
+        self.base_url_error = None;
         Ok(())
     }
 
@@ -249,7 +255,7 @@ impl HttpClient {
         query: &[(String, String)],
         body: Option<&RequestBody>,
     ) -> Result<reqwest::RequestBuilder, Failure> {
-        if let Some(e) = &self.deferred {
+        if let Some(e) = self.deferred.as_ref().or(self.base_url_error.as_ref()) {
             return Err(Failure::Config(e.0.clone()));
         }
         let url = format!("{}{}", self.base_url, call.path);

@@ -35,8 +35,6 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[non_exhaustive]
 pub struct HttpValidationError {
     /// Detail
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<Vec<ValidationError2>>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
@@ -92,14 +90,12 @@ rt::str_enum!(Kind {
 /// The query parameters of `list_pets`.
 ///
 /// Source: `tools/fastapi.json#/paths/~1pets/get/parameters`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ListPetsParams {
     /// Optional; nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<Kind>,
     /// Optional; range 1 ..= 100.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<i64>,
 }
 
@@ -155,8 +151,6 @@ impl rt::Validate for ListPetsParams {
 #[non_exhaustive]
 pub struct NotFound {
     /// Detail
-    ///
-    /// Required.
     pub detail: String,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
     #[serde(flatten)]
@@ -186,18 +180,12 @@ impl NotFound {
 #[non_exhaustive]
 pub struct Pet {
     /// Id
-    ///
-    /// Required.
     pub id: i64,
     /// Name
-    ///
-    /// Required.
     pub name: String,
     /// Kind
     ///
     /// What kind of animal a pet is.
-    ///
-    /// Required.
     pub kind: Kind,
     /// Tag
     ///
@@ -251,8 +239,6 @@ pub struct PetCreate {
     /// Kind
     ///
     /// What kind of animal a pet is.
-    ///
-    /// Required.
     pub kind: Kind,
     /// Tag
     ///
@@ -320,16 +306,10 @@ impl rt::Validate for PetCreate {
 #[non_exhaustive]
 pub struct ValidationError2 {
     /// Location
-    ///
-    /// Required.
     pub loc: Vec<ValidationError2LocItem>,
     /// Message
-    ///
-    /// Required.
     pub msg: String,
     /// Error Type
-    ///
-    /// Required.
     pub r#type: String,
     /// Input
     ///
@@ -337,8 +317,6 @@ pub struct ValidationError2 {
     #[serde(default, skip_serializing_if = "rt::Value::is_null")]
     pub input: rt::Value,
     /// Context
-    ///
-    /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ctx: Option<rt::Map>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
@@ -380,9 +358,7 @@ impl ValidationError2 {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
 pub enum ValidationError2LocItem {
-    /// Required.
     String(String),
-    /// Required.
     Integer(i64),
     /// A value matching none of the variants the spec lists, kept as received.
     Other(rt::Value),
@@ -451,11 +427,11 @@ impl Client {
     /// The environment variable [`Client::from_env`] reads a base URL override from.
     pub const BASE_URL_VAR: &'static str = "FASTAPI_BASE_URL";
 
-    /// A client for [`Client::DEFAULT_BASE_URL`] authenticating with `api_key`, with the
-    /// default timeouts and retries.
+    /// A client for [`Client::DEFAULT_BASE_URL`], with the default timeouts and retries.
     ///
-    /// A key that cannot be used (empty, or not sendable in a header) makes every call
-    /// fail with [`Error::Config`]; [`Client::builder`] reports it up front instead.
+    /// The spec declares no security scheme, so `api_key` is not sent (pass `""`), and
+    /// [`Client::builder`] needs none. Without a default base URL (a spec with no `servers`),
+    /// every call fails with [`Error::Config`] until [`Client::with_base_url`] sets one.
     pub fn new(api_key: impl Into<String>) -> Self {
         Self::builder().api_key(api_key).build_or_defer()
     }

@@ -51,9 +51,7 @@ impl rt::ErrorSummary for ErrorBody {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ErrorBody {
-    /// Required.
     pub code: String,
-    /// Required.
     pub message: String,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
     #[serde(flatten)]
@@ -79,18 +77,14 @@ impl ErrorBody {
 /// The query parameters of `list_todos`.
 ///
 /// Source: `tools/utoipa.json#/paths/~1todos/get/parameters`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ListTodosParams {
     /// Only to-dos in this status.
-    ///
-    /// Optional.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
     /// At most this many (1 to 100).
     ///
     /// Optional; range 1 ..= 100.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<i32>,
 }
 
@@ -154,8 +148,6 @@ pub struct NewTodo {
     /// Required; range 1 ..= 5.
     pub priority: i32,
     /// Where a to-do stands.
-    ///
-    /// Required.
     pub status: Status,
     /// Required; length 1–80 characters.
     pub title: String,
@@ -220,7 +212,6 @@ impl rt::Validate for NewTodo {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Person {
-    /// Required.
     pub name: String,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
     #[serde(flatten)]
@@ -296,10 +287,7 @@ pub struct Todo {
     /// Required; >= 0.
     pub priority: i32,
     /// Where a to-do stands.
-    ///
-    /// Required.
     pub status: Status,
-    /// Required.
     pub title: String,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
     #[serde(flatten)]
@@ -380,11 +368,11 @@ impl Client {
     /// The environment variable [`Client::from_env`] reads a base URL override from.
     pub const BASE_URL_VAR: &'static str = "UTOIPA_BASE_URL";
 
-    /// A client for [`Client::DEFAULT_BASE_URL`] authenticating with `api_key`, with the
-    /// default timeouts and retries.
+    /// A client for [`Client::DEFAULT_BASE_URL`], with the default timeouts and retries.
     ///
-    /// A key that cannot be used (empty, or not sendable in a header) makes every call
-    /// fail with [`Error::Config`]; [`Client::builder`] reports it up front instead.
+    /// The spec declares no security scheme, so `api_key` is not sent (pass `""`), and
+    /// [`Client::builder`] needs none. Without a default base URL (a spec with no `servers`),
+    /// every call fails with [`Error::Config`] until [`Client::with_base_url`] sets one.
     pub fn new(api_key: impl Into<String>) -> Self {
         Self::builder().api_key(api_key).build_or_defer()
     }

@@ -70,6 +70,26 @@ pub fn emit_client(ctx: &Ctx<'_>) -> TokenStream {
                 crate::emit::operation_cfg(ctx, i),
             )
         });
+    let new_doc = if matches!(api.auth, Auth::None) {
+        docs::attrs(&[
+            "A client for [`Client::DEFAULT_BASE_URL`], with the default timeouts and retries.".to_owned(),
+            String::new(),
+            "The spec declares no security scheme, so `api_key` is not sent (pass `\"\"`), and".to_owned(),
+            "[`Client::builder`] needs none. Without a default base URL (a spec with no `servers`),".to_owned(),
+            "every call fails with [`Error::Config`] until [`Client::with_base_url`] sets one.".to_owned(),
+        ])
+    } else {
+        docs::attrs(&[
+            "A client for [`Client::DEFAULT_BASE_URL`] authenticating with `api_key`, with the"
+                .to_owned(),
+            "default timeouts and retries.".to_owned(),
+            String::new(),
+            "A key that cannot be used (empty, or not sendable in a header) makes every call"
+                .to_owned(),
+            "fail with [`Error::Config`]; [`Client::builder`] reports it up front instead."
+                .to_owned(),
+        ])
+    };
     let from_env_doc = format!(" A client configured from the environment: the key from `{key_var}`, the base URL from `{url_var}` if set.");
     quote! {
         /// Builds a [`Client`]: API key, base URL, timeouts, retries, user agent, or your own
@@ -103,11 +123,7 @@ pub fn emit_client(ctx: &Ctx<'_>) -> TokenStream {
             /// The environment variable [`Client::from_env`] reads a base URL override from.
             pub const BASE_URL_VAR: &'static str = #url_var;
 
-            /// A client for [`Client::DEFAULT_BASE_URL`] authenticating with `api_key`, with the
-            /// default timeouts and retries.
-            ///
-            /// A key that cannot be used (empty, or not sendable in a header) makes every call
-            /// fail with [`Error::Config`]; [`Client::builder`] reports it up front instead.
+            #new_doc
             pub fn new(api_key: impl Into<String>) -> Self {
                 Self::builder().api_key(api_key).build_or_defer()
             }
