@@ -100,9 +100,10 @@ d["x-rust-features"] = "tags"
 json.dump(d, open(sys.argv[2], "w"))' "$1" "$2"
 }
 
-# module_features MODULE: the cargo features a generated module lists in its docs, one a line.
+# module_features MODULE: the cargo features a generated module lists in its docs (per-tag ones
+# and `deserialize-requests`), one a line.
 module_features() {
-  grep -m1 '^//! Cargo features, one per tag' "$1" | grep -oE '`[a-z0-9_-]+`' | tr -d '`' | sort -u || true
+  grep -E '^//! Cargo features?,? ' "$1" | grep -oE '^[^:]*: [^.]*|`[a-z0-9_-]+`' | grep -oE '`[a-z0-9_-]+`' | tr -d '`' | sort -u || true
 }
 
 # check_module WORK NAME SPEC ROOT [FEATURES]: generates SPEC into a scratch crate WORK/NAME and
@@ -126,7 +127,7 @@ check_module() {
     { echo; echo '[features]'; for f in $declared; do printf '"%s" = []\n' "$f"; done; } >> "$dir/Cargo.toml"
   fi
   if [ "$features" = all-tags ]; then
-    features=$(printf '%s\n' $declared | grep -vxE 'schemas|webhooks' | paste -sd, -)
+    features=$(printf '%s\n' $declared | grep -vxE 'schemas|webhooks|deserialize-requests' | paste -sd, -)
   fi
   printf 'pub mod runtime {\n    pub use api_clients::runtime::*;\n}\n' > "$dir/src/lib.rs"
   (cd "$dir" && CARGO_TARGET_DIR="$work/target" cargo check --quiet) || true

@@ -55,6 +55,7 @@ pets = []
 schemas = []
 user-accounts = []
 probe-user = []
+deserialize-requests = []
 
 [workspace]
 "#,

@@ -9,6 +9,8 @@
 //! This spec covers personas (list, create, get, update, delete), avatars, voices and LLMs (list and get), and session tokens (POST /v1/auth/session-token). List endpoints are paged by page number: `page` (from 1) and `perPage` (1-100, default 10); the response is `{data, meta}`, where `meta.next` is the next page number, or null on the last page.
 //!
 //! Start with [`Client`]: `Client::new(api_key)` or `Client::from_env()` (reads `ANAM_API_KEY`, and `ANAM_BASE_URL` if set).
+//!
+//! Cargo feature `deserialize-requests` (declare it in the crate that includes this module): the types only ever sent derive `serde::Deserialize` too.
 #![allow(
     clippy::too_many_arguments,
     clippy::large_enum_variant,
@@ -224,7 +226,8 @@ rt::str_enum!(AvatarModel {
 /// Configuration for the new persona.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/CreatePersonaRequest`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(any(test, feature = "deserialize-requests"), derive(serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreatePersonaRequest {
     /// Name of the persona
@@ -459,7 +462,8 @@ impl rt::Validate for CreatePersonaRequest {
 /// What the session token is for.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/CreateSessionTokenRequest`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(any(test, feature = "deserialize-requests"), derive(serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateSessionTokenRequest {
     /// A label for the client the session is for.
@@ -516,7 +520,8 @@ impl rt::Validate for CreateSessionTokenRequest {
 /// A persona configured for this session only (an ephemeral session token).
 ///
 /// Source: `spec/anam.yaml#/components/schemas/EphemeralPersonaConfig`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(any(test, feature = "deserialize-requests"), derive(serde::Deserialize))]
 #[non_exhaustive]
 pub struct EphemeralPersonaConfig {
     /// Name of the persona.
@@ -1588,7 +1593,8 @@ impl PersonaBrain {
 /// Decoded by trying each variant in order.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/PersonaConfig`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(any(test, feature = "deserialize-requests"), derive(serde::Deserialize))]
 #[serde(untagged)]
 pub enum PersonaConfig {
     /// A persona saved in your organization, by id (a stateful session token).
@@ -1710,7 +1716,8 @@ impl PersonaSummary {
 /// A persona saved in your organization, by id (a stateful session token).
 ///
 /// Source: `spec/anam.yaml#/components/schemas/SavedPersonaConfig`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(any(test, feature = "deserialize-requests"), derive(serde::Deserialize))]
 #[non_exhaustive]
 pub struct SavedPersonaConfig {
     /// ID of the saved persona.
@@ -1903,7 +1910,8 @@ impl SessionToken {
 /// The persona fields to change. Every field is optional; fields that are not sent keep their current values.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/UpdatePersonaRequest`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(any(test, feature = "deserialize-requests"), derive(serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdatePersonaRequest {
     /// Name of the persona

@@ -12,6 +12,8 @@
 //! Errors are returned as `{"error": {"code", "message", "details"}}` (see `ErrorBody`).
 //!
 //! Start with [`Client`]: `Client::new(api_key)` or `Client::from_env()` (reads `COVAL_API_KEY`, and `COVAL_BASE_URL` if set).
+//!
+//! Cargo feature `deserialize-requests` (declare it in the crate that includes this module): the types only ever sent derive `serde::Deserialize` too.
 #![allow(
     clippy::too_many_arguments,
     clippy::large_enum_variant,
@@ -698,7 +700,8 @@ rt::str_enum!(BuiltInBackgroundSound {
 /// `metadata.chat_endpoint` is required.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/ChatAgentCreate`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(any(test, feature = "deserialize-requests"), derive(serde::Deserialize))]
 #[non_exhaustive]
 pub struct ChatAgentCreate {
     /// Human-readable agent name
@@ -1251,7 +1254,8 @@ rt::str_enum!(ConversationInitiation {
 /// Request body of `POST /agents`. Which fields are required depends on `model_type`.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/CreateAgentRequest`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(any(test, feature = "deserialize-requests"), derive(serde::Deserialize))]
 #[serde(tag = "model_type")]
 pub enum CreateAgentRequest {
     /// `model_type: MODEL_TYPE_VOICE`; the other fields are in [`VoiceAgentCreate`].
@@ -1375,7 +1379,8 @@ impl rt::Validate for CreateAgentRequest {
 /// Request body of `POST /personas`.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/CreatePersonaRequest`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(any(test, feature = "deserialize-requests"), derive(serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreatePersonaRequest {
     /// Instructions describing persona behavior and personality
@@ -1626,7 +1631,8 @@ impl rt::Validate for CreatePersonaRequest {
 /// MODEL_TYPE_DAILY — Pipecat Cloud agents; `metadata.pipecat_api_key` and `metadata.agent_name` are required.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/DailyAgentCreate`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(any(test, feature = "deserialize-requests"), derive(serde::Deserialize))]
 #[non_exhaustive]
 pub struct DailyAgentCreate {
     /// Human-readable agent name
@@ -3300,7 +3306,8 @@ impl ListPersonasResponse {
 /// MODEL_TYPE_LIVEKIT — LiveKit agents; `metadata.generate_token_endpoint` and `metadata.livekit_url` are required.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/LiveKitAgentCreate`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(any(test, feature = "deserialize-requests"), derive(serde::Deserialize))]
 #[non_exhaustive]
 pub struct LiveKitAgentCreate {
     /// Human-readable agent name
@@ -3695,7 +3702,8 @@ impl rt::Validate for LiveKitAgentMetadata {
 /// MODEL_TYPE_OUTBOUND_VOICE — outbound voice calls; `endpoint` (HTTP/HTTPS URL) is required.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/OutboundVoiceAgentCreate`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(any(test, feature = "deserialize-requests"), derive(serde::Deserialize))]
 #[non_exhaustive]
 pub struct OutboundVoiceAgentCreate {
     /// Human-readable agent name
@@ -4407,7 +4415,8 @@ impl PersonaVoice {
 /// fields; `metadata` is free-form.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/RealtimeAgentCreate`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(any(test, feature = "deserialize-requests"), derive(serde::Deserialize))]
 #[non_exhaustive]
 pub struct RealtimeAgentCreate {
     /// Human-readable agent name
@@ -4688,7 +4697,8 @@ rt::str_enum!(SituateSpeaker {
 /// MODEL_TYPE_SMS — SMS messaging agents; `phone_number` (E.164 only) is required.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/SmsAgentCreate`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(any(test, feature = "deserialize-requests"), derive(serde::Deserialize))]
 #[non_exhaustive]
 pub struct SmsAgentCreate {
     /// Human-readable agent name
@@ -4936,7 +4946,8 @@ impl rt::Validate for SmsAgentCreate {
 /// `workflows`); `[]` clears a list field (`metric_ids`, `test_set_ids`, `tags`).
 ///
 /// Source: `spec/coval.yaml#/components/schemas/UpdateAgentRequest`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(any(test, feature = "deserialize-requests"), derive(serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateAgentRequest {
     /// Human-readable agent name (1-200 characters). Null or omitted leaves it unchanged.
@@ -5226,7 +5237,8 @@ impl rt::Validate for UpdateAgentRequest {
 /// The other fields accept null, but the API does not document what null does to them.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/UpdatePersonaRequest`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(any(test, feature = "deserialize-requests"), derive(serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdatePersonaRequest {
     /// Instructions describing persona behavior and personality
@@ -5623,7 +5635,8 @@ impl rt::Validate for UpdatePersonaRequest {
 /// MODEL_TYPE_VOICE — inbound voice calls; `phone_number` (E.164 or SIP) is required.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/VoiceAgentCreate`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(any(test, feature = "deserialize-requests"), derive(serde::Deserialize))]
 #[non_exhaustive]
 pub struct VoiceAgentCreate {
     /// Human-readable agent name
@@ -5871,7 +5884,8 @@ impl rt::Validate for VoiceAgentCreate {
 /// WebSocket); `metadata.endpoint` (wss://) is required in direct mode.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/WebSocketAgentCreate`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(any(test, feature = "deserialize-requests"), derive(serde::Deserialize))]
 #[non_exhaustive]
 pub struct WebSocketAgentCreate {
     /// Human-readable agent name
@@ -6119,7 +6133,8 @@ impl rt::Validate for WebSocketAgentCreate {
 /// Decoded by trying each variant in order.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/WebSocketAgentMetadata`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(any(test, feature = "deserialize-requests"), derive(serde::Deserialize))]
 #[serde(untagged)]
 pub enum WebSocketAgentMetadata {
     /// Direct connection mode (default) — Coval dials `endpoint` directly.

@@ -1,10 +1,16 @@
 //! The derives of a generated type. serde's derives are the largest part of a big module's
-//! compile time, so each type gets what its use needs, not every derive everywhere.
+//! compile time, so each type gets what its use needs, not every derive everywhere: a type only
+//! ever sent derives `Deserialize` only with the including crate's cargo feature
+//! [`DESERIALIZE_REQUESTS`] (and in its tests, where the spec's request examples decode).
 
 use super::Ctx;
 use crate::ir::TypeDef;
 use proc_macro2::TokenStream;
 use quote::quote;
+
+/// The cargo feature, of the crate that includes the module, under which types only ever sent
+/// derive `Deserialize` too (to read requests from files, or in a server).
+pub const DESERIALIZE_REQUESTS: &str = "deserialize-requests";
 
 /// How a type decodes, when it does.
 pub enum Decode {
@@ -12,6 +18,15 @@ pub enum Decode {
     Derive,
     /// Another impl provides `Deserialize` (the runtime's `open_struct!`).
     Elsewhere,
+}
+
+/// Whether some type of the module derives `Deserialize` only under [`DESERIALIZE_REQUESTS`].
+pub fn any_sent_only(ctx: &Ctx<'_>) -> bool {
+    ctx.api.types.iter().any(|t| {
+        !t.in_response
+            && !is_query_struct(ctx, t)
+            && !matches!(t.kind, crate::ir::TypeKind::Enum(_))
+    })
 }
 
 /// Whether `t` is an operation's query parameters struct: the method reads its fields into the
@@ -22,16 +37,20 @@ pub fn is_query_struct(ctx: &Ctx<'_>, t: &TypeDef) -> bool {
 }
 
 /// `#[derive(Debug, Clone, PartialEq ..)]` for `t`, with `serde::Serialize`, and
-/// `serde::Deserialize` unless `decode` says another impl provides it; neither for a query
-/// parameters struct.
+/// `serde::Deserialize` unless `decode` says another impl provides it (for a type only ever
+/// sent, under [`DESERIALIZE_REQUESTS`]); neither for a query parameters struct.
 pub fn derives(ctx: &Ctx<'_>, t: &TypeDef, decode: Decode) -> TokenStream {
     if is_query_struct(ctx, t) {
         return quote!(#[derive(Debug, Clone, PartialEq)]);
     }
     match decode {
         Decode::Elsewhere => quote!(#[derive(Debug, Clone, PartialEq, serde::Serialize)]),
-        Decode::Derive => {
+        Decode::Derive if t.in_response => {
             quote!(#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)])
         }
+        Decode::Derive => quote! {
+            #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+            #[cfg_attr(any(test, feature = #DESERIALIZE_REQUESTS), derive(serde::Deserialize))]
+        },
     }
 }

@@ -152,11 +152,21 @@ fn header(ctx: &Ctx<'_>) -> TokenStream {
         );
         quote!(#![doc = ""] #![doc = #line])
     });
+    // rustc's `unexpected_cfgs` check of `cfg_attr` cannot be allowed from inside the module:
+    // the including crate declares the feature (a warning with that advice otherwise).
+    let sent_only = derives::any_sent_only(ctx).then(|| {
+        let line = format!(
+            " Cargo feature `{}` (declare it in the crate that includes this module): the types only ever sent derive `serde::Deserialize` too.",
+            derives::DESERIALIZE_REQUESTS
+        );
+        quote!(#![doc = ""] #![doc = #line])
+    });
     // Runtime names re-exported for convenience.
     let reexports = ctx.surface.reexports.iter().map(|n| format_ident!("{}", n));
     quote! {
         #docs
         #features
+        #sent_only
         #![allow(clippy::too_many_arguments, clippy::large_enum_variant, clippy::result_large_err, clippy::doc_lazy_continuation)]
 
         use crate::runtime as rt;

@@ -5,6 +5,8 @@
 //! Pet store (version 1.0.0), generated from `tools/fastapi.json`.
 //!
 //! Start with [`Client`]: `Client::new(api_key)` or `Client::from_env()` (reads `FASTAPI_API_KEY`, and `FASTAPI_BASE_URL` if set).
+//!
+//! Cargo feature `deserialize-requests` (declare it in the crate that includes this module): the types only ever sent derive `serde::Deserialize` too.
 #![allow(
     clippy::too_many_arguments,
     clippy::large_enum_variant,
@@ -229,7 +231,8 @@ impl Pet {
 /// A pet to add.
 ///
 /// Source: `tools/fastapi.json#/components/schemas/PetCreate`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(any(test, feature = "deserialize-requests"), derive(serde::Deserialize))]
 #[non_exhaustive]
 pub struct PetCreate {
     /// Name

@@ -7,6 +7,8 @@
 //! A to-do API served by a Rust server.
 //!
 //! Start with [`Client`]: `Client::new(api_key)` or `Client::from_env()` (reads `UTOIPA_API_KEY`, and `UTOIPA_BASE_URL` if set).
+//!
+//! Cargo feature `deserialize-requests` (declare it in the crate that includes this module): the types only ever sent derive `serde::Deserialize` too.
 #![allow(
     clippy::too_many_arguments,
     clippy::large_enum_variant,
@@ -134,7 +136,8 @@ impl rt::Validate for ListTodosParams {
 /// A to-do to create.
 ///
 /// Source: `tools/utoipa.json#/components/schemas/NewTodo`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(any(test, feature = "deserialize-requests"), derive(serde::Deserialize))]
 #[non_exhaustive]
 pub struct NewTodo {
     /// Somebody a to-do can be assigned to.
