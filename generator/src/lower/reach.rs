@@ -54,8 +54,12 @@ pub(super) fn drop_orphans<'c>(
     types: &mut BTreeMap<String, TypeDef>,
     components: impl Iterator<Item = &'c str>,
     ops: &[Operation],
+    hooks: &[Webhook],
 ) {
     let mut roots: Vec<&str> = components.collect();
+    hooks
+        .iter()
+        .for_each(|h| named_in(&h.body.shape, &mut roots));
     for op in ops {
         op.body.iter().for_each(|b| named_in(&b.shape, &mut roots));
         op.params
@@ -73,11 +77,20 @@ pub(super) fn drop_orphans<'c>(
 }
 
 /// Marks the types reachable from request bodies and parameters, from responses, and from
-/// PATCH/PUT bodies.
-pub(super) fn mark_reachable(types: &mut BTreeMap<String, TypeDef>, ops: &[Operation]) {
+/// PATCH/PUT bodies. A webhook's body counts as both a request (it is validated, and can be
+/// built in tests) and a response (it is received: enums stay open, unknown fields are kept).
+pub(super) fn mark_reachable(
+    types: &mut BTreeMap<String, TypeDef>,
+    ops: &[Operation],
+    hooks: &[Webhook],
+) {
     let mut req = Vec::new();
     let mut resp = Vec::new();
     let mut update = Vec::new();
+    for h in hooks {
+        named_in(&h.body.shape, &mut req);
+        named_in(&h.body.shape, &mut resp);
+    }
     for op in ops {
         if let Some(b) = &op.body {
             named_in(&b.shape, &mut req);
