@@ -14,6 +14,11 @@ pub mod runtime {
 }
 pub mod tags;
 
+/// Webhook decoders, and their payload types, are always there.
+pub fn adopted(body: &[u8]) -> Option<String> {
+    tags::webhooks::pet_adopted(body).ok()?.adopter
+}
+
 /// Untagged operations and the error type are always there.
 pub async fn health(client: &tags::Client) -> Result<(), tags::Error> {
     client.health().await
@@ -149,5 +154,11 @@ fn gates_follow_the_operations_that_use_each_type() {
         "",
         "the error type is always compiled"
     );
+    assert_eq!(
+        gate_of("pub struct Adoption "),
+        "",
+        "a webhook's payload is always compiled"
+    );
+    assert_eq!(gate_of("pub mod webhooks "), "");
     assert!(source.contains("Cargo features, one per tag"));
 }

@@ -4,8 +4,8 @@
 //!
 //! A type is behind the features of every tag whose operations reach it (through fields, items,
 //! map values and union variants), so whatever reaches it is never compiled without it. Always
-//! compiled: operations without tags, the types they reach, and the error type and the types it
-//! reaches. Types no operation reaches (and what they name) are behind the feature `schemas`.
+//! compiled: operations without tags, the types they reach, the error type and the types it
+//! reaches, and the webhooks' payloads and the types they reach. Types no operation reaches (and what they name) are behind the feature `schemas`.
 
 use crate::ir::*;
 use foldhash::HashMap;
@@ -91,6 +91,12 @@ pub fn by_tag(api: &Api) -> Features {
         .filter_map(|n| index.get(n.as_str()).copied())
         .collect();
     ungate(reach(error_roots), &mut gates);
+    // The `webhooks` module is not behind a feature, nor is what its payloads reach.
+    let mut hook_roots = Vec::new();
+    for h in &api.webhooks {
+        named(&h.body.shape, &index, &mut hook_roots);
+    }
+    ungate(reach(hook_roots), &mut gates);
     let mut operations = Vec::new();
     let mut all = BTreeSet::new();
     for op in &api.operations {
