@@ -150,8 +150,9 @@ fn header(ctx: &Ctx<'_>) -> TokenStream {
     let docs = docs::module_doc(ctx.api);
     let features = ctx.surface.features.as_ref().map(|f| {
         let line = format!(
-            " Cargo features, one per tag (declare them in the crate that includes this module): {}. Each compiles that tag's operations and the types they use; `schemas` compiles the types no operation uses.",
-            f.all.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ")
+            " Cargo features, one per tag (declare them in the crate that includes this module): {}. Each compiles that tag's operations and the types they use; `schemas` compiles the types no operation uses{}.",
+            f.all.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", "),
+            if ctx.api.webhooks.is_empty() { "" } else { "; `webhooks` the `webhooks` module and its payload types" }
         );
         quote!(#![doc = ""] #![doc = #line])
     });

@@ -10,7 +10,8 @@ use crate::ir::*;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// `pub mod webhooks { ... }`, or nothing when the spec has no webhook with a JSON body.
+/// `pub mod webhooks { ... }` (behind the feature `webhooks` in a module with per-tag
+/// features), or nothing when the spec has no webhook with a JSON body.
 pub fn emit_webhooks(ctx: &Ctx<'_>) -> TokenStream {
     let hooks = &ctx.api.webhooks;
     if hooks.is_empty() {
@@ -35,7 +36,13 @@ pub fn emit_webhooks(ctx: &Ctx<'_>) -> TokenStream {
     ];
     lines.extend(list);
     let doc = docs::inner_attrs(&lines);
+    let gate = ctx
+        .surface
+        .features
+        .as_ref()
+        .map(|_| super::features::cfg(&[crate::surface::features::WEBHOOKS.to_owned()]));
     quote! {
+        #gate
         pub mod webhooks {
             #doc
             #[allow(unused_imports)]
