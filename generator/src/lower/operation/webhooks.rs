@@ -22,14 +22,16 @@ impl<'a> Lowerer<'a> {
         let base = join("", KEY);
         let mut ns = Namespace::new();
         let mut out = Vec::new();
-        for (name, item) in hooks {
+        // Extensions beside the webhooks (`x-sdk-exclude: true` in Apideck's `x-webhooks`)
+        // are not webhooks.
+        for (name, item) in hooks.iter().filter(|(k, _)| !k.starts_with("x-")) {
             let item_ptr = join(&base, name);
             let item = match serde_json::from_value::<ReferenceOr<PathItem>>(item.clone()) {
                 Ok(item) => self.store.webhooks.alloc(item),
                 Err(e) => {
-                    self.sink.error(
+                    self.sink.warning(
                         &item_ptr,
-                        format!("webhook `{name}` is not a path item: {e}"),
+                        format!("webhook `{name}` is not a path item ({e}): no decoder is generated for it"),
                         Some("give it an operation per method, such as `post: {requestBody: ..., responses: ...}`".to_owned()),
                     );
                     continue;
