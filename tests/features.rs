@@ -14,6 +14,12 @@ pub mod runtime {
 }
 pub mod tags;
 
+/// Webhook decoders, and their payload types, are behind the feature `webhooks`.
+#[cfg(feature = "webhooks")]
+pub fn adopted(body: &[u8]) -> Option<String> {
+    tags::webhooks::pet_adopted(body).ok()?.adopter
+}
+
 /// Untagged operations and the error type are always there.
 pub async fn health(client: &tags::Client) -> Result<(), tags::Error> {
     client.health().await
@@ -54,6 +60,7 @@ serde = {{ version = "1", features = ["derive"] }}
 pets = []
 schemas = []
 user-accounts = []
+webhooks = []
 probe-user = []
 deserialize-requests = []
 
@@ -98,7 +105,8 @@ fn each_tag_compiles_alone_and_together() {
         "pets",
         "user-accounts",
         "schemas",
-        "pets,schemas,user-accounts",
+        "webhooks",
+        "pets,schemas,user-accounts,webhooks",
     ] {
         let (ok, stderr) = check(&dir, features);
         assert!(ok, "features [{features}] do not compile:\n{stderr}");
@@ -151,5 +159,8 @@ fn gates_follow_the_operations_that_use_each_type() {
         "",
         "the error type is always compiled"
     );
+    let webhooks = r#"#[cfg(feature = "webhooks")]"#;
+    assert_eq!(gate_of("pub struct Adoption "), webhooks);
+    assert_eq!(gate_of("pub mod webhooks "), webhooks);
     assert!(source.contains("Cargo features, one per tag"));
 }

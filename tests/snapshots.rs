@@ -223,3 +223,13 @@ fn json_and_yaml_of_one_spec_generate_the_same_code() {
         }
     }
 }
+
+#[test]
+fn oas32_methods_fixture() {
+    insta::assert_snapshot!("oas32_methods", generate_fixture("oas32_methods"));
+}
+
+#[test]
+fn oas31_webhooks_fixture() {
+    insta::assert_snapshot!("oas31_webhooks", generate_fixture("oas31_webhooks"));
+}

@@ -22,11 +22,34 @@ pub struct Api {
     pub error_type: Option<String>,
     /// Named types, sorted by Rust name.
     pub types: Vec<TypeDef>,
-    /// Operations in spec order (paths, then methods in `get put post delete options head patch trace` order).
+    /// Operations in spec order (paths, then methods in `get put post delete options head patch
+    /// trace` order, then OpenAPI 3.2's `query` and `additionalOperations`).
     pub operations: Vec<Operation>,
     /// Whether each tag's operations, and the types only they use, go behind a cargo feature
     /// of the tag's name (`x-rust-features: tags` at the document's root).
     pub features_by_tag: bool,
+    /// The requests the API sends to its users (OpenAPI 3.1 `webhooks`), in spec order: one
+    /// per webhook operation with a JSON body.
+    pub webhooks: Vec<Webhook>,
+}
+
+/// One operation of a webhook: a request the API sends, whose body the user's server decodes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Webhook {
+    /// The webhook's key under `webhooks` (`newPet`).
+    pub name: String,
+    /// The operation's `operationId`, if it has one.
+    pub id: Option<String>,
+    /// Rust function name of its decoder.
+    pub rust: String,
+    pub method: Method,
+    /// JSON pointer of the operation.
+    pub pointer: String,
+    pub summary: Option<String>,
+    pub description: Option<String>,
+    pub deprecated: bool,
+    /// The JSON body the API sends.
+    pub body: Body,
 }
 
 /// How the API key is sent, from `components/securitySchemes`.
@@ -104,6 +127,9 @@ pub struct Struct {
     /// `x-null-means: unchanged` on the schema: as an update body, `null` leaves its fields
     /// as they are (unless a field says `x-null-means: clear`), so they are not three-state.
     pub null_means_unchanged: bool,
+    /// `dependentRequired` (`x-dependent-required` in a 3.0 spec): while the property named
+    /// first (a wire name) is present, each property in its list must be present too.
+    pub dependent_required: Vec<(String, Vec<String>)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -265,7 +291,7 @@ pub struct Operation {
     pub tags: Vec<String>,
     pub deprecated: bool,
     /// Sending it twice has the effect of sending it once: GET, HEAD, PUT, DELETE, OPTIONS,
-    /// TRACE, or `x-idempotent: true` on the operation.
+    /// TRACE, QUERY, or `x-idempotent: true` on the operation.
     pub idempotent: bool,
     /// Path, header and cookie parameters (positional arguments of the method).
     pub params: Vec<Param>,
@@ -343,7 +369,8 @@ pub enum PageStyle {
     Page,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// An operation's HTTP method.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Method {
     Get,
     Put,
@@ -353,10 +380,16 @@ pub enum Method {
     Head,
     Patch,
     Trace,
+    /// OpenAPI 3.2's `query`: the HTTP QUERY method, safe and idempotent
+    /// (draft-ietf-httpbis-safe-method-w-body).
+    Query,
+    /// Any other method, from OpenAPI 3.2's `additionalOperations`: its name as sent (an HTTP
+    /// token, case-sensitive: `PURGE`, `LINK`).
+    Other(String),
 }
 
 impl Method {
-    pub fn as_str(self) -> &'static str {
+    pub fn as_str(&self) -> &str {
         match self {
             Method::Get => "GET",
             Method::Put => "PUT",
@@ -366,7 +399,31 @@ impl Method {
             Method::Head => "HEAD",
             Method::Patch => "PATCH",
             Method::Trace => "TRACE",
+            Method::Query => "QUERY",
+            Method::Other(name) => name,
         }
+    }
+
+    /// The method sent as `name` (`GET`, `QUERY`, `PURGE`): a standard one by its variant.
+    pub fn from_name(name: &str) -> Method {
+        match name {
+            "GET" => Method::Get,
+            "PUT" => Method::Put,
+            "POST" => Method::Post,
+            "DELETE" => Method::Delete,
+            "OPTIONS" => Method::Options,
+            "HEAD" => Method::Head,
+            "PATCH" => Method::Patch,
+            "TRACE" => Method::Trace,
+            "QUERY" => Method::Query,
+            other => Method::Other(other.to_owned()),
+        }
+    }
+
+    /// Whether sending it twice has the effect of sending it once, by its definition (RFC 9110
+    /// section 9.2.2; QUERY per its draft); a method the client does not know is taken as not.
+    pub fn is_idempotent(&self) -> bool {
+        !matches!(self, Method::Post | Method::Patch | Method::Other(_))
     }
 }
 

@@ -31,6 +31,9 @@ pub const FIXTURES: &[&str] = &[
     "oas31_content",
     "oas31_unevaluated_properties",
     "oas31_pattern_properties",
+    "oas31_webhooks",
+    // OpenAPI 3.2: one document-level feature each.
+    "oas32_methods",
 ];
 
 pub fn root() -> PathBuf {

@@ -12,6 +12,7 @@ mod error;
 pub mod examples;
 mod hook;
 mod http;
+mod method;
 mod open;
 mod options;
 mod paginate;
@@ -20,6 +21,7 @@ mod response;
 mod retry;
 mod validate;
 mod values;
+mod webhook;
 
 /// `Deserialize` for models that keep unknown fields (see the macro's docs).
 pub use crate::__open_struct as open_struct;
@@ -41,6 +43,7 @@ pub use error::{
 };
 pub use hook::{BoxError, BoxFuture, Hook, Request};
 pub use http::{Call, HttpClient, Method};
+pub use method::extension_method;
 #[doc(hidden)]
 pub use open::Key as __Key;
 pub use options::{RequestOptions, RetryPolicy};
@@ -56,10 +59,12 @@ pub mod __de {
 }
 pub use serde::de::IgnoredAny;
 pub use validate::{
-    check_format, check_items, check_length, check_path_param, check_pattern, check_range,
-    check_unique, ensure_valid, Format, Path, Pattern, Rule, Validate, ValidationError, Violation,
+    check_dependent_required, check_format, check_items, check_length, check_path_param,
+    check_pattern, check_range, check_unique, ensure_valid, Format, Path, Pattern, Rule, Validate,
+    ValidationError, Violation,
 };
 pub use values::{deserialize_open, OpenEnum, Patch, Unknown};
+pub use webhook::{decode_webhook, WebhookError};
 
 /// The body of a response whose media type is not JSON or text (`application/octet-stream`,
 /// `application/pdf`, `image/png`, ...): the bytes as received, cheap to clone and slice

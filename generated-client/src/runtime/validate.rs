@@ -115,6 +115,9 @@ pub enum Rule {
     NonEmpty,
     /// A number must be finite: NaN and infinities cannot be sent as JSON numbers.
     Finite,
+    /// `dependentRequired`: the property at this path must be present while `trigger` (a
+    /// sibling property, by its JSON name) is.
+    DependentRequired { trigger: &'static str },
 }
 
 impl fmt::Display for Rule {
@@ -166,6 +169,12 @@ impl fmt::Display for Rule {
             Rule::UniqueItems => write!(f, "repeats an earlier item (uniqueItems)"),
             Rule::NonEmpty => write!(f, "must not be empty"),
             Rule::Finite => write!(f, "must be a finite number, not NaN or infinity"),
+            Rule::DependentRequired { trigger } => {
+                write!(
+                    f,
+                    "is required when `{trigger}` is present (dependentRequired)"
+                )
+            }
         }
     }
 }
@@ -417,6 +426,20 @@ pub fn check_range(
                 },
             );
         }
+    }
+}
+
+/// `dependentRequired`, for an object at `path` whose property `trigger` is present: reports
+/// each of `required` (a property's JSON name, and whether it is present) that is absent, at
+/// its own path.
+pub fn check_dependent_required(
+    trigger: &'static str,
+    required: &[(&'static str, bool)],
+    path: &Path<'_>,
+    out: &mut Vec<Violation>,
+) {
+    for (name, _) in required.iter().filter(|(_, present)| !present) {
+        push(out, &path.field(name), Rule::DependentRequired { trigger });
     }
 }
 

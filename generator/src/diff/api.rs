@@ -154,7 +154,7 @@ fn operation(old: &Operation, new: &Operation, apis: (&View<'_>, &View<'_>), out
         };
         out.push(Rule::OperationRenamed, p, what);
     }
-    if (old.method, &old.path) != (new.method, &new.path) {
+    if (&old.method, &old.path) != (&new.method, &new.path) {
         out.push(
             Rule::OperationMoved,
             p,

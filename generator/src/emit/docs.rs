@@ -286,6 +286,11 @@ pub fn module_doc(api: &Api) -> TokenStream {
         "Start with [`Client`]: `Client::new(api_key)` or `Client::from_env()` (reads `{0}_API_KEY`, and `{0}_BASE_URL` if set).",
         api.env_prefix
     ));
+    inner_attrs(&lines)
+}
+
+/// `#![doc = "..."]` attributes (a module's own docs), one per line.
+pub fn inner_attrs(lines: &[String]) -> TokenStream {
     let lines = lines.iter().map(|l| {
         let l = if l.is_empty() {
             String::new()

@@ -9,9 +9,11 @@ pub(crate) mod docs;
 mod enums;
 mod examples;
 mod features;
+mod method;
 mod models;
 mod rust_type;
 pub(crate) mod validate;
+mod webhooks;
 
 use crate::ir::*;
 use crate::surface::{RustType, Surface, TypeSurface};
@@ -57,6 +59,8 @@ pub enum Part {
     Type(usize),
     /// The `Client` and its methods.
     Client,
+    /// The `webhooks` module: a decoder per webhook operation.
+    Webhooks,
     /// The `spec_examples` test module.
     Examples,
 }
@@ -66,6 +70,7 @@ pub fn parts(api: &Api) -> Vec<Part> {
     let mut parts = vec![Part::Header, Part::Errors, Part::Patterns];
     parts.extend((0..api.types.len()).map(Part::Type));
     parts.push(Part::Client);
+    parts.push(Part::Webhooks);
     parts.push(Part::Examples);
     parts
 }
@@ -109,6 +114,7 @@ pub fn emit_part(ctx: &Ctx<'_>, part: Part) -> TokenStream {
             }
         }
         Part::Client => client::emit_client(ctx),
+        Part::Webhooks => webhooks::emit_webhooks(ctx),
         // A module with per-tag features has no example tests: each would need its type's
         // features.
         Part::Examples if ctx.surface.features.is_some() => TokenStream::new(),
@@ -147,8 +153,9 @@ fn header(ctx: &Ctx<'_>) -> TokenStream {
     let docs = docs::module_doc(ctx.api);
     let features = ctx.surface.features.as_ref().map(|f| {
         let line = format!(
-            " Cargo features, one per tag (declare them in the crate that includes this module): {}. Each compiles that tag's operations and the types they use; `schemas` compiles the types no operation uses.",
-            f.all.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ")
+            " Cargo features, one per tag (declare them in the crate that includes this module): {}. Each compiles that tag's operations and the types they use; `schemas` compiles the types no operation uses{}.",
+            f.all.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", "),
+            if ctx.api.webhooks.is_empty() { "" } else { "; `webhooks` the `webhooks` module and its payload types" }
         );
         quote!(#![doc = ""] #![doc = #line])
     });
@@ -185,6 +192,7 @@ impl<'a> Ctx<'a> {
         for t in api.types.iter().filter(|t| crate::surface::is_sent(t)) {
             t.member_shapes().for_each(&mut add);
         }
+        api.webhooks.iter().for_each(|h| add(&h.body.shape));
         for op in &api.operations {
             op.params.iter().for_each(|p| add(&p.shape));
             if let Some(b) = &op.body {

@@ -168,7 +168,8 @@ pub fn validate_impl(ctx: &Ctx<'_>, t: &TypeDef, fields: Option<&StructSurface>)
                         quote! { for (key, value) in &self.#e { let path = &path.key(key); #inner } }
                     })
                 });
-            quote!(#(#fields)* #extra)
+            let dependencies = dependencies(s, ss);
+            quote!(#(#fields)* #extra #dependencies)
         }
         (TypeKind::Tagged(u), _) => {
             let arms: Vec<_> = u
@@ -216,4 +217,36 @@ pub fn validate_impl(ctx: &Ctx<'_>, t: &TypeDef, fields: Option<&StructSurface>)
             }
         }
     }
+}
+
+/// `dependentRequired`: for each property that is present, a check that the properties it
+/// needs are present too (a required property always is; an `Option` is when `Some`; an
+/// `rt::Patch` unless `Unchanged`).
+fn dependencies(s: &Struct, ss: &StructSurface) -> TokenStream {
+    let present = |wire: &str| {
+        let (f, fs) = s
+            .fields
+            .iter()
+            .zip(&ss.fields)
+            .find(|(f, _)| f.wire == wire)?;
+        let name = ident(&fs.name);
+        match fs.wrapper {
+            _ if f.required => None,
+            Wrapper::Plain => None,
+            Wrapper::Option => Some(quote!(self.#name.is_some())),
+            Wrapper::Patch => Some(quote!(!self.#name.is_unchanged())),
+        }
+    };
+    let checks = s.dependent_required.iter().map(|(trigger, required)| {
+        let needed = required.iter().map(|r| {
+            let is = present(r).unwrap_or_else(|| quote!(true));
+            quote!((#r, #is))
+        });
+        let check = quote!(rt::check_dependent_required(#trigger, &[#(#needed),*], path, out););
+        match present(trigger) {
+            Some(is) => quote!(if #is { #check }),
+            None => check,
+        }
+    });
+    quote!(#(#checks)*)
 }

@@ -2,6 +2,7 @@
 //! openapiv3 types (3.1/3.2 documents arrive rewritten into them by `load`). Collects every diagnostic instead of stopping at the first.
 
 mod ctx;
+mod dependent;
 mod operation;
 mod reach;
 mod resolve;
@@ -66,12 +67,13 @@ pub fn lower(
     l.name_components();
     l.define_components();
     let operations = l.operations();
+    let webhooks = l.webhooks();
     l.strip_tags();
     let auth = l.auth();
     let base_url = l.base_url();
     let components = l.by_ref.values().map(String::as_str);
-    reach::drop_orphans(&mut l.types, components, &operations);
-    reach::mark_reachable(&mut l.types, &operations);
+    reach::drop_orphans(&mut l.types, components, &operations, &webhooks);
+    reach::mark_reachable(&mut l.types, &operations, &webhooks);
     let error_type = common_error_type(&operations);
     let mut api = Api {
         module: module.to_owned(),
@@ -90,6 +92,7 @@ pub fn lower(
             .get("x-rust-features")
             .and_then(|v| v.as_str())
             == Some("tags"),
+        webhooks,
     };
     // Warnings from reading a 3.1/3.2 document come first: they are about the source as written.
     let mut diags = document.warnings.clone();

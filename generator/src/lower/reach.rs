@@ -54,8 +54,12 @@ pub(super) fn drop_orphans<'c>(
     types: &mut BTreeMap<String, TypeDef>,
     components: impl Iterator<Item = &'c str>,
     ops: &[Operation],
+    hooks: &[Webhook],
 ) {
     let mut roots: Vec<&str> = components.collect();
+    hooks
+        .iter()
+        .for_each(|h| named_in(&h.body.shape, &mut roots));
     for op in ops {
         op.body.iter().for_each(|b| named_in(&b.shape, &mut roots));
         op.params
@@ -73,13 +77,22 @@ pub(super) fn drop_orphans<'c>(
 }
 
 /// Marks the types reachable from request bodies and parameters, from responses, and from
-/// PATCH/PUT bodies. A type no operation reaches counts as received (see
-/// [`TypeDef::in_response`]): its values come from elsewhere (webhooks, stored data), so it
-/// decodes leniently and gets no setters or `Validate`.
-pub(super) fn mark_reachable(types: &mut BTreeMap<String, TypeDef>, ops: &[Operation]) {
+/// PATCH/PUT bodies. A webhook's body is received (the API sends it to the user's server): it
+/// counts as a response (enums stay open, unknown fields are kept, nothing is validated: like a
+/// response, what the API sends is decoded, not checked). A type no operation or webhook
+/// reaches counts as received too (see [`TypeDef::in_response`]): its values come from
+/// elsewhere (stored data), so it decodes leniently and gets no setters or `Validate`.
+pub(super) fn mark_reachable(
+    types: &mut BTreeMap<String, TypeDef>,
+    ops: &[Operation],
+    hooks: &[Webhook],
+) {
     let mut req = Vec::new();
     let mut resp = Vec::new();
     let mut update = Vec::new();
+    for h in hooks {
+        named_in(&h.body.shape, &mut resp);
+    }
     for op in ops {
         if let Some(b) = &op.body {
             named_in(&b.shape, &mut req);

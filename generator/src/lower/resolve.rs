@@ -35,6 +35,10 @@ pub(crate) struct Store {
     responses: Arena<Response>,
     headers: Arena<Header>,
     path_items: Arena<PathItem>,
+    /// Webhooks' path items, read from `x-webhooks` (see `operation::webhooks`).
+    pub(super) webhooks: Arena<ReferenceOr<PathItem>>,
+    /// Operations read from extensions (`x-additional-operations`, see `operation::additional`).
+    pub(super) operations: Arena<openapiv3::Operation>,
     schemas: Arena<Schema>,
     /// Names and JSON pointers of the schemas in `schemas`.
     strings: Arena<String>,

@@ -737,10 +737,12 @@ impl<'a> Lowerer<'a> {
             None => None,
         };
         let null_means_unchanged = self.null_means(SchemaRef::Item(schema), pointer) == Some(false);
+        let dependent_required = self.dependent_required(schema, pointer, &mut fields);
         Struct {
             fields,
             extra,
             null_means_unchanged,
+            dependent_required,
         }
     }
 

@@ -30,5 +30,9 @@ pub(super) fn restore(doc: &Document, api: &mut Api, diags: &mut Diagnostics) {
             .flat_map(|r| &mut r.examples);
         body.chain(responses).for_each(|e| fix(&mut e.pointer));
     }
+    for w in &mut api.webhooks {
+        fix(&mut w.pointer);
+        w.body.examples.iter_mut().for_each(|e| fix(&mut e.pointer));
+    }
     diags.0.iter_mut().for_each(|d| fix(&mut d.pointer));
 }

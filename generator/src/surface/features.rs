@@ -5,14 +5,18 @@
 //! A type is behind the features of every tag whose operations reach it (through fields, items,
 //! map values and union variants), so whatever reaches it is never compiled without it. Always
 //! compiled: operations without tags, the types they reach, and the error type and the types it
-//! reaches. Types no operation reaches (and what they name) are behind the feature `schemas`.
+//! reaches. The `webhooks` module, and the types only webhook payloads reach, are behind the
+//! feature `webhooks`. Types no operation reaches (and what they name) are behind the feature `schemas`.
 
 use crate::ir::*;
 use foldhash::HashMap;
 use std::collections::BTreeSet;
 
-/// The feature of the types no operation uses.
+/// The feature of the types no operation or webhook uses.
 pub const SCHEMAS: &str = "schemas";
+
+/// The feature of the `webhooks` module and the types only its payloads use.
+pub const WEBHOOKS: &str = "webhooks";
 
 /// Which cargo feature gates each item of the module.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -115,8 +119,22 @@ pub fn by_tag(api: &Api) -> Features {
         }
         operations.push(feature);
     }
-    // Types no operation reaches (an empty set: GitHub's webhook payloads, ...) are behind the
-    // feature `schemas`, and so is everything they name.
+    // The `webhooks` module is behind the feature `webhooks`, and so is what its payloads
+    // reach (GitHub's spec has hundreds, which a user of a few tags should not compile).
+    if !api.webhooks.is_empty() {
+        let mut roots = Vec::new();
+        for h in &api.webhooks {
+            named(&h.body.shape, &index, &mut roots);
+        }
+        all.insert(WEBHOOKS.to_owned());
+        for (g, s) in gates.iter_mut().zip(reach(roots)) {
+            if let (Some(g), true) = (g, s) {
+                g.insert(WEBHOOKS.to_owned());
+            }
+        }
+    }
+    // Types nothing reaches (an empty set) are behind the feature `schemas`, and so is
+    // everything they name.
     let free: Vec<usize> = gates
         .iter()
         .enumerate()

@@ -132,6 +132,9 @@ pub fn needs_validation(api: &Api) -> HashSet<&str> {
         for shape in t.member_shapes() {
             walk(shape, &t.name, &mut direct, &mut named_by);
         }
+        if let TypeKind::Struct(s) = &t.kind {
+            direct |= !s.dependent_required.is_empty();
+        }
         if let TypeKind::Tagged(u) = &t.kind {
             for v in &u.variants {
                 named_by.entry(v.ty.as_str()).or_default().push(&t.name);

@@ -106,6 +106,21 @@ fn maps() {
     assert_eq!(t.extra.get("x-a").map(String::as_str), Some("b"));
 }
 
+/// `dependentRequired`: a card without its billing address and security code is refused, each
+/// missing property at its own path; with them, or without a card, the thing is valid.
+fn dependent_required() {
+    use dependent_required::Thing;
+    let e = Thing::new("n").card("4242").validate().unwrap_err();
+    assert_eq!(paths(e.clone()), ["billing_address", "cvc"]);
+    assert_eq!(
+        e.violations()[0].to_string(),
+        "billing_address: is required when `card` is present (dependentRequired)"
+    );
+    assert_eq!(paths(Thing::new("n").card("4242").cvc("1").validate().unwrap_err()), ["billing_address"]);
+    Thing::new("n").card("4242").cvc("1").billing_address("a").validate().unwrap();
+    Thing::new("n").nickname("x").cvc("1").validate().unwrap();
+}
+
 fn main() {
     type_arrays();
     constant();
@@ -115,5 +130,6 @@ fn main() {
     prefix_items();
     content();
     maps();
-    let _ = (examples::Thing::new("Ada"), dependent_required::Thing::new());
+    dependent_required();
+    let _ = examples::Thing::new("Ada");
 }

@@ -116,7 +116,7 @@ fn sent(ctx: &Ctx<'_>, op: &Operation, location: ParamLocation) -> TokenStream {
 /// response.
 pub fn call(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
     let api = ctx.api;
-    let method = ident(op.method.as_str());
+    let method = crate::emit::method::expr(&op.method);
     let path_expr = path(ctx, op);
     let headers = sent(ctx, op, ParamLocation::Header);
     let cookies = sent(ctx, op, ParamLocation::Cookie);
@@ -174,7 +174,7 @@ pub fn call(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
     let call_info = quote! {
         let call = rt::Call {
             operation: #operation,
-            method: rt::Method::#method,
+            method: #method,
             template: #template,
             path: #path_expr,
             idempotent: #idempotent,

@@ -7,8 +7,8 @@
 //! siblings → `allOf: [$ref]` + siblings; `$defs` → `components/schemas`; ...). `lower` then
 //! sees exactly what it would see for the 3.0 spec, so every feature of the client works the
 //! same and no stage past `load` knows which version was read. What 3.0 cannot say (a key
-//! pattern of `patternProperties`, `prefixItems` tuples, `dependentRequired`) becomes a warning
-//! located at the keyword.
+//! pattern of `patternProperties`, `prefixItems` tuples) becomes a warning located at the
+//! keyword; `dependentRequired` is kept as the extension `x-dependent-required`.
 //!
 //! Why not the `oas3` crate (0.22): its schema model has no `$defs`, `dependentRequired`,
 //! `patternProperties`, `unevaluatedProperties`, `contentEncoding` or `contentMediaType`, and
@@ -17,8 +17,11 @@
 //! every object. Rewriting into the model `lower` already reads costs one walk over the value
 //! the 3.0 path parses anyway (see `benches/generate.rs`, group `load_31`).
 
+mod lenient;
+mod methods;
 mod paths;
 mod schema;
+mod webhooks;
 
 use crate::diag::{join, Sink};
 use serde_yaml::{Mapping, Value};
@@ -56,6 +59,7 @@ pub(crate) fn rewrite(file: &str, doc: &mut Value) -> Rewrite {
     }
     paths::inline_path_item_refs(root, &mut rw);
     paths::document(root, &mut rw);
+    webhooks::move_webhooks(root, &mut rw);
     schema::hoist_defs(root, &mut rw);
     rw
 }

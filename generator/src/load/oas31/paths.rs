@@ -14,18 +14,6 @@ const METHODS: &[&str] = &[
 pub(super) fn document(root: &mut Mapping, rw: &mut Rewrite) {
     each_entry(root, "paths", &At::ROOT, rw, path_item);
     each_entry(root, "webhooks", &At::ROOT, rw, path_item);
-    if root
-        .get("webhooks")
-        .and_then(Value::as_mapping)
-        .is_some_and(|w| !w.is_empty())
-    {
-        rw.sink.warning(
-            "/webhooks",
-            "`webhooks` are requests the API sends, not operations the client calls: no methods \
-             are generated for them (their payload schemas under `components/schemas` become types)",
-            Some("put each payload schema under `components/schemas` to get a type for it".to_owned()),
-        );
-    }
     let Some(components) = child(root, "components") else {
         return;
     };
@@ -96,21 +84,7 @@ pub(super) fn path_item(item: &mut Value, at: &At<'_>, rw: &mut Rewrite) {
         }
     }
     each_entry(map, "additionalOperations", at, rw, operation);
-    for (key, what) in [
-        ("query", "the OpenAPI 3.2 `query` method"),
-        (
-            "additionalOperations",
-            "`additionalOperations` (OpenAPI 3.2 methods by name)",
-        ),
-    ] {
-        if map.contains_key(key) {
-            rw.sink.warning(
-                &at.key(key).build(),
-                format!("{what} is not generated yet: the client has no method for it"),
-                Some("call it through the client's HTTP client by hand".to_owned()),
-            );
-        }
-    }
+    super::methods::gather(map, at, rw);
 }
 
 fn operation(op: &mut Value, at: &At<'_>, rw: &mut Rewrite) {

@@ -211,6 +211,7 @@ fn rewrite_schema(map: &mut Mapping, at: &At<'_>, rw: &mut Rewrite, local: bool)
     if closed_tuple {
         map.remove("items");
     }
+    super::lenient::false_properties(map, at, rw);
     // Subschemas, in one pass over the entries (a lookup per keyword was a cost of its own).
     for (key, v) in map.iter_mut() {
         let Some(key) = key.as_str() else {
@@ -264,6 +265,7 @@ fn rewrite_schema(map: &mut Mapping, at: &At<'_>, rw: &mut Rewrite, local: bool)
         }
     }
     annotations(map);
+    super::lenient::invalid_type(map, at, rw);
     types(map, at, rw);
     null_members(map);
     exclusive_bounds(map);
@@ -528,7 +530,7 @@ fn is_textual(m: &str) -> bool {
 
 /// `unevaluatedProperties` → `additionalProperties` (what it means for a schema the client
 /// models as one struct, `allOf` members merged); `patternProperties` → `additionalProperties`
-/// with a warning that key patterns are not checked; `dependentRequired` → a warning.
+/// with a warning that key patterns are not checked; `dependentRequired` → `x-dependent-required`.
 fn objects(map: &mut Mapping, at: &At<'_>, rw: &mut Rewrite) {
     if let Some(u) = map.remove("unevaluatedProperties") {
         if !map.contains_key("additionalProperties") && u != Value::Bool(true) {
@@ -565,13 +567,37 @@ fn objects(map: &mut Mapping, at: &At<'_>, rw: &mut Rewrite) {
             map.insert("additionalProperties".into(), chosen);
         }
     }
-    if map.contains_key("dependentRequired") {
+    dependent_required(map, at, rw);
+}
+
+/// `dependentRequired` → `x-dependent-required` (the 3.0 model keeps extensions only), which
+/// `lower` reads into the struct's dependencies and `validate()` checks. A value that is not a
+/// map of property names to lists of names gets a warning and is dropped.
+fn dependent_required(map: &mut Mapping, at: &At<'_>, rw: &mut Rewrite) {
+    let Some(deps) = map.remove("dependentRequired") else {
+        return;
+    };
+    let well_formed = deps.as_mapping().is_some_and(|m| {
+        m.iter().all(|(k, v)| {
+            k.is_string()
+                && v.as_sequence()
+                    .is_some_and(|names| names.iter().all(Value::is_string))
+        })
+    });
+    if well_formed {
+        map.insert("x-dependent-required".into(), deps);
+        let at = at.key("x-dependent-required").build();
+        let source = format!(
+            "{}/dependentRequired",
+            &at[..at.len() - "/x-dependent-required".len()]
+        );
+        rw.moved.push((at, source));
+    } else {
         rw.sink.warning(
             &at.key("dependentRequired").build(),
-            "`dependentRequired` is not checked before a request is sent",
-            Some("document the dependency in the property's `description`".to_owned()),
+            "`dependentRequired` must map property names to lists of property names; it is not checked",
+            Some("write it as `dependentRequired: {card: [billing_address]}`".to_owned()),
         );
-        map.remove("dependentRequired");
     }
 }
 
@@ -680,7 +706,8 @@ pub(super) fn hoist_defs(root: &mut Mapping, rw: &mut Rewrite) {
     }
 }
 
-/// Points every `$ref` named in `renamed` (old → new) at its new place, anywhere in `v`.
+/// Points every `$ref` to a node named in `renamed` (old → new), or into one, at its new
+/// place, anywhere in `v`.
 fn retarget(v: &mut Value, renamed: &[(String, String)]) {
     match v {
         Value::Mapping(m) => {
@@ -688,8 +715,18 @@ fn retarget(v: &mut Value, renamed: &[(String, String)]) {
                 if k.as_str() == Some("$ref") {
                     if let Some(r) = child.as_str() {
                         let decoded = percent_encoding::percent_decode_str(r).decode_utf8_lossy();
-                        if let Some((_, new)) = renamed.iter().find(|(old, _)| *old == decoded) {
-                            *child = new.as_str().into();
+                        // The entry itself, or a node inside it (`.../definitions/B/allOf/1`);
+                        // the longest match, for an entry inside another.
+                        let moved = renamed
+                            .iter()
+                            .filter_map(|(old, new)| {
+                                let rest = decoded.strip_prefix(old.as_str())?;
+                                (rest.is_empty() || rest.starts_with('/'))
+                                    .then(|| (old.len(), format!("{new}{rest}")))
+                            })
+                            .max_by_key(|(len, _)| *len);
+                        if let Some((_, new)) = moved {
+                            *child = new.into();
                         }
                     }
                 } else {

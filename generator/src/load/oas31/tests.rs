@@ -134,8 +134,12 @@ fn object_keywords() {
         w[0].starts_with("/components/schemas/S/patternProperties: "),
         "{w:?}"
     );
-    let (_, w) = rewritten("type: object\ndependentRequired: {a: [b]}");
-    assert!(w[0].contains("`dependentRequired` is not checked"), "{w:?}");
+    let (s, w) = rewritten("type: object\ndependentRequired: {a: [b]}");
+    assert_eq!(s, yaml("type: object\nx-dependent-required: {a: [b]}"));
+    assert!(w.is_empty(), "{w:?}");
+    let (s, w) = rewritten("type: object\ndependentRequired: {a: b}");
+    assert_eq!(s, yaml("type: object"));
+    assert!(w[0].contains("`dependentRequired` must map"), "{w:?}");
 }
 
 #[test]
@@ -161,8 +165,10 @@ fn unsupported_keywords_are_named() {
 
 #[test]
 fn boolean_schemas() {
-    let (s, _) = rewritten("type: object\nproperties: {a: true, b: false}");
-    assert_eq!(s, yaml("type: object\nproperties: {a: {}, b: {not: {}}}"));
+    let (s, _) = rewritten("type: object\nproperties: {a: true}");
+    assert_eq!(s, yaml("type: object\nproperties: {a: {}}"));
+    let (s, _) = rewritten("type: array\nitems: false");
+    assert_eq!(s, yaml("type: array\nitems: {not: {}}"));
 }
 
 #[test]
@@ -199,11 +205,61 @@ fn document_features_not_generated_are_warned_about() {
         .collect();
     assert_eq!(
         pointers,
-        [
-            "/paths/~1a/query/responses/200/content/application~1jsonl/itemSchema",
-            "/paths/~1a/query",
-            "/webhooks"
-        ]
+        ["/paths/~1a/query/responses/200/content/application~1jsonl/itemSchema"]
+    );
+}
+
+/// `query` and `additionalOperations` are gathered into `x-additional-operations`, by the
+/// method name as sent, each recorded as moved from where it was written (through a path item
+/// from `components/pathItems` too); a method given twice keeps the first.
+#[test]
+fn query_and_additional_operations_are_gathered() {
+    let text = "openapi: 3.2.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    \
+                query: {operationId: q, responses: {'200': {description: OK}}}\n    \
+                additionalOperations:\n      PURGE: {operationId: p, responses: {'204': {description: OK}}}\n      \
+                QUERY: {operationId: q2, responses: {'204': {description: OK}}}\n  \
+                /b: {$ref: '#/components/pathItems/B'}\n\
+                components:\n  pathItems:\n    B:\n      additionalOperations:\n        \
+                LINK: {operationId: l, responses: {'204': {description: OK}}}\n";
+    let mut doc = yaml(text);
+    let rw = rewrite("x.yaml", &mut doc);
+    let ops = &doc["paths"]["/a"]["x-additional-operations"];
+    let names: Vec<&str> = ops
+        .as_mapping()
+        .unwrap()
+        .keys()
+        .filter_map(Value::as_str)
+        .collect();
+    assert_eq!(names, ["QUERY", "PURGE"]);
+    assert_eq!(ops["QUERY"]["operationId"], Value::from("q"));
+    assert!(doc["paths"]["/a"].get("query").is_none());
+    assert_eq!(
+        doc["paths"]["/b"]["x-additional-operations"]["LINK"]["operationId"],
+        Value::from("l")
+    );
+    let source = |p: &str| {
+        rw.moved.iter().find_map(|(to, from)| {
+            p.strip_prefix(to.as_str())
+                .map(|rest| format!("{from}{rest}"))
+        })
+    };
+    assert_eq!(
+        source("/paths/~1a/x-additional-operations/QUERY/responses").as_deref(),
+        Some("/paths/~1a/query/responses")
+    );
+    assert_eq!(
+        source("/paths/~1a/x-additional-operations/PURGE").as_deref(),
+        Some("/paths/~1a/additionalOperations/PURGE")
+    );
+    assert_eq!(
+        source("/paths/~1b/x-additional-operations/LINK").as_deref(),
+        Some("/components/pathItems/B/additionalOperations/LINK")
+    );
+    let warnings = rw.sink.into_diagnostics();
+    assert_eq!(warnings.0.len(), 1);
+    assert_eq!(
+        warnings.0[0].pointer,
+        "/paths/~1a/additionalOperations/QUERY"
     );
 }
 
@@ -229,4 +285,38 @@ fn pydantic_optional_field() {
         yaml("title: Nick\ndefault: null\nnullable: true\ntype: string\nmaxLength: 5")
     );
     assert!(w.is_empty());
+}
+
+/// A `false` property schema (a misplaced `additionalProperties: false`) is left out, and a
+/// `type` that is a map is dropped, each with a warning naming the keyword and the fix (two of
+/// the corpus's Codat specs).
+#[test]
+fn mistakes_of_real_specs_are_read_leniently() {
+    let (s, w) =
+        rewritten("type: object\nproperties: {additionalProperties: false, a: {type: string}}");
+    assert_eq!(s, yaml("type: object\nproperties: {a: {type: string}}"));
+    assert!(
+        w[0].starts_with("/components/schemas/S/properties/additionalProperties: property `additionalProperties` has the schema `false`"),
+        "{w:?}"
+    );
+    let (s, w) = rewritten("type: {enum: [a, b], type: string}");
+    assert_eq!(s, yaml("{}"));
+    assert!(
+        w[0].starts_with("/components/schemas/S/type: `type` must be"),
+        "{w:?}"
+    );
+}
+
+/// A `$ref` into a `definitions` entry (`.../definitions/B/allOf/1`) follows the entry to
+/// `components/schemas`.
+#[test]
+fn refs_into_moved_definitions_follow_them() {
+    let (s, _) = rewritten(
+        "type: object\nproperties: {b: {$ref: '#/components/schemas/S/definitions/B/allOf/0'}}\n\
+         definitions: {B: {allOf: [{type: string}]}}",
+    );
+    assert_eq!(
+        s,
+        yaml("type: object\nproperties: {b: {$ref: '#/components/schemas/B/allOf/0'}}")
+    );
 }

@@ -2,10 +2,12 @@
 //! ([`params`]), request body ([`body`]), responses ([`responses`]) and pagination
 //! ([`pagination`]). Every `$ref` they hold goes through [`super::resolve`].
 
+mod additional;
 mod body;
 mod pagination;
 mod params;
 mod responses;
+mod webhooks;
 
 use super::Lowerer;
 use crate::diag::join;
@@ -25,17 +27,24 @@ impl<'a> Lowerer<'a> {
             let Some(item) = self.resolve(item, &path_ptr) else {
                 continue;
             };
-            for (method, op) in item.iter() {
-                let pointer = join(&path_ptr, method);
+            let standard = item.iter().map(|(key, op)| {
+                (
+                    join(&path_ptr, key),
+                    Method::from_name(&key.to_uppercase()),
+                    op,
+                )
+            });
+            let additional = self.additional_operations(item, &path_ptr);
+            for (pointer, method, op) in standard.collect::<Vec<_>>().into_iter().chain(additional)
+            {
                 let id = match &op.operation_id {
                     Some(id) => id.clone(),
                     None => {
-                        let id = format!("{method}_{}", path.replace(['{', '}'], ""));
+                        let m = method.as_str().to_lowercase();
+                        let id = format!("{m}_{}", path.replace(['{', '}'], ""));
                         self.sink.warning(
                             &pointer,
-                            format!(
-                                "no `operationId`; the method is named after `{method} {path}`"
-                            ),
+                            format!("no `operationId`; the method is named after `{m} {path}`"),
                             Some("add an `operationId`".to_owned()),
                         );
                         id
@@ -104,7 +113,7 @@ impl<'a> Lowerer<'a> {
                         );
                         false
                     }
-                    None => !matches!(method, "post" | "patch"),
+                    None => method.is_idempotent(),
                 };
                 let query_styles = params
                     .iter()
@@ -126,16 +135,7 @@ impl<'a> Lowerer<'a> {
                 out.push(Operation {
                     id,
                     rust,
-                    method: match method {
-                        "get" => Method::Get,
-                        "put" => Method::Put,
-                        "post" => Method::Post,
-                        "delete" => Method::Delete,
-                        "options" => Method::Options,
-                        "head" => Method::Head,
-                        "patch" => Method::Patch,
-                        _ => Method::Trace,
-                    },
+                    method,
                     path: path.clone(),
                     pointer,
                     summary: op.summary.clone(),

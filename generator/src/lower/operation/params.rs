@@ -172,6 +172,7 @@ impl<'a> Lowerer<'a> {
                 fields,
                 extra: None,
                 null_means_unchanged: false,
+                dependent_required: Vec::new(),
             }),
             in_request: false,
             in_response: false,
