@@ -12,7 +12,8 @@
 #
 # Environment: COMPARE_DIR (scratch, default /tmp/api-clients-corpus/openapi-generator),
 # CORPUS_DIR (default /tmp/api-clients-corpus), TOOLS (default "openapi-generator ours"),
-# ROUNDS (default 1; rounds alternate the tools), OPENAPI_GENERATOR_VERSION (default 7.26.0),
+# ROUNDS (default 1; rounds alternate the tools), FIRST_ROUND (its number, default 1; to add
+# rounds to an earlier run's results), OPENAPI_GENERATOR_VERSION (default 7.26.0),
 # HEAVY_LOCK (the lock file the timed checks hold, default /tmp/heavy.lock).
 # Results: one tab-separated line per spec, tool and round in $COMPARE_DIR/results.tsv, and a
 # table at the end.
@@ -33,9 +34,16 @@
 #   the largest process (rustc). Lines are `wc -l` of every generated .rs file (ours: the
 #   module alone; openapi-generator's: src/, where apis/ and models/ are one file per tag and
 #   per schema).
-# - Each timed check runs under `flock /tmp/heavy.lock` (the machine is shared: a big module
-#   takes gigabytes); the wait for the lock is not timed, but other builds running on the
-#   2 cores are: read times beside the load average the table prints.
+# - "operations" counts the methods under the spec's `paths`; "methods" counts
+#   openapi-generator's `pub async fn`s in src/apis/, which holds an operation once per tag
+#   it has (ours writes each operation once, so it shows "-"). The lines are not the same
+#   content: ours checks requests against the spec's constraints before sending them and
+#   carries the spec's descriptions as doc comments; compare what each crate does, not only
+#   its size.
+# - Each timed check runs under `flock $HEAVY_LOCK` (the machine is shared: a big module takes
+#   gigabytes); the wait for the lock is not timed, but other builds running on the 2 cores
+#   are: wall time grows with the load (printed beside each row, as /proc/loadavg at the end
+#   of the check), user+sys CPU time much less, so compare CPU times when the load is high.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -197,7 +205,7 @@ specs=("$@")
 [[ " $tools " != *" ours "* ]] || cargo build --quiet --release -p generator --bin generator
 [ -f "$work/results.tsv" ] || record spec tool round lines operations methods gen_wall_s gen_peak_gb \
   check check_wall_s check_cpu_s check_peak_gb first_error load
-for round in $(seq "$rounds"); do
+for round in $(seq "${FIRST_ROUND:-1}" $((${FIRST_ROUND:-1} + rounds - 1))); do
   for spec in "${specs[@]}"; do
     # Alternate which tool goes first from one round to the next.
     order=$tools
