@@ -31,9 +31,10 @@
 #   (ours is `#![allow(warnings)]`; openapi-generator's warnings are printed, which costs it a
 #   little).
 # - /usr/bin/time -v wraps cargo: wall is cargo + rustc, CPU is user+sys of both, peak memory is
-#   the largest process (rustc). Lines are `wc -l` of every generated .rs file (ours: the
-#   module alone; openapi-generator's: src/, where apis/ and models/ are one file per tag and
-#   per schema).
+#   the largest process (rustc). "lines" counts every line of the generated .rs files (ours:
+#   the module alone; openapi-generator's: src/, where apis/ and models/ are one file per tag
+#   and per schema), "code_lines" those that are neither blank nor comments (doc comments are
+#   comments).
 # - "operations" counts the methods under the spec's `paths`; "methods" counts
 #   openapi-generator's `pub async fn`s in src/apis/, which holds an operation once per tag
 #   it has (ours writes each operation once, so it shows "-"). The lines are not the same
@@ -109,6 +110,12 @@ first_error() {
     "$(grep -m1 -E '(^|: )error(\[E[0-9]+\])?:' "$1" | cut -c1-200 || echo "none; see $1")"
 }
 
+# line_counts: "lines code_lines" of the Rust on stdin; code lines are neither blank nor
+# comments (doc comments included).
+line_counts() {
+  awk '{ n++ } !/^[[:space:]]*($|\/\/)/ { c++ } END { print n + 0, c + 0 }'
+}
+
 # record FIELD...: one tab-separated line of $work/results.tsv.
 record() {
   (IFS=$'\t'; printf '%s\n' "$*") >> "$work/results.tsv"
@@ -161,12 +168,12 @@ run_tool() {
       env JAVA_OPTS=-Xmx3g "$OPENAPI_GENERATOR" generate -g rust -i "$file" -o "$dir" --skip-validate-spec \
       --additional-properties="packageName=oag-$key,packageVersion=0.1.0")
     [ "$gen" != "- -" ] && [ -d "$dir/src" ] || {
-      record "$spec" "$tool" "$round" - "$(spec_operations "$file")" - - - FAILS - - - \
+      record "$spec" "$tool" "$round" - - "$(spec_operations "$file")" - - - FAILS - - - \
         "generation failed: see $work/$tool-$spec.generate.log"
       return
     }
     methods=$(cat "$dir"/src/apis/*.rs | grep -c '^pub async fn' || true)
-    lines=$(find "$dir/src" -name '*.rs' -print0 | xargs -0 cat | wc -l)
+    lines=$(find "$dir/src" -name '*.rs' -print0 | xargs -0 cat | line_counts)
     # Dependencies first: the crate with an empty lib.rs.
     mv "$dir/src" "$dir/src.generated"
     mkdir "$dir/src" && : > "$dir/src/lib.rs"
@@ -179,13 +186,13 @@ run_tool() {
     gen=$(generate_timed "$dir.generate.log" \
       "$root/target/release/generator" generate --spec-dir "$dir/spec" --out-dir "$dir/src")
     [ "$gen" != "- -" ] || {
-      record "$spec" "$tool" "$round" - "$(spec_operations "$file")" - - - FAILS - - - \
+      record "$spec" "$tool" "$round" - - "$(spec_operations "$file")" - - - FAILS - - - \
         "generation failed: $(grep -m1 error "$dir.generate.log" | cut -c1-200)" -
       return
     }
     local module
     module=$(basename "$(find "$dir/src" -name '*.rs' | head -1)" .rs)
-    lines=$(wc -l < "$dir/src/$module.rs")
+    lines=$(line_counts < "$dir/src/$module.rs")
     scratch_manifest "$dir" "large-$key" "$root"
     printf 'pub mod runtime {\n    pub use api_clients::runtime::*;\n}\n' > "$dir/src/lib.rs"
     deps_check "$dir" "$dir.deps.log"
@@ -194,7 +201,8 @@ run_tool() {
   local check
   check=$(timed_check "$dir" "$dir.check.log")
   # shellcheck disable=SC2086 # gen and check are space-separated fields
-  record "$spec" "$tool" "$round" "$lines" "$(spec_operations "$file")" "$methods" $gen $check \
+  # shellcheck disable=SC2086 # lines is two fields
+  record "$spec" "$tool" "$round" $lines "$(spec_operations "$file")" "$methods" $gen $check \
     "$(cat "$dir.check.log.err")" "$(cut -d' ' -f1-3 /proc/loadavg)"
   tail -1 "$work/results.tsv"
 }
@@ -203,8 +211,13 @@ specs=("$@")
 [ ${#specs[@]} -gt 0 ] || specs=(github stripe)
 [[ " $tools " != *" openapi-generator "* ]] || need_openapi_generator
 [[ " $tools " != *" ours "* ]] || cargo build --quiet --release -p generator --bin generator
-[ -f "$work/results.tsv" ] || record spec tool round lines operations methods gen_wall_s gen_peak_gb \
-  check check_wall_s check_cpu_s check_peak_gb first_error load
+header="spec tool round lines code_lines operations methods gen_wall_s gen_peak_gb check"
+header="$header check_wall_s check_cpu_s check_peak_gb first_error load"
+if [ -f "$work/results.tsv" ] && [ "$(head -1 "$work/results.tsv")" != "${header// /$'\t'}" ]; then
+  mv "$work/results.tsv" "$work/results.old.tsv" # an earlier version's columns
+fi
+# shellcheck disable=SC2086 # the header's words are its fields
+[ -f "$work/results.tsv" ] || record $header
 for round in $(seq "${FIRST_ROUND:-1}" $((${FIRST_ROUND:-1} + rounds - 1))); do
   for spec in "${specs[@]}"; do
     # Alternate which tool goes first from one round to the next.
