@@ -3,6 +3,7 @@
 //! ([`pagination`]). Every `$ref` they hold goes through [`super::resolve`].
 
 mod body;
+mod content_param;
 mod pagination;
 mod params;
 mod responses;
@@ -108,6 +109,7 @@ impl<'a> Lowerer<'a> {
                 };
                 let query_styles = params
                     .iter()
+                    .filter(|p| p.location == ParamLocation::Query)
                     .filter_map(|p| Some((p.wire.clone(), p.style?)))
                     .collect();
                 let (params, query) = self.query_struct(params, &id, &pointer);
