@@ -79,8 +79,10 @@ impl<'a> Lowerer<'a> {
         for _ in 0..crate::diag::MAX_REF_LINKS {
             let schema = self.schema_of(SchemaRef::Ref(reference))?;
             let v = View::of(schema);
-            if v.is_object_like() || v.all_of.len() > 1 {
-                return self.by_ref.get(reference).cloned();
+            let named =
+                (self.by_ref.get(reference)).filter(|_| v.is_object_like() || v.all_of.len() > 1);
+            if let Some(ty) = named {
+                return Some(ty.clone());
             }
             match single_all_of(schema) {
                 Some(SchemaRef::Ref(next)) => reference = next,

@@ -14,6 +14,8 @@ mod all_of;
 mod composed;
 #[path = "../../fixtures/generated/content_params.rs"]
 mod content_params;
+#[path = "../../fixtures/generated/recursive.rs"]
+mod recursive;
 
 use runtime::Validate as _;
 use serde_json::json;
@@ -70,6 +72,14 @@ fn objects_that_are_unions() {
     assert!(matches!(serde_json::from_value(json!({"cpu": 7})).unwrap(), Stats::Available(a) if a.cpu == 7));
 }
 
+/// An array whose item object refers back to the array: the item is a named type, so the
+/// cycle goes through it.
+fn array_cycle_through_a_named_item() {
+    let o: recursive::Order = serde_json::from_value(json!({"items": [{"name": "menu", "items": [{"name": "fries"}]}]})).unwrap();
+    let outer = &o.items.as_ref().unwrap()[0];
+    assert_eq!(outer.items.as_ref().unwrap()[0].name, "fries");
+}
+
 /// JSON `content` sends the value's JSON text in the path, query and header; `text/plain` is a
 /// string sent as given.
 async fn content_parameters_on_the_wire() {
@@ -93,5 +103,6 @@ async fn content_parameters_on_the_wire() {
 async fn main() {
     all_of_merges();
     objects_that_are_unions();
+    array_cycle_through_a_named_item();
     content_parameters_on_the_wire().await;
 }
