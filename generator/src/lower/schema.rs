@@ -107,12 +107,19 @@ impl<'a> Parts<'a> {
 impl<'a> Lowerer<'a> {
     /// Whether a schema becomes a named Rust type (rather than being inlined where it is used).
     pub(super) fn is_type_worthy(&self, v: &View<'a>) -> bool {
-        let has_enum = v.enum_values.has_value();
-        (has_enum && matches!(v.typ, Some("string") | Some("integer")))
+        Self::is_enum(v)
             || !v.properties.is_empty()
             || !v.one_of.is_empty()
             || !v.any_of.is_empty()
             || (v.all_of.len() > 1 && self.scalar_all_of(v).is_none())
+    }
+
+    /// Whether a schema becomes a Rust enum: a string or integer schema with at least one
+    /// `enum` value of its type (`type: integer, enum: ["1", "2"]` is a plain integer, warned
+    /// about where it is lowered).
+    fn is_enum(v: &View<'a>) -> bool {
+        v.typ
+            .is_some_and(|t| matches!(t, "string" | "integer") && v.enum_values.has_value_of(t))
     }
 
     /// For an `allOf` none of whose members is an object (`[$ref: SomeString, {description}]`,
@@ -309,6 +316,13 @@ impl<'a> Lowerer<'a> {
             self.combine_scalar_all_of(&v, i, &mut s, pointer);
             return s;
         }
+        if v.enum_values.has_value() && matches!(v.typ, Some("string" | "integer")) {
+            self.sink.warning(
+                &join(pointer, "enum"),
+                format!("no `enum` value is of the schema's type `{}`; the enum is ignored and any such value is accepted", v.typ.unwrap_or_default()),
+                Some("list the values in the schema's type (`1`, not `\"1\"`)".to_owned()),
+            );
+        }
         let rules = self.rules(&v, pointer);
         let ty = match v.typ {
             Some("string") => match v.format {
@@ -468,8 +482,7 @@ impl<'a> Lowerer<'a> {
     fn define_named(&mut self, name: String, schema: &'a Schema, pointer: String) {
         let v = View::of(schema);
         let doc = self.doc_of(SchemaRef::Item(schema));
-        let has_enum = v.enum_values.has_value();
-        let kind = if has_enum && matches!(v.typ, Some("string") | Some("integer")) {
+        let kind = if Self::is_enum(&v) {
             self.define_enum(&v, &pointer)
         } else if !v.properties.is_empty() && Self::constraint_only_union(&v) {
             let key = if v.one_of.is_empty() {
