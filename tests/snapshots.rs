@@ -82,6 +82,21 @@ fn names_fixture() {
 }
 
 #[test]
+fn all_of_fixture() {
+    insta::assert_snapshot!("all_of", generate_fixture("all_of"));
+}
+
+#[test]
+fn composed_fixture() {
+    insta::assert_snapshot!("composed", generate_fixture("composed"));
+}
+
+#[test]
+fn content_params_fixture() {
+    insta::assert_snapshot!("content_params", generate_fixture("content_params"));
+}
+
+#[test]
 fn oas31_type_arrays_fixture() {
     insta::assert_snapshot!("oas31_type_arrays", generate_fixture("oas31_type_arrays"));
 }

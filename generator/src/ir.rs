@@ -448,6 +448,9 @@ pub enum QueryStyle {
     PipeDelimited,
     /// `deepObject`: `filter[status]=active&filter[limit]=3`.
     DeepObject,
+    /// `content: {application/json: ...}` instead of `schema`, in any location: the value's
+    /// JSON text, `q={"page":2}` (percent-encoded in a query or path).
+    Json,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -458,7 +461,8 @@ pub struct Param {
     pub required: bool,
     pub doc: Doc,
     pub shape: Shape,
-    /// For a query parameter, how it is serialized.
+    /// For a query parameter, how it is serialized; for a parameter in any location described
+    /// with JSON `content`, [`QueryStyle::Json`].
     pub style: Option<QueryStyle>,
 }
 

@@ -19,6 +19,9 @@ pub const FIXTURES: &[&str] = &[
     "extra",
     "optional_bodies",
     "tags",
+    "all_of",
+    "composed",
+    "content_params",
     // OpenAPI 3.1: one JSON Schema 2020-12 keyword each.
     "oas31_type_arrays",
     "oas31_const",

@@ -103,6 +103,13 @@ pub fn param_text<T: Serialize + ?Sized>(value: &T) -> String {
     }
 }
 
+/// A parameter described with `content: application/json`: the value's JSON text (`{"a":1}`,
+/// `"text"` with its quotes, `[1,2]`), percent-encoded afterwards as any value in its location
+/// is. Empty for a value JSON cannot hold (a map with non-string keys).
+pub fn json_text<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
 /// Percent-encodes one path segment (RFC 3986 unreserved characters pass through).
 pub fn encode_path(segment: &str) -> String {
     encode_unreserved(segment)

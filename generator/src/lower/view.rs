@@ -129,6 +129,18 @@ impl<'a> EnumValues<'a> {
     pub fn has_null(&self) -> bool {
         self.any(true)
     }
+
+    /// Whether a listed value has the JSON type `typ` (`string`, or `integer`: a whole number),
+    /// so that the enum has at least one variant.
+    pub fn has_value_of(&self, typ: &str) -> bool {
+        match (self, typ) {
+            (EnumValues::Strings(v), "string") => v.iter().any(Option::is_some),
+            (EnumValues::Integers(v), "integer") => v.iter().any(Option::is_some),
+            (EnumValues::Values(v), "string") => v.iter().any(Value::is_string),
+            (EnumValues::Values(v), "integer") => v.iter().any(|e| e.as_i64().is_some()),
+            _ => false,
+        }
+    }
 }
 
 /// A number enum value as JSON: `null` for a missing one, and for one JSON cannot hold (NaN).

@@ -23,7 +23,9 @@ fn path(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
             .find(|p| p.location == ParamLocation::Path && p.wire == pname)
         {
             let n = ident(&p.rust);
-            fmt_args.push(if matches!(p.shape.ty, Ty::String) {
+            fmt_args.push(if p.style == Some(QueryStyle::Json) {
+                quote!(rt::encode_path(&rt::json_text(&#n)))
+            } else if matches!(p.shape.ty, Ty::String) {
                 quote!(rt::encode_path(#n))
             } else {
                 let text = param_text(ctx, &p.shape, quote!(#n));
@@ -66,6 +68,7 @@ pub fn query(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
                 .find(|(w, _)| w == wire)
                 .map_or(QueryStyle::Form { explode: true }, |(_, s)| *s);
             let push = match &f.shape.ty {
+                _ if style == QueryStyle::Json => quote!(query.push((#wire.to_owned(), rt::json_text(value)));),
                 Ty::Array(item) if scalar(item) && style == (QueryStyle::Form { explode: true }) => quote!(for item in value.iter() { query.push((#wire.to_owned(), item.to_string())); }),
                 _ if scalar(&f.shape) => quote!(query.push((#wire.to_owned(), value.to_string()));),
                 _ => {
@@ -74,6 +77,8 @@ pub fn query(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
                         QueryStyle::SpaceDelimited => quote!(rt::QueryStyle::SpaceDelimited),
                         QueryStyle::PipeDelimited => quote!(rt::QueryStyle::PipeDelimited),
                         QueryStyle::DeepObject => quote!(rt::QueryStyle::DeepObject),
+                        // Sent above, as its JSON text.
+                        QueryStyle::Json => quote!(rt::QueryStyle::Form { explode: true }),
                     };
                     quote!(rt::push_query(&mut query, #wire, value, #style);)
                 }
@@ -97,7 +102,11 @@ fn sent(ctx: &Ctx<'_>, op: &Operation, location: ParamLocation) -> TokenStream {
         .map(|p| {
             let n = ident(&p.rust);
             let wire = &p.wire;
-            let text = param_text(ctx, &p.shape, quote!(value));
+            let text = if p.style == Some(QueryStyle::Json) {
+                quote!(rt::json_text(&value))
+            } else {
+                param_text(ctx, &p.shape, quote!(value))
+            };
             if p.required {
                 quote!({ let value = #n; list.push((#wire, #text)); })
             } else {

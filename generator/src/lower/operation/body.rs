@@ -74,10 +74,14 @@ impl<'a> Lowerer<'a> {
                     .map(|(m, mt)| (m, mt, BodyKind::Raw))
             });
         let Some((media, mt, kind)) = pick else {
-            self.sink.error(
+            // Nothing says what to send: the method takes no body, and the spec is pointed at.
+            self.sink.warning(
                 &join(pointer, "content"),
-                "the request body lists no media type",
-                Some("add `content: {application/json: {schema: ...}}`".to_owned()),
+                "the request body lists no media type; the method sends no body",
+                Some(
+                    "add `content: {application/json: {schema: ...}}`, or remove `requestBody`"
+                        .to_owned(),
+                ),
             );
             return None;
         };

@@ -4,6 +4,7 @@
 
 mod additional;
 mod body;
+mod content_param;
 mod pagination;
 mod params;
 mod responses;
@@ -117,6 +118,7 @@ impl<'a> Lowerer<'a> {
                 };
                 let query_styles = params
                     .iter()
+                    .filter(|p| p.location == ParamLocation::Query)
                     .filter_map(|p| Some((p.wire.clone(), p.style?)))
                     .collect();
                 let (params, query) = self.query_struct(params, &id, &pointer);

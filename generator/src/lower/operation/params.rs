@@ -72,19 +72,24 @@ impl<'a> Lowerer<'a> {
                         (ParamLocation::Cookie, parameter_data, None)
                     }
                 };
-                let shape = match &data.format {
+                let (shape, style) = match &data.format {
                     ParameterSchemaOrContent::Schema(s) => {
                         let s: SchemaRef<'a> = s.into();
                         let op = Ctx::named(op_id);
-                        self.shape(s, &op.then_named(&data.name), &join(&ptr, "schema"))
+                        let shape =
+                            self.shape(s, &op.then_named(&data.name), &join(&ptr, "schema"));
+                        (shape, style)
                     }
-                    ParameterSchemaOrContent::Content(_) => {
-                        self.sink.error(
-                            &ptr,
-                            "parameters with `content` are not supported",
-                            Some("describe the parameter with `schema`".to_owned()),
-                        );
-                        continue;
+                    ParameterSchemaOrContent::Content(content) => {
+                        let Some((shape, encoding)) =
+                            self.content_param(content, data, &ptr, op_id)
+                        else {
+                            continue;
+                        };
+                        // A JSON value is its JSON text in every location; other media types
+                        // are strings, sent as a query parameter's default style sends them.
+                        let json = encoding == QueryStyle::Json;
+                        (shape, (json || style.is_some()).then_some(encoding))
                     }
                 };
                 if style == Some(QueryStyle::DeepObject)
