@@ -571,3 +571,41 @@ fn cli_errors_and_help() {
     assert!(out.contains("Exit status:"), "{out}");
     assert!(out.contains("--deny-breaking"), "{out}");
 }
+
+#[test]
+fn webhooks_are_paired_by_name_and_method() {
+    let r = report(
+        "tests/fixtures/diff/webhooks_base.yaml",
+        "tests/fixtures/diff/webhooks_changed.yaml",
+        "hooks",
+    );
+    let got = summary(&r);
+    let want = [
+        (
+            "breaking",
+            "webhook-payload-changed",
+            "/x-webhooks/orderPaid/post",
+        ),
+        (
+            "additive",
+            "webhook-added",
+            "/x-webhooks/orderRefunded/post",
+        ),
+        (
+            "breaking",
+            "webhook-removed",
+            "/x-webhooks/orderShipped/post",
+        ),
+    ];
+    let want: Vec<_> = want
+        .iter()
+        .map(|(k, rule, p)| (*k, *rule, (*p).to_owned()))
+        .collect();
+    assert_eq!(got, want, "{}", diff::to_text(&r, None));
+    assert_eq!(r.verdict(), Level::Major);
+    let text = diff::to_text(&r, None);
+    assert!(
+        text.contains("`webhooks::order_paid` now returns `Refund` (was `Order`)"),
+        "{text}"
+    );
+}

@@ -27,6 +27,7 @@ mod surface;
 mod types;
 mod variants;
 pub mod version;
+mod webhooks;
 
 use crate::ir::Api;
 use crate::surface::Surface;

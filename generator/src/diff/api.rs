@@ -62,6 +62,7 @@ pub fn compare(old: &View<'_>, new: &View<'_>, out: &mut Out) {
         );
     }
     operations(old, new, out);
+    super::webhooks::compare(old, new, out);
 }
 
 /// How the key is sent, in words; equal words mean no change (the scheme's name does not matter).

@@ -94,6 +94,14 @@ rules! {
     /// `rt::Error<ErrorBody>`): code naming or reading `api.error` no longer type-checks.
     ErrorTypeChanged = "error-type-changed",
 
+    // --- Webhooks (decoders in the `webhooks` module) ---
+    /// A new webhook decoder; nothing existing changes.
+    WebhookAdded = "webhook-added",
+    /// The webhook's decoder is gone: every call of it fails to compile.
+    WebhookRemoved = "webhook-removed",
+    /// The decoder returns another payload type: code using its result fails to compile.
+    WebhookPayloadChanged = "webhook-payload-changed",
+
     // --- Operations (client methods) ---
     /// A new client method; nothing existing changes.
     OperationAdded = "operation-added",
@@ -251,16 +259,17 @@ impl Rule {
             | VariantRemoved
             | VariantChanged
             | OpennessChanged
-            | TagChanged => Breaking,
+            | TagChanged
+            | WebhookRemoved
+            | WebhookPayloadChanged => Breaking,
             VariantAdded if GENERATED_ENUMS_EXHAUSTIVE => Breaking,
             VariantAdded => Additive,
             BaseUrlChanged | AuthChanged | OperationMoved | BodyMediaTypeChanged
             | ErrorBodyNotDecoded | RetryChanged | PaginationChanged | FieldNullRefused
             | ConstraintTightened | ConstraintReplaced | VariantOrderChanged => Behaviour,
-            OperationAdded | ErrorBodyDecoded | PaginationAdded | DeprecationChanged
-            | TypeAdded | FieldAdded | FieldNullAccepted | ExtraAdded | ConstraintLoosened => {
-                Additive
-            }
+            OperationAdded | WebhookAdded | ErrorBodyDecoded | PaginationAdded
+            | DeprecationChanged | TypeAdded | FieldAdded | FieldNullAccepted | ExtraAdded
+            | ConstraintLoosened => Additive,
         }
     }
 }
