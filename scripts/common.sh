@@ -91,13 +91,13 @@ need_github() {
   fi
 }
 
-# tagged_spec SPEC OUT: the JSON spec SPEC with `x-rust-features: tags` at its root (per-tag cargo
-# features), written to OUT.
+# tagged_spec SPEC OUT [GROUPS]: the JSON spec SPEC with `x-rust-features: GROUPS` at its root
+# (`tags`, the default: a cargo feature per tag; `paths`: per path resource), written to OUT.
 tagged_spec() {
   python3 -c 'import json, sys
 d = json.load(open(sys.argv[1]))
-d["x-rust-features"] = "tags"
-json.dump(d, open(sys.argv[2], "w"))' "$1" "$2"
+d["x-rust-features"] = sys.argv[3]
+json.dump(d, open(sys.argv[2], "w"))' "$1" "$2" "${3:-tags}"
 }
 
 # module_features MODULE: the cargo features a generated module lists in its docs (per-tag ones

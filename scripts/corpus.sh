@@ -9,7 +9,8 @@
 # at a time (GitHub's whole module takes about 7 GB): lines, time and peak memory. LARGE_SPECS
 # chooses them (default: github github-tags github-repos stripe zoom graph; github-tags and
 # github-repos are GitHub's spec with `x-rust-features: tags`, checked with every tag's feature
-# and with `repos` alone; `LARGE_SPECS= scripts/corpus.sh` skips them all).
+# and with `repos` alone; stripe-customers is Stripe's with `x-rust-features: paths`, checked
+# with `customers` alone; `LARGE_SPECS= scripts/corpus.sh` skips them all).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -49,8 +50,11 @@ for spec in ${LARGE_SPECS-github github-tags github-repos stripe zoom graph}; do
     github-repos) need_github "$work/github" && tagged_spec "$work/github/api.github.com.json" "$work/github/tagged.json" \
       && check_module "$work/large" api_github_com_repos "$work/github/tagged.json" "$root" repos ;;
     stripe) check_module "$work/large" stripe_com "$work/package/api/stripe.com.json" "$root" ;;
+    # Stripe with `x-rust-features: paths` (its operations have no tags): `customers` alone.
+    stripe-customers) tagged_spec "$work/package/api/stripe.com.json" "$work/large/stripe-paths.json" paths \
+      && check_module "$work/large" stripe_com_paths "$work/large/stripe-paths.json" "$root" customers ;;
     zoom) check_module "$work/large" zoom_us "$work/package/api/zoom.us.json" "$root" ;;
     graph) check_module "$work/large" graph "$work/package/api/microsoft.com/graph.json" "$root" ;;
-    *) echo "  unknown large spec $spec (github, github-tags, github-repos, stripe, zoom, graph)" ;;
+    *) echo "  unknown large spec $spec (github, github-tags, github-repos, stripe, stripe-customers, zoom, graph)" ;;
   esac
 done

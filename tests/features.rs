@@ -43,11 +43,12 @@ pub fn probe(user: &tags::User) -> &str {
 }
 "#;
 
-fn write_crate(dir: &Path) {
-    std::fs::create_dir_all(dir.join("src")).expect("scratch crate");
-    let manifest = format!(
+/// The manifest of a scratch crate `name` that declares `features` (none on by default).
+fn manifest(name: &str, features: &[&str]) -> String {
+    let declared: String = features.iter().map(|f| format!("{f} = []\n")).collect();
+    format!(
         r#"[package]
-name = "tags-features"
+name = "{name}"
 version = "0.0.0"
 edition = "2021"
 publish = false
@@ -57,16 +58,25 @@ api-clients = {{ path = "{}", default-features = false }}
 serde = {{ version = "1", features = ["derive"] }}
 
 [features]
-pets = []
-schemas = []
-user-accounts = []
-webhooks = []
-probe-user = []
-deserialize-requests = []
-
+{declared}
 [workspace]
 "#,
         support::fixtures::root().join("generated-client").display()
+    )
+}
+
+fn write_crate(dir: &Path) {
+    std::fs::create_dir_all(dir.join("src")).expect("scratch crate");
+    let manifest = manifest(
+        "tags-features",
+        &[
+            "pets",
+            "schemas",
+            "user-accounts",
+            "webhooks",
+            "probe-user",
+            "deserialize-requests",
+        ],
     );
     support::fixtures::write_if_changed(&dir.join("Cargo.toml"), &manifest);
     support::fixtures::write_if_changed(&dir.join("src/lib.rs"), USES);
@@ -163,4 +173,56 @@ fn gates_follow_the_operations_that_use_each_type() {
     assert_eq!(gate_of("pub struct Adoption "), webhooks);
     assert_eq!(gate_of("pub mod webhooks "), webhooks);
     assert!(source.contains("Cargo features, one per tag"));
+}
+
+const PATHS_USES: &str = r#"
+pub mod runtime {
+    pub use api_clients::runtime::*;
+}
+pub mod paths;
+
+/// An operation outside every path resource is always there.
+pub async fn root(client: &paths::Client) -> Result<(), paths::Error> {
+    client.root().await
+}
+
+#[cfg(feature = "customers")]
+pub async fn customer(client: &paths::Client) -> paths::Result<paths::Customer> {
+    client.create_customer(&paths::CustomerRequest::new("a@example.com")).await
+}
+
+#[cfg(feature = "invoices")]
+pub async fn lines(client: &paths::Client) -> paths::Result<usize> {
+    Ok(client.list_invoice_lines("in_1").await?.len())
+}
+"#;
+
+/// `x-rust-features: paths` (a spec without tags): one feature per path resource, checked
+/// alone and together, and a resource's type is compiled out without its feature.
+#[test]
+fn each_path_resource_compiles_alone_and_together() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("paths-features");
+    std::fs::create_dir_all(dir.join("src")).expect("scratch crate");
+    let manifest = manifest(
+        "paths-features",
+        &["customers", "invoices", "schemas", "deserialize-requests"],
+    );
+    support::fixtures::write_if_changed(&dir.join("Cargo.toml"), &manifest);
+    let probe = "\n/// Names an `invoices` type regardless of its feature.\npub fn probe(line: &paths::InvoiceLine) -> i64 {\n    line.amount\n}\n";
+    let source = support::fixtures::generate_fixture("paths");
+    support::fixtures::write_if_changed(&dir.join("src/paths.rs"), &source);
+    for features in ["", "customers", "invoices", "customers,invoices"] {
+        support::fixtures::write_if_changed(&dir.join("src/lib.rs"), PATHS_USES);
+        let (ok, stderr) = check(&dir, features);
+        assert!(ok, "features [{features}] do not compile:\n{stderr}");
+        assert!(
+            !stderr.contains("warning"),
+            "features [{features}] warn:\n{stderr}"
+        );
+    }
+    support::fixtures::write_if_changed(&dir.join("src/lib.rs"), &format!("{PATHS_USES}{probe}"));
+    let (ok, stderr) = check(&dir, "customers");
+    assert!(!ok && stderr.contains("InvoiceLine"), "{stderr}");
+    let (ok, stderr) = check(&dir, "invoices");
+    assert!(ok, "{stderr}");
 }

@@ -77,6 +77,11 @@ fn tags_fixture() {
 }
 
 #[test]
+fn paths_fixture() {
+    insta::assert_snapshot!("paths", generate_fixture("paths"));
+}
+
+#[test]
 fn names_fixture() {
     insta::assert_snapshot!("names", generate_fixture("names"));
 }

@@ -25,12 +25,23 @@ pub struct Api {
     /// Operations in spec order (paths, then methods in `get put post delete options head patch
     /// trace` order, then OpenAPI 3.2's `query` and `additionalOperations`).
     pub operations: Vec<Operation>,
-    /// Whether each tag's operations, and the types only they use, go behind a cargo feature
-    /// of the tag's name (`x-rust-features: tags` at the document's root).
-    pub features_by_tag: bool,
+    /// How operations, and the types only they use, go behind cargo features
+    /// (`x-rust-features` at the document's root), if they do.
+    pub features: Option<FeatureGroups>,
     /// The requests the API sends to its users (OpenAPI 3.1 `webhooks`), in spec order: one
     /// per webhook operation with a JSON body.
     pub webhooks: Vec<Webhook>,
+}
+
+/// What names an operation's cargo feature (`x-rust-features`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeatureGroups {
+    /// `tags`: its first tag.
+    Tags,
+    /// `paths`: its path's resource, the first segment that is neither a version (`v1`,
+    /// `2024-01-01`) nor a parameter (`/v1/customers/{id}` → `customers`); for specs without
+    /// tags, such as Stripe's.
+    Paths,
 }
 
 /// One operation of a webhook: a request the API sends, whose body the user's server decodes.

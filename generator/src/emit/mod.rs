@@ -152,9 +152,15 @@ pub(crate) fn gate_methods(tokens: TokenStream, cfg: Option<TokenStream>) -> Tok
 fn header(ctx: &Ctx<'_>) -> TokenStream {
     let docs = docs::module_doc(ctx.api);
     let features = ctx.surface.features.as_ref().map(|f| {
+        let group = match ctx.api.features {
+            Some(FeatureGroups::Paths) => "path resource",
+            _ => "tag",
+        };
         let line = format!(
-            " Cargo features, one per tag (declare them in the crate that includes this module): {}. Each compiles that tag's operations and the types they use; `schemas` compiles the types no operation uses{}.",
+            " Cargo features, one per {} (declare them in the crate that includes this module): {}. Each compiles that {}'s operations and the types they use; `schemas` compiles the types no operation uses{}.",
+            group,
             f.all.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", "),
+            group,
             if ctx.api.webhooks.is_empty() { "" } else { "; `webhooks` the `webhooks` module and its payload types" }
         );
         quote!(#![doc = ""] #![doc = #line])

@@ -90,11 +90,15 @@ pub fn lower(
         error_type,
         types: l.types.into_values().collect(),
         operations,
-        features_by_tag: doc
+        features: match doc
             .extensions
             .get("x-rust-features")
             .and_then(|v| v.as_str())
-            == Some("tags"),
+        {
+            Some("tags") => Some(FeatureGroups::Tags),
+            Some("paths") => Some(FeatureGroups::Paths),
+            _ => None,
+        },
         webhooks,
     };
     // Warnings from reading a 3.1/3.2 document come first: they are about the source as written.

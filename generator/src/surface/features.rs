@@ -1,6 +1,8 @@
 //! Per-tag cargo features (`x-rust-features: tags` at the root of a spec): each tag's operations,
 //! and the types only they use, compile only with the cargo feature of that tag. A user of three
-//! of GitHub's tags then type-checks a small part of the module.
+//! of GitHub's tags then type-checks a small part of the module. With `x-rust-features: paths`
+//! (for specs without tags, such as Stripe's) the group is the path's resource instead (see
+//! [`FeatureGroups::Paths`]); what follows says "tag" for either.
 //!
 //! A type is behind the features of every tag whose operations reach it (through fields, items,
 //! map values and union variants), so whatever reaches it is never compiled without it. Always
@@ -48,8 +50,20 @@ pub fn feature_name(tag: &str) -> String {
     }
 }
 
-/// The features of `api`, one per tag.
-pub fn by_tag(api: &Api) -> Features {
+/// The path resource of `path`: its first segment that is neither a version (`v1`, `v2.1`, a
+/// date) nor a parameter; `None` for `/` or a path of parameters only.
+pub fn path_resource(path: &str) -> Option<&str> {
+    path.split('/').find(|seg| {
+        let version = seg.starts_with(|c: char| c.is_ascii_digit())
+            || (seg.len() > 1
+                && seg.starts_with(['v', 'V'])
+                && seg[1..].chars().all(|c| c.is_ascii_digit() || c == '.'));
+        !seg.is_empty() && !seg.starts_with('{') && !version
+    })
+}
+
+/// The features of `api`, one per tag (or path resource).
+pub fn by_tag(api: &Api, groups: FeatureGroups) -> Features {
     let index: HashMap<&str, usize> = api
         .types
         .iter()
@@ -104,7 +118,10 @@ pub fn by_tag(api: &Api) -> Features {
         }
         roots.extend(op.query.as_deref().and_then(|q| index.get(q)));
         // A tag named `schemas` would share that feature; it only compiles more.
-        let feature = op.tags.first().map(|t| feature_name(t));
+        let feature = match groups {
+            FeatureGroups::Tags => op.tags.first().map(|t| feature_name(t)),
+            FeatureGroups::Paths => path_resource(&op.path).map(feature_name),
+        };
         let seen = reach(roots);
         match &feature {
             None => ungate(seen, &mut gates),
@@ -183,7 +200,7 @@ fn named(s: &Shape, index: &HashMap<&str, usize>, out: &mut Vec<usize>) {
 
 #[cfg(test)]
 mod tests {
-    use super::feature_name;
+    use super::{feature_name, path_resource};
 
     #[test]
     fn feature_names_are_cargo_names() {
@@ -191,5 +208,16 @@ mod tests {
         assert_eq!(feature_name("Secret Scanning"), "secret-scanning");
         assert_eq!(feature_name("code_security/v2"), "code_security-v2");
         assert_eq!(feature_name(" "), "untagged");
+    }
+
+    #[test]
+    fn a_path_resource_skips_versions_and_parameters() {
+        assert_eq!(path_resource("/v1/customers/{id}"), Some("customers"));
+        assert_eq!(path_resource("/v2.1/invoices"), Some("invoices"));
+        assert_eq!(path_resource("/2024-01-01/events"), Some("events"));
+        assert_eq!(path_resource("/{tenant}/users"), Some("users"));
+        assert_eq!(path_resource("/voice/calls"), Some("voice"));
+        assert_eq!(path_resource("/"), None);
+        assert_eq!(path_resource("/v1/{id}"), None);
     }
 }
