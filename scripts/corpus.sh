@@ -51,8 +51,8 @@ for spec in ${LARGE_SPECS-github github-tags github-repos stripe zoom graph}; do
       && check_module "$work/large" api_github_com_repos "$work/github/tagged.json" "$root" repos ;;
     stripe) check_module "$work/large" stripe_com "$work/package/api/stripe.com.json" "$root" ;;
     # Stripe with `x-rust-features: paths` (its operations have no tags): `customers` alone.
-    stripe-customers) tagged_spec "$work/package/api/stripe.com.json" "$work/large/stripe-paths.json" paths \
-      && check_module "$work/large" stripe_com_paths "$work/large/stripe-paths.json" "$root" customers ;;
+    stripe-customers) tagged_spec "$work/package/api/stripe.com.json" "$work/stripe-paths.json" paths \
+      && check_module "$work/large" stripe_com_paths "$work/stripe-paths.json" "$root" customers ;;
     zoom) check_module "$work/large" zoom_us "$work/package/api/zoom.us.json" "$root" ;;
     graph) check_module "$work/large" graph "$work/package/api/microsoft.com/graph.json" "$root" ;;
     *) echo "  unknown large spec $spec (github, github-tags, github-repos, stripe, stripe-customers, zoom, graph)" ;;
