@@ -4,7 +4,8 @@
 //! [`DESERIALIZE_REQUESTS`] (and in its tests, where the spec's request examples decode).
 
 use super::Ctx;
-use crate::ir::TypeDef;
+use crate::ir::{TypeDef, TypeKind};
+use crate::surface::StructSurface;
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -20,12 +21,30 @@ pub enum Decode {
     Elsewhere,
 }
 
+/// How a struct decodes: through `open_struct!` when it keeps a map of other properties.
+pub fn struct_decode(ss: &StructSurface) -> Decode {
+    if ss.extra.is_some() {
+        Decode::Elsewhere
+    } else {
+        Decode::Derive
+    }
+}
+
+/// Whether `t` derives `Deserialize` only under [`DESERIALIZE_REQUESTS`]: a type only ever
+/// sent, deriving it itself.
+fn gated(ctx: &Ctx<'_>, t: &TypeDef, decode: &Decode) -> bool {
+    matches!(decode, Decode::Derive) && !t.in_response && !is_query_struct(ctx, t)
+}
+
 /// Whether some type of the module derives `Deserialize` only under [`DESERIALIZE_REQUESTS`].
 pub fn any_sent_only(ctx: &Ctx<'_>) -> bool {
-    ctx.api.types.iter().any(|t| {
-        !t.in_response
-            && !is_query_struct(ctx, t)
-            && !matches!(t.kind, crate::ir::TypeKind::Enum(_))
+    ctx.api.types.iter().enumerate().any(|(i, t)| {
+        let decode = match (&t.kind, ctx.surface.structure(i)) {
+            (TypeKind::Enum(_), _) => return false,
+            (_, Some(ss)) => struct_decode(ss),
+            _ => Decode::Derive,
+        };
+        gated(ctx, t, &decode)
     })
 }
 
@@ -45,12 +64,12 @@ pub fn derives(ctx: &Ctx<'_>, t: &TypeDef, decode: Decode) -> TokenStream {
     }
     match decode {
         Decode::Elsewhere => quote!(#[derive(Debug, Clone, PartialEq, serde::Serialize)]),
-        Decode::Derive if t.in_response => {
-            quote!(#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)])
-        }
-        Decode::Derive => quote! {
+        _ if gated(ctx, t, &decode) => quote! {
             #[derive(Debug, Clone, PartialEq, serde::Serialize)]
             #[cfg_attr(any(test, feature = #DESERIALIZE_REQUESTS), derive(serde::Deserialize))]
         },
+        Decode::Derive => {
+            quote!(#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)])
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! fields plus one setter per optional field. Response models keep unknown fields; optional
 //! nullable fields of update bodies are three-state (`rt::Patch`).
 
-use super::derives::{derives, is_query_struct, Decode};
+use super::derives::{derives, is_query_struct, struct_decode};
 use super::docs;
 use super::validate::validate_impl;
 use super::Ctx;
@@ -73,27 +73,21 @@ pub fn emit_struct(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, ss: &StructSurface) -
     let validate = validate_impl(ctx, t, Some(ss));
     // With a map of unknown fields, `Deserialize` comes from the runtime's one-pass
     // `open_struct!` rather than the derive, whose `flatten` buffers the whole object.
-    let (decode, open_de) = match &ss.extra {
-        Some(extra) => {
-            let extra = ident(&extra.field);
-            let entries = s.fields.iter().zip(&ss.fields).map(|(f, fs)| {
-                let fname = ident(&fs.name);
-                let wire = &f.wire;
-                let defaulted = fs.wrapper == Wrapper::Patch || !f.required || f.shape.nullable;
-                if defaulted {
-                    quote!(#fname: #wire = default)
-                } else {
-                    quote!(#fname: #wire)
-                }
-            });
-            (
-                Decode::Elsewhere,
-                quote!(rt::open_struct!(#name { #(#entries),* } #extra);),
-            )
-        }
-        None => (Decode::Derive, quote!()),
-    };
-    let derives = derives(ctx, t, decode);
+    let open_de = ss.extra.as_ref().map(|extra| {
+        let extra = ident(&extra.field);
+        let entries = s.fields.iter().zip(&ss.fields).map(|(f, fs)| {
+            let fname = ident(&fs.name);
+            let wire = &f.wire;
+            let defaulted = fs.wrapper == Wrapper::Patch || !f.required || f.shape.nullable;
+            if defaulted {
+                quote!(#fname: #wire = default)
+            } else {
+                quote!(#fname: #wire)
+            }
+        });
+        quote!(rt::open_struct!(#name { #(#entries),* } #extra);)
+    });
+    let derives = derives(ctx, t, struct_decode(ss));
     quote! {
         #doc
         #derives

@@ -63,7 +63,7 @@ pub fn path_resource(path: &str) -> Option<&str> {
 }
 
 /// The features of `api`, one per tag (or path resource).
-pub fn by_tag(api: &Api, groups: FeatureGroups) -> Features {
+pub fn by_group(api: &Api, groups: FeatureGroups) -> Features {
     let index: HashMap<&str, usize> = api
         .types
         .iter()

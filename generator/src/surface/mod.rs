@@ -268,7 +268,7 @@ pub fn surface(api: &Api, sink: &mut Sink) -> Surface {
         types,
         operations,
         reexports,
-        features: api.features.map(|groups| features::by_tag(api, groups)),
+        features: api.features.map(|groups| features::by_group(api, groups)),
     }
 }
 
