@@ -1,5 +1,6 @@
 //! The one helper module of the test suites (`mod support;` in each), one concern per file:
 //! - [`fixtures`]: the fixture specs and generating them;
+//! - [`process`]: a test server in a child process (pipes drained, killed on drop);
 //! - [`prism`]: a Prism mock server started from a spec;
 //! - [`uvicorn`]: the FastAPI app of `tests/tools/fastapi_app.py`, served on 127.0.0.1;
 //! - [`clients`]: clients and raw-request authentication for a test server;
@@ -18,6 +19,7 @@ pub mod examples;
 pub mod fixtures;
 pub mod persona;
 pub mod prism;
+pub mod process;
 pub mod raw;
 pub mod recording;
 pub mod scripted;

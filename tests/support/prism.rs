@@ -9,13 +9,11 @@
 //! `Weak` is kept globally, so the server is killed as soon as the last test using it ends
 //! (a later test starts a fresh one). Nothing is left running when the test binary exits.
 
-use std::io::Read;
-use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
+use super::process::{free_port, ServerProcess, StartError};
 use std::path::Path;
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::process::Command;
 use std::sync::{Arc, Mutex, Weak};
-use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// How long Prism may take to start listening.
 const STARTUP_DEADLINE: Duration = Duration::from_secs(60);
@@ -30,18 +28,7 @@ setInterval(()=>{if(process.ppid!==parent)process.exit(0)},500).unref();";
 
 /// A running `prism mock --errors` for one spec file, listening on 127.0.0.1.
 pub struct Prism {
-    child: Child,
-    base_url: String,
-    output: Arc<Mutex<String>>,
-    readers: Vec<JoinHandle<()>>,
-}
-
-/// Why one start attempt failed.
-enum StartError {
-    /// The process exited before it listened (bad spec, port taken, node missing, ...).
-    Exited(ExitStatus),
-    /// It did not listen within [`STARTUP_DEADLINE`].
-    TimedOut,
+    server: ServerProcess,
 }
 
 static COVAL: Mutex<Weak<Prism>> = Mutex::new(Weak::new());
@@ -98,10 +85,15 @@ impl Prism {
         for attempt in 1..=PORT_ATTEMPTS {
             let port = free_port();
             let mut prism = Prism::spawn(&bin, &spec_path, port);
-            match prism.wait_until_listening(port) {
+            // Prism's own "listening" line for this port rules out a stranger that grabbed it.
+            let banner = format!("Prism is listening on http://127.0.0.1:{port}");
+            match prism
+                .server
+                .wait_until_listening(port, STARTUP_DEADLINE, |out| out.contains(&banner))
+            {
                 Ok(()) => return prism,
                 Err(StartError::Exited(status)) => {
-                    let output = prism.finish_output();
+                    let output = prism.server.finish_output();
                     // Another process may have taken the port between our probe and Prism's bind.
                     if output.contains("EADDRINUSE") && attempt < PORT_ATTEMPTS {
                         continue;
@@ -109,7 +101,7 @@ impl Prism {
                     panic!("Prism for {spec} exited before listening ({status}). Its output:\n{output}");
                 }
                 Err(StartError::TimedOut) => {
-                    let output = prism.finish_output();
+                    let output = prism.server.finish_output();
                     panic!(
                         "Prism for {spec} did not listen on 127.0.0.1:{port} within {STARTUP_DEADLINE:?}. \
                          Its output:\n{output}"
@@ -122,20 +114,17 @@ impl Prism {
 
     /// `http://127.0.0.1:<port>`, what a generated client's `with_base_url` takes.
     pub fn base_url(&self) -> &str {
-        &self.base_url
+        self.server.base_url()
     }
 
     /// The URL of `path` (e.g. `/personas`) on this server.
     pub fn url(&self, path: &str) -> String {
-        format!("{}{}", self.base_url, path)
+        format!("{}{}", self.base_url(), path)
     }
 
     /// Everything Prism printed so far (stdout and stderr, interleaved by line).
     pub fn output(&self) -> String {
-        self.output
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()
+        self.server.output()
     }
 
     fn spawn(bin: &Path, spec: &Path, port: u16) -> Prism {
@@ -145,7 +134,8 @@ impl Prism {
             }
             _ => format!("--import={PARENT_WATCHDOG}"),
         };
-        let mut child = Command::new(bin)
+        let mut command = Command::new(bin);
+        command
             .args([
                 "mock",
                 "--errors",
@@ -156,105 +146,13 @@ impl Prism {
             ])
             .arg(spec)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .env("NODE_OPTIONS", node_options)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap_or_else(|e| {
-                panic!(
-                    "could not start {}: {e}. Run `npm ci` at the repository root.",
-                    bin.display()
-                )
-            });
-        let output = Arc::new(Mutex::new(String::new()));
-        // Drain both pipes for the whole life of the process: Prism logs every request, and a
-        // full pipe would block it.
-        let readers = vec![
-            drain(
-                child.stdout.take().expect("stdout is piped"),
-                Arc::clone(&output),
-            ),
-            drain(
-                child.stderr.take().expect("stderr is piped"),
-                Arc::clone(&output),
-            ),
-        ];
+            .env("NODE_OPTIONS", node_options);
         Prism {
-            child,
-            base_url: format!("http://127.0.0.1:{port}"),
-            output,
-            readers,
+            server: ServerProcess::spawn(
+                command,
+                port,
+                &format!("{} (run `npm ci` at the repository root)", bin.display()),
+            ),
         }
     }
-
-    /// Waits for Prism's own "listening" line for this port *and* a successful TCP connect: the
-    /// log line rules out a stranger that grabbed the port, the connect proves it accepts.
-    fn wait_until_listening(&mut self, port: u16) -> Result<(), StartError> {
-        let banner = format!("Prism is listening on http://127.0.0.1:{port}");
-        let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
-        let deadline = Instant::now() + STARTUP_DEADLINE;
-        loop {
-            if let Ok(Some(status)) = self.child.try_wait() {
-                return Err(StartError::Exited(status));
-            }
-            if self.output().contains(&banner)
-                && TcpStream::connect_timeout(&addr, Duration::from_millis(500)).is_ok()
-            {
-                return Ok(());
-            }
-            if Instant::now() >= deadline {
-                return Err(StartError::TimedOut);
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Kills the process (if still running) and returns its complete output.
-    fn finish_output(&mut self) -> String {
-        self.stop();
-        self.output()
-    }
-
-    fn stop(&mut self) {
-        // kill() fails only if the process was already reaped; wait() reaps it either way, so
-        // no zombie and no orphan is left behind.
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        // The pipes close with the process, so the readers end promptly.
-        for reader in self.readers.drain(..) {
-            let _ = reader.join();
-        }
-    }
-}
-
-impl Drop for Prism {
-    fn drop(&mut self) {
-        self.stop();
-    }
-}
-
-/// A port that was free a moment ago: bind port 0 on 127.0.0.1, read the port, release it.
-pub fn free_port() -> u16 {
-    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).expect("bind 127.0.0.1:0");
-    listener
-        .local_addr()
-        .expect("local address of a bound listener")
-        .port()
-}
-
-/// Copies a pipe into `sink` until EOF.
-pub fn drain(mut pipe: impl Read + Send + 'static, sink: Arc<Mutex<String>>) -> JoinHandle<()> {
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        loop {
-            match pipe.read(&mut buf) {
-                Ok(0) | Err(_) => break,
-                Ok(n) => sink
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .push_str(&String::from_utf8_lossy(&buf[..n])),
-            }
-        }
-    })
 }
