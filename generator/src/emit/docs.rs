@@ -156,6 +156,21 @@ pub fn type_doc(api: &Api, t: &TypeDef) -> Vec<String> {
 }
 
 /// Doc lines for a field: description, constraints with units, default, example.
+/// The opening lines of an operation's doc comment: its summary as a sentence, then its
+/// description, each followed by a blank line.
+pub fn summary_and_description(summary: Option<&str>, description: Option<&str>) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(s) = summary {
+        lines.push(format!("{}.", sanitize(s).trim_end_matches('.')));
+        lines.push(String::new());
+    }
+    if let Some(d) = description {
+        lines.extend(sanitize(d).lines().map(str::to_owned));
+        lines.push(String::new());
+    }
+    lines
+}
+
 pub fn field_doc(doc: &Doc, shape: &Shape, required: bool) -> Vec<String> {
     let mut lines = Vec::new();
     if let Some(t) = &doc.title {

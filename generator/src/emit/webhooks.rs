@@ -58,15 +58,7 @@ fn decoder(ctx: &Ctx<'_>, h: &Webhook) -> TokenStream {
     let webhook = &h.name;
     let shape = &h.body.shape;
     let ty = ctx.rust_type_nullable(shape);
-    let mut lines = Vec::new();
-    if let Some(s) = &h.summary {
-        lines.push(format!("{}.", docs::sanitize(s).trim_end_matches('.')));
-        lines.push(String::new());
-    }
-    if let Some(d) = &h.description {
-        lines.extend(docs::sanitize(d).lines().map(str::to_owned));
-        lines.push(String::new());
-    }
+    let mut lines = docs::summary_and_description(h.summary.as_deref(), h.description.as_deref());
     let id =
         h.id.as_ref()
             .map(|id| format!(" (operationId `{id}`)"))

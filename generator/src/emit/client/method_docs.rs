@@ -67,15 +67,7 @@ pub fn method_docs(ctx: &Ctx<'_>, op: &Operation, validates: bool) -> TokenStrea
                 .unwrap_or_default()
         ));
     }
-    let mut lines = Vec::new();
-    if let Some(s) = &op.summary {
-        lines.push(format!("{}.", docs::sanitize(s).trim_end_matches('.')));
-        lines.push(String::new());
-    }
-    if let Some(d) = &op.description {
-        lines.extend(docs::sanitize(d).lines().map(str::to_owned));
-        lines.push(String::new());
-    }
+    let mut lines = docs::summary_and_description(op.summary.as_deref(), op.description.as_deref());
     lines.push(format!(
         "`{} {}` (operationId `{}`), from `{}#{}`.",
         op.method.as_str(),
