@@ -58,17 +58,7 @@ impl<'a> Lowerer<'a> {
             let mut merged = parts.clone();
             match *m {
                 SchemaRef::Item(s) => self.collect_parts(s, &rust, &ptr, &mut merged, 1),
-                SchemaRef::Ref(r) => match self.resolve_schema(r) {
-                    Some((s, target_ptr, target)) => {
-                        let owner = self.by_ref.get(r).cloned().unwrap_or_else(|| type_name(target));
-                        self.collect_parts(s, &owner, &target_ptr, &mut merged, 1)
-                    }
-                    None => self.sink.error(
-                        &ptr,
-                        format!("cannot resolve `$ref: {r}`"),
-                        Some("point the reference at an existing `#/components/schemas/<Name>` entry".to_owned()),
-                    ),
-                },
+                SchemaRef::Ref(r) => self.collect_ref_parts(r, &ptr, &mut merged, 1),
             }
             if let Some(inner) = merged.union.take() {
                 self.sink.error(

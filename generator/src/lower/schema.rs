@@ -636,6 +636,35 @@ impl<'a> Lowerer<'a> {
         TypeKind::Untagged(Untagged { variants })
     }
 
+    /// The parts of the schema `$ref: r` (at `ptr`) names, owned by the type its target is named
+    /// for; an unresolvable reference is an error at `ptr`.
+    pub(super) fn collect_ref_parts(
+        &mut self,
+        r: &str,
+        ptr: &str,
+        parts: &mut Parts<'a>,
+        depth: usize,
+    ) {
+        match self.resolve_schema(r) {
+            Some((s, target_ptr, target)) => {
+                let owner = self
+                    .by_ref
+                    .get(r)
+                    .cloned()
+                    .unwrap_or_else(|| type_name(target));
+                self.collect_parts(s, &owner, &target_ptr, parts, depth)
+            }
+            None => self.sink.error(
+                ptr,
+                format!("cannot resolve `$ref: {r}`"),
+                Some(
+                    "point the reference at an existing `#/components/schemas/<Name>` entry"
+                        .to_owned(),
+                ),
+            ),
+        }
+    }
+
     pub(super) fn collect_parts(
         &mut self,
         schema: &'a Schema,
@@ -664,11 +693,7 @@ impl<'a> Lowerer<'a> {
                     Some((s, _, _)) if View::of(s).typ.is_some_and(|t| t != "object") => {
                         self.not_an_object(View::of(s).typ.unwrap_or_default(), &ptr, Some(r));
                     }
-                    Some((s, target_ptr, target)) => {
-                        let target_owner = self.by_ref.get(r).cloned().unwrap_or_else(|| type_name(target));
-                        self.collect_parts(s, &target_owner, &target_ptr, parts, depth + 1)
-                    }
-                    None => self.sink.error(&ptr, format!("cannot resolve `$ref: {r}`"), Some("point the reference at an existing `#/components/schemas/<Name>` entry".to_owned())),
+                    _ => self.collect_ref_parts(r, &ptr, parts, depth + 1),
                 },
             }
         }
