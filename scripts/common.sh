@@ -106,6 +106,15 @@ module_features() {
   grep -E '^//! Cargo features?,? ' "$1" | grep -oE '^[^:]*: [^.]*|`[a-z0-9_-]+`' | grep -oE '`[a-z0-9_-]+`' | tr -d '`' | sort -u || true
 }
 
+# time_v FILE: "wall cpu peak_gb" from the /usr/bin/time -v report in FILE.
+time_v() {
+  awk '
+    /Elapsed \(wall clock\)/ { split($NF, t, ":"); wall = (length(t) == 3) ? t[1]*3600 + t[2]*60 + t[3] : t[1]*60 + t[2] }
+    /User time/ { cpu += $NF } /System time/ { cpu += $NF }
+    /Maximum resident/ { mem = $NF / 1048576 }
+    END { printf "%.1f %.1f %.2f\n", wall, cpu, mem }' "$1"
+}
+
 # check_module WORK NAME SPEC ROOT [FEATURES]: generates SPEC into a scratch crate WORK/NAME and
 # `cargo check`s it alone (dependencies first, then the module with CARGO_INCREMENTAL=0 under
 # /usr/bin/time -v); prints the module's lines, wall and CPU seconds and peak memory. The
@@ -136,11 +145,9 @@ check_module() {
   lines=$(wc -l < "$dir/src/$name.rs")
   (cd "$dir" && CARGO_INCREMENTAL=0 CARGO_TARGET_DIR="$work/target" /usr/bin/time -v \
      cargo check --quiet --message-format=short ${features:+--features "$features"} > "$dir/check.txt" 2>&1)
-  local status=$?
-  awk -v n="$name" -v l="$lines" -v s="$status" '
-    /Elapsed \(wall clock\)/ { split($NF, t, ":"); wall = (length(t) == 3) ? t[1]*3600 + t[2]*60 + t[3] : t[1]*60 + t[2] }
-    /User time/ { cpu += $NF } /System time/ { cpu += $NF }
-    /Maximum resident/ { mem = $NF / 1048576 }
-    END { printf "  %-16s %8d lines  %s  wall %6.0f s  cpu %6.0f s  peak %5.1f GB\n", n, l, (s == 0 ? "compiles" : "FAILS   "), wall, cpu, mem }' "$dir/check.txt"
+  local status=$? wall cpu mem
+  read -r wall cpu mem < <(time_v "$dir/check.txt")
+  printf '  %-16s %8d lines  %s  wall %6.0f s  cpu %6.0f s  peak %5.1f GB\n' "$name" "$lines" \
+    "$([ "$status" = 0 ] && echo compiles || echo 'FAILS   ')" "$wall" "$cpu" "$mem"
   [ "$status" = 0 ] || grep -m3 '^src/.*error' "$dir/check.txt" | cut -c1-200
 }

@@ -92,15 +92,6 @@ paths = json.load(open(sys.argv[1])).get("paths", {})
 print(sum(1 for item in paths.values() for m in item if m in methods))' "$1"
 }
 
-# time_v FILE: "wall cpu peak_gb" from the /usr/bin/time -v report in FILE.
-time_v() {
-  awk '
-    /Elapsed \(wall clock\)/ { split($NF, t, ":"); wall = (length(t) == 3) ? t[1]*3600 + t[2]*60 + t[3] : t[1]*60 + t[2] }
-    /User time/ { cpu += $NF } /System time/ { cpu += $NF }
-    /Maximum resident/ { mem = $NF / 1048576 }
-    END { printf "%.1f %.1f %.2f\n", wall, cpu, mem }' "$1"
-}
-
 # first_error LOG: how many compiler errors a `cargo check --message-format=short` log holds,
 # and the first.
 first_error() {
