@@ -253,3 +253,8 @@ fn oas32_methods_fixture() {
 fn oas31_webhooks_fixture() {
     insta::assert_snapshot!("oas31_webhooks", generate_fixture("oas31_webhooks"));
 }
+
+#[test]
+fn shared_fixture() {
+    insta::assert_snapshot!("shared", generate_fixture("shared"));
+}

@@ -180,6 +180,11 @@ impl Namespace {
         self.taken.insert(bare(name).to_owned());
     }
 
+    /// Whether `name` is not taken yet.
+    pub fn is_free(&self, name: &str) -> bool {
+        !self.taken.contains(bare(name))
+    }
+
     /// `names` made unique in order, exactly as claiming them one by one in a fresh namespace
     /// would. Names are usually distinct already: that is checked without copying any, and
     /// only a collision claims them one by one.

@@ -22,6 +22,7 @@ pub const FIXTURES: &[&str] = &[
     "all_of",
     "composed",
     "content_params",
+    "shared",
     // OpenAPI 3.1: one JSON Schema 2020-12 keyword each.
     "oas31_type_arrays",
     "oas31_const",

@@ -9,6 +9,7 @@ mod operation;
 mod reach;
 mod resolve;
 mod schema;
+mod shared;
 mod source;
 mod tagged;
 mod view;
@@ -37,6 +38,8 @@ pub(crate) struct Lowerer<'a> {
     tag_strip: Vec<(String, String)>,
     /// JSON pointer of an inline schema → the named type made from it (lowered once).
     inline_types: HashMap<String, String>,
+    /// Inline schemas made into types, found by their content (identical copies share a type).
+    shared: shared::Index<'a>,
     /// Patterns compiled so far: why the regex engine refused one, `None` if it did not.
     patterns: HashMap<&'a str, Option<String>>,
 }
@@ -60,6 +63,7 @@ pub fn lower(
         inlining: Vec::new(),
         tag_strip: Vec::new(),
         inline_types: HashMap::new(),
+        shared: shared::Index::default(),
         patterns: HashMap::new(),
     };
     // Type names are claimed here, where the IR first refers to types by name, against the
@@ -69,9 +73,11 @@ pub fn lower(
     }
     l.name_components();
     l.define_components();
-    let operations = l.operations();
-    let webhooks = l.webhooks();
+    let mut operations = l.operations();
+    let mut webhooks = l.webhooks();
     l.strip_tags();
+    let renames = l.shared.names(&l.types, &mut l.names);
+    shared::apply(&renames, &mut l.types, &mut operations, &mut webhooks);
     let auth = l.auth();
     let base_url = l.base_url();
     let components = l.by_ref.values().map(String::as_str);

@@ -300,7 +300,19 @@ impl<'a> Lowerer<'a> {
                     rules: Rules::default(),
                 };
             }
-            let name = self.names.claim(type_name(&ctx.build()));
+            let (hash, same) = self.shared.find(schema);
+            if let Some(name) = same.map(str::to_owned) {
+                self.shared.also(&name, type_name(&ctx.build()));
+                self.inline_types.insert(pointer.to_owned(), name.clone());
+                return Shape {
+                    ty: Ty::Named(name),
+                    nullable,
+                    rules: Rules::default(),
+                };
+            }
+            let here = type_name(&ctx.build());
+            let name = self.names.claim(here.clone());
+            self.shared.made(hash, schema, &name, here);
             self.inline_types.insert(pointer.to_owned(), name.clone());
             self.define(name.clone(), schema, pointer.to_owned());
             return Shape {
