@@ -11,6 +11,8 @@
 //! Start with [`Client`]: `Client::new(api_key)` or `Client::from_env()` (reads `ANAM_API_KEY`, and `ANAM_BASE_URL` if set).
 //!
 //! Cargo feature `deserialize-requests` (declare it in the crate that includes this module): the types only ever sent derive `serde::Deserialize` too.
+//!
+//! Cargo feature `serialize-responses` (declare it in the crate that includes this module): the types only ever received derive `serde::Serialize` too.
 #![allow(
     clippy::too_many_arguments,
     clippy::large_enum_variant,
@@ -50,7 +52,7 @@ impl rt::ErrorSummary for ErrorBody {
 /// An avatar (the face of a persona).
 ///
 /// Source: `spec/anam.yaml#/components/schemas/Avatar`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Avatar {
     /// Unique identifier for the avatar.
@@ -58,80 +60,60 @@ pub struct Avatar {
     /// Optional; format uuid.
     ///
     /// Example: `"071b0286-4cce-4808-bee2-e642f1062de3"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Display name of the avatar.
     ///
     /// Example: `"Liv"`
-    #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Name of the avatar variant.
     ///
     /// Example: `"home"`
-    #[serde(rename = "variantName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub variant_name: Option<String>,
     /// URL of the avatar's image.
     ///
     /// Example: `"https://example.com/anam/avatars/liv-home.png"`
-    #[serde(rename = "imageUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_url: Option<String>,
     /// Signed URL of the avatar's idle preview video (MP4); expires after 1 hour.
     ///
     /// Optional; nullable.
     ///
     /// Example: `"https://example.com/anam/avatars/liv-home-idle.mp4?signature=abc123"`
-    #[serde(rename = "videoUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub video_url: Option<String>,
     /// ID of the organization that created the avatar; null for stock avatars.
     ///
     /// Optional; nullable.
-    #[serde(rename = "createdByOrganizationId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by_organization_id: Option<String>,
     /// Internal model versions available for this avatar: v1 = cara-2, v2 = cara-3, cara-4-* = cara-4-latest.
     ///
     /// Example: `["v1","v2"]`
-    #[serde(rename = "availableVersions")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub available_versions: Option<Vec<String>>,
     /// Internal model version currently active for this avatar.
     ///
     /// Example: `"v2"`
-    #[serde(rename = "activeVersion")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active_version: Option<String>,
     /// Timestamp when the avatar was created.
     ///
     /// Example: `"2026-04-20T10:00:00.000Z"`
-    #[serde(rename = "createdAt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<rt::DateTime>,
     /// Timestamp when the avatar was last updated.
     ///
     /// Example: `"2026-04-20T10:00:00.000Z"`
-    #[serde(rename = "updatedAt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<rt::DateTime>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(Avatar {
-    id: "id" = default,
-    display_name: "displayName" = default,
-    variant_name: "variantName" = default,
-    image_url: "imageUrl" = default,
-    video_url: "videoUrl" = default,
-    created_by_organization_id: "createdByOrganizationId" = default,
-    available_versions: "availableVersions" = default,
-    active_version: "activeVersion" = default,
-    created_at: "createdAt" = default,
-    updated_at: "updatedAt" = default,
+rt::open_struct!(received Avatar {
+    id: "id" = optional,
+    display_name: "displayName" = optional,
+    variant_name: "variantName" = optional,
+    image_url: "imageUrl" = optional,
+    video_url: "videoUrl" = optional,
+    created_by_organization_id: "createdByOrganizationId" = optional,
+    available_versions: "availableVersions" = optional,
+    active_version: "activeVersion" = optional,
+    created_at: "createdAt" = optional,
+    updated_at: "updatedAt" = optional,
 } extra);
 
 impl Default for Avatar {
@@ -162,23 +144,20 @@ impl Avatar {
 /// One page of avatars.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/AvatarList`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AvatarList {
     /// The avatars of this page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<Avatar>>,
     /// Page information of a list response.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<Pagination>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(AvatarList {
-    data: "data" = default,
-    meta: "meta" = default,
+rt::open_struct!(received AvatarList {
+    data: "data" = optional,
+    meta: "meta" = optional,
 } extra);
 
 impl Default for AvatarList {
@@ -620,27 +599,24 @@ impl rt::Validate for EphemeralPersonaConfig {
 /// Error body. A JSON object with a string `message` and/or a string `error`; the gateway may also answer with an empty or non-JSON body.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/ErrorBody`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ErrorBody {
     /// Human-readable error message.
     ///
     /// Example: `"Unauthorized"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Short error reason.
     ///
     /// Example: `"Spend cap reached"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
     /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(ErrorBody {
-    message: "message" = default,
-    error: "error" = default,
+rt::open_struct!(received ErrorBody {
+    message: "message" = optional,
+    error: "error" = optional,
 } extra);
 
 impl Default for ErrorBody {
@@ -1015,7 +991,7 @@ impl rt::Validate for ListVoicesParams {
 /// A language model a persona can run (Anam-provided or your own).
 ///
 /// Source: `spec/anam.yaml#/components/schemas/Llm`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Llm {
     /// Unique identifier for the LLM.
@@ -1023,130 +999,98 @@ pub struct Llm {
     /// Optional; format uuid.
     ///
     /// Example: `"a7cf662c-2ace-4de1-a21e-ef0fbf144bb7"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Display name of the LLM.
     ///
     /// Example: `"GPT-4.1 mini"`
-    #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Description of the LLM, or null.
     ///
     /// Optional; nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// API format the LLM is called with.
     ///
     /// Example: `"openai"`
-    #[serde(rename = "llmFormat")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub llm_format: Option<LlmFormat>,
     /// Endpoint URLs of the LLM.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub urls: Option<Vec<LlmUrl>>,
     /// Name of the model at the provider, or null.
     ///
     /// Optional; nullable.
     ///
     /// Example: `"gpt-4.1-mini"`
-    #[serde(rename = "modelName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_name: Option<String>,
     /// Sampling temperature, or null for the provider's default.
     ///
     /// Optional; nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub temperature: Option<f64>,
     /// Maximum number of tokens to generate, or null for the provider's default.
     ///
     /// Optional; nullable.
-    #[serde(rename = "maxTokens")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_tokens: Option<i64>,
     /// Azure OpenAI deployment name (Azure only), or null.
     ///
     /// Optional; nullable.
-    #[serde(rename = "deploymentName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deployment_name: Option<String>,
     /// Azure OpenAI API version (Azure only), or null.
     ///
     /// Optional; nullable.
-    #[serde(rename = "apiVersion")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_version: Option<String>,
     /// Free-form metadata of the LLM.
     ///
     /// Example: `{}`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<rt::Map>,
     /// Tags shown for the LLM.
     ///
     /// Example: `[]`
-    #[serde(rename = "displayTags")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_tags: Option<Vec<String>>,
     /// Whether the LLM is one of Anam's defaults.
     ///
     /// Example: `true`
-    #[serde(rename = "isDefault")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_default: Option<bool>,
     /// Whether the LLM is global (not owned by one organization).
     ///
     /// Example: `true`
-    #[serde(rename = "isGlobal")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_global: Option<bool>,
     /// Whether the LLM supports zero data retention.
     ///
     /// Example: `false`
-    #[serde(rename = "isZdr")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_zdr: Option<bool>,
     /// ID of the organization that created the LLM; null for Anam's LLMs.
     ///
     /// Optional; nullable.
-    #[serde(rename = "createdByOrganizationId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by_organization_id: Option<String>,
     /// Timestamp when the LLM was created.
     ///
     /// Example: `"2026-04-20T10:00:00.000Z"`
-    #[serde(rename = "createdAt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<rt::DateTime>,
     /// Timestamp when the LLM was last updated, or null.
     ///
     /// Optional; nullable.
-    #[serde(rename = "updatedAt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<rt::DateTime>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(Llm {
-    id: "id" = default,
-    display_name: "displayName" = default,
-    description: "description" = default,
-    llm_format: "llmFormat" = default,
-    urls: "urls" = default,
-    model_name: "modelName" = default,
-    temperature: "temperature" = default,
-    max_tokens: "maxTokens" = default,
-    deployment_name: "deploymentName" = default,
-    api_version: "apiVersion" = default,
-    metadata: "metadata" = default,
-    display_tags: "displayTags" = default,
-    is_default: "isDefault" = default,
-    is_global: "isGlobal" = default,
-    is_zdr: "isZdr" = default,
-    created_by_organization_id: "createdByOrganizationId" = default,
-    created_at: "createdAt" = default,
-    updated_at: "updatedAt" = default,
+rt::open_struct!(received Llm {
+    id: "id" = optional,
+    display_name: "displayName" = optional,
+    description: "description" = optional,
+    llm_format: "llmFormat" = optional,
+    urls: "urls" = optional,
+    model_name: "modelName" = optional,
+    temperature: "temperature" = optional,
+    max_tokens: "maxTokens" = optional,
+    deployment_name: "deploymentName" = optional,
+    api_version: "apiVersion" = optional,
+    metadata: "metadata" = optional,
+    display_tags: "displayTags" = optional,
+    is_default: "isDefault" = optional,
+    is_global: "isGlobal" = optional,
+    is_zdr: "isZdr" = optional,
+    created_by_organization_id: "createdByOrganizationId" = optional,
+    created_at: "createdAt" = optional,
+    updated_at: "updatedAt" = optional,
 } extra);
 
 impl Default for Llm {
@@ -1219,23 +1163,20 @@ rt::str_enum!(LlmFormat {
 /// One page of LLMs.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/LlmList`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LlmList {
     /// The LLMs of this page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<Llm>>,
     /// Page information of a list response.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<Pagination>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(LlmList {
-    data: "data" = default,
-    meta: "meta" = default,
+rt::open_struct!(received LlmList {
+    data: "data" = optional,
+    meta: "meta" = optional,
 } extra);
 
 impl Default for LlmList {
@@ -1258,7 +1199,7 @@ impl LlmList {
 /// An endpoint URL of the LLM.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/LlmUrl`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LlmUrl {
     /// Endpoint URL.
@@ -1266,15 +1207,13 @@ pub struct LlmUrl {
     /// Optional; format uri.
     ///
     /// Example: `"https://api.openai.com/v1"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(LlmUrl {
-    url: "url" = default,
+rt::open_struct!(received LlmUrl {
+    url: "url" = optional,
 } extra);
 
 impl Default for LlmUrl {
@@ -1296,54 +1235,44 @@ impl LlmUrl {
 /// Page information of a list response.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/Pagination`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Pagination {
     /// Total number of items across all pages.
     ///
     /// Example: `1`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<i64>,
     /// Number of the last page.
     ///
     /// Example: `1`
-    #[serde(rename = "lastPage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_page: Option<i64>,
     /// Number of this page (from 1).
     ///
     /// Example: `1`
-    #[serde(rename = "currentPage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_page: Option<i64>,
     /// Number of items per page.
     ///
     /// Example: `10`
-    #[serde(rename = "perPage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per_page: Option<i64>,
     /// Number of the previous page, or null on the first page.
     ///
     /// Optional; nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prev: Option<i64>,
     /// Number of the next page, or null on the last page.
     ///
     /// Optional; nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<i64>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(Pagination {
-    total: "total" = default,
-    last_page: "lastPage" = default,
-    current_page: "currentPage" = default,
-    per_page: "perPage" = default,
-    prev: "prev" = default,
-    next: "next" = default,
+rt::open_struct!(received Pagination {
+    total: "total" = optional,
+    last_page: "lastPage" = optional,
+    current_page: "currentPage" = optional,
+    per_page: "perPage" = optional,
+    prev: "prev" = optional,
+    next: "next" = optional,
 } extra);
 
 impl Default for Pagination {
@@ -1370,7 +1299,7 @@ impl Pagination {
 /// Full persona shape returned by the create, get, and update endpoints.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/Persona`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Persona {
     /// Unique identifier for the persona.
@@ -1378,135 +1307,102 @@ pub struct Persona {
     /// Optional; format uuid.
     ///
     /// Example: `"00000000-0000-0000-0000-000000000000"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Human-readable name of the persona.
     ///
     /// Example: `"Cara"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Free-form description of the persona.
     ///
     /// Example: `"A helpful assistant"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Name of the preset the persona was cloned from, if any.
     ///
     /// Example: `""`
-    #[serde(rename = "personaPreset")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub persona_preset: Option<String>,
     /// Avatar currently attached to the persona.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub avatar: Option<Avatar>,
     /// Public model version (e.g. cara-3) used when rendering the avatar.
     ///
     /// Example: `"cara-3"`
-    #[serde(rename = "avatarModel")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub avatar_model: Option<AvatarModel>,
     /// Voice currently attached to the persona.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice: Option<Voice>,
     /// Speech rate multiplier applied to the voice.
     ///
     /// Example: `1`
-    #[serde(rename = "voiceSpeed")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_speed: Option<f64>,
     /// ID of the LLM the persona uses, or null for presets that don't run an LLM.
     ///
     /// Optional; nullable.
     ///
     /// Example: `"a7cf662c-2ace-4de1-a21e-ef0fbf144bb7"`
-    #[serde(rename = "llmId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub llm_id: Option<String>,
     /// Persona behaviour configuration applied on top of the raw LLM.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brain: Option<PersonaBrain>,
     /// Tool configurations currently attached to the persona.
     ///
     /// Example: `[]`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tools: Option<Vec<rt::Map>>,
     /// Knowledge group attachments currently active on the persona.
     ///
     /// Example: `[]`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub knowledge: Option<Vec<rt::Map>>,
     /// All share links ever issued for this persona.
     ///
     /// Optional; nullable.
     ///
     /// Example: `[]`
-    #[serde(rename = "shareLinks")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub share_links: Option<Vec<rt::Map>>,
     /// The primary share link attached to the persona, if one has been created.
     ///
     /// Optional; nullable.
-    #[serde(rename = "primaryShareLink")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub primary_share_link: Option<rt::Map>,
     /// Whether the persona skips the greeting message at the start of a session.
     ///
     /// Example: `false`
-    #[serde(rename = "skipGreeting")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_greeting: Option<bool>,
     /// Whether session data is discarded instead of stored after the conversation ends.
     ///
     /// Example: `false`
-    #[serde(rename = "zeroDataRetention")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zero_data_retention: Option<bool>,
     /// Voice activity detection tuning for user speech.
-    #[serde(rename = "voiceDetectionOptions")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_detection_options: Option<VoiceDetectionOptions>,
     /// Provider-specific voice generation tuning.
-    #[serde(rename = "voiceGenerationOptions")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_generation_options: Option<VoiceGenerationOptions>,
     /// Timestamp when the persona was created.
     ///
     /// Example: `"2026-04-20T10:00:00.000Z"`
-    #[serde(rename = "createdAt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<rt::DateTime>,
     /// Timestamp when the persona was last updated.
     ///
     /// Example: `"2026-04-20T10:00:00.000Z"`
-    #[serde(rename = "updatedAt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<rt::DateTime>,
     /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(Persona {
-    id: "id" = default,
-    name: "name" = default,
-    description: "description" = default,
-    persona_preset: "personaPreset" = default,
-    avatar: "avatar" = default,
-    avatar_model: "avatarModel" = default,
-    voice: "voice" = default,
-    voice_speed: "voiceSpeed" = default,
-    llm_id: "llmId" = default,
-    brain: "brain" = default,
-    tools: "tools" = default,
-    knowledge: "knowledge" = default,
-    share_links: "shareLinks" = default,
-    primary_share_link: "primaryShareLink" = default,
-    skip_greeting: "skipGreeting" = default,
-    zero_data_retention: "zeroDataRetention" = default,
-    voice_detection_options: "voiceDetectionOptions" = default,
-    voice_generation_options: "voiceGenerationOptions" = default,
-    created_at: "createdAt" = default,
-    updated_at: "updatedAt" = default,
+rt::open_struct!(received Persona {
+    id: "id" = optional,
+    name: "name" = optional,
+    description: "description" = optional,
+    persona_preset: "personaPreset" = optional,
+    avatar: "avatar" = optional,
+    avatar_model: "avatarModel" = optional,
+    voice: "voice" = optional,
+    voice_speed: "voiceSpeed" = optional,
+    llm_id: "llmId" = optional,
+    brain: "brain" = optional,
+    tools: "tools" = optional,
+    knowledge: "knowledge" = optional,
+    share_links: "shareLinks" = optional,
+    primary_share_link: "primaryShareLink" = optional,
+    skip_greeting: "skipGreeting" = optional,
+    zero_data_retention: "zeroDataRetention" = optional,
+    voice_detection_options: "voiceDetectionOptions" = optional,
+    voice_generation_options: "voiceGenerationOptions" = optional,
+    created_at: "createdAt" = optional,
+    updated_at: "updatedAt" = optional,
 } extra);
 
 impl Default for Persona {
@@ -1547,28 +1443,24 @@ impl Persona {
 /// Persona behaviour configuration applied on top of the raw LLM.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/PersonaBrain`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PersonaBrain {
     /// Personality of the persona, or null if not set.
     ///
     /// Optional; nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub personality: Option<String>,
     /// System prompt for the LLM.
     ///
     /// Example: `"You are a helpful assistant"`
-    #[serde(rename = "systemPrompt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system_prompt: Option<String>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(PersonaBrain {
-    personality: "personality" = default,
-    system_prompt: "systemPrompt" = default,
+rt::open_struct!(received PersonaBrain {
+    personality: "personality" = optional,
+    system_prompt: "systemPrompt" = optional,
 } extra);
 
 impl Default for PersonaBrain {
@@ -1632,23 +1524,20 @@ impl rt::Validate for PersonaConfig {
 /// One page of personas.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/PersonaList`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PersonaList {
     /// The personas of this page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<PersonaSummary>>,
     /// Page information of a list response.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<Pagination>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(PersonaList {
-    data: "data" = default,
-    meta: "meta" = default,
+rt::open_struct!(received PersonaList {
+    data: "data" = optional,
+    meta: "meta" = optional,
 } extra);
 
 impl Default for PersonaList {
@@ -1671,7 +1560,7 @@ impl PersonaList {
 /// A persona as listed by listPersonas. Only `id` and `name` are modelled (the summary's other fields are not documented here); other fields are kept as they are sent.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/PersonaSummary`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PersonaSummary {
     /// Unique identifier for the persona.
@@ -1679,21 +1568,18 @@ pub struct PersonaSummary {
     /// Optional; format uuid.
     ///
     /// Example: `"00000000-0000-0000-0000-000000000000"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Human-readable name of the persona.
     ///
     /// Example: `"Cara"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(PersonaSummary {
-    id: "id" = default,
-    name: "name" = default,
+rt::open_struct!(received PersonaSummary {
+    id: "id" = optional,
+    name: "name" = optional,
 } extra);
 
 impl Default for PersonaSummary {
@@ -1752,20 +1638,17 @@ impl rt::Validate for SavedPersonaConfig {
 /// Options for the session.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/SessionOptions`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SessionOptions {
     /// Session replay settings.
-    #[serde(rename = "sessionReplay")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_replay: Option<SessionOptionsSessionReplay>,
     /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 rt::open_struct!(SessionOptions {
-    session_replay: "sessionReplay" = default,
+    session_replay: "sessionReplay" = optional,
 } extra);
 
 impl Default for SessionOptions {
@@ -1813,22 +1696,19 @@ impl rt::Validate for SessionOptions {
 /// Session replay settings.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/SessionOptions/properties/sessionReplay`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SessionOptionsSessionReplay {
     /// Whether the session is recorded for replay.
     ///
     /// Example: `true`
-    #[serde(rename = "enableSessionReplay")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_session_replay: Option<bool>,
     /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 rt::open_struct!(SessionOptionsSessionReplay {
-    enable_session_replay: "enableSessionReplay" = default,
+    enable_session_replay: "enableSessionReplay" = optional,
 } extra);
 
 impl Default for SessionOptionsSessionReplay {
@@ -1873,22 +1753,19 @@ impl rt::Validate for SessionOptionsSessionReplay {
 /// A session token.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/SessionToken`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SessionToken {
     /// The session token: a signed JWT, bound to the requested persona configuration and valid for one hour. Pass it to the client SDK.
     ///
     /// Example: `"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJwZXJzb25hIjoiQ2FyYSJ9.c2lnbmF0dXJl"`
-    #[serde(rename = "sessionToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_token: Option<String>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(SessionToken {
-    session_token: "sessionToken" = default,
+rt::open_struct!(received SessionToken {
+    session_token: "sessionToken" = optional,
 } extra);
 
 impl Default for SessionToken {
@@ -2155,7 +2032,7 @@ impl rt::Validate for UpdatePersonaRequest {
 /// A voice a persona speaks with.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/Voice`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Voice {
     /// Unique identifier for the voice.
@@ -2163,119 +2040,93 @@ pub struct Voice {
     /// Optional; format uuid.
     ///
     /// Example: `"de23e340-1416-4dd8-977d-065a7ca11697"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Display name of the voice.
     ///
     /// Example: `"Lucy - Fresh & Casual"`
-    #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Text-to-speech provider of a voice.
     ///
     /// Example: `"ELEVENLABS"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<VoiceProvider>,
     /// ID of the voice at the provider.
     ///
     /// Optional; nullable.
     ///
     /// Example: `"lcMyyd2HUfFzxdCaC4Ta"`
-    #[serde(rename = "providerVoiceId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_voice_id: Option<String>,
     /// ID of the provider model used for this voice.
     ///
     /// Optional; nullable.
     ///
     /// Example: `"eleven_flash_v2_5"`
-    #[serde(rename = "providerModelId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_model_id: Option<String>,
     /// URL of an audio sample of the voice.
     ///
     /// Optional; nullable; format uri.
     ///
     /// Example: `"https://example.com/anam/voices/lucy-sample.mp3"`
-    #[serde(rename = "sampleUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sample_url: Option<String>,
     /// Alias of sampleUrl.
     ///
     /// Optional; nullable; format uri.
     ///
     /// Example: `"https://example.com/anam/voices/lucy-sample.mp3"`
-    #[serde(rename = "previewSampleUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preview_sample_url: Option<String>,
     /// Gender of the voice, or null if not set.
     ///
     /// Optional; nullable.
     ///
     /// Example: `"FEMALE"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gender: Option<VoiceGender>,
     /// Country of the voice's accent (e.g. GB).
     ///
     /// Example: `"GB"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// Description of the voice.
     ///
     /// Example: `"Fresh and casual British female voice."`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Tags shown for the voice.
     ///
     /// Example: `["British","Casual"]`
-    #[serde(rename = "displayTags")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_tags: Option<Vec<String>>,
     /// Whether the voice supports zero data retention.
     ///
     /// Example: `false`
-    #[serde(rename = "isZdr")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_zdr: Option<bool>,
     /// ID of the organization that created the voice; null for stock voices.
     ///
     /// Optional; nullable.
-    #[serde(rename = "createdByOrganizationId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by_organization_id: Option<String>,
     /// Timestamp when the voice was created.
     ///
     /// Example: `"2026-04-20T10:00:00.000Z"`
-    #[serde(rename = "createdAt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<rt::DateTime>,
     /// Timestamp when the voice was last updated.
     ///
     /// Example: `"2026-04-20T10:00:00.000Z"`
-    #[serde(rename = "updatedAt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<rt::DateTime>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(Voice {
-    id: "id" = default,
-    display_name: "displayName" = default,
-    provider: "provider" = default,
-    provider_voice_id: "providerVoiceId" = default,
-    provider_model_id: "providerModelId" = default,
-    sample_url: "sampleUrl" = default,
-    preview_sample_url: "previewSampleUrl" = default,
-    gender: "gender" = default,
-    country: "country" = default,
-    description: "description" = default,
-    display_tags: "displayTags" = default,
-    is_zdr: "isZdr" = default,
-    created_by_organization_id: "createdByOrganizationId" = default,
-    created_at: "createdAt" = default,
-    updated_at: "updatedAt" = default,
+rt::open_struct!(received Voice {
+    id: "id" = optional,
+    display_name: "displayName" = optional,
+    provider: "provider" = optional,
+    provider_voice_id: "providerVoiceId" = optional,
+    provider_model_id: "providerModelId" = optional,
+    sample_url: "sampleUrl" = optional,
+    preview_sample_url: "previewSampleUrl" = optional,
+    gender: "gender" = optional,
+    country: "country" = optional,
+    description: "description" = optional,
+    display_tags: "displayTags" = optional,
+    is_zdr: "isZdr" = optional,
+    created_by_organization_id: "createdByOrganizationId" = optional,
+    created_at: "createdAt" = optional,
+    updated_at: "updatedAt" = optional,
 } extra);
 
 impl Default for Voice {
@@ -2311,7 +2162,7 @@ impl Voice {
 /// Options for voice activity detection during user speech input.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/VoiceDetectionOptions`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VoiceDetectionOptions {
     /// Sensitivity of end-of-speech detection, from 0 to 1.
@@ -2319,52 +2170,41 @@ pub struct VoiceDetectionOptions {
     /// Optional; range 0 ..= 1.
     ///
     /// Example: `0.5`
-    #[serde(rename = "endOfSpeechSensitivity")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_of_speech_sensitivity: Option<f64>,
     /// Seconds of user silence before the user's turn is skipped, from 0 to 900. 0 disables turn-skip.
     ///
     /// Optional; range 0 ..= 900.
     ///
     /// Example: `5`
-    #[serde(rename = "silenceBeforeSkipTurnSeconds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub silence_before_skip_turn_seconds: Option<f64>,
     /// Seconds of silence before the session is ended automatically, from 0 to 7200. 0 disables the automatic end.
     ///
     /// Optional; range 0 ..= 7200.
     ///
     /// Example: `60`
-    #[serde(rename = "silenceBeforeSessionEndSeconds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub silence_before_session_end_seconds: Option<f64>,
     /// Seconds of user silence before the user's turn is ended automatically, from 0.5 to 10.
     ///
     /// Optional; range 0.5 ..= 10.
     ///
     /// Example: `5`
-    #[serde(rename = "silenceBeforeAutoEndTurnSeconds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub silence_before_auto_end_turn_seconds: Option<f64>,
     /// Level of speech enhancement applied to the user's audio, from 0 (none) to 1 (maximum).
     ///
     /// Optional; range 0 ..= 1.
     ///
     /// Example: `0.8`
-    #[serde(rename = "speechEnhancementLevel")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speech_enhancement_level: Option<f64>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 rt::open_struct!(VoiceDetectionOptions {
-    end_of_speech_sensitivity: "endOfSpeechSensitivity" = default,
-    silence_before_skip_turn_seconds: "silenceBeforeSkipTurnSeconds" = default,
-    silence_before_session_end_seconds: "silenceBeforeSessionEndSeconds" = default,
-    silence_before_auto_end_turn_seconds: "silenceBeforeAutoEndTurnSeconds" = default,
-    speech_enhancement_level: "speechEnhancementLevel" = default,
+    end_of_speech_sensitivity: "endOfSpeechSensitivity" = optional,
+    silence_before_skip_turn_seconds: "silenceBeforeSkipTurnSeconds" = optional,
+    silence_before_session_end_seconds: "silenceBeforeSessionEndSeconds" = optional,
+    silence_before_auto_end_turn_seconds: "silenceBeforeAutoEndTurnSeconds" = optional,
+    speech_enhancement_level: "speechEnhancementLevel" = optional,
 } extra);
 
 impl Default for VoiceDetectionOptions {
@@ -2482,7 +2322,7 @@ rt::str_enum!(VoiceGender {
 /// Configuration options for voice generation. Provider-specific: the accepted keys depend on the voice's provider.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/VoiceGenerationOptions`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VoiceGenerationOptions {
     /// Stability of the generated voice, from 0 to 1.
@@ -2490,30 +2330,25 @@ pub struct VoiceGenerationOptions {
     /// Optional; range 0 ..= 1.
     ///
     /// Example: `0.5`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stability: Option<f64>,
     /// How closely the generated voice follows the original voice, from 0 to 1.
     ///
     /// Optional; range 0 ..= 1.
     ///
     /// Example: `0`
-    #[serde(rename = "similarityBoost")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub similarity_boost: Option<f64>,
     /// Speed multiplier of the generated speech.
     ///
     /// Example: `1`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speed: Option<f64>,
     /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 rt::open_struct!(VoiceGenerationOptions {
-    stability: "stability" = default,
-    similarity_boost: "similarityBoost" = default,
-    speed: "speed" = default,
+    stability: "stability" = optional,
+    similarity_boost: "similarityBoost" = optional,
+    speed: "speed" = optional,
 } extra);
 
 impl Default for VoiceGenerationOptions {
@@ -2583,23 +2418,20 @@ impl rt::Validate for VoiceGenerationOptions {
 /// One page of voices.
 ///
 /// Source: `spec/anam.yaml#/components/schemas/VoiceList`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VoiceList {
     /// The voices of this page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<Voice>>,
     /// Page information of a list response.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<Pagination>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(VoiceList {
-    data: "data" = default,
-    meta: "meta" = default,
+rt::open_struct!(received VoiceList {
+    data: "data" = optional,
+    meta: "meta" = optional,
 } extra);
 
 impl Default for VoiceList {

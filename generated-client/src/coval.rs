@@ -14,6 +14,8 @@
 //! Start with [`Client`]: `Client::new(api_key)` or `Client::from_env()` (reads `COVAL_API_KEY`, and `COVAL_BASE_URL` if set).
 //!
 //! Cargo feature `deserialize-requests` (declare it in the crate that includes this module): the types only ever sent derive `serde::Deserialize` too.
+//!
+//! Cargo feature `serialize-responses` (declare it in the crate that includes this module): the types only ever received derive `serde::Serialize` too.
 #![allow(
     clippy::too_many_arguments,
     clippy::large_enum_variant,
@@ -74,24 +76,21 @@ static PATTERN_8: rt::Pattern = rt::Pattern::new("^wss://");
 /// responses.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/Agent`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Agent {
     /// Agent resource ID (22-char alphanumeric).
     ///
     /// Example: `"abc123def456ghi789jklm"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Customer-supplied external id for the agent. Defaults to `id` when not set at creation
     /// (api-facts 1.3). Absent from the create-agent page's response example.
     ///
     /// Example: `"abc123def456ghi789jklm"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_agent_id: Option<String>,
     /// Human-readable agent name
     ///
     /// Example: `"Customer Support Agent"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Agent type. Active types that can be created via the v1 API:
     /// - MODEL_TYPE_VOICE: Inbound voice calls (requires phone_number in E.164 format or SIP address)
@@ -111,90 +110,75 @@ pub struct Agent {
     /// - MODEL_TYPE_GROK_REALTIME: Grok (xAI) voice-to-voice agents
     ///
     /// Example: `"MODEL_TYPE_VOICE"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_type: Option<AgentModelType>,
     /// Phone number in E.164 format or SIP address for voice/SMS agents
     ///
     /// Optional; nullable.
     ///
     /// Example: `"+1234567890"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// Custom API endpoint URL
     ///
     /// Optional; nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoint: Option<String>,
     /// Agent instructions/system prompt
     ///
     /// Optional; nullable.
     ///
     /// Example: `"You are a helpful customer support agent..."`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prompt: Option<String>,
     /// Primary language for the agent
     ///
     /// Optional; nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
     /// Free-form agent attributes; referenceable in metric prompts as `{{agent.<key>}}`.
     ///
     /// Optional; nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<rt::Map>,
     /// Simulator-specific configuration (JSONB)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<rt::Map>,
     /// Workflow configuration (JSONB, max 10MB)
     ///
     /// Example: `{}`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workflows: Option<Workflow>,
     /// Associated metric IDs
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metric_ids: Option<Vec<String>>,
     /// Associated test set IDs
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub test_set_ids: Option<Vec<String>>,
     /// Associated knowledge base entry IDs (read-only, derived from reverse FK)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub knowledge_base_ids: Option<Vec<String>>,
     /// Tags associated with this agent
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
     /// Creation timestamp (ISO 8601)
     ///
     /// Example: `"2025-10-14T12:00:00Z"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<rt::DateTime>,
     /// Last update timestamp (ISO 8601)
     ///
     /// Optional; nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<rt::DateTime>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(Agent {
-    id: "id" = default,
-    customer_agent_id: "customer_agent_id" = default,
-    display_name: "display_name" = default,
-    model_type: "model_type" = default,
-    phone_number: "phone_number" = default,
-    endpoint: "endpoint" = default,
-    prompt: "prompt" = default,
-    language: "language" = default,
-    attributes: "attributes" = default,
-    metadata: "metadata" = default,
-    workflows: "workflows" = default,
-    metric_ids: "metric_ids" = default,
-    test_set_ids: "test_set_ids" = default,
-    knowledge_base_ids: "knowledge_base_ids" = default,
-    tags: "tags" = default,
-    create_time: "create_time" = default,
-    update_time: "update_time" = default,
+rt::open_struct!(received Agent {
+    id: "id" = optional,
+    customer_agent_id: "customer_agent_id" = optional,
+    display_name: "display_name" = optional,
+    model_type: "model_type" = optional,
+    phone_number: "phone_number" = optional,
+    endpoint: "endpoint" = optional,
+    prompt: "prompt" = optional,
+    language: "language" = optional,
+    attributes: "attributes" = optional,
+    metadata: "metadata" = optional,
+    workflows: "workflows" = optional,
+    metric_ids: "metric_ids" = optional,
+    test_set_ids: "test_set_ids" = optional,
+    knowledge_base_ids: "knowledge_base_ids" = optional,
+    tags: "tags" = optional,
+    create_time: "create_time" = optional,
+    update_time: "update_time" = optional,
 } extra);
 
 impl Default for Agent {
@@ -232,7 +216,7 @@ impl Agent {
 /// The `AgentCreateCommon` schema.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/AgentCreateCommon`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AgentCreateCommon {
     /// Human-readable agent name
@@ -253,7 +237,6 @@ pub struct AgentCreateCommon {
     /// Optional; nullable; at most 200 characters.
     ///
     /// Example: `"+12345678901"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// Webhook endpoint URL that Coval will POST to.
     ///
@@ -262,14 +245,12 @@ pub struct AgentCreateCommon {
     /// Optional; nullable; at most 200 characters.
     ///
     /// Example: `"https://api.yourcompany.com/triggers/voice-simulation"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoint: Option<String>,
     /// Agent instructions/system prompt (max 50000 characters).
     ///
     /// Optional; nullable; at most 50000 characters.
     ///
     /// Example: `"You are a helpful customer support agent..."`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prompt: Option<String>,
     /// Your own external id for this agent (1-200 characters). Defaults to the generated
     /// agent id when omitted.
@@ -277,21 +258,18 @@ pub struct AgentCreateCommon {
     /// Optional; nullable; length 1–200 characters.
     ///
     /// Example: `"support-agent-prod"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_agent_id: Option<String>,
     /// Primary language for the agent (max 200 characters).
     ///
     /// Optional; nullable; at most 200 characters.
     ///
     /// Example: `"en-US"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
     /// Free-form agent attributes; referenceable in metric prompts as `{{agent.<key>}}`.
     ///
     /// Optional; nullable.
     ///
     /// Example: `{"region":"us-east","tier":"enterprise"}`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<rt::Map>,
     /// Simulator-specific configuration (JSONB, max 10MB). Its keys depend on `model_type`:
     /// see ChatAgentMetadata (CHAT, CHAT_A2A), OutboundVoiceAgentMetadata (OUTBOUND_VOICE),
@@ -306,26 +284,22 @@ pub struct AgentCreateCommon {
     ///   "chat_endpoint": "https://api.example.com/v1/chat"
     /// }
     /// ```
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<rt::Map>,
     /// Workflow configuration (JSONB, max 10MB)
     ///
     /// Example: `{}`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workflows: Option<Workflow>,
     /// Associated metric IDs (22-char IDs)
     ///
     /// Optional; each item: pattern `^[A-Za-z0-9]{22}$`.
     ///
     /// Example: `["abc123def456ghi789jklm"]`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metric_ids: Option<Vec<String>>,
     /// Associated test set IDs (8-char IDs)
     ///
     /// Optional; each item: pattern `^[A-Za-z0-9]{8}$`.
     ///
     /// Example: `["gT5wq2Hn"]`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub test_set_ids: Option<Vec<String>>,
     /// Tags to associate with this agent. Null or omitted creates the agent with no tags.
     /// Pass \[\] for an empty tag list.
@@ -333,26 +307,24 @@ pub struct AgentCreateCommon {
     /// Optional; nullable.
     ///
     /// Example: `["production","voice"]`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(AgentCreateCommon {
+rt::open_struct!(received AgentCreateCommon {
     display_name: "display_name",
-    phone_number: "phone_number" = default,
-    endpoint: "endpoint" = default,
-    prompt: "prompt" = default,
-    customer_agent_id: "customer_agent_id" = default,
-    language: "language" = default,
-    attributes: "attributes" = default,
-    metadata: "metadata" = default,
-    workflows: "workflows" = default,
-    metric_ids: "metric_ids" = default,
-    test_set_ids: "test_set_ids" = default,
-    tags: "tags" = default,
+    phone_number: "phone_number" = optional,
+    endpoint: "endpoint" = optional,
+    prompt: "prompt" = optional,
+    customer_agent_id: "customer_agent_id" = optional,
+    language: "language" = optional,
+    attributes: "attributes" = optional,
+    metadata: "metadata" = optional,
+    workflows: "workflows" = optional,
+    metric_ids: "metric_ids" = optional,
+    test_set_ids: "test_set_ids" = optional,
+    tags: "tags" = optional,
 } extra);
 
 impl AgentCreateCommon {
@@ -379,7 +351,7 @@ impl AgentCreateCommon {
 /// Single-agent response envelope.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/AgentEnvelope`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AgentEnvelope {
     /// Agent configuration resource.
@@ -388,11 +360,10 @@ pub struct AgentEnvelope {
     /// responses.
     pub agent: Agent,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(AgentEnvelope {
+rt::open_struct!(received AgentEnvelope {
     agent: "agent",
 } extra);
 
@@ -973,7 +944,7 @@ impl rt::Validate for ChatAgentCreate {
 /// ```
 ///
 /// Source: `spec/coval.yaml#/components/schemas/ChatAgentMetadata`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChatAgentMetadata {
     /// Chat endpoint URL (validated, no private IPs/localhost)
@@ -985,85 +956,71 @@ pub struct ChatAgentMetadata {
     /// Auth header (Bearer, X-API-Key, etc.)
     ///
     /// Example: `"Bearer sk-xxx"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authorization_header: Option<String>,
     /// Init endpoint called before chat (validated URL)
     ///
     /// Optional; format uri.
     ///
     /// Example: `"https://api.example.com/v1/session"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initialization_endpoint: Option<String>,
     /// JSON payload for init request (max 16KB)
     ///
     /// Optional.
-    #[serde(default, skip_serializing_if = "rt::Value::is_null")]
     pub initialization_payload: rt::Value,
     /// Organization/agent-level data (max 32KB JSON string)
     ///
     /// Example: `"{\"account_tier\": \"gold\"}"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_data: Option<String>,
     /// Persona-specific data (max 16KB JSON string)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_persona_data: Option<String>,
     /// Additional headers with template variables, as a JSON object or JSON-encoded object
     /// string (max 16KB when encoded)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_headers: Option<JsonObjectOrString>,
     /// "chat_completions" (default) or "responses"
     ///
     /// Optional; default `"chat_completions"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_format: Option<ChatAgentMetadataResponseFormat>,
     /// Custom JSON template for requests (validated JSON)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub input_template: Option<String>,
     /// Wrapper field name (e.g., "data", "request")
     ///
     /// Example: `"data"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payload_wrapper: Option<String>,
     /// Dot notation path to extract message
     ///
     /// Example: `"choices.0.message.content"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_message_path: Option<String>,
     /// Remove timestamp fields (boolean, default: false)
     ///
     /// Optional; default `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub strip_message_timestamps: Option<bool>,
     /// Configuration for extracting tool calls from custom responses
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tool_call_extraction_config: Option<rt::Map>,
     /// Reference persona for parameter substitution (22-char ShortUUID)
     ///
     /// Optional; pattern `^[A-Za-z0-9]{22}$`.
     ///
     /// Example: `"3zfmuDbVQsi4GaseDtiVcS"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub persona_id: Option<String>,
     /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 rt::open_struct!(ChatAgentMetadata {
     chat_endpoint: "chat_endpoint",
-    authorization_header: "authorization_header" = default,
-    initialization_endpoint: "initialization_endpoint" = default,
-    initialization_payload: "initialization_payload" = default,
-    custom_data: "custom_data" = default,
-    custom_persona_data: "custom_persona_data" = default,
-    custom_headers: "custom_headers" = default,
-    response_format: "response_format" = default,
-    input_template: "input_template" = default,
-    payload_wrapper: "payload_wrapper" = default,
-    response_message_path: "response_message_path" = default,
-    strip_message_timestamps: "strip_message_timestamps" = default,
-    tool_call_extraction_config: "tool_call_extraction_config" = default,
-    persona_id: "persona_id" = default,
+    authorization_header: "authorization_header" = optional,
+    initialization_endpoint: "initialization_endpoint" = optional,
+    initialization_payload: "initialization_payload" = optional,
+    custom_data: "custom_data" = optional,
+    custom_persona_data: "custom_persona_data" = optional,
+    custom_headers: "custom_headers" = optional,
+    response_format: "response_format" = optional,
+    input_template: "input_template" = optional,
+    payload_wrapper: "payload_wrapper" = optional,
+    response_message_path: "response_message_path" = optional,
+    strip_message_timestamps: "strip_message_timestamps" = optional,
+    tool_call_extraction_config: "tool_call_extraction_config" = optional,
+    persona_id: "persona_id" = optional,
 } extra);
 
 impl ChatAgentMetadata {
@@ -1875,7 +1832,7 @@ impl rt::Validate for DailyAgentCreate {
 /// Example: `{"agent_name":"my-pipecat-agent","pipecat_api_key":"pk_xxx"}`
 ///
 /// Source: `spec/coval.yaml#/components/schemas/DailyAgentMetadata`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DailyAgentMetadata {
     /// Pipecat Cloud API key
@@ -1889,17 +1846,15 @@ pub struct DailyAgentMetadata {
     /// Custom data for the Pipecat Cloud agent (api-facts 1.3); any JSON value.
     ///
     /// Optional.
-    #[serde(default, skip_serializing_if = "rt::Value::is_null")]
     pub custom_data: rt::Value,
     /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 rt::open_struct!(DailyAgentMetadata {
     pipecat_api_key: "pipecat_api_key",
     agent_name: "agent_name",
-    custom_data: "custom_data" = default,
+    custom_data: "custom_data" = optional,
 } extra);
 
 impl DailyAgentMetadata {
@@ -1955,7 +1910,7 @@ impl rt::Validate for DailyAgentMetadata {
 /// ```
 ///
 /// Source: `spec/coval.yaml#/components/schemas/DirectWebSocketAgentMetadata`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DirectWebSocketAgentMetadata {
     /// WebSocket endpoint URL (must be wss://, validated). Required in direct connection mode.
@@ -1970,138 +1925,117 @@ pub struct DirectWebSocketAgentMetadata {
     /// - "X-API-Key \<key\>" → sent as X-API-Key: \<key\>
     ///
     /// Example: `"Bearer sk-xxx"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authorization_header: Option<String>,
     /// JSON object or JSON-encoded object string of additional HTTP headers for the WebSocket
     /// handshake.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_headers: Option<JsonObjectOrString>,
     /// JSON object or JSON string payload sent after the WebSocket upgrade and before any
     /// ready-message wait.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initialization_json: Option<JsonObjectOrString>,
     /// Seconds Coval waits for the ready message (default 30).
     ///
     /// Optional; default `30`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub handshake_timeout_seconds: Option<f64>,
     /// JSON template for outbound audio. Must contain {{audio_data}}. Setting it exactly to
     /// {{audio_data}} sends raw PCM bytes (default
     /// {"type":"audio_chunk","data":"{{audio_data}}"}).
     ///
     /// Optional; pattern `\{\{audio_data\}\}`; default `"{\"type\":\"audio_chunk\",\"data\":\"{{audio_data}}\"}"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub send_audio_template: Option<String>,
     /// Dot-notation path to the field naming the inbound message kind (default type).
     ///
     /// Optional; default `"type"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_type_path: Option<String>,
     /// Value identifying an audio frame; use * to treat every JSON message as audio (default
     /// audio_chunk).
     ///
     /// Optional; default `"audio_chunk"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audio_message_type_value: Option<String>,
     /// Dot-notation path to the inbound base64 audio payload (default data).
     ///
     /// Optional; default `"data"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audio_data_path: Option<String>,
     /// Inbound JSON audio payload encoding: pcm (default) or mp3.
     ///
     /// Optional; default `"pcm"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audio_encoding: Option<WebSocketAgentMetadataCommonAudioEncoding>,
     /// 1 for mono inbound JSON PCM or 2 for legacy stereo-to-mono averaging (default 2).
     ///
     /// Optional; default `2`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receive_audio_channels: Option<WebSocketAgentMetadataCommonReceiveAudioChannels>,
     /// Outbound sample rate in hertz. One of 8000, 16000, 24000, 48000 (default 16000).
     ///
     /// Optional; default `16000`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub send_sample_rate_hertz: Option<AudioSampleRateHertz>,
     /// Inbound sample rate in hertz. One of 8000, 16000, 24000, 48000 (default 48000).
     ///
     /// Optional; default `48000`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receive_sample_rate_hertz: Option<AudioSampleRateHertz>,
     /// Pipeline-internal rate in hertz; must remain 16000.
     ///
     /// Optional; default `16000`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pipeline_sample_rate_hertz: Option<
         WebSocketAgentMetadataCommonPipelineSampleRateHertz,
     >,
     /// Paces inbound binary PCM at real-time. Defaults on when outbound audio is configured
     /// for raw PCM bytes, off for JSON templates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pace_inbound_binary_audio: Option<bool>,
     /// Outbound template for image attachments. Must contain {{media_data}}; may also include
     /// {{media_name}} and {{mime_type}}. Set exactly to {{media_data}} to send raw bytes,
     /// otherwise Coval base64-encodes the image into the JSON template.
     ///
     /// Optional; pattern `\{\{media_data\}\}`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub send_media_template: Option<String>,
     /// List of message-type values to emit as WebsocketEventFrames instead of dropping. Each
     /// match carries the message type, optional event name, and original payload. Useful for
     /// cart updates, transcript fragments, or session telemetry.
     ///
     /// Example: `["cart_update","session_status"]`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub non_audio_event_message_types: Option<Vec<String>>,
     /// One of generic or json_audio. Forces the simulator routing decision. Use json_audio
     /// for the JSON audio preset shape.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub websocket_compat_profile: Option<
         WebSocketAgentMetadataCommonWebsocketCompatProfile,
     >,
     /// direct (default) or http_first.
     ///
     /// Optional; default `"direct"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection_mode: Option<DirectWebSocketAgentMetadataConnectionMode>,
     /// Message type to wait for before streaming audio (default session_ready in direct
     /// mode; empty string skips the ready-message wait).
     ///
     /// Optional; default `"session_ready"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub handshake_ready_message_type: Option<String>,
     /// Whether the ready message must include session_id (default true in direct mode).
     ///
     /// Optional; default `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub handshake_requires_session_id: Option<bool>,
     /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 rt::open_struct!(DirectWebSocketAgentMetadata {
     endpoint: "endpoint",
-    authorization_header: "authorization_header" = default,
-    custom_headers: "custom_headers" = default,
-    initialization_json: "initialization_json" = default,
-    handshake_timeout_seconds: "handshake_timeout_seconds" = default,
-    send_audio_template: "send_audio_template" = default,
-    message_type_path: "message_type_path" = default,
-    audio_message_type_value: "audio_message_type_value" = default,
-    audio_data_path: "audio_data_path" = default,
-    audio_encoding: "audio_encoding" = default,
-    receive_audio_channels: "receive_audio_channels" = default,
-    send_sample_rate_hertz: "send_sample_rate_hertz" = default,
-    receive_sample_rate_hertz: "receive_sample_rate_hertz" = default,
-    pipeline_sample_rate_hertz: "pipeline_sample_rate_hertz" = default,
-    pace_inbound_binary_audio: "pace_inbound_binary_audio" = default,
-    send_media_template: "send_media_template" = default,
-    non_audio_event_message_types: "non_audio_event_message_types" = default,
-    websocket_compat_profile: "websocket_compat_profile" = default,
-    connection_mode: "connection_mode" = default,
-    handshake_ready_message_type: "handshake_ready_message_type" = default,
-    handshake_requires_session_id: "handshake_requires_session_id" = default,
+    authorization_header: "authorization_header" = optional,
+    custom_headers: "custom_headers" = optional,
+    initialization_json: "initialization_json" = optional,
+    handshake_timeout_seconds: "handshake_timeout_seconds" = optional,
+    send_audio_template: "send_audio_template" = optional,
+    message_type_path: "message_type_path" = optional,
+    audio_message_type_value: "audio_message_type_value" = optional,
+    audio_data_path: "audio_data_path" = optional,
+    audio_encoding: "audio_encoding" = optional,
+    receive_audio_channels: "receive_audio_channels" = optional,
+    send_sample_rate_hertz: "send_sample_rate_hertz" = optional,
+    receive_sample_rate_hertz: "receive_sample_rate_hertz" = optional,
+    pipeline_sample_rate_hertz: "pipeline_sample_rate_hertz" = optional,
+    pace_inbound_binary_audio: "pace_inbound_binary_audio" = optional,
+    send_media_template: "send_media_template" = optional,
+    non_audio_event_message_types: "non_audio_event_message_types" = optional,
+    websocket_compat_profile: "websocket_compat_profile" = optional,
+    connection_mode: "connection_mode" = optional,
+    handshake_ready_message_type: "handshake_ready_message_type" = optional,
+    handshake_requires_session_id: "handshake_requires_session_id" = optional,
 } extra);
 
 impl DirectWebSocketAgentMetadata {
@@ -2347,17 +2281,16 @@ rt::str_enum!(DirectWebSocketAgentMetadataConnectionMode {
 /// Error response body. All error statuses (400, 401, 404, 500) use this envelope.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/ErrorBody`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ErrorBody {
     /// Error status carried in `ErrorBody.error`.
     pub error: ErrorInfo,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(ErrorBody {
+rt::open_struct!(received ErrorBody {
     error: "error",
 } extra);
 
@@ -2374,7 +2307,7 @@ impl ErrorBody {
 /// The `ErrorDetail` schema.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/ErrorDetail`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ErrorDetail {
     /// Field name that caused the error
@@ -2382,21 +2315,18 @@ pub struct ErrorDetail {
     /// Optional; nullable.
     ///
     /// Example: `"X-API-Key"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// Detailed error description
     ///
     /// Example: `"Invalid or missing API key"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(ErrorDetail {
-    field: "field" = default,
-    description: "description" = default,
+rt::open_struct!(received ErrorDetail {
+    field: "field" = optional,
+    description: "description" = optional,
 } extra);
 
 impl Default for ErrorDetail {
@@ -2419,7 +2349,7 @@ impl ErrorDetail {
 /// Error status carried in `ErrorBody.error`.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/ErrorInfo`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ErrorInfo {
     /// Error code. The Agents API documents the values `INVALID_ARGUMENT`, `UNAUTHENTICATED`,
@@ -2434,17 +2364,15 @@ pub struct ErrorInfo {
     pub message: String,
     /// Detailed error information (always present in Agents API errors, absent from
     /// Personas API errors).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<ErrorDetail>>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(ErrorInfo {
+rt::open_struct!(received ErrorInfo {
     code: "code",
     message: "message",
-    details: "details" = default,
+    details: "details" = optional,
 } extra);
 
 impl ErrorInfo {
@@ -2473,7 +2401,7 @@ impl ErrorInfo {
 /// ```
 ///
 /// Source: `spec/coval.yaml#/components/schemas/HttpFirstWebSocketAgentMetadata`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct HttpFirstWebSocketAgentMetadata {
     /// WebSocket endpoint URL (must be wss://, validated). Required in direct connection mode.
@@ -2481,7 +2409,6 @@ pub struct HttpFirstWebSocketAgentMetadata {
     /// Optional; pattern `^wss://`; format uri.
     ///
     /// Example: `"wss://your-api.com/ws/chat"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoint: Option<String>,
     /// Auth header sent during the WebSocket handshake. Supports:
     /// - "Bearer \<token\>" → sent as Authorization: Bearer \<token\>
@@ -2489,92 +2416,75 @@ pub struct HttpFirstWebSocketAgentMetadata {
     /// - "X-API-Key \<key\>" → sent as X-API-Key: \<key\>
     ///
     /// Example: `"Bearer sk-xxx"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authorization_header: Option<String>,
     /// JSON object or JSON-encoded object string of additional HTTP headers for the WebSocket
     /// handshake.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_headers: Option<JsonObjectOrString>,
     /// JSON object or JSON string payload sent after the WebSocket upgrade and before any
     /// ready-message wait.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initialization_json: Option<JsonObjectOrString>,
     /// Seconds Coval waits for the ready message (default 30).
     ///
     /// Optional; default `30`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub handshake_timeout_seconds: Option<f64>,
     /// JSON template for outbound audio. Must contain {{audio_data}}. Setting it exactly to
     /// {{audio_data}} sends raw PCM bytes (default
     /// {"type":"audio_chunk","data":"{{audio_data}}"}).
     ///
     /// Optional; pattern `\{\{audio_data\}\}`; default `"{\"type\":\"audio_chunk\",\"data\":\"{{audio_data}}\"}"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub send_audio_template: Option<String>,
     /// Dot-notation path to the field naming the inbound message kind (default type).
     ///
     /// Optional; default `"type"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_type_path: Option<String>,
     /// Value identifying an audio frame; use * to treat every JSON message as audio (default
     /// audio_chunk).
     ///
     /// Optional; default `"audio_chunk"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audio_message_type_value: Option<String>,
     /// Dot-notation path to the inbound base64 audio payload (default data).
     ///
     /// Optional; default `"data"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audio_data_path: Option<String>,
     /// Inbound JSON audio payload encoding: pcm (default) or mp3.
     ///
     /// Optional; default `"pcm"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audio_encoding: Option<WebSocketAgentMetadataCommonAudioEncoding>,
     /// 1 for mono inbound JSON PCM or 2 for legacy stereo-to-mono averaging (default 2).
     ///
     /// Optional; default `2`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receive_audio_channels: Option<WebSocketAgentMetadataCommonReceiveAudioChannels>,
     /// Outbound sample rate in hertz. One of 8000, 16000, 24000, 48000 (default 16000).
     ///
     /// Optional; default `16000`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub send_sample_rate_hertz: Option<AudioSampleRateHertz>,
     /// Inbound sample rate in hertz. One of 8000, 16000, 24000, 48000 (default 48000).
     ///
     /// Optional; default `48000`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receive_sample_rate_hertz: Option<AudioSampleRateHertz>,
     /// Pipeline-internal rate in hertz; must remain 16000.
     ///
     /// Optional; default `16000`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pipeline_sample_rate_hertz: Option<
         WebSocketAgentMetadataCommonPipelineSampleRateHertz,
     >,
     /// Paces inbound binary PCM at real-time. Defaults on when outbound audio is configured
     /// for raw PCM bytes, off for JSON templates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pace_inbound_binary_audio: Option<bool>,
     /// Outbound template for image attachments. Must contain {{media_data}}; may also include
     /// {{media_name}} and {{mime_type}}. Set exactly to {{media_data}} to send raw bytes,
     /// otherwise Coval base64-encodes the image into the JSON template.
     ///
     /// Optional; pattern `\{\{media_data\}\}`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub send_media_template: Option<String>,
     /// List of message-type values to emit as WebsocketEventFrames instead of dropping. Each
     /// match carries the message type, optional event name, and original payload. Useful for
     /// cart updates, transcript fragments, or session telemetry.
     ///
     /// Example: `["cart_update","session_status"]`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub non_audio_event_message_types: Option<Vec<String>>,
     /// One of generic or json_audio. Forces the simulator routing decision. Use json_audio
     /// for the JSON audio preset shape.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub websocket_compat_profile: Option<
         WebSocketAgentMetadataCommonWebsocketCompatProfile,
     >,
@@ -2583,69 +2493,61 @@ pub struct HttpFirstWebSocketAgentMetadata {
     /// HTTP-first setup field (the URL of the HTTP request Coval issues first).
     ///
     /// Example: `"https://api.example.com/sessions"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub http_url: Option<String>,
     /// HTTP-first setup field (the method of that HTTP request).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub http_method: Option<String>,
     /// HTTP-first setup field (the body of that HTTP request); any JSON value.
     ///
     /// Optional.
-    #[serde(default, skip_serializing_if = "rt::Value::is_null")]
     pub http_request_body: rt::Value,
     /// HTTP-first setup field (the headers of that HTTP request); any JSON value.
     ///
     /// Optional.
-    #[serde(default, skip_serializing_if = "rt::Value::is_null")]
     pub http_headers: rt::Value,
     /// HTTP-first setup field (where the WebSocket URL is in the response).
     ///
     /// Example: `"data.websocket_url"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub websocket_url_response_path: Option<String>,
     /// Message type to wait for before streaming audio (default empty in http_first mode;
     /// empty string skips the ready-message wait).
     ///
     /// Optional; default `""`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub handshake_ready_message_type: Option<String>,
     /// Whether the ready message must include session_id (default false in http_first).
     ///
     /// Optional; default `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub handshake_requires_session_id: Option<bool>,
     /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 rt::open_struct!(HttpFirstWebSocketAgentMetadata {
-    endpoint: "endpoint" = default,
-    authorization_header: "authorization_header" = default,
-    custom_headers: "custom_headers" = default,
-    initialization_json: "initialization_json" = default,
-    handshake_timeout_seconds: "handshake_timeout_seconds" = default,
-    send_audio_template: "send_audio_template" = default,
-    message_type_path: "message_type_path" = default,
-    audio_message_type_value: "audio_message_type_value" = default,
-    audio_data_path: "audio_data_path" = default,
-    audio_encoding: "audio_encoding" = default,
-    receive_audio_channels: "receive_audio_channels" = default,
-    send_sample_rate_hertz: "send_sample_rate_hertz" = default,
-    receive_sample_rate_hertz: "receive_sample_rate_hertz" = default,
-    pipeline_sample_rate_hertz: "pipeline_sample_rate_hertz" = default,
-    pace_inbound_binary_audio: "pace_inbound_binary_audio" = default,
-    send_media_template: "send_media_template" = default,
-    non_audio_event_message_types: "non_audio_event_message_types" = default,
-    websocket_compat_profile: "websocket_compat_profile" = default,
+    endpoint: "endpoint" = optional,
+    authorization_header: "authorization_header" = optional,
+    custom_headers: "custom_headers" = optional,
+    initialization_json: "initialization_json" = optional,
+    handshake_timeout_seconds: "handshake_timeout_seconds" = optional,
+    send_audio_template: "send_audio_template" = optional,
+    message_type_path: "message_type_path" = optional,
+    audio_message_type_value: "audio_message_type_value" = optional,
+    audio_data_path: "audio_data_path" = optional,
+    audio_encoding: "audio_encoding" = optional,
+    receive_audio_channels: "receive_audio_channels" = optional,
+    send_sample_rate_hertz: "send_sample_rate_hertz" = optional,
+    receive_sample_rate_hertz: "receive_sample_rate_hertz" = optional,
+    pipeline_sample_rate_hertz: "pipeline_sample_rate_hertz" = optional,
+    pace_inbound_binary_audio: "pace_inbound_binary_audio" = optional,
+    send_media_template: "send_media_template" = optional,
+    non_audio_event_message_types: "non_audio_event_message_types" = optional,
+    websocket_compat_profile: "websocket_compat_profile" = optional,
     connection_mode: "connection_mode",
-    http_url: "http_url" = default,
-    http_method: "http_method" = default,
-    http_request_body: "http_request_body" = default,
-    http_headers: "http_headers" = default,
-    websocket_url_response_path: "websocket_url_response_path" = default,
-    handshake_ready_message_type: "handshake_ready_message_type" = default,
-    handshake_requires_session_id: "handshake_requires_session_id" = default,
+    http_url: "http_url" = optional,
+    http_method: "http_method" = optional,
+    http_request_body: "http_request_body" = optional,
+    http_headers: "http_headers" = optional,
+    websocket_url_response_path: "websocket_url_response_path" = optional,
+    handshake_ready_message_type: "handshake_ready_message_type" = optional,
+    handshake_requires_session_id: "handshake_requires_session_id" = optional,
 } extra);
 
 impl Default for HttpFirstWebSocketAgentMetadata {
@@ -3090,7 +2992,7 @@ impl rt::Validate for ListAgentsParams {
 /// One page of agents.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/ListAgentsResponse`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ListAgentsResponse {
     /// The agents in this page.
@@ -3101,16 +3003,14 @@ pub struct ListAgentsResponse {
     /// Optional; nullable.
     ///
     /// Example: `"CgwIARIIYWJjMTIzZGVm"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(ListAgentsResponse {
+rt::open_struct!(received ListAgentsResponse {
     agents: "agents",
-    next_page_token: "next_page_token" = default,
+    next_page_token: "next_page_token" = optional,
 } extra);
 
 impl ListAgentsResponse {
@@ -3127,16 +3027,15 @@ impl ListAgentsResponse {
 /// Voices available for personas.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/ListPersonaVoicesResponse`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ListPersonaVoicesResponse {
     pub voices: Vec<PersonaVoice>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(ListPersonaVoicesResponse {
+rt::open_struct!(received ListPersonaVoicesResponse {
     voices: "voices",
 } extra);
 
@@ -3269,7 +3168,7 @@ impl rt::Validate for ListPersonasParams {
 /// One page of personas.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/ListPersonasResponse`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ListPersonasResponse {
     /// The personas in this page.
@@ -3280,16 +3179,14 @@ pub struct ListPersonasResponse {
     /// Optional; nullable.
     ///
     /// Example: `"CgwIARIIM3pmbXVEYlY"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(ListPersonasResponse {
+rt::open_struct!(received ListPersonasResponse {
     personas: "personas",
-    next_page_token: "next_page_token" = default,
+    next_page_token: "next_page_token" = optional,
 } extra);
 
 impl ListPersonasResponse {
@@ -3564,7 +3461,7 @@ impl rt::Validate for LiveKitAgentCreate {
 /// ```
 ///
 /// Source: `spec/coval.yaml#/components/schemas/LiveKitAgentMetadata`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LiveKitAgentMetadata {
     /// The endpoint Coval calls to generate a LiveKit token.
@@ -3578,47 +3475,40 @@ pub struct LiveKitAgentMetadata {
     /// Headers for the token request (api-facts 1.3); any JSON value.
     ///
     /// Optional.
-    #[serde(default, skip_serializing_if = "rt::Value::is_null")]
     pub generate_token_headers: rt::Value,
     /// Payload of the token request (api-facts 1.3); any JSON value.
     ///
     /// Optional.
-    #[serde(default, skip_serializing_if = "rt::Value::is_null")]
     pub token_request_payload: rt::Value,
     /// LiveKit sandbox id (api-facts 1.3); any JSON value.
     ///
     /// Optional.
-    #[serde(default, skip_serializing_if = "rt::Value::is_null")]
     pub sandbox_id: rt::Value,
     /// Content type of the token request (api-facts 1.3); any JSON value.
     ///
     /// Optional.
-    #[serde(default, skip_serializing_if = "rt::Value::is_null")]
     pub content_type: rt::Value,
     /// LiveKit agent name (api-facts 1.3); any JSON value.
     ///
     /// Optional.
-    #[serde(default, skip_serializing_if = "rt::Value::is_null")]
     pub livekit_agent_name: rt::Value,
     /// LiveKit agent metadata (api-facts 1.3); any JSON value.
     ///
     /// Optional.
-    #[serde(default, skip_serializing_if = "rt::Value::is_null")]
     pub livekit_agent_metadata: rt::Value,
     /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 rt::open_struct!(LiveKitAgentMetadata {
     generate_token_endpoint: "generate_token_endpoint",
     livekit_url: "livekit_url",
-    generate_token_headers: "generate_token_headers" = default,
-    token_request_payload: "token_request_payload" = default,
-    sandbox_id: "sandbox_id" = default,
-    content_type: "content_type" = default,
-    livekit_agent_name: "livekit_agent_name" = default,
-    livekit_agent_metadata: "livekit_agent_metadata" = default,
+    generate_token_headers: "generate_token_headers" = optional,
+    token_request_payload: "token_request_payload" = optional,
+    sandbox_id: "sandbox_id" = optional,
+    content_type: "content_type" = optional,
+    livekit_agent_name: "livekit_agent_name" = optional,
+    livekit_agent_metadata: "livekit_agent_metadata" = optional,
 } extra);
 
 impl LiveKitAgentMetadata {
@@ -3941,33 +3831,29 @@ impl rt::Validate for OutboundVoiceAgentCreate {
 /// `metadata` for MODEL_TYPE_OUTBOUND_VOICE agents. Other keys are accepted.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/OutboundVoiceAgentMetadata`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OutboundVoiceAgentMetadata {
     /// JSON string with HTTP headers
     ///
     /// Example: `"{\"Authorization\": \"Bearer sk-xxx\"}"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger_call_headers: Option<String>,
     /// JSON string with base payload
     ///
     /// Example: `"{\"campaign\": \"simulation\"}"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger_call_payload: Option<String>,
     /// Field name for phone number (default: "phone_number")
     ///
     /// Optional; default `"phone_number"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number_key: Option<String>,
     /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 rt::open_struct!(OutboundVoiceAgentMetadata {
-    trigger_call_headers: "trigger_call_headers" = default,
-    trigger_call_payload: "trigger_call_payload" = default,
-    phone_number_key: "phone_number_key" = default,
+    trigger_call_headers: "trigger_call_headers" = optional,
+    trigger_call_payload: "trigger_call_payload" = optional,
+    phone_number_key: "phone_number_key" = optional,
 } extra);
 
 impl Default for OutboundVoiceAgentMetadata {
@@ -4028,7 +3914,7 @@ impl rt::Validate for OutboundVoiceAgentMetadata {
 /// Persona resource representation returned by API responses.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/Persona`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Persona {
     /// Resource name in format "personas/{persona_id}"
@@ -4048,21 +3934,18 @@ pub struct Persona {
     /// Optional; nullable.
     ///
     /// Example: `"You are a friendly customer calling for technical support..."`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub persona_prompt: Option<String>,
     /// Coval voice name.
     ///
     /// Optional; nullable.
     ///
     /// Example: `"aria"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_name: Option<String>,
     /// BCP-47 language code for voice synthesis.
     ///
     /// Optional; nullable.
     ///
     /// Example: `"en-US"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language_code: Option<String>,
     /// Built-in background sound id, or custom:\<background_sound_id\> for an active custom
     /// sound returned by GET /personas/background-sounds.
@@ -4070,67 +3953,57 @@ pub struct Persona {
     /// Optional; nullable.
     ///
     /// Example: `"office"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub background_sound: Option<String>,
     /// Volume level for background sound (\>= 0.0, no upper limit).
     ///
     /// Optional; nullable.
     ///
     /// Example: `0.3`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub background_sound_volume: Option<f64>,
     /// Voice gain multiplier (0-2). 0.0 is silent, 1.0 is unchanged, 2.0 is double volume.
     ///
     /// Optional; nullable.
     ///
     /// Example: `1.25`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_volume: Option<f64>,
     /// Voice speed multiplier (0.25-2.0). 1.0 is unchanged.
     ///
     /// Optional; nullable.
     ///
     /// Example: `0.85`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_speed: Option<f64>,
     /// Response delay in seconds (0.1-2).
     ///
     /// Optional; nullable.
     ///
     /// Example: `0.5`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wait_seconds: Option<f64>,
     /// Who initiates the conversation
     ///
     /// Optional; nullable.
     ///
     /// Example: `"speak_first"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_initiation: Option<ConversationInitiation>,
     /// Enable multilingual speech-to-text so callers speaking languages other than the
     /// primary language_code are still transcribed accurately.
     ///
     /// Optional; nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub multi_language_stt: Option<bool>,
     /// Disconnect after this many seconds of no speech (5-300). Used for hold music scenarios.
     ///
     /// Optional; nullable.
     ///
     /// Example: `15`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hold_music_timeout_seconds: Option<f64>,
     /// Persona placement preset.
     ///
     /// Optional; nullable.
     ///
     /// Example: `"speakerphone-easy"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub situate_speaker: Option<SituateSpeaker>,
     /// Tags associated with this persona
     ///
     /// Optional; nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
     /// Persona creation timestamp (ISO 8601)
     ///
@@ -4141,32 +4014,30 @@ pub struct Persona {
     /// Optional; nullable.
     ///
     /// Example: `"2025-01-24T12:30:00Z"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<rt::DateTime>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(Persona {
+rt::open_struct!(received Persona {
     resource_name: "resource_name",
     id: "id",
     name: "name",
-    persona_prompt: "persona_prompt" = default,
-    voice_name: "voice_name" = default,
-    language_code: "language_code" = default,
-    background_sound: "background_sound" = default,
-    background_sound_volume: "background_sound_volume" = default,
-    voice_volume: "voice_volume" = default,
-    voice_speed: "voice_speed" = default,
-    wait_seconds: "wait_seconds" = default,
-    conversation_initiation: "conversation_initiation" = default,
-    multi_language_stt: "multi_language_stt" = default,
-    hold_music_timeout_seconds: "hold_music_timeout_seconds" = default,
-    situate_speaker: "situate_speaker" = default,
-    tags: "tags" = default,
+    persona_prompt: "persona_prompt" = optional,
+    voice_name: "voice_name" = optional,
+    language_code: "language_code" = optional,
+    background_sound: "background_sound" = optional,
+    background_sound_volume: "background_sound_volume" = optional,
+    voice_volume: "voice_volume" = optional,
+    voice_speed: "voice_speed" = optional,
+    wait_seconds: "wait_seconds" = optional,
+    conversation_initiation: "conversation_initiation" = optional,
+    multi_language_stt: "multi_language_stt" = optional,
+    hold_music_timeout_seconds: "hold_music_timeout_seconds" = optional,
+    situate_speaker: "situate_speaker" = optional,
+    tags: "tags" = optional,
     create_time: "create_time",
-    update_time: "update_time" = default,
+    update_time: "update_time" = optional,
 } extra);
 
 impl Persona {
@@ -4204,17 +4075,16 @@ impl Persona {
 /// Single-persona response envelope.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/PersonaEnvelope`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PersonaEnvelope {
     /// Persona resource representation returned by API responses.
     pub persona: Persona,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(PersonaEnvelope {
+rt::open_struct!(received PersonaEnvelope {
     persona: "persona",
 } extra);
 
@@ -4235,7 +4105,7 @@ impl PersonaEnvelope {
 /// effect on the other fields.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/PersonaSettings`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PersonaSettings {
     /// Instructions describing persona behavior and personality
@@ -4243,7 +4113,6 @@ pub struct PersonaSettings {
     /// Optional; nullable.
     ///
     /// Example: `"You are a friendly customer calling for support..."`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub persona_prompt: Option<String>,
     /// Background noise type: a built-in id or `custom:<background_sound_id>` (max 100
     /// characters).
@@ -4251,7 +4120,6 @@ pub struct PersonaSettings {
     /// Optional; nullable.
     ///
     /// Example: `"office"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub background_sound: Option<BackgroundSound>,
     /// Volume level for background sound (\>= 0.0, no upper limit). Default is
     /// provider-controlled when omitted.
@@ -4259,7 +4127,6 @@ pub struct PersonaSettings {
     /// Optional; nullable; >= 0.
     ///
     /// Example: `0.3`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub background_sound_volume: Option<f64>,
     /// Voice gain multiplier (0–2). 0.0 is silent, 1.0 is unchanged, and 2.0 is double
     /// volume. On update, send null to clear an existing configured volume.
@@ -4267,7 +4134,6 @@ pub struct PersonaSettings {
     /// Optional; nullable; range 0 ..= 2.
     ///
     /// Example: `1.25`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_volume: Option<f64>,
     /// Voice speed multiplier accepted and stored from 0.25 to 2.0. 1.0 is unchanged. The
     /// selected voice may enforce a narrower effective range or ignore speed changes. On
@@ -4276,21 +4142,18 @@ pub struct PersonaSettings {
     /// Optional; nullable; range 0.25 ..= 2.
     ///
     /// Example: `0.85`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_speed: Option<f64>,
     /// Response delay in seconds (0.1 \<= x \<= 2).
     ///
     /// Optional; nullable; range 0.1 ..= 2.
     ///
     /// Example: `0.5`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wait_seconds: Option<f64>,
     /// Who initiates the conversation
     ///
     /// Optional; nullable.
     ///
     /// Example: `"speak_first"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_initiation: Option<ConversationInitiation>,
     /// Enable multilingual speech-to-text so callers speaking languages other than the
     /// primary language_code are still transcribed accurately.
@@ -4298,14 +4161,12 @@ pub struct PersonaSettings {
     /// Optional; nullable.
     ///
     /// Example: `false`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub multi_language_stt: Option<bool>,
     /// Disconnect after this many seconds of no speech (5-300)
     ///
     /// Optional; nullable; range 5 ..= 300.
     ///
     /// Example: `15`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hold_music_timeout_seconds: Option<f64>,
     /// Persona placement preset (speakerphone-easy | speakerphone-hard). On update, send null
     /// to clear an existing situate_speaker preset.
@@ -4313,7 +4174,6 @@ pub struct PersonaSettings {
     /// Optional; nullable.
     ///
     /// Example: `"speakerphone-easy"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub situate_speaker: Option<SituateSpeaker>,
     /// Tags to associate with this persona. On create, null or omitted creates the persona
     /// with no tags. On update, null or omitted leaves tags unchanged; pass \[\] to clear all
@@ -4322,25 +4182,23 @@ pub struct PersonaSettings {
     /// Optional; nullable.
     ///
     /// Example: `["support","spanish"]`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(PersonaSettings {
-    persona_prompt: "persona_prompt" = default,
-    background_sound: "background_sound" = default,
-    background_sound_volume: "background_sound_volume" = default,
-    voice_volume: "voice_volume" = default,
-    voice_speed: "voice_speed" = default,
-    wait_seconds: "wait_seconds" = default,
-    conversation_initiation: "conversation_initiation" = default,
-    multi_language_stt: "multi_language_stt" = default,
-    hold_music_timeout_seconds: "hold_music_timeout_seconds" = default,
-    situate_speaker: "situate_speaker" = default,
-    tags: "tags" = default,
+rt::open_struct!(received PersonaSettings {
+    persona_prompt: "persona_prompt" = optional,
+    background_sound: "background_sound" = optional,
+    background_sound_volume: "background_sound_volume" = optional,
+    voice_volume: "voice_volume" = optional,
+    voice_speed: "voice_speed" = optional,
+    wait_seconds: "wait_seconds" = optional,
+    conversation_initiation: "conversation_initiation" = optional,
+    multi_language_stt: "multi_language_stt" = optional,
+    hold_music_timeout_seconds: "hold_music_timeout_seconds" = optional,
+    situate_speaker: "situate_speaker" = optional,
+    tags: "tags" = optional,
 } extra);
 
 impl Default for PersonaSettings {
@@ -4372,7 +4230,7 @@ impl PersonaSettings {
 /// A voice usable as a persona's `voice_name`.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/PersonaVoice`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PersonaVoice {
     /// Coval voice name (the value for `voice_name`).
@@ -4384,11 +4242,10 @@ pub struct PersonaVoice {
     /// Example: `["en-US"]`
     pub supported_languages: Vec<String>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(PersonaVoice {
+rt::open_struct!(received PersonaVoice {
     voice_name: "voice_name",
     supported_languages: "supported_languages",
 } extra);
@@ -6196,7 +6053,7 @@ impl rt::Validate for WebSocketAgentMetadata {
 /// MODEL_TYPE_WEBSOCKET (voice) agents.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/WebSocketAgentMetadataCommon`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebSocketAgentMetadataCommon {
     /// WebSocket endpoint URL (must be wss://, validated). Required in direct connection mode.
@@ -6204,7 +6061,6 @@ pub struct WebSocketAgentMetadataCommon {
     /// Optional; pattern `^wss://`; format uri.
     ///
     /// Example: `"wss://your-api.com/ws/chat"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoint: Option<String>,
     /// Auth header sent during the WebSocket handshake. Supports:
     /// - "Bearer \<token\>" → sent as Authorization: Bearer \<token\>
@@ -6212,119 +6068,101 @@ pub struct WebSocketAgentMetadataCommon {
     /// - "X-API-Key \<key\>" → sent as X-API-Key: \<key\>
     ///
     /// Example: `"Bearer sk-xxx"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authorization_header: Option<String>,
     /// JSON object or JSON-encoded object string of additional HTTP headers for the WebSocket
     /// handshake.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_headers: Option<JsonObjectOrString>,
     /// JSON object or JSON string payload sent after the WebSocket upgrade and before any
     /// ready-message wait.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initialization_json: Option<JsonObjectOrString>,
     /// Seconds Coval waits for the ready message (default 30).
     ///
     /// Optional; default `30`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub handshake_timeout_seconds: Option<f64>,
     /// JSON template for outbound audio. Must contain {{audio_data}}. Setting it exactly to
     /// {{audio_data}} sends raw PCM bytes (default
     /// {"type":"audio_chunk","data":"{{audio_data}}"}).
     ///
     /// Optional; pattern `\{\{audio_data\}\}`; default `"{\"type\":\"audio_chunk\",\"data\":\"{{audio_data}}\"}"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub send_audio_template: Option<String>,
     /// Dot-notation path to the field naming the inbound message kind (default type).
     ///
     /// Optional; default `"type"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_type_path: Option<String>,
     /// Value identifying an audio frame; use * to treat every JSON message as audio (default
     /// audio_chunk).
     ///
     /// Optional; default `"audio_chunk"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audio_message_type_value: Option<String>,
     /// Dot-notation path to the inbound base64 audio payload (default data).
     ///
     /// Optional; default `"data"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audio_data_path: Option<String>,
     /// Inbound JSON audio payload encoding: pcm (default) or mp3.
     ///
     /// Optional; default `"pcm"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audio_encoding: Option<WebSocketAgentMetadataCommonAudioEncoding>,
     /// 1 for mono inbound JSON PCM or 2 for legacy stereo-to-mono averaging (default 2).
     ///
     /// Optional; default `2`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receive_audio_channels: Option<WebSocketAgentMetadataCommonReceiveAudioChannels>,
     /// Outbound sample rate in hertz. One of 8000, 16000, 24000, 48000 (default 16000).
     ///
     /// Optional; default `16000`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub send_sample_rate_hertz: Option<AudioSampleRateHertz>,
     /// Inbound sample rate in hertz. One of 8000, 16000, 24000, 48000 (default 48000).
     ///
     /// Optional; default `48000`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receive_sample_rate_hertz: Option<AudioSampleRateHertz>,
     /// Pipeline-internal rate in hertz; must remain 16000.
     ///
     /// Optional; default `16000`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pipeline_sample_rate_hertz: Option<
         WebSocketAgentMetadataCommonPipelineSampleRateHertz,
     >,
     /// Paces inbound binary PCM at real-time. Defaults on when outbound audio is configured
     /// for raw PCM bytes, off for JSON templates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pace_inbound_binary_audio: Option<bool>,
     /// Outbound template for image attachments. Must contain {{media_data}}; may also include
     /// {{media_name}} and {{mime_type}}. Set exactly to {{media_data}} to send raw bytes,
     /// otherwise Coval base64-encodes the image into the JSON template.
     ///
     /// Optional; pattern `\{\{media_data\}\}`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub send_media_template: Option<String>,
     /// List of message-type values to emit as WebsocketEventFrames instead of dropping. Each
     /// match carries the message type, optional event name, and original payload. Useful for
     /// cart updates, transcript fragments, or session telemetry.
     ///
     /// Example: `["cart_update","session_status"]`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub non_audio_event_message_types: Option<Vec<String>>,
     /// One of generic or json_audio. Forces the simulator routing decision. Use json_audio
     /// for the JSON audio preset shape.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub websocket_compat_profile: Option<
         WebSocketAgentMetadataCommonWebsocketCompatProfile,
     >,
     /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(WebSocketAgentMetadataCommon {
-    endpoint: "endpoint" = default,
-    authorization_header: "authorization_header" = default,
-    custom_headers: "custom_headers" = default,
-    initialization_json: "initialization_json" = default,
-    handshake_timeout_seconds: "handshake_timeout_seconds" = default,
-    send_audio_template: "send_audio_template" = default,
-    message_type_path: "message_type_path" = default,
-    audio_message_type_value: "audio_message_type_value" = default,
-    audio_data_path: "audio_data_path" = default,
-    audio_encoding: "audio_encoding" = default,
-    receive_audio_channels: "receive_audio_channels" = default,
-    send_sample_rate_hertz: "send_sample_rate_hertz" = default,
-    receive_sample_rate_hertz: "receive_sample_rate_hertz" = default,
-    pipeline_sample_rate_hertz: "pipeline_sample_rate_hertz" = default,
-    pace_inbound_binary_audio: "pace_inbound_binary_audio" = default,
-    send_media_template: "send_media_template" = default,
-    non_audio_event_message_types: "non_audio_event_message_types" = default,
-    websocket_compat_profile: "websocket_compat_profile" = default,
+rt::open_struct!(received WebSocketAgentMetadataCommon {
+    endpoint: "endpoint" = optional,
+    authorization_header: "authorization_header" = optional,
+    custom_headers: "custom_headers" = optional,
+    initialization_json: "initialization_json" = optional,
+    handshake_timeout_seconds: "handshake_timeout_seconds" = optional,
+    send_audio_template: "send_audio_template" = optional,
+    message_type_path: "message_type_path" = optional,
+    audio_message_type_value: "audio_message_type_value" = optional,
+    audio_data_path: "audio_data_path" = optional,
+    audio_encoding: "audio_encoding" = optional,
+    receive_audio_channels: "receive_audio_channels" = optional,
+    send_sample_rate_hertz: "send_sample_rate_hertz" = optional,
+    receive_sample_rate_hertz: "receive_sample_rate_hertz" = optional,
+    pipeline_sample_rate_hertz: "pipeline_sample_rate_hertz" = optional,
+    pace_inbound_binary_audio: "pace_inbound_binary_audio" = optional,
+    send_media_template: "send_media_template" = optional,
+    non_audio_event_message_types: "non_audio_event_message_types" = optional,
+    websocket_compat_profile: "websocket_compat_profile" = optional,
 } extra);
 
 impl Default for WebSocketAgentMetadataCommon {
@@ -6577,21 +6415,18 @@ rt::str_enum!(WebSocketAgentMetadataCommonWebsocketCompatProfile {
 /// Example: `{}`
 ///
 /// Source: `spec/coval.yaml#/components/schemas/Workflow`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Workflow {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nodes: Option<Vec<WorkflowNode>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edges: Option<Vec<WorkflowEdge>>,
     /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 rt::open_struct!(Workflow {
-    nodes: "nodes" = default,
-    edges: "edges" = default,
+    nodes: "nodes" = optional,
+    edges: "edges" = optional,
 } extra);
 
 impl Default for Workflow {
@@ -6650,31 +6485,27 @@ impl rt::Validate for Workflow {
 /// The `WorkflowEdge` schema.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/WorkflowEdge`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WorkflowEdge {
     /// Example: `"edge-1"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Id of the source node.
     ///
     /// Example: `"start"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Id of the target node.
     ///
     /// Example: `"process-1"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
     /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 rt::open_struct!(WorkflowEdge {
-    id: "id" = default,
-    source: "source" = default,
-    target: "target" = default,
+    id: "id" = optional,
+    source: "source" = optional,
+    target: "target" = optional,
 } extra);
 
 impl Default for WorkflowEdge {
@@ -6735,32 +6566,27 @@ impl rt::Validate for WorkflowEdge {
 /// The `WorkflowNode` schema.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/WorkflowNode`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WorkflowNode {
     /// Example: `"start"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Node kind, e.g. start, process, end.
     ///
     /// Example: `"start"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<WorkflowNodeData>,
     /// Canvas position of a workflow node.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<WorkflowPosition>,
     /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 rt::open_struct!(WorkflowNode {
-    id: "id" = default,
-    r#type: "type" = default,
-    data: "data" = default,
-    position: "position" = default,
+    id: "id" = optional,
+    r#type: "type" = optional,
+    data: "data" = optional,
+    position: "position" = optional,
 } extra);
 
 impl Default for WorkflowNode {
@@ -6829,23 +6655,20 @@ impl rt::Validate for WorkflowNode {
 /// The `WorkflowNodeData` schema.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/WorkflowNodeData`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WorkflowNodeData {
     /// Example: `"Start"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// Example: `"Agent is ready to handle a new call"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 rt::open_struct!(WorkflowNodeData {
-    label: "label" = default,
-    description: "description" = default,
+    label: "label" = optional,
+    description: "description" = optional,
 } extra);
 
 impl Default for WorkflowNodeData {
@@ -6898,23 +6721,20 @@ impl rt::Validate for WorkflowNodeData {
 /// Canvas position of a workflow node.
 ///
 /// Source: `spec/coval.yaml#/components/schemas/WorkflowPosition`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WorkflowPosition {
     /// Example: `250`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x: Option<f64>,
     /// Example: `0`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub y: Option<f64>,
     /// Properties not declared in the spec (the schema allows additional properties), kept as sent or received.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
 rt::open_struct!(WorkflowPosition {
-    x: "x" = default,
-    y: "y" = default,
+    x: "x" = optional,
+    y: "y" = optional,
 } extra);
 
 impl Default for WorkflowPosition {

@@ -66,7 +66,7 @@ pub fn deserialize_enum<'de, T: StrEnum, D: Deserializer<'de>>(d: D) -> Result<T
 #[doc(hidden)]
 pub mod __ser {
     pub use serde::de::{Deserialize, Deserializer};
-    pub use serde::ser::{Serialize, Serializer};
+    pub use serde::ser::{Serialize, SerializeMap, Serializer};
 }
 
 /// The inherent methods (`ALL`, `as_str`, and `is_unknown` for open enums) and the impls

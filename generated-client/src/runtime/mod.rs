@@ -23,7 +23,7 @@ mod validate;
 mod values;
 mod webhook;
 
-/// `Deserialize` for models that keep unknown fields (see the macro's docs).
+/// `Deserialize` and `Serialize` for models that keep unknown fields (see the macro's docs).
 pub use crate::__open_struct as open_struct;
 /// The impls of a generated string enum (see the macro's docs).
 pub use crate::__str_enum as str_enum;
@@ -44,6 +44,7 @@ pub use error::{
 pub use hook::{BoxError, BoxFuture, Hook, Request};
 pub use http::{Call, HttpClient, Method};
 pub use method::extension_method;
+pub use open::Absent;
 #[doc(hidden)]
 pub use open::Key as __Key;
 pub use options::{RequestOptions, RetryPolicy};

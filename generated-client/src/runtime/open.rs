@@ -1,11 +1,13 @@
-//! `Deserialize` for models that keep unknown fields, in one pass.
+//! `Deserialize` for models that keep unknown fields, in one pass, and their `Serialize`.
 //!
 //! `#[serde(flatten)]` on the map of unknown fields makes serde's derive buffer the whole object
 //! into an intermediate tree and deserialize every field a second time from it (and loses the
 //! position of errors). [`open_struct!`](crate::runtime::open_struct) reads the object once:
 //! known keys straight into their fields, any other key into the map. Generated code invokes it
-//! with one line per field, instead of deriving `Deserialize`; `Serialize` is still derived
-//! (flattening on the way out costs nothing).
+//! with one line per field, instead of deriving serde's traits. It writes `Serialize` too (known
+//! fields in order, then the map's), so the struct carries no serde attributes; for a type only
+//! ever received, that impl is compiled only with the including crate's cargo feature
+//! `serialize-responses` (or in its tests).
 
 use serde::de::{Deserialize, Deserializer, Error, Visitor};
 use std::borrow::Cow;
@@ -47,19 +49,59 @@ impl<'de> Deserialize<'de> for Key<'de> {
     }
 }
 
-/// Implements `Deserialize` for a struct whose last field is a map of the object's unknown
-/// keys, with serde's semantics for the rest: `field: "wire"` is required (`missing field`),
-/// `field: "wire" = default` takes `Default::default()` when absent, a repeated known key is a
-/// `duplicate field` error, and every other key goes into the map, value decoded as the map's
-/// value type.
+/// Implements `Deserialize` and `Serialize` for a struct whose last field is a map of the
+/// object's unknown keys, with serde's semantics for the rest.
+///
+/// Decoding: `field: "wire"` is required (`missing field`); `= default` and `= optional` take
+/// `Default::default()` when absent; a repeated known key is a `duplicate field` error; every
+/// other key goes into the map, its value decoded as the map's value type.
+///
+/// Encoding: the known fields in order, under their wire names, then the map's entries; an
+/// `= optional` field is left out while it is [`Absent`] (`None`, `Patch::Unchanged`, a
+/// `null` value). With `received` first, `Serialize` is compiled only under
+/// `cfg(any(test, feature = "serialize-responses"))` of the including crate.
 ///
 /// ```ignore
-/// rt::open_struct!(Persona { id: "id", tags: "tags" = default } extra);
+/// rt::open_struct!(Persona { id: "id", tags: "tags" = optional, note: "note" = default } extra);
+/// rt::open_struct!(received Persona { id: "id" } extra);
 /// ```
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __open_struct {
+    (received $name:ident { $($field:ident : $wire:literal $(= $default:ident)?),* $(,)? } $extra:ident) => {
+        $crate::__open_struct!(@de $name { $($field : $wire $(= $default)?),* } $extra);
+        #[cfg(any(test, feature = "serialize-responses"))]
+        $crate::__open_struct!(@ser $name { $($field : $wire $(= $default)?),* } $extra);
+    };
     ($name:ident { $($field:ident : $wire:literal $(= $default:ident)?),* $(,)? } $extra:ident) => {
+        $crate::__open_struct!(@de $name { $($field : $wire $(= $default)?),* } $extra);
+        $crate::__open_struct!(@ser $name { $($field : $wire $(= $default)?),* } $extra);
+    };
+    (@ser $name:ident { $($field:ident : $wire:literal $(= $default:ident)?),* } $extra:ident) => {
+        impl $crate::runtime::__ser::Serialize for $name {
+            fn serialize<S: $crate::runtime::__ser::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                use $crate::runtime::__ser::SerializeMap as _;
+                let mut map = serializer.serialize_map(::std::option::Option::None)?;
+                $($crate::__open_struct!(@put map, self.$field, $wire $(, $default)?);)*
+                for (key, value) in &self.$extra {
+                    map.serialize_entry(key, value)?;
+                }
+                map.end()
+            }
+        }
+    };
+    (@put $map:ident, $value:expr, $wire:literal, optional) => {
+        if !$crate::runtime::Absent::is_absent(&$value) {
+            $map.serialize_entry($wire, &$value)?;
+        }
+    };
+    (@put $map:ident, $value:expr, $wire:literal $(, default)?) => {
+        $map.serialize_entry($wire, &$value)?;
+    };
+    (@de $name:ident { $($field:ident : $wire:literal $(= $default:ident)?),* } $extra:ident) => {
         impl<'de> $crate::runtime::__de::Deserialize<'de> for $name {
             fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
             where
@@ -111,6 +153,9 @@ macro_rules! __open_struct {
     (@get $field:ident, $wire:literal, default) => {
         $field.unwrap_or_default()
     };
+    (@get $field:ident, $wire:literal, optional) => {
+        $field.unwrap_or_default()
+    };
     (@get $field:ident, $wire:literal) => {
         match $field {
             ::std::option::Option::Some(value) => value,
@@ -119,4 +164,29 @@ macro_rules! __open_struct {
             }
         }
     };
+}
+
+/// Whether a field's value is left out of the JSON object (`open_struct!`'s `= optional`
+/// fields): `None`, [`Patch::Unchanged`](crate::runtime::Patch::Unchanged), or a `null` value.
+pub trait Absent {
+    /// Whether the value is left out.
+    fn is_absent(&self) -> bool;
+}
+
+impl<T> Absent for Option<T> {
+    fn is_absent(&self) -> bool {
+        self.is_none()
+    }
+}
+
+impl<T> Absent for crate::runtime::Patch<T> {
+    fn is_absent(&self) -> bool {
+        self.is_unchanged()
+    }
+}
+
+impl Absent for serde_json::Value {
+    fn is_absent(&self) -> bool {
+        self.is_null()
+    }
 }

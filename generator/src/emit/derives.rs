@@ -1,7 +1,10 @@
 //! The derives of a generated type. serde's derives are the largest part of a big module's
-//! compile time, so each type gets what its use needs, not every derive everywhere: a type only
-//! ever sent derives `Deserialize` only with the including crate's cargo feature
-//! [`DESERIALIZE_REQUESTS`] (and in its tests, where the spec's request examples decode).
+//! compile time, so each type gets what its use needs, not every derive everywhere (as
+//! async-stripe gates its serde impls behind features):
+//! - a type only ever sent derives `Deserialize` only with the including crate's cargo feature
+//!   [`DESERIALIZE_REQUESTS`] (and in its tests, where the spec's request examples decode);
+//! - a type only ever received derives `Serialize` only with [`SERIALIZE_RESPONSES`] (and in
+//!   its tests).
 
 use super::Ctx;
 use crate::ir::{TypeDef, TypeKind};
@@ -13,11 +16,16 @@ use quote::quote;
 /// derive `Deserialize` too (to read requests from files, or in a server).
 pub const DESERIALIZE_REQUESTS: &str = "deserialize-requests";
 
+/// The cargo feature, of the crate that includes the module, under which types only ever
+/// received derive `Serialize` too (to store or forward responses as JSON).
+pub const SERIALIZE_RESPONSES: &str = "serialize-responses";
+
 /// How a type decodes, when it does.
 pub enum Decode {
     /// `#[derive(serde::Deserialize)]`.
     Derive,
-    /// Another impl provides `Deserialize` (the runtime's `open_struct!`).
+    /// The runtime's `open_struct!` provides `Deserialize` and `Serialize` (and gates the latter
+    /// as [`derives`] would).
     Elsewhere,
 }
 
@@ -34,6 +42,21 @@ pub fn struct_decode(ss: &StructSurface) -> Decode {
 /// sent, deriving it itself.
 fn gated(ctx: &Ctx<'_>, t: &TypeDef, decode: &Decode) -> bool {
     matches!(decode, Decode::Derive) && !t.in_response && !is_query_struct(ctx, t)
+}
+
+/// Whether `t` derives `Serialize` only under [`SERIALIZE_RESPONSES`]: a type only ever
+/// received (a response or webhook payload, or a type no operation uses).
+pub fn serialize_gated(ctx: &Ctx<'_>, t: &TypeDef) -> bool {
+    t.in_response && !t.in_request && !is_query_struct(ctx, t)
+}
+
+/// Whether some type of the module derives `Serialize` only under [`SERIALIZE_RESPONSES`]
+/// (simple enums implement it by hand, always).
+pub fn any_received_only(ctx: &Ctx<'_>) -> bool {
+    ctx.api
+        .types
+        .iter()
+        .any(|t| !matches!(t.kind, TypeKind::Enum(_)) && serialize_gated(ctx, t))
 }
 
 /// Whether some type of the module derives `Deserialize` only under [`DESERIALIZE_REQUESTS`].
@@ -55,21 +78,33 @@ pub fn is_query_struct(ctx: &Ctx<'_>, t: &TypeDef) -> bool {
     ctx.query_structs.contains(t.name.as_str())
 }
 
-/// `#[derive(Debug, Clone, PartialEq ..)]` for `t`, with `serde::Serialize`, and
-/// `serde::Deserialize` unless `decode` says another impl provides it (for a type only ever
-/// sent, under [`DESERIALIZE_REQUESTS`]); neither for a query parameters struct.
+/// `#[derive(Debug, Clone, PartialEq ..)]` for `t`, with `serde::Serialize` (for a type only
+/// ever received, under [`SERIALIZE_RESPONSES`]) and `serde::Deserialize` (for a type only ever
+/// sent, under [`DESERIALIZE_REQUESTS`]) unless `decode` says `open_struct!` provides both;
+/// neither for a query parameters struct.
 pub fn derives(ctx: &Ctx<'_>, t: &TypeDef, decode: Decode) -> TokenStream {
     if is_query_struct(ctx, t) {
         return quote!(#[derive(Debug, Clone, PartialEq)]);
     }
-    match decode {
-        Decode::Elsewhere => quote!(#[derive(Debug, Clone, PartialEq, serde::Serialize)]),
-        _ if gated(ctx, t, &decode) => quote! {
-            #[derive(Debug, Clone, PartialEq, serde::Serialize)]
-            #[cfg_attr(any(test, feature = #DESERIALIZE_REQUESTS), derive(serde::Deserialize))]
-        },
-        Decode::Derive => {
-            quote!(#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)])
-        }
+    let de_gated = gated(ctx, t, &decode);
+    let derives_de = matches!(decode, Decode::Derive);
+    let ser_gated = derives_de && serialize_gated(ctx, t);
+    let mut always = vec![quote!(Debug), quote!(Clone), quote!(PartialEq)];
+    if derives_de && !ser_gated {
+        always.push(quote!(serde::Serialize));
+    }
+    if derives_de && !de_gated {
+        always.push(quote!(serde::Deserialize));
+    }
+    let ser = ser_gated.then(
+        || quote!(#[cfg_attr(any(test, feature = #SERIALIZE_RESPONSES), derive(serde::Serialize))]),
+    );
+    let de = (derives_de && de_gated).then(|| {
+        quote!(#[cfg_attr(any(test, feature = #DESERIALIZE_REQUESTS), derive(serde::Deserialize))])
+    });
+    quote! {
+        #[derive(#(#always),*)]
+        #ser
+        #de
     }
 }

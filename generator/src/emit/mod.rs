@@ -174,12 +174,20 @@ fn header(ctx: &Ctx<'_>) -> TokenStream {
         );
         quote!(#![doc = ""] #![doc = #line])
     });
+    let received_only = derives::any_received_only(ctx).then(|| {
+        let line = format!(
+            " Cargo feature `{}` (declare it in the crate that includes this module): the types only ever received derive `serde::Serialize` too.",
+            derives::SERIALIZE_RESPONSES
+        );
+        quote!(#![doc = ""] #![doc = #line])
+    });
     // Runtime names re-exported for convenience.
     let reexports = ctx.surface.reexports.iter().map(|n| format_ident!("{}", n));
     quote! {
         #docs
         #features
         #sent_only
+        #received_only
         #![allow(clippy::too_many_arguments, clippy::large_enum_variant, clippy::result_large_err, clippy::doc_lazy_continuation)]
 
         use crate::runtime as rt;

@@ -2,7 +2,7 @@
 //! fields plus one setter per optional field. Response models keep unknown fields; optional
 //! nullable fields of update bodies are three-state (`rt::Patch`).
 
-use super::derives::{derives, is_query_struct, struct_decode};
+use super::derives::{derives, is_query_struct, serialize_gated, struct_decode, Decode};
 use super::docs;
 use super::validate::validate_impl;
 use super::Ctx;
@@ -16,6 +16,8 @@ pub fn emit_struct(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, ss: &StructSurface) -
     let name = ident(&t.name);
     let doc = docs::attrs(&docs::type_doc(ctx.api, t));
     let query_struct = is_query_struct(ctx, t);
+    // `open_struct!` implements both serde traits: its fields carry no serde attributes.
+    let open = matches!(struct_decode(ss), Decode::Elsewhere);
     let fields = s.fields.iter().zip(&ss.fields).map(|(f, fs)| {
         let fname = ident(&fs.name);
         let patch = fs.wrapper == Wrapper::Patch;
@@ -30,7 +32,7 @@ pub fn emit_struct(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, ss: &StructSurface) -
         }
         let fdoc = docs::attrs(&lines);
         let ty = &fs.ty;
-        if query_struct {
+        if query_struct || open {
             return quote! { #fdoc pub #fname: #ty, };
         }
         let rename = (bare(&f.rust) != f.wire).then(|| {
@@ -62,7 +64,6 @@ pub fn emit_struct(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, ss: &StructSurface) -
         };
         quote! {
             #[doc = #doc]
-            #[serde(flatten)]
             pub #n: std::collections::BTreeMap<String, #ty>,
         }
     });
@@ -71,21 +72,23 @@ pub fn emit_struct(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, ss: &StructSurface) -
     // sent (the surface leaves out the setters of the others); fields are public for the rest.
     let builder = builder(ctx, t, s, ss);
     let validate = validate_impl(ctx, t, Some(ss));
-    // With a map of unknown fields, `Deserialize` comes from the runtime's one-pass
-    // `open_struct!` rather than the derive, whose `flatten` buffers the whole object.
-    let open_de = ss.extra.as_ref().map(|extra| {
+    // With a map of unknown fields, serde's traits come from the runtime's `open_struct!`: the
+    // derive's `flatten` buffers the whole object to decode it.
+    let open_impls = ss.extra.as_ref().map(|extra| {
         let extra = ident(&extra.field);
         let entries = s.fields.iter().zip(&ss.fields).map(|(f, fs)| {
             let fname = ident(&fs.name);
             let wire = &f.wire;
-            let defaulted = fs.wrapper == Wrapper::Patch || !f.required || f.shape.nullable;
-            if defaulted {
+            if fs.wrapper == Wrapper::Patch || !f.required {
+                quote!(#fname: #wire = optional)
+            } else if f.shape.nullable {
                 quote!(#fname: #wire = default)
             } else {
                 quote!(#fname: #wire)
             }
         });
-        quote!(rt::open_struct!(#name { #(#entries),* } #extra);)
+        let received = serialize_gated(ctx, t).then(|| quote!(received));
+        quote!(rt::open_struct!(#received #name { #(#entries),* } #extra);)
     });
     let derives = derives(ctx, t, struct_decode(ss));
     quote! {
@@ -96,7 +99,7 @@ pub fn emit_struct(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, ss: &StructSurface) -
             #(#fields)*
             #extra
         }
-        #open_de
+        #open_impls
         #builder
         #validate
     }
