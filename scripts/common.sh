@@ -136,7 +136,7 @@ check_module() {
     { echo; echo '[features]'; for f in $declared; do printf '"%s" = []\n' "$f"; done; } >> "$dir/Cargo.toml"
   fi
   if [ "$features" = all-tags ]; then
-    features=$(printf '%s\n' $declared | grep -vxE 'schemas|webhooks|deserialize-requests' | paste -sd, -)
+    features=$(printf '%s\n' $declared | grep -vxE 'schemas|webhooks|deserialize-requests|serialize-responses' | paste -sd, -)
   fi
   printf 'pub mod runtime {\n    pub use api_clients::runtime::*;\n}\n' > "$dir/src/lib.rs"
   (cd "$dir" && CARGO_TARGET_DIR="$work/target" cargo check --quiet) || true
