@@ -7,6 +7,8 @@
 //! Start with [`Client`]: `Client::new(api_key)` or `Client::from_env()` (reads `FASTAPI_API_KEY`, and `FASTAPI_BASE_URL` if set).
 //!
 //! Cargo feature `deserialize-requests` (declare it in the crate that includes this module): the types only ever sent derive `serde::Deserialize` too.
+//!
+//! Cargo feature `serialize-responses` (declare it in the crate that includes this module): the types only ever received derive `serde::Serialize` too.
 #![allow(
     clippy::too_many_arguments,
     clippy::large_enum_variant,
@@ -33,19 +35,17 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// HTTPValidationError
 ///
 /// Source: `tools/fastapi.json#/components/schemas/HTTPValidationError`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct HttpValidationError {
     /// Detail
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<Vec<ValidationError2>>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(HttpValidationError {
-    detail: "detail" = default,
+rt::open_struct!(received HttpValidationError {
+    detail: "detail" = optional,
 } extra);
 
 impl Default for HttpValidationError {
@@ -149,17 +149,16 @@ impl rt::Validate for ListPetsParams {
 /// The body of a 404.
 ///
 /// Source: `tools/fastapi.json#/components/schemas/NotFound`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct NotFound {
     /// Detail
     pub detail: String,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(NotFound {
+rt::open_struct!(received NotFound {
     detail: "detail",
 } extra);
 
@@ -178,7 +177,7 @@ impl NotFound {
 /// A pet in the store.
 ///
 /// Source: `tools/fastapi.json#/components/schemas/Pet`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Pet {
     /// Id
@@ -192,24 +191,21 @@ pub struct Pet {
     /// Tag
     ///
     /// Optional; nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
     /// Age
     ///
     /// Optional; nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub age: Option<i64>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(Pet {
+rt::open_struct!(received Pet {
     id: "id",
     name: "name",
     kind: "kind",
-    tag: "tag" = default,
-    age: "age" = default,
+    tag: "tag" = optional,
+    age: "age" = optional,
 } extra);
 
 impl Pet {
@@ -305,7 +301,7 @@ impl rt::Validate for PetCreate {
 /// ValidationError
 ///
 /// Source: `tools/fastapi.json#/components/schemas/ValidationError`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ValidationError2 {
     /// Location
@@ -317,22 +313,19 @@ pub struct ValidationError2 {
     /// Input
     ///
     /// Optional.
-    #[serde(default, skip_serializing_if = "rt::Value::is_null")]
     pub input: rt::Value,
     /// Context
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ctx: Option<rt::Map>,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(ValidationError2 {
+rt::open_struct!(received ValidationError2 {
     loc: "loc",
     msg: "msg",
     r#type: "type",
-    input: "input" = default,
-    ctx: "ctx" = default,
+    input: "input" = optional,
+    ctx: "ctx" = optional,
 } extra);
 
 impl ValidationError2 {
@@ -358,7 +351,8 @@ impl ValidationError2 {
 /// Decoded by trying each variant in order.
 ///
 /// Source: `tools/fastapi.json#/components/schemas/ValidationError/properties/loc/items`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(any(test, feature = "serialize-responses"), derive(serde::Serialize))]
 #[serde(untagged)]
 pub enum ValidationError2LocItem {
     String(String),

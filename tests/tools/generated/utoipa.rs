@@ -9,6 +9,8 @@
 //! Start with [`Client`]: `Client::new(api_key)` or `Client::from_env()` (reads `UTOIPA_API_KEY`, and `UTOIPA_BASE_URL` if set).
 //!
 //! Cargo feature `deserialize-requests` (declare it in the crate that includes this module): the types only ever sent derive `serde::Deserialize` too.
+//!
+//! Cargo feature `serialize-responses` (declare it in the crate that includes this module): the types only ever received derive `serde::Serialize` too.
 #![allow(
     clippy::too_many_arguments,
     clippy::large_enum_variant,
@@ -50,17 +52,16 @@ impl rt::ErrorSummary for ErrorBody {
 /// Example: `{"code":"not_found","message":"no to-do 7"}`
 ///
 /// Source: `tools/utoipa.json#/components/schemas/ErrorBody`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ErrorBody {
     pub code: String,
     pub message: String,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(ErrorBody {
+rt::open_struct!(received ErrorBody {
     code: "code",
     message: "message",
 } extra);
@@ -212,12 +213,11 @@ impl rt::Validate for NewTodo {
 /// Somebody a to-do can be assigned to.
 ///
 /// Source: `tools/utoipa.json#/components/schemas/Person`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Person {
     pub name: String,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
@@ -268,13 +268,12 @@ rt::str_enum!(Status {
 /// Example: `{"id":1,"note":null,"priority":3,"status":"open","title":"Water the plants"}`
 ///
 /// Source: `tools/utoipa.json#/components/schemas/Todo`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Todo {
     /// Who does it, if anyone.
     ///
     /// Optional; nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assignee: Option<Person>,
     /// Assigned by the server.
     ///
@@ -283,7 +282,6 @@ pub struct Todo {
     /// Free text; `null` when there is none.
     ///
     /// Optional; nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// 1 (highest) to 5.
     ///
@@ -293,14 +291,13 @@ pub struct Todo {
     pub status: Status,
     pub title: String,
     /// Fields the server sent that this version of the spec does not declare, kept so nothing is lost.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, rt::Value>,
 }
 
-rt::open_struct!(Todo {
-    assignee: "assignee" = default,
+rt::open_struct!(received Todo {
+    assignee: "assignee" = optional,
     id: "id",
-    note: "note" = default,
+    note: "note" = optional,
     priority: "priority",
     status: "status",
     title: "title",
