@@ -76,6 +76,7 @@ fn write_crate(dir: &Path) {
             "webhooks",
             "probe-user",
             "deserialize-requests",
+            "serialize-responses",
         ],
     );
     support::fixtures::write_if_changed(&dir.join("Cargo.toml"), &manifest);
@@ -205,7 +206,13 @@ fn each_path_resource_compiles_alone_and_together() {
     std::fs::create_dir_all(dir.join("src")).expect("scratch crate");
     let manifest = manifest(
         "paths-features",
-        &["customers", "invoices", "schemas", "deserialize-requests"],
+        &[
+            "customers",
+            "invoices",
+            "schemas",
+            "deserialize-requests",
+            "serialize-responses",
+        ],
     );
     support::fixtures::write_if_changed(&dir.join("Cargo.toml"), &manifest);
     let probe = "\n/// Names an `invoices` type regardless of its feature.\npub fn probe(line: &paths::InvoiceLine) -> i64 {\n    line.amount\n}\n";
