@@ -8,7 +8,9 @@
 //! sees exactly what it would see for the 3.0 spec, so every feature of the client works the
 //! same and no stage past `load` knows which version was read. What 3.0 cannot say (a key
 //! pattern of `patternProperties`, `prefixItems` tuples) becomes a warning located at the
-//! keyword; `dependentRequired` is kept as the extension `x-dependent-required`.
+//! keyword; `dependentRequired` is kept as the extension `x-dependent-required`, and the
+//! `itemSchema` of a response's sequential media type (`text/event-stream`, JSON lines, JSON
+//! text sequences) as `x-item-schema`, which `lower` reads into a streamed response.
 //!
 //! Why not the `oas3` crate (0.22): its schema model has no `$defs`, `dependentRequired`,
 //! `patternProperties`, `unevaluatedProperties`, `contentEncoding` or `contentMediaType`, and

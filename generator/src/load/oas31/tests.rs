@@ -187,15 +187,23 @@ fn path_items_from_components() {
     );
 }
 
-/// What the client does not generate from a 3.2 document is named, where it stands.
+/// What the client does not generate from a 3.2 document is named, where it stands: an
+/// `itemSchema` on a media type that is not sequential. One on a response's sequential media
+/// type is kept as `x-item-schema` for `lower`, which streams it, recorded as moved.
 #[test]
 fn document_features_not_generated_are_warned_about() {
-    let text = "openapi: 3.2.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    query:\n      \
+    let text = "openapi: 3.2.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      \
                 responses:\n        '200':\n          description: OK\n          content:\n            \
-                application/jsonl: {itemSchema: {type: object}}\n\
+                application/jsonl: {itemSchema: {type: object}}\n            \
+                text/plain: {itemSchema: {type: object}}\n\
                 webhooks:\n  made: {post: {responses: {'200': {description: OK}}}}\n";
     let mut doc = yaml(text);
     let rw = rewrite("x.yaml", &mut doc);
+    let content = "/paths/~1a/get/responses/200/content";
+    assert!(rw.moved.contains(&(
+        format!("{content}/application~1jsonl/x-item-schema"),
+        format!("{content}/application~1jsonl/itemSchema"),
+    )));
     let pointers: Vec<String> = rw
         .sink
         .into_diagnostics()
@@ -203,10 +211,10 @@ fn document_features_not_generated_are_warned_about() {
         .into_iter()
         .map(|d| d.pointer)
         .collect();
-    assert_eq!(
-        pointers,
-        ["/paths/~1a/query/responses/200/content/application~1jsonl/itemSchema"]
-    );
+    assert_eq!(pointers, [format!("{content}/text~1plain/itemSchema")]);
+    let jsonl = &doc["paths"]["/a"]["get"]["responses"]["200"]["content"]["application/jsonl"];
+    assert_eq!(jsonl["x-item-schema"], yaml("type: object"));
+    assert!(jsonl.get("itemSchema").is_none());
 }
 
 /// `query` and `additionalOperations` are gathered into `x-additional-operations`, by the
