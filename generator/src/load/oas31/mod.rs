@@ -38,6 +38,29 @@ pub(crate) struct Rewrite {
     defs: Vec<(String, String, Value)>,
 }
 
+impl Rewrite {
+    /// Records that the node now at `to` was at `from` (a pointer into the document as
+    /// rewritten so far): the moves already recorded inside `from` follow it, and `from` is
+    /// taken back through the moves recorded before (a path item from `components/pathItems`).
+    fn relocate(&mut self, from: &str, to: &str) {
+        let source =
+            crate::load::source_pointer(&self.moved, from).unwrap_or_else(|| from.to_owned());
+        self.rebase(from, to);
+        self.moved.push((to.to_owned(), source));
+    }
+
+    /// The moves recorded inside the node at `from`, which is now at `to`, follow it.
+    fn rebase(&mut self, from: &str, to: &str) {
+        for (moved, _) in &mut self.moved {
+            if let Some(rest) = moved.strip_prefix(from) {
+                if rest.is_empty() || rest.starts_with('/') {
+                    *moved = format!("{to}{rest}");
+                }
+            }
+        }
+    }
+}
+
 /// Whether `version` (the `openapi` field) is one this module reads: 3.1.x or 3.2.x.
 pub(crate) fn reads(version: &str) -> bool {
     ["3.1", "3.2"]

@@ -169,10 +169,10 @@ fn media_type(m: &mut Value, at: &At<'_>, rw: &mut Rewrite, streamed: bool) {
     }
     if let Some(mut s) = map.remove("itemSchema") {
         if streamed {
-            let moved = at.key(ITEM_SCHEMA);
-            schema(&mut s, &moved, rw);
+            let source = at.key("itemSchema");
+            schema(&mut s, &source, rw);
             map.insert(ITEM_SCHEMA.into(), s);
-            rw.moved.push((moved.build(), at.key("itemSchema").build()));
+            rw.relocate(&source.build(), &at.key(ITEM_SCHEMA).build());
         } else {
             schema(&mut s, &at.key("itemSchema"), rw);
             map.insert("itemSchema".into(), s);
