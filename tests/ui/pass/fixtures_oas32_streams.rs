@@ -187,16 +187,18 @@ async fn items_split_across_writes() {
 /// after the items that came; the timeout does not cut a stream that keeps sending.
 async fn a_quiet_stream_times_out() {
     let event: &[u8] = b"data: {\"kind\": \"created\"}\n\n";
-    // Six events 100 ms apart: 500 ms in all, past a 300 ms timeout that each read resets.
-    let url = raw_server(vec![HEAD.as_bytes(), event, event, event, event, event, event], Duration::from_millis(100), Duration::from_secs(5)).await;
-    let client = Client::new("k").with_base_url(url).with_options(RequestOptions::new().timeout(Duration::from_millis(300)).max_retries(0));
+    // Eight events 100 ms apart: 800 ms in all, past a 500 ms timeout that each read resets.
+    let parts = std::iter::once(HEAD.as_bytes()).chain(std::iter::repeat_n(event, 8)).collect();
+    let url = raw_server(parts, Duration::from_millis(100), Duration::from_secs(5)).await;
+    let timeout = Duration::from_millis(500);
+    let client = Client::new("k").with_base_url(url).with_options(RequestOptions::new().timeout(timeout).max_retries(0));
     let mut items = client.stream_events(&StreamEventsParams::new()).await.unwrap();
-    for _ in 0..6 {
+    for _ in 0..8 {
         items.next().await.unwrap().unwrap();
     }
     let Some(Err(Error::StreamTimeout(t))) = items.next().await else { panic!("no timeout") };
     assert!(t.streaming);
-    assert_eq!(t.waited, Duration::from_millis(300));
+    assert_eq!(t.waited, timeout);
     assert!(items.next().await.is_none(), "the timeout ends the stream");
 }
 
