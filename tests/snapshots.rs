@@ -250,6 +250,34 @@ fn oas32_methods_fixture() {
 }
 
 #[test]
+fn oas32_item_schema_fixture() {
+    insta::assert_snapshot!("oas32_item_schema", generate_fixture("oas32_item_schema"));
+}
+
+/// An `itemSchema` that does not stream (on a request body, or on a response also offered as
+/// JSON, which the method reads) gets a warning at the keyword as written; the streamed ones
+/// get none.
+#[test]
+fn oas32_item_schema_fixture_warnings() {
+    let file = "tests/fixtures/oas32_item_schema.yaml";
+    let text = std::fs::read_to_string(support::fixtures::root().join(file)).expect("fixture");
+    let g = generator::generate(file, "oas32_item_schema", &text).expect("generates");
+    let mut pointers: Vec<&str> = g.warnings.0.iter().map(|d| d.pointer.as_str()).collect();
+    pointers.sort_unstable();
+    assert_eq!(
+        pointers,
+        [
+            "/paths/~1snapshot/get/responses/200/content/text~1event-stream/itemSchema",
+            "/paths/~1uploads/post/requestBody/content/application~1jsonl/itemSchema",
+        ]
+    );
+    assert!(g
+        .warnings
+        .to_string()
+        .contains("the method reads the `application/json` body"));
+}
+
+#[test]
 fn oas31_webhooks_fixture() {
     insta::assert_snapshot!("oas31_webhooks", generate_fixture("oas31_webhooks"));
 }

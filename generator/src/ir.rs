@@ -523,6 +523,33 @@ pub struct Response {
     pub headers: Vec<ResponseHeader>,
     /// The JSON media type's `example`/`examples`.
     pub examples: Vec<Example>,
+    /// A body streamed as a sequence of items (OpenAPI 3.2 `itemSchema` on a sequential media
+    /// type): how the items are delimited; `body` is then the shape of one item.
+    pub stream: Option<StreamFormat>,
+}
+
+/// How the items of a streamed response body are delimited, from its media type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StreamFormat {
+    /// `text/event-stream`: server-sent events, each event's `data` one item as JSON.
+    EventStream,
+    /// `application/jsonl`, `application/x-ndjson`: one JSON item per line.
+    JsonLines,
+    /// `application/json-seq` (RFC 7464): each JSON item after an RS byte.
+    JsonSeq,
+}
+
+impl StreamFormat {
+    /// The format of `media` (parameters and case ignored), if it is a sequential media type.
+    pub fn of(media: &str) -> Option<StreamFormat> {
+        let m = media.split(';').next().unwrap_or("").trim();
+        match m.to_ascii_lowercase().as_str() {
+            "text/event-stream" => Some(StreamFormat::EventStream),
+            "application/jsonl" | "application/x-ndjson" => Some(StreamFormat::JsonLines),
+            "application/json-seq" => Some(StreamFormat::JsonSeq),
+            _ => None,
+        }
+    }
 }
 
 /// How a response body with no JSON media type is returned.

@@ -35,11 +35,22 @@ impl Document {
     /// The pointer into the source text for `pointer`, a pointer into [`Self::openapi`]
     /// (`None` when the node was not moved).
     pub(crate) fn source_pointer(&self, pointer: &str) -> Option<String> {
-        self.moved.iter().find_map(|(to, from)| {
-            let rest = pointer.strip_prefix(to.as_str())?;
-            (rest.is_empty() || rest.starts_with('/')).then(|| format!("{from}{rest}"))
-        })
+        source_pointer(&self.moved, pointer)
     }
+}
+
+/// `pointer` taken back through `moved` ((to, from) pairs): by the most specific move whose
+/// `to` holds it (a node moved inside a moved node, such as a streamed `itemSchema` in a path
+/// item from `components/pathItems`), `None` when no move holds it.
+pub(crate) fn source_pointer(moved: &[(String, String)], pointer: &str) -> Option<String> {
+    moved
+        .iter()
+        .filter_map(|(to, from)| {
+            let rest = pointer.strip_prefix(to.as_str())?;
+            (rest.is_empty() || rest.starts_with('/')).then_some((to.len(), from, rest))
+        })
+        .max_by_key(|(len, ..)| *len)
+        .map(|(_, from, rest)| format!("{from}{rest}"))
 }
 
 /// Parses `text` (the contents of `file`) as an OpenAPI 3.0.x, 3.1.x or 3.2.x document.

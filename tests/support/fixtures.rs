@@ -38,6 +38,7 @@ pub const FIXTURES: &[&str] = &[
     "oas31_webhooks",
     // OpenAPI 3.2: one document-level feature each.
     "oas32_methods",
+    "oas32_item_schema",
 ];
 
 pub fn root() -> PathBuf {

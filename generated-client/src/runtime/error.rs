@@ -31,6 +31,10 @@ pub enum Error<E = serde_json::Value> {
     TooLarge(TooLargeError),
     /// A [`Hook`](super::Hook) refused to send the request (nothing was sent).
     Hook(super::BoxError),
+    /// A streamed call ([`ItemStream`](super::ItemStream)) waited longer than its timeout: for
+    /// the response headers, or between two reads of the body. (A call that reads its body
+    /// whole reports [`Error::Timeout`] instead.)
+    StreamTimeout(StreamTimeoutError),
 }
 
 impl<E> Error<E> {
@@ -53,6 +57,7 @@ impl<E> Error<E> {
             Error::Decode(e) => e.request_id.as_deref(),
             Error::Redirect(e) => e.request_id.as_deref(),
             Error::TooLarge(e) => e.request_id.as_deref(),
+            Error::StreamTimeout(e) => e.request_id.as_deref(),
             _ => None,
         }
     }
@@ -74,6 +79,7 @@ impl<E> Error<E> {
         let kind = match self {
             Error::Transport(e) | Error::Timeout(e) => classify_transport(e),
             Error::Api(e) => classify_status(e.status),
+            Error::StreamTimeout(_) => Retry::MaybeProcessed,
             _ => Retry::No,
         };
         kind != Retry::No
@@ -100,6 +106,7 @@ impl<E: ErrorSummary> fmt::Display for Error<E> {
             Error::Redirect(e) => write!(f, "{e}"),
             Error::TooLarge(e) => write!(f, "{e}"),
             Error::Hook(e) => write!(f, "a hook stopped the request: {e}"),
+            Error::StreamTimeout(e) => write!(f, "{e}"),
         }
     }
 }
@@ -204,6 +211,33 @@ impl fmt::Display for DecodeError {
             "could not decode the HTTP {} response at `{}`: {}",
             self.status, self.path, self.message
         )
+    }
+}
+
+/// A streamed call waited longer than its timeout (see [`Error::StreamTimeout`]).
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct StreamTimeoutError {
+    /// How long it waited: the client's (or the call's) timeout.
+    pub waited: std::time::Duration,
+    /// Whether the response had begun (a 2xx status and headers came, and items may have been
+    /// returned): the wait was for the body's next bytes, not for the response.
+    pub streaming: bool,
+    pub request_id: Option<String>,
+}
+
+impl fmt::Display for StreamTimeoutError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = if self.streaming {
+            "the streamed response sent nothing"
+        } else {
+            "no response headers came"
+        };
+        write!(f, "{what} for {:?} (the timeout)", self.waited)?;
+        if let Some(id) = &self.request_id {
+            write!(f, " (request id {id})")?;
+        }
+        Ok(())
     }
 }
 

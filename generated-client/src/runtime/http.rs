@@ -2,10 +2,14 @@
 
 use super::auth::{ApiKey, AuthScheme};
 use super::body::RequestBody;
-use super::builder::{check_base_url, DEFAULT_MAX_RESPONSE_BYTES};
+use super::builder::{check_base_url, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT};
 use super::encode::encode_unreserved;
-use super::error::{ConfigError, DecodeError, Error, RedirectError, TooLargeError};
+use super::error::{
+    ConfigError, DecodeError, Error, RedirectError, StreamTimeoutError, TooLargeError,
+};
+use super::framing::Framing;
 use super::hook::{BoxError, Hooks};
+use super::items::ItemStream;
 use super::options::{RequestOptions, RetryPolicy};
 use super::response::{api_error, decode, request_id, Response};
 use super::retry::{
@@ -134,7 +138,7 @@ impl HttpClient {
         R: DeserializeOwned,
         E: DeserializeOwned,
     {
-        let raw = self.fetch(call, query, body).await?;
+        let raw = self.fetch(call, query, body, false).await?;
         let body = decode(raw.status, &raw.headers, &raw.bytes)?;
         Ok(Response::new(raw.status, raw.headers, body))
     }
@@ -152,7 +156,7 @@ impl HttpClient {
     where
         E: DeserializeOwned,
     {
-        let raw = self.fetch(call, query, body).await?;
+        let raw = self.fetch(call, query, body, false).await?;
         Ok(Response::new(raw.status, raw.headers, raw.bytes))
     }
 
@@ -169,7 +173,7 @@ impl HttpClient {
     where
         E: DeserializeOwned,
     {
-        let raw = self.fetch(call, query, body).await?;
+        let raw = self.fetch(call, query, body, false).await?;
         match String::from_utf8(raw.bytes.to_vec()) {
             Ok(text) => Ok(Response::new(raw.status, raw.headers, text)),
             Err(e) => Err(Error::Decode(DecodeError {
@@ -182,15 +186,65 @@ impl HttpClient {
         }
     }
 
+    /// Sends a request and returns its 2xx body as a stream of items in `framing`, each
+    /// decoded into `T` as it arrives (OpenAPI 3.2 `itemSchema`).
+    ///
+    /// The timeout (the call's, else the client's, default 60 s) bounds each attempt up to the
+    /// response headers (a non-2xx body included), then each wait for the body's next bytes;
+    /// the stream as a whole has no deadline. Attempts are retried as for any call until a 2xx
+    /// arrives, never after: items already returned would be returned again.
+    ///
+    /// # Errors
+    /// As [`HttpClient::send_for_bytes`]; a timeout is [`Error::StreamTimeout`]. What can fail
+    /// while the items are read is in [`ItemStream`]'s documentation.
+    pub async fn send_for_items<T, E>(
+        &self,
+        call: Call<'_>,
+        query: &[(String, String)],
+        body: Option<RequestBody>,
+        framing: Framing,
+    ) -> Result<Response<ItemStream<T, E>>, Error<E>>
+    where
+        E: DeserializeOwned,
+    {
+        let mut raw = self.fetch(call, query, body, true).await?;
+        let Some(live) = raw.live.take() else {
+            // Not reached: a 2xx of a streamed call is always returned unread.
+            return Err(Error::Config(ConfigError(
+                "the streamed response was read whole".to_owned(),
+            )));
+        };
+        let stream = ItemStream::new(
+            live,
+            framing,
+            Some(self.stream_timeout()),
+            self.max_response_bytes(),
+        );
+        Ok(Response::new(raw.status, raw.headers, stream))
+    }
+
+    /// The timeout of a streamed call: up to the headers, then per read.
+    fn stream_timeout(&self) -> std::time::Duration {
+        self.options.timeout.unwrap_or(DEFAULT_TIMEOUT)
+    }
+
+    fn max_response_bytes(&self) -> u64 {
+        self.options
+            .max_response_bytes
+            .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES)
+    }
+
     /// Sends a request, with retries; a non-2xx status is [`Error::Api`], a redirect that was
-    /// not followed [`Error::Redirect`].
+    /// not followed [`Error::Redirect`]. With `stream`, a 2xx body is left unread in
+    /// `Raw::live`.
     async fn fetch<E: DeserializeOwned>(
         &self,
         call: Call<'_>,
         query: &[(String, String)],
         body: Option<RequestBody>,
+        stream: bool,
     ) -> Result<Raw, Error<E>> {
-        let run = self.execute(&call, query, body.as_ref());
+        let run = self.execute(&call, query, body.as_ref(), stream);
         #[cfg(feature = "tracing")]
         let run = tracing::Instrument::instrument(
             run,
@@ -229,12 +283,13 @@ impl HttpClient {
         call: &Call<'_>,
         query: &[(String, String)],
         body: Option<&RequestBody>,
+        stream: bool,
     ) -> Result<Raw, Failure> {
         let max_retries = self.options.max_retries.unwrap_or(DEFAULT_MAX_RETRIES);
         let policy = self.options.retry_policy.unwrap_or_default();
         let mut attempt = 0;
         loop {
-            let result = self.attempt(call, query, body, attempt).await;
+            let result = self.attempt(call, query, body, attempt, stream).await;
             let delay = (attempt < max_retries)
                 .then(|| retry_delay(&result, call.idempotent, policy, attempt))
                 .flatten();
@@ -254,6 +309,7 @@ impl HttpClient {
         call: &Call<'_>,
         query: &[(String, String)],
         body: Option<&RequestBody>,
+        stream: bool,
     ) -> Result<reqwest::RequestBuilder, Failure> {
         if let Some(e) = self.deferred.as_ref().or(self.base_url_error.as_ref()) {
             return Err(Failure::Config(e.0.clone()));
@@ -278,7 +334,11 @@ impl HttpClient {
             .map(|(name, value)| format!("{name}={}", encode_unreserved(value)))
             .collect();
         req = self.auth.apply(&self.key, req, cookies);
-        if let Some(t) = self.options.timeout {
+        if stream {
+            // No deadline for the whole body, overriding the HTTP client's (the streamed
+            // call bounds the wait for the headers and for each read itself).
+            req = req.timeout(NO_DEADLINE);
+        } else if let Some(t) = self.options.timeout {
             req = req.timeout(t);
         }
         // Extra headers replace any header of the same name (`RequestBuilder::headers` replaces,
@@ -300,31 +360,49 @@ impl HttpClient {
         Ok(req)
     }
 
+    /// One attempt. A call read whole reads the body (within the request's timeout); a
+    /// streamed call returns a 2xx unread, and any other status with its body read, within
+    /// its timeout.
     async fn attempt(
         &self,
         call: &Call<'_>,
         query: &[(String, String)],
         body: Option<&RequestBody>,
         attempt: u32,
+        stream: bool,
     ) -> Result<Raw, Failure> {
-        let mut request = self
-            .request(call, query, body)?
-            .build()
-            .map_err(Failure::Http)?;
-        for hook in &self.hooks.0 {
-            hook.before_send(&mut request, attempt)
-                .await
-                .map_err(Failure::Hook)?;
+        let run = async {
+            let mut request = self
+                .request(call, query, body, stream)?
+                .build()
+                .map_err(Failure::Http)?;
+            for hook in &self.hooks.0 {
+                hook.before_send(&mut request, attempt)
+                    .await
+                    .map_err(Failure::Hook)?;
+            }
+            let resp = self.http.execute(request).await.map_err(Failure::Http)?;
+            for hook in &self.hooks.0 {
+                hook.after_response(resp.status().as_u16(), resp.headers(), attempt);
+            }
+            let status = resp.status().as_u16();
+            if stream && (200..300).contains(&status) {
+                return Ok(Raw {
+                    status,
+                    headers: resp.headers().clone(),
+                    bytes: bytes::Bytes::new(),
+                    live: Some(resp),
+                });
+            }
+            read(resp, self.max_response_bytes()).await
+        };
+        if !stream {
+            return run.await;
         }
-        let resp = self.http.execute(request).await.map_err(Failure::Http)?;
-        for hook in &self.hooks.0 {
-            hook.after_response(resp.status().as_u16(), resp.headers(), attempt);
-        }
-        let limit = self
-            .options
-            .max_response_bytes
-            .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES);
-        read(resp, limit).await
+        let waited = self.stream_timeout();
+        tokio::time::timeout(waited, run)
+            .await
+            .unwrap_or(Err(Failure::StreamTimeout(waited)))
     }
 }
 
@@ -342,6 +420,7 @@ fn retry_delay(
             (classify_status(raw.status), retry_after(&raw.headers))
         }
         Err(Failure::Http(e)) => (classify_transport(e), None),
+        Err(Failure::StreamTimeout(_)) => (Retry::MaybeProcessed, None),
         _ => return None,
     };
     let allowed = match (policy, kind) {
@@ -373,6 +452,7 @@ fn trace_attempt(result: &Result<Raw, Failure>, attempt: u32, delay: Option<std:
         Err(Failure::Http(e)) => (None, None, Some(transport_kind(e))),
         Err(Failure::Config(_)) => (None, None, Some("configuration")),
         Err(Failure::Hook(_)) => (None, None, Some("refused by a hook")),
+        Err(Failure::StreamTimeout(_)) => (None, None, Some("timeout")),
     };
     let request_id = headers.and_then(request_id);
     tracing::debug!(
@@ -401,11 +481,17 @@ fn transport_kind(e: &reqwest::Error) -> &'static str {
     }
 }
 
+/// The per-request timeout of a streamed call, overriding the HTTP client's whole-request one:
+/// far enough to be no deadline (a year).
+const NO_DEADLINE: std::time::Duration = std::time::Duration::from_secs(365 * 24 * 3600);
+
 /// A response as received, before its status is judged.
 struct Raw {
     status: u16,
     headers: HeaderMap,
     bytes: bytes::Bytes,
+    /// A streamed call's 2xx response, its body unread (`bytes` is then empty).
+    live: Option<reqwest::Response>,
 }
 
 /// Reads a response body of at most `limit` bytes; a larger one is refused from its
@@ -441,6 +527,7 @@ async fn read(mut resp: reqwest::Response, limit: u64) -> Result<Raw, Failure> {
         status,
         headers,
         bytes,
+        live: None,
     })
 }
 
@@ -464,6 +551,11 @@ fn fail<E>(f: Failure) -> Error<E> {
             limit,
             content_length,
         }),
+        Failure::StreamTimeout(waited) => Error::StreamTimeout(StreamTimeoutError {
+            waited,
+            streaming: false,
+            request_id: None,
+        }),
     }
 }
 
@@ -477,4 +569,6 @@ enum Failure {
         limit: u64,
         content_length: Option<u64>,
     },
+    /// A streamed call's attempt got no response headers (or error body) within this timeout.
+    StreamTimeout(std::time::Duration),
 }

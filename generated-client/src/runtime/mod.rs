@@ -10,8 +10,10 @@ mod enums;
 mod error;
 #[doc(hidden)]
 pub mod examples;
+mod framing;
 mod hook;
 mod http;
+mod items;
 mod method;
 mod open;
 mod options;
@@ -39,10 +41,13 @@ pub use encode::{encode_path, json_text, param_text, push_query, QueryStyle};
 pub use enums::__ser;
 pub use enums::{deserialize_enum, listed, parse_enum, serialize_enum, StrEnum};
 pub use error::{
-    ApiError, ConfigError, DecodeError, Error, ErrorSummary, RedirectError, TooLargeError,
+    ApiError, ConfigError, DecodeError, Error, ErrorSummary, RedirectError, StreamTimeoutError,
+    TooLargeError,
 };
+pub use framing::Framing;
 pub use hook::{BoxError, BoxFuture, Hook, Request};
 pub use http::{Call, HttpClient, Method};
+pub use items::{Event, Events, ItemStream};
 pub use method::extension_method;
 pub use open::Absent;
 #[doc(hidden)]

@@ -16,6 +16,7 @@ impl ToTokens for RustType {
             RustType::Patch(t) => quote!(rt::Patch<#t>),
             RustType::Ref(t) => quote!(&#t),
             RustType::Slice(t) => quote!(&[#t]),
+            RustType::Items(t) => quote!(ItemStream<#t>),
         });
     }
 }

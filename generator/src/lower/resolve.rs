@@ -40,6 +40,8 @@ pub(crate) struct Store {
     /// Operations read from extensions (`x-additional-operations`, see `operation::additional`).
     pub(super) operations: Arena<openapiv3::Operation>,
     schemas: Arena<Schema>,
+    /// Streamed items' schemas, read from `x-item-schema` (see `operation::responses`).
+    pub(super) item_schemas: Arena<ReferenceOr<Schema>>,
     /// Names and JSON pointers of the schemas in `schemas`.
     strings: Arena<String>,
 }

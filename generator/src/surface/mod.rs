@@ -50,6 +50,7 @@ pub const MODULE_TYPES: &[&str] = &[
     "RequestOptions",
     "RetryPolicy",
     "Patch",
+    "ItemStream",
 ];
 
 /// Methods every generated `Client` has (its own, and those of the traits it derives): an

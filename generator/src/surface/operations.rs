@@ -116,6 +116,9 @@ fn args(op: &Operation) -> Vec<(String, RustType)> {
 
 /// What the method returns inside `Result`.
 fn returns(op: &Operation) -> RustType {
+    if let (Some(_), Some(item)) = (op.success.stream, &op.success.body) {
+        return RustType::Items(Box::new(RustType::nullable(item)));
+    }
     match (&op.success.body, op.success.raw) {
         (_, Some(RawBody::Bytes)) => RustType::Prim(Prim::Bytes),
         (_, Some(RawBody::Text)) => RustType::Prim(Prim::String),

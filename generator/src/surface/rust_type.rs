@@ -71,6 +71,8 @@ pub enum RustType {
     Ref(Box<RustType>),
     /// `&[T]`.
     Slice(Box<RustType>),
+    /// `ItemStream<T>`: a streamed response's items (the module's alias of `rt::ItemStream`).
+    Items(Box<RustType>),
 }
 
 impl RustType {
@@ -160,6 +162,7 @@ impl RustType {
                 t.write(out, short);
                 out.push(']');
             }
+            RustType::Items(t) => wrap("ItemStream", t, out),
         }
     }
 }

@@ -20,9 +20,24 @@ pub fn emit_error_types(ctx: &Ctx<'_>) -> TokenStream {
         Some(n) => format!(" Everything a call can fail with; `Api` errors carry the decoded [`{n}`] when the spec documents it for the status."),
         None => " Everything a call can fail with.".to_owned(),
     };
+    // Only a module with a streamed response has the alias (the others stay as they were).
+    let items = ctx
+        .api
+        .operations
+        .iter()
+        .any(|op| op.success.stream.is_some())
+        .then(|| {
+            quote! {
+                /// The items of a streamed response (`text/event-stream`, JSON lines, JSON text
+                /// sequences), each decoded as it arrives: a `Stream` of `Result<T>`. See
+                /// [`rt::ItemStream`] for what each item, and the end of the stream, can be.
+                pub type ItemStream<T> = rt::ItemStream<T, #body>;
+            }
+        });
     quote! {
         #[doc = #error_doc]
         pub type Error = rt::Error<#body>;
+        #items
         /// A non-2xx response: status, headers, request id, raw body, and the decoded error body.
         pub type ApiError = rt::ApiError<#body>;
         /// The result of every call of this API's [`Client`].

@@ -85,6 +85,15 @@ pub fn method_docs(ctx: &Ctx<'_>, op: &Operation, validates: bool) -> TokenStrea
     lines.push("# Returns".to_owned());
     let media = op.success.media_type.as_deref().unwrap_or_default();
     let returns = match (&op.success.body, op.success.raw) {
+        (Some(item), None) if op.success.stream.is_some() => {
+            let item = match &item.ty {
+                Ty::Named(n) => format!("[`{n}`]"),
+                _ => format!("`{}`", crate::surface::RustType::nullable(item).short()),
+            };
+            format!(
+                "An [`ItemStream`] of {item}, the `{media}` body's items decoded as they arrive,"
+            )
+        }
         (_, Some(RawBody::Bytes)) => format!("The `{media}` body's bytes, as received,"),
         (_, Some(RawBody::Text)) => format!("The `{media}` body as text"),
         (
@@ -101,6 +110,18 @@ pub fn method_docs(ctx: &Ctx<'_>, op: &Operation, validates: bool) -> TokenStrea
         op.success.status,
         docs::sanitize(&op.success.description).replace('\n', " ")
     ));
+    if op.success.stream.is_some() {
+        lines.extend([
+            String::new(),
+            "The status is checked before the stream is returned. The timeout (60 s unless"
+                .to_owned(),
+            "configured) bounds the wait for the response headers, then each wait for the body's"
+                .to_owned(),
+            "next bytes; the stream as a whole has no deadline. Failed attempts are retried as"
+                .to_owned(),
+            "for any call until a 2xx arrives, never once items are streaming.".to_owned(),
+        ]);
+    }
     if !op.success.headers.is_empty() {
         lines.push(String::new());
         lines.push("Documented response headers (not returned; the body is):".to_owned());
@@ -146,11 +167,17 @@ pub fn method_docs(ctx: &Ctx<'_>, op: &Operation, validates: bool) -> TokenStrea
             documented.join(", ")
         ));
     }
-    lines.push(
-        "- [`Error::Transport`] or [`Error::Timeout`] when the request does not complete."
-            .to_owned(),
-    );
+    if op.success.stream.is_some() {
+        lines.push("- [`Error::Transport`] when the request does not complete; [`Error::StreamTimeout`] when no response comes within the timeout.".to_owned());
+        lines.push("- From the stream: [`Error::Decode`] for an item that does not match the spec, with its raw text (the items after it still come); [`Error::Transport`], [`Error::StreamTimeout`] or [`Error::TooLarge`] (an item over the size limit) as its last item.".to_owned());
+    } else {
+        lines.push(
+            "- [`Error::Transport`] or [`Error::Timeout`] when the request does not complete."
+                .to_owned(),
+        );
+    }
     match op.success.raw {
+        None if op.success.stream.is_some() => {}
         Some(RawBody::Text) => lines.push("- [`Error::Decode`] when the success body is not UTF-8 text.".to_owned()),
         Some(RawBody::Bytes) => {}
         None if op.success.body.is_some() => lines.push("- [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.".to_owned()),

@@ -131,14 +131,14 @@ pub fn call(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
     let cookies = sent(ctx, op, ParamLocation::Cookie);
     let accept = accept(op);
     let raw = op.success.raw;
+    let stream = op.success.stream;
+    // Bodies go to `send_body` (as a `rt::RequestBody`) unless the response is JSON read whole.
+    let not_json = raw.is_some() || stream.is_some();
     // JSON bodies go through `send` (a `+json` media type, and any body of an operation whose
     // response is not JSON, through `send_body`); the other encodings are built as a
     // `rt::RequestBody`.
     let (send, send_body) = match &op.body {
-        Some(b)
-            if b.kind == BodyKind::Json
-                && (raw.is_some() || b.media_type != "application/json") =>
-        {
+        Some(b) if b.kind == BodyKind::Json && (not_json || b.media_type != "application/json") => {
             let media = &b.media_type;
             (
                 quote!(send_body),
@@ -171,7 +171,7 @@ pub fn call(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
             };
             (quote!(send_body), value)
         }
-        None if raw.is_some() => (quote!(send_body), quote!(None)),
+        None if not_json => (quote!(send_body), quote!(None)),
         None => (quote!(send), quote!(None::<&()>)),
     };
     let (statuses, default_error) = op.error_statuses(api.error_type.as_deref());
@@ -194,7 +194,14 @@ pub fn call(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
             cookies: #cookies,
         };
     };
-    if let Some(raw) = raw {
+    if let Some(format) = stream {
+        let framing = match format {
+            StreamFormat::EventStream => quote!(rt::Framing::EventStream),
+            StreamFormat::JsonLines => quote!(rt::Framing::JsonLines),
+            StreamFormat::JsonSeq => quote!(rt::Framing::JsonSeq),
+        };
+        quote!(#call_info self.http.send_for_items(call, &query, #send_body, #framing).await)
+    } else if let Some(raw) = raw {
         let method = match raw {
             RawBody::Bytes => quote!(send_for_bytes),
             RawBody::Text => quote!(send_for_text),

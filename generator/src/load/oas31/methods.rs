@@ -53,9 +53,16 @@ pub(super) fn gather(map: &mut Mapping, at: &At<'_>, rw: &mut Rewrite) {
         }
     }
     let base = join(&here, KEY);
-    // Before the path item's own move, so that the more specific one is found first.
-    for (i, (name, from)) in moves.into_iter().enumerate() {
-        rw.moved.insert(i, (join(&base, &name), from));
+    for (name, from) in moves {
+        let to = join(&base, &name);
+        // Moves recorded inside the operation (a streamed `itemSchema`) follow it.
+        let old = if name == "QUERY" {
+            join(&here, "query")
+        } else {
+            join(&join(&here, "additionalOperations"), &name)
+        };
+        rw.rebase(&old, &to);
+        rw.moved.push((to, from));
     }
     map.insert(KEY.into(), Value::Mapping(gathered));
 }

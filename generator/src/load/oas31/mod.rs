@@ -8,7 +8,9 @@
 //! sees exactly what it would see for the 3.0 spec, so every feature of the client works the
 //! same and no stage past `load` knows which version was read. What 3.0 cannot say (a key
 //! pattern of `patternProperties`, `prefixItems` tuples) becomes a warning located at the
-//! keyword; `dependentRequired` is kept as the extension `x-dependent-required`.
+//! keyword; `dependentRequired` is kept as the extension `x-dependent-required`, and the
+//! `itemSchema` of a response's sequential media type (`text/event-stream`, JSON lines, JSON
+//! text sequences) as `x-item-schema`, which `lower` reads into a streamed response.
 //!
 //! Why not the `oas3` crate (0.22): its schema model has no `$defs`, `dependentRequired`,
 //! `patternProperties`, `unevaluatedProperties`, `contentEncoding` or `contentMediaType`, and
@@ -34,6 +36,29 @@ pub(crate) struct Rewrite {
     pub sink: Sink,
     /// `$defs` entries taken out of their schemas: (source pointer, name, rewritten schema).
     defs: Vec<(String, String, Value)>,
+}
+
+impl Rewrite {
+    /// Records that the node now at `to` was at `from` (a pointer into the document as
+    /// rewritten so far): the moves already recorded inside `from` follow it, and `from` is
+    /// taken back through the moves recorded before (a path item from `components/pathItems`).
+    fn relocate(&mut self, from: &str, to: &str) {
+        let source =
+            crate::load::source_pointer(&self.moved, from).unwrap_or_else(|| from.to_owned());
+        self.rebase(from, to);
+        self.moved.push((to.to_owned(), source));
+    }
+
+    /// The moves recorded inside the node at `from`, which is now at `to`, follow it.
+    fn rebase(&mut self, from: &str, to: &str) {
+        for (moved, _) in &mut self.moved {
+            if let Some(rest) = moved.strip_prefix(from) {
+                if rest.is_empty() || rest.starts_with('/') {
+                    *moved = format!("{to}{rest}");
+                }
+            }
+        }
+    }
 }
 
 /// Whether `version` (the `openapi` field) is one this module reads: 3.1.x or 3.2.x.

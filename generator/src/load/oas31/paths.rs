@@ -3,7 +3,11 @@
 
 use super::{child, each_entry, schema::schema, At, Rewrite};
 use crate::diag::{join, unescape};
+use crate::ir::StreamFormat;
 use serde_yaml::{Mapping, Value};
+
+/// Where a streamed media type's `itemSchema` is kept in the 3.0 model (read by `lower`).
+const ITEM_SCHEMA: &str = "x-item-schema";
 
 /// The operations of a path item, by their key; `query` is OpenAPI 3.2's.
 const METHODS: &[&str] = &[
@@ -118,39 +122,72 @@ fn parameter(p: &mut Value, at: &At<'_>, rw: &mut Rewrite) {
     if let Some(s) = map.get_mut("schema") {
         schema(s, &at.key("schema"), rw);
     }
-    each_entry(map, "content", at, rw, media_type);
+    each_entry(map, "content", at, rw, media_type_read_whole);
 }
 
 /// A request body (or anything else with just a `content` map).
 fn content_holder(b: &mut Value, at: &At<'_>, rw: &mut Rewrite) {
     if let Some(map) = b.as_mapping_mut() {
-        each_entry(map, "content", at, rw, media_type);
+        each_entry(map, "content", at, rw, media_type_read_whole);
     }
 }
 
+/// A response: its media types may stream items (`itemSchema`).
 fn response(r: &mut Value, at: &At<'_>, rw: &mut Rewrite) {
     let Some(map) = r.as_mapping_mut() else {
         return;
     };
     each_entry(map, "headers", at, rw, parameter);
-    each_entry(map, "content", at, rw, media_type);
+    let Some(content) = child(map, "content") else {
+        return;
+    };
+    let base = at.key("content");
+    for (media, m) in content.iter_mut() {
+        let Some(media) = media.as_str() else {
+            continue;
+        };
+        let at = base.key(media);
+        let streamed = StreamFormat::of(media).is_some();
+        media_type(m, &at, rw, streamed);
+    }
 }
 
-fn media_type(m: &mut Value, at: &At<'_>, rw: &mut Rewrite) {
+/// A media type of a request body, parameter or header: `itemSchema` is not read there.
+fn media_type_read_whole(m: &mut Value, at: &At<'_>, rw: &mut Rewrite) {
+    media_type(m, at, rw, false);
+}
+
+/// A media type; with `streamed` (a response's sequential media type), its `itemSchema` is
+/// kept as `x-item-schema` (the 3.0 model keeps extensions only) for `lower` to read, which
+/// streams the items; elsewhere it gets a warning.
+fn media_type(m: &mut Value, at: &At<'_>, rw: &mut Rewrite, streamed: bool) {
     let Some(map) = m.as_mapping_mut() else {
         return;
     };
     if let Some(s) = map.get_mut("schema") {
         schema(s, &at.key("schema"), rw);
     }
-    if let Some(s) = map.get_mut("itemSchema") {
-        schema(s, &at.key("itemSchema"), rw);
-        rw.sink.warning(
-            &at.key("itemSchema").build(),
-            "`itemSchema` (OpenAPI 3.2 streamed items) is not used: the body is read whole, as \
-             its `schema` (or as bytes) says",
-            None,
-        );
+    if let Some(mut s) = map.remove("itemSchema") {
+        if streamed {
+            let source = at.key("itemSchema");
+            schema(&mut s, &source, rw);
+            map.insert(ITEM_SCHEMA.into(), s);
+            rw.relocate(&source.build(), &at.key(ITEM_SCHEMA).build());
+        } else {
+            schema(&mut s, &at.key("itemSchema"), rw);
+            map.insert("itemSchema".into(), s);
+            rw.sink.warning(
+                &at.key("itemSchema").build(),
+                "`itemSchema` (OpenAPI 3.2 streamed items) is not used here: only a response \
+                 body of a sequential media type is streamed; this body is read whole, as its \
+                 `schema` (or as bytes) says",
+                Some(
+                    "stream responses as `text/event-stream`, `application/jsonl`, \
+                     `application/x-ndjson` or `application/json-seq`"
+                        .to_owned(),
+                ),
+            );
+        }
     }
     each_entry(map, "encoding", at, rw, |e, at, rw| {
         if let Some(e) = e.as_mapping_mut() {

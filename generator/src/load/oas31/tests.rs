@@ -187,15 +187,23 @@ fn path_items_from_components() {
     );
 }
 
-/// What the client does not generate from a 3.2 document is named, where it stands.
+/// What the client does not generate from a 3.2 document is named, where it stands: an
+/// `itemSchema` on a media type that is not sequential. One on a response's sequential media
+/// type is kept as `x-item-schema` for `lower`, which streams it, recorded as moved.
 #[test]
 fn document_features_not_generated_are_warned_about() {
-    let text = "openapi: 3.2.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    query:\n      \
+    let text = "openapi: 3.2.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      \
                 responses:\n        '200':\n          description: OK\n          content:\n            \
-                application/jsonl: {itemSchema: {type: object}}\n\
+                application/jsonl: {itemSchema: {type: object}}\n            \
+                text/plain: {itemSchema: {type: object}}\n\
                 webhooks:\n  made: {post: {responses: {'200': {description: OK}}}}\n";
     let mut doc = yaml(text);
     let rw = rewrite("x.yaml", &mut doc);
+    let content = "/paths/~1a/get/responses/200/content";
+    assert!(rw.moved.contains(&(
+        format!("{content}/application~1jsonl/x-item-schema"),
+        format!("{content}/application~1jsonl/itemSchema"),
+    )));
     let pointers: Vec<String> = rw
         .sink
         .into_diagnostics()
@@ -203,10 +211,48 @@ fn document_features_not_generated_are_warned_about() {
         .into_iter()
         .map(|d| d.pointer)
         .collect();
+    assert_eq!(pointers, [format!("{content}/text~1plain/itemSchema")]);
+    let jsonl = &doc["paths"]["/a"]["get"]["responses"]["200"]["content"]["application/jsonl"];
+    assert_eq!(jsonl["x-item-schema"], yaml("type: object"));
+    assert!(jsonl.get("itemSchema").is_none());
+}
+
+/// A streamed `itemSchema` and the moves inside it are traced back to where they were
+/// written: through a `query` operation gathered into `x-additional-operations`, in a path item
+/// from `components/pathItems`, and through a `$ref` with siblings.
+#[test]
+fn item_schema_pointers_lead_back_to_the_source() {
+    let text = "openapi: 3.2.0\ninfo: {title: t, version: '1'}\npaths:\n  \
+                /a:\n    get:\n      responses:\n        '200':\n          description: OK\n          \
+                content:\n            text/event-stream:\n              \
+                itemSchema: {$ref: '#/components/schemas/S', description: d}\n  \
+                /b: {$ref: '#/components/pathItems/B'}\n\
+                components:\n  schemas: {S: {type: object}}\n  pathItems:\n    B:\n      query:\n        \
+                responses:\n          '200':\n            description: OK\n            content:\n              \
+                application/jsonl: {itemSchema: {type: object, properties: {a: {type: string}}}}\n";
+    let mut doc = yaml(text);
+    let rw = rewrite("x.yaml", &mut doc);
+    let source = |p: &str| crate::load::source_pointer(&rw.moved, p);
+    let a = "/paths/~1a/get/responses/200/content/text~1event-stream";
     assert_eq!(
-        pointers,
-        ["/paths/~1a/query/responses/200/content/application~1jsonl/itemSchema"]
+        source(&format!("{a}/x-item-schema")),
+        Some(format!("{a}/itemSchema"))
     );
+    assert_eq!(
+        source(&format!("{a}/x-item-schema/allOf/0")),
+        Some(format!("{a}/itemSchema")),
+        "the `$ref` moved into `allOf` is the `itemSchema` itself"
+    );
+    let b = "responses/200/content/application~1jsonl";
+    assert_eq!(
+        source(&format!(
+            "/paths/~1b/x-additional-operations/QUERY/{b}/x-item-schema/properties/a"
+        )),
+        Some(format!(
+            "/components/pathItems/B/query/{b}/itemSchema/properties/a"
+        ))
+    );
+    assert!(rw.sink.into_diagnostics().0.is_empty());
 }
 
 /// `query` and `additionalOperations` are gathered into `x-additional-operations`, by the
@@ -237,12 +283,7 @@ fn query_and_additional_operations_are_gathered() {
         doc["paths"]["/b"]["x-additional-operations"]["LINK"]["operationId"],
         Value::from("l")
     );
-    let source = |p: &str| {
-        rw.moved.iter().find_map(|(to, from)| {
-            p.strip_prefix(to.as_str())
-                .map(|rest| format!("{from}{rest}"))
-        })
-    };
+    let source = |p: &str| crate::load::source_pointer(&rw.moved, p);
     assert_eq!(
         source("/paths/~1a/x-additional-operations/QUERY/responses").as_deref(),
         Some("/paths/~1a/query/responses")

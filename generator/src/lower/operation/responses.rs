@@ -6,42 +6,134 @@ use crate::diag::join;
 use crate::ir::*;
 use crate::lower::ctx::Ctx;
 use crate::lower::Lowerer;
-use openapiv3::{ParameterSchemaOrContent, StatusCode};
+use openapiv3::{ParameterSchemaOrContent, ReferenceOr, Schema, StatusCode};
 use std::borrow::Cow;
+
+/// Where `load` keeps a streamed media type's OpenAPI 3.2 `itemSchema` in the 3.0 model (an
+/// extension of the media type; a 3.0 author may write it too).
+const ITEM_SCHEMA: &str = "x-item-schema";
+
+/// A response body as `lower` reads it.
+struct Content {
+    body: Option<Shape>,
+    raw: Option<RawBody>,
+    media_type: Option<String>,
+    examples: Vec<Example>,
+    stream: Option<StreamFormat>,
+}
 
 impl<'a> Lowerer<'a> {
     /// A response's body (a JSON shape named `ctx` if inline, or bytes or text for other media
-    /// types), the media type it is read as, and its JSON examples. JSON wins when several
-    /// media types are listed.
+    /// types, or a stream of JSON items), the media type it is read as, and its JSON examples.
+    /// JSON wins when several media types are listed, then a streamed one (`itemSchema`); an
+    /// `itemSchema` not used is warned about. Only a 2xx (`success`) streams.
     fn content(
         &mut self,
         resp: &'a openapiv3::Response,
         pointer: &str,
         ctx: &Ctx<'_>,
-    ) -> (Option<Shape>, Option<RawBody>, Option<String>, Vec<Example>) {
-        let Some((media, mt)) = resp
+        success: bool,
+    ) -> Content {
+        let streamed = |(m, mt): &(&String, &openapiv3::MediaType)| {
+            StreamFormat::of(m).is_some() && mt.extensions.contains_key(ITEM_SCHEMA)
+        };
+        let picked = resp
             .content
             .iter()
             .find(|(m, _)| is_json(m))
-            .or_else(|| resp.content.iter().next())
-        else {
-            return (None, None, None, Vec::new());
+            .or_else(|| resp.content.iter().find(|e| success && streamed(e)))
+            .or_else(|| resp.content.iter().next());
+        for entry in resp.content.iter().filter(|e| streamed(e)) {
+            if picked.is_some_and(|(m, _)| m == entry.0) && success {
+                continue;
+            }
+            let why = match picked {
+                _ if !success => "an error response's body is read whole".to_owned(),
+                Some((m, _)) => format!("the method reads the `{m}` body instead"),
+                None => String::new(),
+            };
+            self.sink.warning(
+                &join(&join(&join(pointer, "content"), entry.0), ITEM_SCHEMA),
+                format!("`itemSchema` (streamed items) is not used: {why}"),
+                None,
+            );
+        }
+        let Some((media, mt)) = picked else {
+            return Content {
+                body: None,
+                raw: None,
+                media_type: None,
+                examples: Vec::new(),
+                stream: None,
+            };
         };
+        let content = join(&join(pointer, "content"), media);
+        if let (true, Some(format), Some(item)) = (
+            success,
+            StreamFormat::of(media),
+            mt.extensions.get(ITEM_SCHEMA),
+        ) {
+            let at = join(&content, ITEM_SCHEMA);
+            return Content {
+                body: self.item_shape(item, ctx, &at),
+                raw: None,
+                media_type: Some(media.clone()),
+                examples: Vec::new(),
+                stream: Some(format),
+            };
+        }
+        let (body, raw, media_type, examples) = self.read_whole(media, mt, &content, ctx);
+        Content {
+            body,
+            raw,
+            media_type,
+            examples,
+            stream: None,
+        }
+    }
+
+    /// The shape of one streamed item, from the `itemSchema` kept as an extension: any JSON
+    /// value, with a warning, when it is not a schema.
+    fn item_shape(&mut self, item: &serde_json::Value, ctx: &Ctx<'_>, at: &str) -> Option<Shape> {
+        match serde_json::from_value::<ReferenceOr<Schema>>(item.clone()) {
+            Ok(schema) => {
+                let schema = self.store.item_schemas.alloc(schema);
+                Some(self.shape((&*schema).into(), ctx, at))
+            }
+            Err(e) => {
+                self.sink.warning(
+                    at,
+                    format!("`itemSchema` is not a schema ({e}): each item is any JSON value"),
+                    None,
+                );
+                Some(Shape::any())
+            }
+        }
+    }
+
+    /// A body read whole: its shape (JSON) or how its bytes are returned, its media type and
+    /// its JSON examples.
+    fn read_whole(
+        &mut self,
+        media: &str,
+        mt: &'a openapiv3::MediaType,
+        content: &str,
+        ctx: &Ctx<'_>,
+    ) -> (Option<Shape>, Option<RawBody>, Option<String>, Vec<Example>) {
         if !is_json(media) {
             let text = media.trim().to_ascii_lowercase().starts_with("text/");
             let raw = if text { RawBody::Text } else { RawBody::Bytes };
-            return (None, Some(raw), Some(media.clone()), Vec::new());
+            return (None, Some(raw), Some(media.to_owned()), Vec::new());
         }
-        let content = join(&join(pointer, "content"), media);
         let body = mt
             .schema
             .as_ref()
-            .map(|schema| self.shape(schema.into(), ctx, &join(&content, "schema")));
+            .map(|schema| self.shape(schema.into(), ctx, &join(content, "schema")));
         (
             body,
             None,
-            Some(media.clone()),
-            media_examples(mt, &content),
+            Some(media.to_owned()),
+            media_examples(mt, content),
         )
     }
 
@@ -81,16 +173,18 @@ impl<'a> Lowerer<'a> {
         pointer: &str,
         ctx: &Ctx<'_>,
     ) -> Response {
-        let (body, raw, media_type, examples) = self.content(resp, pointer, ctx);
+        let success = (200..300).contains(&status);
+        let content = self.content(resp, pointer, ctx, success);
         let headers = self.response_headers(resp, pointer, ctx);
         Response {
             status,
             description: resp.description.clone(),
-            body,
-            raw,
-            media_type,
+            body: content.body,
+            raw: content.raw,
+            media_type: content.media_type,
             headers,
-            examples,
+            examples: content.examples,
+            stream: content.stream,
         }
     }
 
@@ -123,6 +217,17 @@ impl<'a> Lowerer<'a> {
             if is_success {
                 match &mut success {
                     None => success = Some(lowered),
+                    // A stream and another 2xx: the method streams (or reads the first body).
+                    Some(first)
+                        if (first.stream.is_some() || lowered.stream.is_some())
+                            && (first.stream != lowered.stream || first.body != lowered.body) =>
+                    {
+                        self.sink.warning(
+                            &ptr,
+                            format!("several 2xx responses with different bodies; the method returns the {} body", first.status),
+                            None,
+                        );
+                    }
                     // One 2xx with a JSON body and another without (200 with JSON, or 204):
                     // the method returns `Option<T>`, `None` for the empty one. Bytes or text
                     // and an empty 2xx: the empty one is empty bytes or text.
@@ -169,6 +274,7 @@ impl<'a> Lowerer<'a> {
                 media_type: None,
                 headers: Vec::new(),
                 examples: Vec::new(),
+                stream: None,
             }
         });
         (success, errors)
