@@ -127,50 +127,131 @@ pub(super) fn schema(s: &mut Value, at: &At<'_>, rw: &mut Rewrite) {
     };
     // Most schemas are leaves that 3.0 reads as they are: one pass over the keys, with no
     // lookups, finds out (the lookups below were most of the rewrite's time).
-    let (mut sub, mut local, mut reference) = (false, false, false);
+    let (mut sub, mut local, mut present) = (false, false, Present::default());
     for (k, v) in map.iter() {
         let k = k.as_str().unwrap_or_default();
-        sub |= holds_subschemas(k);
+        sub |= holds(k).is_some();
         local |= rewritten_here(k, v);
-        reference |= k == "$ref";
+        present.add(k);
     }
     // A `$ref` is rewritten only with siblings; alone (the commonest schema of all) it is
     // what 3.0 reads.
-    local |= reference && map.len() > 1;
+    local |= present.has("$ref") && map.len() > 1;
     if local || sub {
-        rewrite_schema(map, at, rw, local);
+        rewrite_schema(map, at, rw, local, present);
     }
 }
 
-/// Whether `key` is one of [`ONE`], [`MAP`] or [`LIST`] (a `match`: compiled to a few
-/// comparisons, where searching the lists compared every entry).
-fn holds_subschemas(key: &str) -> bool {
-    let found = matches!(
-        key,
+/// The keywords a schema holds, of those [`rewrite_schema`] looks up, as bits: a lookup hashes
+/// the key (serde_yaml's `Mapping` is a hash map), and most schemas hold few of these, so the
+/// first pass over the keys notes which are there and only those are looked up. Keywords that
+/// a step adds are noted too (a superset of the keys is enough: a lookup of an absent key
+/// finds nothing).
+#[derive(Clone, Copy, Default)]
+struct Present(u64);
+
+impl Present {
+    /// The bits of every key of `map`.
+    fn of(map: &Mapping) -> Self {
+        let mut present = Present::default();
+        for k in map.keys() {
+            present.add(k.as_str().unwrap_or_default());
+        }
+        present
+    }
+
+    /// Notes `key` (nothing if the rewrite does not look it up).
+    fn add(&mut self, key: &str) {
+        self.0 |= Self::bit(key);
+    }
+
+    /// Whether `key` (one the rewrite looks up) may be in the schema.
+    fn has(self, key: &str) -> bool {
+        let bit = Self::bit(key);
+        debug_assert_ne!(bit, 0, "`{key}` has a bit in Present::bit");
+        self.0 & bit != 0
+    }
+
+    /// `key`'s bit, 0 for a key the rewrite does not look up. A `match`, which compiles to a
+    /// few comparisons by length and bytes, far cheaper than hashing the key (or than
+    /// searching a list of the keywords, which compared the key with each).
+    fn bit(key: &str) -> u64 {
+        let position = match key {
+            "items" => 0,
+            "prefixItems" => 1,
+            "properties" => 2,
+            "$schema" => 3,
+            "$id" => 4,
+            "$anchor" => 5,
+            "$dynamicAnchor" => 6,
+            "$comment" => 7,
+            "$vocabulary" => 8,
+            "$defs" => 9,
+            "definitions" => 10,
+            "examples" => 11,
+            "const" => 12,
+            "type" => 13,
+            "anyOf" => 14,
+            "oneOf" => 15,
+            "exclusiveMinimum" => 16,
+            "exclusiveMaximum" => 17,
+            "contentEncoding" => 18,
+            "contentMediaType" => 19,
+            "unevaluatedProperties" => 20,
+            "patternProperties" => 21,
+            "dependentRequired" => 22,
+            "$ref" => 23,
+            "if" => 24,
+            "dependentSchemas" => 25,
+            "contains" => 26,
+            "propertyNames" => 27,
+            "unevaluatedItems" => 28,
+            "$dynamicRef" => 29,
+            "contentSchema" => 30,
+            _ => return 0,
+        };
+        1 << position
+    }
+}
+
+/// What a keyword holds, if subschemas.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Holds {
+    /// One subschema ([`ONE`]).
+    One,
+    /// A map of them ([`MAP`]).
+    Map,
+    /// A list of them ([`LIST`]).
+    List,
+}
+
+/// What `key` holds: one of [`ONE`], [`MAP`] or [`LIST`] (a `match`: compiled to a few
+/// comparisons, where searching the lists compared every entry), or `None`.
+fn holds(key: &str) -> Option<Holds> {
+    let found = match key {
         "items"
-            | "not"
-            | "additionalProperties"
-            | "unevaluatedProperties"
-            | "contains"
-            | "if"
-            | "then"
-            | "else"
-            | "propertyNames"
-            | "contentSchema"
-            | "unevaluatedItems"
-            | "properties"
-            | "patternProperties"
-            | "dependentSchemas"
-            | "$defs"
-            | "definitions"
-            | "allOf"
-            | "anyOf"
-            | "oneOf"
-            | "prefixItems"
-    );
+        | "not"
+        | "additionalProperties"
+        | "unevaluatedProperties"
+        | "contains"
+        | "if"
+        | "then"
+        | "else"
+        | "propertyNames"
+        | "contentSchema"
+        | "unevaluatedItems" => Some(Holds::One),
+        "properties" | "patternProperties" | "dependentSchemas" | "$defs" | "definitions" => {
+            Some(Holds::Map)
+        }
+        "allOf" | "anyOf" | "oneOf" | "prefixItems" => Some(Holds::List),
+        _ => None,
+    };
     debug_assert_eq!(
         found,
-        ONE.contains(&key) || MAP.contains(&key) || LIST.contains(&key)
+        [(ONE, Holds::One), (MAP, Holds::Map), (LIST, Holds::List)]
+            .iter()
+            .find(|(keys, _)| keys.contains(&key))
+            .map(|(_, h)| *h)
     );
     found
 }
@@ -204,40 +285,52 @@ fn rewritten_here(key: &str, v: &Value) -> bool {
 }
 
 /// [`schema`] for a schema with subschemas or keywords to rewrite (`local`).
-fn rewrite_schema(map: &mut Mapping, at: &At<'_>, rw: &mut Rewrite, local: bool) {
-    let closed_tuple = local
-        && matches!(map.get("items"), Some(Value::Bool(false)))
-        && map.contains_key("prefixItems");
+fn rewrite_schema(
+    map: &mut Mapping,
+    at: &At<'_>,
+    rw: &mut Rewrite,
+    local: bool,
+    mut present: Present,
+) {
+    let closed_tuple =
+        local && present.has("prefixItems") && matches!(map.get("items"), Some(Value::Bool(false)));
     if closed_tuple {
         map.remove("items");
     }
-    super::lenient::false_properties(map, at, rw);
+    if present.has("properties") {
+        super::lenient::false_properties(map, at, rw);
+    }
     // Subschemas, in one pass over the entries (a lookup per keyword was a cost of its own).
     for (key, v) in map.iter_mut() {
         let Some(key) = key.as_str() else {
             continue;
         };
-        if ONE.contains(&key) {
-            let keeps_bool = matches!(key, "additionalProperties" | "unevaluatedProperties");
-            if !(keeps_bool && v.is_bool()) {
-                schema(v, &at.key(key), rw);
+        match holds(key) {
+            Some(Holds::One) => {
+                let keeps_bool = matches!(key, "additionalProperties" | "unevaluatedProperties");
+                if !(keeps_bool && v.is_bool()) {
+                    schema(v, &at.key(key), rw);
+                }
             }
-        } else if MAP.contains(&key) {
-            if let Some(entries) = v.as_mapping_mut() {
-                let base = at.key(key);
-                for (name, entry) in entries.iter_mut() {
-                    if let Some(name) = name.as_str() {
-                        schema(entry, &base.key(name), rw);
+            Some(Holds::Map) => {
+                if let Some(entries) = v.as_mapping_mut() {
+                    let base = at.key(key);
+                    for (name, entry) in entries.iter_mut() {
+                        if let Some(name) = name.as_str() {
+                            schema(entry, &base.key(name), rw);
+                        }
                     }
                 }
             }
-        } else if LIST.contains(&key) {
-            if let Some(items) = v.as_sequence_mut() {
-                let base = at.key(key);
-                for (i, item) in items.iter_mut().enumerate() {
-                    schema(item, &base.index(i), rw);
+            Some(Holds::List) => {
+                if let Some(items) = v.as_sequence_mut() {
+                    let base = at.key(key);
+                    for (i, item) in items.iter_mut().enumerate() {
+                        schema(item, &base.index(i), rw);
+                    }
                 }
             }
+            None => {}
         }
     }
     if !local {
@@ -251,10 +344,15 @@ fn rewrite_schema(map: &mut Mapping, at: &At<'_>, rw: &mut Rewrite, local: bool)
         "$comment",
         "$vocabulary",
     ] {
-        map.remove(key);
+        if present.has(key) {
+            map.remove(key);
+        }
     }
     // `definitions` is `$defs` as drafts before 2019-09 spell it (still common in 3.1 specs).
     for key in ["$defs", "definitions"] {
+        if !present.has(key) {
+            continue;
+        }
         if let Some(Value::Mapping(defs)) = map.remove(key) {
             let base = at.key(key).build();
             for (name, def) in defs {
@@ -264,16 +362,41 @@ fn rewrite_schema(map: &mut Mapping, at: &At<'_>, rw: &mut Rewrite, local: bool)
             }
         }
     }
-    annotations(map);
-    super::lenient::invalid_type(map, at, rw);
-    types(map, at, rw);
-    null_members(map);
-    exclusive_bounds(map);
-    content(map, at, rw);
-    objects(map, at, rw);
-    tuples(map, at, rw, closed_tuple);
+    if present.has("examples") || present.has("const") {
+        annotations(map);
+        present.add("type");
+    }
+    if present.has("type") {
+        super::lenient::invalid_type(map, at, rw);
+        types(map, at, rw);
+        present.add("oneOf");
+    }
+    if present.has("anyOf") || present.has("oneOf") {
+        null_members(map);
+        // A member made the schema's own brings its keywords.
+        present = Present::of(map);
+    }
+    if present.has("exclusiveMinimum") || present.has("exclusiveMaximum") {
+        exclusive_bounds(map);
+    }
+    if present.has("contentEncoding") || present.has("contentMediaType") {
+        content(map, at, rw);
+    }
+    if [
+        "unevaluatedProperties",
+        "patternProperties",
+        "dependentRequired",
+    ]
+    .iter()
+    .any(|k| present.has(k))
+    {
+        objects(map, at, rw);
+    }
+    if present.has("prefixItems") {
+        tuples(map, at, rw, closed_tuple);
+    }
     for (key, why) in UNSUPPORTED {
-        if map.contains_key(*key) {
+        if present.has(key) && map.contains_key(*key) {
             rw.sink.warning(
                 &at.key(key).build(),
                 format!("{why}: JSON Schema keyword `{key}` has no Rust form in the client"),
@@ -281,7 +404,9 @@ fn rewrite_schema(map: &mut Mapping, at: &At<'_>, rw: &mut Rewrite, local: bool)
             );
         }
     }
-    siblings_of_ref(map, at, rw);
+    if present.has("$ref") {
+        siblings_of_ref(map, at, rw);
+    }
 }
 
 /// `examples: [a, ...]` → `example: a`; `const: c` → `enum: [c]` (with the type it implies).
@@ -736,5 +861,102 @@ fn retarget(v: &mut Value, renamed: &[(String, String)]) {
         }
         Value::Sequence(s) => s.iter_mut().for_each(|c| retarget(c, renamed)),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A keyword that [`rewritten_here`] acts on but [`Present`] has no bit for would be left
+    /// as it is, silently: every keyword of the JSON Schema 2020-12 vocabularies (and
+    /// OpenAPI's) that is rewritten has one.
+    #[test]
+    fn every_rewritten_keyword_has_a_bit() {
+        const KEYWORDS: &[&str] = &[
+            // core
+            "$schema",
+            "$vocabulary",
+            "$id",
+            "$ref",
+            "$anchor",
+            "$dynamicRef",
+            "$dynamicAnchor",
+            "$defs",
+            "$comment",
+            "definitions",
+            // applicator
+            "allOf",
+            "anyOf",
+            "oneOf",
+            "not",
+            "if",
+            "then",
+            "else",
+            "dependentSchemas",
+            "prefixItems",
+            "items",
+            "contains",
+            "properties",
+            "patternProperties",
+            "additionalProperties",
+            "propertyNames",
+            // unevaluated
+            "unevaluatedItems",
+            "unevaluatedProperties",
+            // validation
+            "type",
+            "enum",
+            "const",
+            "multipleOf",
+            "maximum",
+            "exclusiveMaximum",
+            "minimum",
+            "exclusiveMinimum",
+            "maxLength",
+            "minLength",
+            "pattern",
+            "maxItems",
+            "minItems",
+            "uniqueItems",
+            "maxContains",
+            "minContains",
+            "maxProperties",
+            "minProperties",
+            "required",
+            "dependentRequired",
+            // meta-data, format, content
+            "title",
+            "description",
+            "default",
+            "deprecated",
+            "readOnly",
+            "writeOnly",
+            "examples",
+            "format",
+            "contentEncoding",
+            "contentMediaType",
+            "contentSchema",
+            // OpenAPI
+            "discriminator",
+            "xml",
+            "externalDocs",
+            "example",
+            "nullable",
+        ];
+        let values = [
+            Value::Null,
+            Value::Bool(false),
+            1.into(),
+            0.5.into(),
+            "null".into(),
+            Value::Sequence(vec!["string".into(), "null".into()]),
+            Value::Mapping(Mapping::new()),
+        ];
+        for key in KEYWORDS {
+            if values.iter().any(|v| rewritten_here(key, v)) {
+                assert_ne!(Present::bit(key), 0, "`{key}` is rewritten: it needs a bit");
+            }
+        }
     }
 }
