@@ -192,8 +192,8 @@ fn parameters_fixture_warnings() {
     );
     assert!(g
         .source
-        .contains("pub async fn delete_things_thing_id_parts_part("));
-    assert!(g.source.contains("pub async fn list_thing_events("));
+        .contains("pub fn delete_things_thing_id_parts_part<'a>("));
+    assert!(g.source.contains("pub fn list_thing_events<'a>("));
     assert!(!g.source.contains("fn list_thing_events_stream("));
 }
 

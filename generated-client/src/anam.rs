@@ -2584,11 +2584,11 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
-    pub async fn list_personas(
-        &self,
-        params: &ListPersonasParams,
-    ) -> Result<PersonaList> {
-        self.list_personas_with_response(params).await.map(rt::Response::into_inner)
+    pub fn list_personas<'a>(
+        &'a self,
+        params: &'a ListPersonasParams,
+    ) -> impl std::future::Future<Output = Result<PersonaList>> + 'a {
+        rt::body_of(self.list_personas_with_response(params))
     }
 
     /// [`Client::list_personas`], with the response's status, headers and request id: an
@@ -2672,8 +2672,11 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
-    pub async fn create_persona(&self, body: &CreatePersonaRequest) -> Result<Persona> {
-        self.create_persona_with_response(body).await.map(rt::Response::into_inner)
+    pub fn create_persona<'a>(
+        &'a self,
+        body: &'a CreatePersonaRequest,
+    ) -> impl std::future::Future<Output = Result<Persona>> + 'a {
+        rt::body_of(self.create_persona_with_response(body))
     }
 
     /// [`Client::create_persona`], with the response's status, headers and request id: an
@@ -2720,8 +2723,11 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
-    pub async fn get_persona(&self, id: &str) -> Result<Persona> {
-        self.get_persona_with_response(id).await.map(rt::Response::into_inner)
+    pub fn get_persona<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> impl std::future::Future<Output = Result<Persona>> + 'a {
+        rt::body_of(self.get_persona_with_response(id))
     }
 
     /// [`Client::get_persona`], with the response's status, headers and request id: an
@@ -2776,12 +2782,12 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
-    pub async fn update_persona(
-        &self,
-        id: &str,
-        body: &UpdatePersonaRequest,
-    ) -> Result<Persona> {
-        self.update_persona_with_response(id, body).await.map(rt::Response::into_inner)
+    pub fn update_persona<'a>(
+        &'a self,
+        id: &'a str,
+        body: &'a UpdatePersonaRequest,
+    ) -> impl std::future::Future<Output = Result<Persona>> + 'a {
+        rt::body_of(self.update_persona_with_response(id, body))
     }
 
     /// [`Client::update_persona`], with the response's status, headers and request id: an
@@ -2837,8 +2843,11 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
-    pub async fn delete_persona(&self, id: &str) -> Result<Option<rt::Map>> {
-        self.delete_persona_with_response(id).await.map(rt::Response::into_inner)
+    pub fn delete_persona<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> impl std::future::Future<Output = Result<Option<rt::Map>>> + 'a {
+        rt::body_of(self.delete_persona_with_response(id))
     }
 
     /// [`Client::delete_persona`], with the response's status, headers and request id: an
@@ -2892,8 +2901,11 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
-    pub async fn list_avatars(&self, params: &ListAvatarsParams) -> Result<AvatarList> {
-        self.list_avatars_with_response(params).await.map(rt::Response::into_inner)
+    pub fn list_avatars<'a>(
+        &'a self,
+        params: &'a ListAvatarsParams,
+    ) -> impl std::future::Future<Output = Result<AvatarList>> + 'a {
+        rt::body_of(self.list_avatars_with_response(params))
     }
 
     /// [`Client::list_avatars`], with the response's status, headers and request id: an
@@ -2980,8 +2992,11 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
-    pub async fn get_avatar(&self, id: &str) -> Result<Avatar> {
-        self.get_avatar_with_response(id).await.map(rt::Response::into_inner)
+    pub fn get_avatar<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> impl std::future::Future<Output = Result<Avatar>> + 'a {
+        rt::body_of(self.get_avatar_with_response(id))
     }
 
     /// [`Client::get_avatar`], with the response's status, headers and request id: an
@@ -3035,8 +3050,11 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
-    pub async fn list_voices(&self, params: &ListVoicesParams) -> Result<VoiceList> {
-        self.list_voices_with_response(params).await.map(rt::Response::into_inner)
+    pub fn list_voices<'a>(
+        &'a self,
+        params: &'a ListVoicesParams,
+    ) -> impl std::future::Future<Output = Result<VoiceList>> + 'a {
+        rt::body_of(self.list_voices_with_response(params))
     }
 
     /// [`Client::list_voices`], with the response's status, headers and request id: an
@@ -3120,8 +3138,11 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
-    pub async fn get_voice(&self, id: &str) -> Result<Voice> {
-        self.get_voice_with_response(id).await.map(rt::Response::into_inner)
+    pub fn get_voice<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> impl std::future::Future<Output = Result<Voice>> + 'a {
+        rt::body_of(self.get_voice_with_response(id))
     }
 
     /// [`Client::get_voice`], with the response's status, headers and request id: an
@@ -3175,8 +3196,11 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
-    pub async fn list_llms(&self, params: &ListLlmsParams) -> Result<LlmList> {
-        self.list_llms_with_response(params).await.map(rt::Response::into_inner)
+    pub fn list_llms<'a>(
+        &'a self,
+        params: &'a ListLlmsParams,
+    ) -> impl std::future::Future<Output = Result<LlmList>> + 'a {
+        rt::body_of(self.list_llms_with_response(params))
     }
 
     /// [`Client::list_llms`], with the response's status, headers and request id: an
@@ -3263,8 +3287,11 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
-    pub async fn get_llm(&self, id: &str) -> Result<Llm> {
-        self.get_llm_with_response(id).await.map(rt::Response::into_inner)
+    pub fn get_llm<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> impl std::future::Future<Output = Result<Llm>> + 'a {
+        rt::body_of(self.get_llm_with_response(id))
     }
 
     /// [`Client::get_llm`], with the response's status, headers and request id: an
@@ -3315,11 +3342,11 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
-    pub async fn create_session_token(
-        &self,
-        body: &CreateSessionTokenRequest,
-    ) -> Result<SessionToken> {
-        self.create_session_token_with_response(body).await.map(rt::Response::into_inner)
+    pub fn create_session_token<'a>(
+        &'a self,
+        body: &'a CreateSessionTokenRequest,
+    ) -> impl std::future::Future<Output = Result<SessionToken>> + 'a {
+        rt::body_of(self.create_session_token_with_response(body))
     }
 
     /// [`Client::create_session_token`], with the response's status, headers and request id: an

@@ -6897,11 +6897,11 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
-    pub async fn list_personas(
-        &self,
-        params: &ListPersonasParams,
-    ) -> Result<ListPersonasResponse> {
-        self.list_personas_with_response(params).await.map(rt::Response::into_inner)
+    pub fn list_personas<'a>(
+        &'a self,
+        params: &'a ListPersonasParams,
+    ) -> impl std::future::Future<Output = Result<ListPersonasResponse>> + 'a {
+        rt::body_of(self.list_personas_with_response(params))
     }
 
     /// [`Client::list_personas`], with the response's status, headers and request id: an
@@ -6994,11 +6994,11 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
-    pub async fn create_persona(
-        &self,
-        body: &CreatePersonaRequest,
-    ) -> Result<PersonaEnvelope> {
-        self.create_persona_with_response(body).await.map(rt::Response::into_inner)
+    pub fn create_persona<'a>(
+        &'a self,
+        body: &'a CreatePersonaRequest,
+    ) -> impl std::future::Future<Output = Result<PersonaEnvelope>> + 'a {
+        rt::body_of(self.create_persona_with_response(body))
     }
 
     /// [`Client::create_persona`], with the response's status, headers and request id: an
@@ -7042,8 +7042,10 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
-    pub async fn list_persona_voices(&self) -> Result<ListPersonaVoicesResponse> {
-        self.list_persona_voices_with_response().await.map(rt::Response::into_inner)
+    pub fn list_persona_voices<'a>(
+        &'a self,
+    ) -> impl std::future::Future<Output = Result<ListPersonaVoicesResponse>> + 'a {
+        rt::body_of(self.list_persona_voices_with_response())
     }
 
     /// [`Client::list_persona_voices`], with the response's status, headers and request id: an
@@ -7088,8 +7090,11 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
-    pub async fn get_persona(&self, persona_id: &str) -> Result<PersonaEnvelope> {
-        self.get_persona_with_response(persona_id).await.map(rt::Response::into_inner)
+    pub fn get_persona<'a>(
+        &'a self,
+        persona_id: &'a str,
+    ) -> impl std::future::Future<Output = Result<PersonaEnvelope>> + 'a {
+        rt::body_of(self.get_persona_with_response(persona_id))
     }
 
     /// [`Client::get_persona`], with the response's status, headers and request id: an
@@ -7143,8 +7148,11 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
-    pub async fn delete_persona(&self, persona_id: &str) -> Result<rt::Map> {
-        self.delete_persona_with_response(persona_id).await.map(rt::Response::into_inner)
+    pub fn delete_persona<'a>(
+        &'a self,
+        persona_id: &'a str,
+    ) -> impl std::future::Future<Output = Result<rt::Map>> + 'a {
+        rt::body_of(self.delete_persona_with_response(persona_id))
     }
 
     /// [`Client::delete_persona`], with the response's status, headers and request id: an
@@ -7199,14 +7207,12 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
-    pub async fn update_persona(
-        &self,
-        persona_id: &str,
-        body: &UpdatePersonaRequest,
-    ) -> Result<PersonaEnvelope> {
-        self.update_persona_with_response(persona_id, body)
-            .await
-            .map(rt::Response::into_inner)
+    pub fn update_persona<'a>(
+        &'a self,
+        persona_id: &'a str,
+        body: &'a UpdatePersonaRequest,
+    ) -> impl std::future::Future<Output = Result<PersonaEnvelope>> + 'a {
+        rt::body_of(self.update_persona_with_response(persona_id, body))
     }
 
     /// [`Client::update_persona`], with the response's status, headers and request id: an
@@ -7268,11 +7274,11 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
-    pub async fn list_agents(
-        &self,
-        params: &ListAgentsParams,
-    ) -> Result<ListAgentsResponse> {
-        self.list_agents_with_response(params).await.map(rt::Response::into_inner)
+    pub fn list_agents<'a>(
+        &'a self,
+        params: &'a ListAgentsParams,
+    ) -> impl std::future::Future<Output = Result<ListAgentsResponse>> + 'a {
+        rt::body_of(self.list_agents_with_response(params))
     }
 
     /// [`Client::list_agents`], with the response's status, headers and request id: an
@@ -7378,11 +7384,11 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
-    pub async fn create_agent(
-        &self,
-        body: &CreateAgentRequest,
-    ) -> Result<AgentEnvelope> {
-        self.create_agent_with_response(body).await.map(rt::Response::into_inner)
+    pub fn create_agent<'a>(
+        &'a self,
+        body: &'a CreateAgentRequest,
+    ) -> impl std::future::Future<Output = Result<AgentEnvelope>> + 'a {
+        rt::body_of(self.create_agent_with_response(body))
     }
 
     /// [`Client::create_agent`], with the response's status, headers and request id: an
@@ -7429,8 +7435,11 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
-    pub async fn get_agent(&self, agent_id: &str) -> Result<AgentEnvelope> {
-        self.get_agent_with_response(agent_id).await.map(rt::Response::into_inner)
+    pub fn get_agent<'a>(
+        &'a self,
+        agent_id: &'a str,
+    ) -> impl std::future::Future<Output = Result<AgentEnvelope>> + 'a {
+        rt::body_of(self.get_agent_with_response(agent_id))
     }
 
     /// [`Client::get_agent`], with the response's status, headers and request id: an
@@ -7486,8 +7495,11 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
-    pub async fn delete_agent(&self, agent_id: &str) -> Result<rt::Map> {
-        self.delete_agent_with_response(agent_id).await.map(rt::Response::into_inner)
+    pub fn delete_agent<'a>(
+        &'a self,
+        agent_id: &'a str,
+    ) -> impl std::future::Future<Output = Result<rt::Map>> + 'a {
+        rt::body_of(self.delete_agent_with_response(agent_id))
     }
 
     /// [`Client::delete_agent`], with the response's status, headers and request id: an
@@ -7545,14 +7557,12 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
-    pub async fn update_agent(
-        &self,
-        agent_id: &str,
-        body: &UpdateAgentRequest,
-    ) -> Result<AgentEnvelope> {
-        self.update_agent_with_response(agent_id, body)
-            .await
-            .map(rt::Response::into_inner)
+    pub fn update_agent<'a>(
+        &'a self,
+        agent_id: &'a str,
+        body: &'a UpdateAgentRequest,
+    ) -> impl std::future::Future<Output = Result<AgentEnvelope>> + 'a {
+        rt::body_of(self.update_agent_with_response(agent_id, body))
     }
 
     /// [`Client::update_agent`], with the response's status, headers and request id: an

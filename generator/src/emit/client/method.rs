@@ -5,7 +5,7 @@ use crate::emit::Ctx;
 use crate::ident::ident;
 use crate::ir::*;
 use crate::surface::OperationSurface;
-use proc_macro2::TokenStream;
+use proc_macro2::{Group, TokenStream, TokenTree};
 use quote::quote;
 
 pub fn operation(ctx: &Ctx<'_>, op: &Operation, os: &OperationSurface) -> TokenStream {
@@ -14,10 +14,16 @@ pub fn operation(ctx: &Ctx<'_>, op: &Operation, os: &OperationSurface) -> TokenS
         let n = ident(n);
         quote!(#n: #t)
     });
+    // The body-only method borrows its arguments for the future's lifetime `'a`.
+    let args_a = os.args.iter().map(|(n, t)| {
+        let n = ident(n);
+        let t = borrowed_for_a(quote!(#t));
+        quote!(#n: #t)
+    });
     let ret = &os.returns;
     let with_response = ident(&os.with_response);
     let arg_names = os.args.iter().map(|(n, _)| ident(n));
-    let args_again = args.clone();
+    let args_again = args;
     let validation = checks::input_checks(ctx, op);
     let query = request::query(ctx, op);
     let call = request::call(ctx, op);
@@ -43,8 +49,8 @@ pub fn operation(ctx: &Ctx<'_>, op: &Operation, os: &OperationSurface) -> TokenS
     quote! {
         #doc
         #deprecated
-        pub async fn #name(&self, #(#args),*) -> Result<#ret> {
-            self.#with_response(#(#arg_names),*).await.map(rt::Response::into_inner)
+        pub fn #name<'a>(&'a self, #(#args_a),*) -> impl std::future::Future<Output = Result<#ret>> + 'a {
+            rt::body_of(self.#with_response(#(#arg_names),*))
         }
         #with_response_doc
         #deprecated
@@ -54,5 +60,50 @@ pub fn operation(ctx: &Ctx<'_>, op: &Operation, os: &OperationSurface) -> TokenS
             #call
         }
         #stream
+    }
+}
+
+/// `ty` with the lifetime `'a` on each reference in it (`&str` → `&'a str`,
+/// `Option<&T>` → `Option<&'a T>`), for a method whose returned future borrows its arguments.
+fn borrowed_for_a(ty: TokenStream) -> TokenStream {
+    let mut out = Vec::new();
+    let mut tokens = ty.into_iter().peekable();
+    while let Some(t) = tokens.next() {
+        match t {
+            TokenTree::Punct(p) if p.as_char() == '&' => {
+                let named =
+                    matches!(tokens.peek(), Some(TokenTree::Punct(q)) if q.as_char() == '\'');
+                out.push(TokenTree::Punct(p));
+                if !named {
+                    out.extend(quote!('a));
+                }
+            }
+            TokenTree::Group(g) => {
+                let mut inner = Group::new(g.delimiter(), borrowed_for_a(g.stream()));
+                inner.set_span(g.span());
+                out.push(TokenTree::Group(inner));
+            }
+            other => out.push(other),
+        }
+    }
+    out.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::borrowed_for_a;
+    use quote::quote;
+
+    #[test]
+    fn every_reference_gets_the_lifetime() {
+        let t = |ts: proc_macro2::TokenStream| borrowed_for_a(ts).to_string();
+        assert_eq!(t(quote!(&str)), quote!(&'a str).to_string());
+        assert_eq!(t(quote!(Option<&Pet>)), quote!(Option<&'a Pet>).to_string());
+        assert_eq!(t(quote!(&[String])), quote!(&'a [String]).to_string());
+        assert_eq!(t(quote!(&'static str)), quote!(&'static str).to_string());
+        assert_eq!(
+            t(quote!(impl Into<String>)),
+            quote!(impl Into<String>).to_string()
+        );
     }
 }
