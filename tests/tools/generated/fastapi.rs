@@ -487,8 +487,11 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
-    pub async fn list_pets(&self, params: &ListPetsParams) -> Result<Vec<Pet>> {
-        self.list_pets_with_response(params).await.map(rt::Response::into_inner)
+    pub fn list_pets<'a>(
+        &'a self,
+        params: &'a ListPetsParams,
+    ) -> impl std::future::Future<Output = Result<Vec<Pet>>> + 'a {
+        rt::body_of(self.list_pets_with_response(params))
     }
 
     /// [`Client::list_pets`], with the response's status, headers and request id: an
@@ -548,8 +551,11 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
-    pub async fn create_pet(&self, body: &PetCreate) -> Result<Pet> {
-        self.create_pet_with_response(body).await.map(rt::Response::into_inner)
+    pub fn create_pet<'a>(
+        &'a self,
+        body: &'a PetCreate,
+    ) -> impl std::future::Future<Output = Result<Pet>> + 'a {
+        rt::body_of(self.create_pet_with_response(body))
     }
 
     /// [`Client::create_pet`], with the response's status, headers and request id: an
@@ -595,8 +601,11 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
-    pub async fn get_pet(&self, pet_id: i64) -> Result<Pet> {
-        self.get_pet_with_response(pet_id).await.map(rt::Response::into_inner)
+    pub fn get_pet<'a>(
+        &'a self,
+        pet_id: i64,
+    ) -> impl std::future::Future<Output = Result<Pet>> + 'a {
+        rt::body_of(self.get_pet_with_response(pet_id))
     }
 
     /// [`Client::get_pet`], with the response's status, headers and request id: an

@@ -429,8 +429,11 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
-    pub async fn list_todos(&self, params: &ListTodosParams) -> Result<Vec<Todo>> {
-        self.list_todos_with_response(params).await.map(rt::Response::into_inner)
+    pub fn list_todos<'a>(
+        &'a self,
+        params: &'a ListTodosParams,
+    ) -> impl std::future::Future<Output = Result<Vec<Todo>>> + 'a {
+        rt::body_of(self.list_todos_with_response(params))
     }
 
     /// [`Client::list_todos`], with the response's status, headers and request id: an
@@ -481,8 +484,11 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
-    pub async fn create_todo(&self, body: &NewTodo) -> Result<Todo> {
-        self.create_todo_with_response(body).await.map(rt::Response::into_inner)
+    pub fn create_todo<'a>(
+        &'a self,
+        body: &'a NewTodo,
+    ) -> impl std::future::Future<Output = Result<Todo>> + 'a {
+        rt::body_of(self.create_todo_with_response(body))
     }
 
     /// [`Client::create_todo`], with the response's status, headers and request id: an
@@ -527,8 +533,11 @@ impl Client {
     /// - [`Error::Transport`] or [`Error::Timeout`] when the request does not complete.
     /// - [`Error::Decode`] when the success body does not match the spec, with the JSON path and the raw body.
     /// - [`Error::Redirect`] for a redirect to another origin (not followed); [`Error::TooLarge`] for a body over the size limit.
-    pub async fn get_todo(&self, id: i64) -> Result<Todo> {
-        self.get_todo_with_response(id).await.map(rt::Response::into_inner)
+    pub fn get_todo<'a>(
+        &'a self,
+        id: i64,
+    ) -> impl std::future::Future<Output = Result<Todo>> + 'a {
+        rt::body_of(self.get_todo_with_response(id))
     }
 
     /// [`Client::get_todo`], with the response's status, headers and request id: an
