@@ -124,15 +124,16 @@ pub(super) fn api_error<E: DeserializeOwned>(
     })
 }
 
+/// The future [`body_of`] returns: `call`'s, its `Ok` value mapped to the response's body.
+pub type BodyOf<F, T> = futures_util::future::MapOk<F, fn(Response<T>) -> T>;
+
 /// What a generated method returns: the future of its `…_with_response` companion, resolving
 /// to the body alone (`get_persona(id).await` is `get_persona_with_response(id).await` without
 /// the status and headers). A plain future adapter rather than an `async fn` of its own: one
 /// more state machine per operation was a tenth of a large module's compile time.
-pub fn body_of<F, T, E>(
-    call: F,
-) -> futures_util::future::Map<F, fn(Result<Response<T>, E>) -> Result<T, E>>
+pub fn body_of<F, T, E>(call: F) -> BodyOf<F, T>
 where
     F: std::future::Future<Output = Result<Response<T>, E>>,
 {
-    futures_util::FutureExt::map(call, |result| result.map(Response::into_inner))
+    futures_util::TryFutureExt::map_ok(call, Response::into_inner as fn(Response<T>) -> T)
 }
