@@ -32,9 +32,9 @@ fn an_operation_keeps_its_name_and_the_companion_moves() {
         "pub fn get_thing<'a>(",
         // The operation `getThingWithResponse`, then its own companion.
         "pub fn get_thing_with_response<'a>(",
-        "pub async fn get_thing_with_response_with_response(",
+        "pub fn get_thing_with_response_with_response<'a>(",
         // The companion of `getThing`, renamed.
-        "pub async fn get_thing_with_response_2(",
+        "pub fn get_thing_with_response_2<'a>(",
     ] {
         assert!(source.contains(method), "no `{method}` in:\n{source}");
     }

@@ -126,7 +126,8 @@ async fn get(http: &HttpClient) -> Result<rt::Response<rt::Value>, rt::Error> {
         operation: "getThing",
         method: rt::Method::GET,
         template: "/thing",
-        path: "/thing",
+        path: "/thing".to_owned(),
+        query: Vec::new(),
         idempotent: true,
         error_statuses: &[],
         default_error: false,
@@ -134,7 +135,7 @@ async fn get(http: &HttpClient) -> Result<rt::Response<rt::Value>, rt::Error> {
         headers: Vec::new(),
         cookies: Vec::new(),
     };
-    http.send::<(), _, _>(call, &[], None).await
+    http.send::<(), _, _>(Ok((call, None))).await
 }
 
 async fn assert_not_followed(http: HttpClient, elsewhere: &MockServer) {

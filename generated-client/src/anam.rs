@@ -2596,34 +2596,38 @@ impl Client {
     ///
     /// # Errors
     /// As [`Client::list_personas`].
-    pub async fn list_personas_with_response(
-        &self,
-        params: &ListPersonasParams,
-    ) -> Result<rt::Response<PersonaList>> {
-        rt::Validate::validate(params)?;
-        let mut query: Vec<(String, String)> = Vec::new();
-        if let Some(value) = &params.page {
-            query.push(("page".to_owned(), value.to_string()));
-        }
-        if let Some(value) = &params.per_page {
-            query.push(("perPage".to_owned(), value.to_string()));
-        }
-        if let Some(value) = &params.search {
-            query.push(("search".to_owned(), value.to_string()));
-        }
-        let call = rt::Call {
-            operation: "listPersonas",
-            method: rt::Method::GET,
-            template: "/v1/personas",
-            path: "/v1/personas",
-            idempotent: true,
-            error_statuses: &[401, 500],
-            default_error: false,
-            accept: "application/json",
-            headers: Vec::new(),
-            cookies: Vec::new(),
-        };
-        self.http.send(call, &query, None::<&()>).await
+    pub fn list_personas_with_response<'a>(
+        &'a self,
+        params: &'a ListPersonasParams,
+    ) -> impl std::future::Future<Output = Result<rt::Response<PersonaList>>> + 'a {
+        let prepared = (|| -> Result<_> {
+            rt::Validate::validate(params)?;
+            let mut query: Vec<(String, String)> = Vec::new();
+            if let Some(value) = &params.page {
+                query.push(("page".to_owned(), value.to_string()));
+            }
+            if let Some(value) = &params.per_page {
+                query.push(("perPage".to_owned(), value.to_string()));
+            }
+            if let Some(value) = &params.search {
+                query.push(("search".to_owned(), value.to_string()));
+            }
+            let call = rt::Call {
+                operation: "listPersonas",
+                method: rt::Method::GET,
+                template: "/v1/personas",
+                path: "/v1/personas".to_owned(),
+                query,
+                idempotent: true,
+                error_statuses: &[401, 500],
+                default_error: false,
+                accept: "application/json",
+                headers: Vec::new(),
+                cookies: Vec::new(),
+            };
+            Ok((call, None::<&()>))
+        })();
+        self.http.send(prepared)
     }
 
     /// Every item of [`Client::list_personas`], across all pages, fetched lazily as the stream is read (page-number paging: `page` is sent with each response's `meta.next` until it is null).
@@ -2684,25 +2688,29 @@ impl Client {
     ///
     /// # Errors
     /// As [`Client::create_persona`].
-    pub async fn create_persona_with_response(
-        &self,
-        body: &CreatePersonaRequest,
-    ) -> Result<rt::Response<Persona>> {
-        rt::Validate::validate(body)?;
-        let query: [(String, String); 0] = [];
-        let call = rt::Call {
-            operation: "createPersona",
-            method: rt::Method::POST,
-            template: "/v1/personas",
-            path: "/v1/personas",
-            idempotent: false,
-            error_statuses: &[400, 401, 500],
-            default_error: false,
-            accept: "application/json",
-            headers: Vec::new(),
-            cookies: Vec::new(),
-        };
-        self.http.send(call, &query, Some(body)).await
+    pub fn create_persona_with_response<'a>(
+        &'a self,
+        body: &'a CreatePersonaRequest,
+    ) -> impl std::future::Future<Output = Result<rt::Response<Persona>>> + 'a {
+        let prepared = (|| -> Result<_> {
+            rt::Validate::validate(body)?;
+            let query = Vec::new();
+            let call = rt::Call {
+                operation: "createPersona",
+                method: rt::Method::POST,
+                template: "/v1/personas",
+                path: "/v1/personas".to_owned(),
+                query,
+                idempotent: false,
+                error_statuses: &[400, 401, 500],
+                default_error: false,
+                accept: "application/json",
+                headers: Vec::new(),
+                cookies: Vec::new(),
+            };
+            Ok((call, Some(body)))
+        })();
+        self.http.send(prepared)
     }
 
     /// Get a persona.
@@ -2735,32 +2743,36 @@ impl Client {
     ///
     /// # Errors
     /// As [`Client::get_persona`].
-    pub async fn get_persona_with_response(
-        &self,
-        id: &str,
-    ) -> Result<rt::Response<Persona>> {
-        let mut violations = Vec::new();
-        let out = &mut violations;
-        {
-            let value = id;
-            let path = &rt::Path::ROOT.field("id");
-            rt::check_path_param(value, path, out);
-        }
-        rt::ensure_valid(violations)?;
-        let query: [(String, String); 0] = [];
-        let call = rt::Call {
-            operation: "getPersona",
-            method: rt::Method::GET,
-            template: "/v1/personas/{id}",
-            path: &format!("/v1/personas/{}", rt::encode_path(id)),
-            idempotent: true,
-            error_statuses: &[401, 404, 500],
-            default_error: false,
-            accept: "application/json",
-            headers: Vec::new(),
-            cookies: Vec::new(),
-        };
-        self.http.send(call, &query, None::<&()>).await
+    pub fn get_persona_with_response<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> impl std::future::Future<Output = Result<rt::Response<Persona>>> + 'a {
+        let prepared = (|| -> Result<_> {
+            let mut violations = Vec::new();
+            let out = &mut violations;
+            {
+                let value = id;
+                let path = &rt::Path::ROOT.field("id");
+                rt::check_path_param(value, path, out);
+            }
+            rt::ensure_valid(violations)?;
+            let query = Vec::new();
+            let call = rt::Call {
+                operation: "getPersona",
+                method: rt::Method::GET,
+                template: "/v1/personas/{id}",
+                path: format!("/v1/personas/{}", rt::encode_path(id)),
+                query,
+                idempotent: true,
+                error_statuses: &[401, 404, 500],
+                default_error: false,
+                accept: "application/json",
+                headers: Vec::new(),
+                cookies: Vec::new(),
+            };
+            Ok((call, None::<&()>))
+        })();
+        self.http.send(prepared)
     }
 
     /// Update a persona.
@@ -2795,34 +2807,38 @@ impl Client {
     ///
     /// # Errors
     /// As [`Client::update_persona`].
-    pub async fn update_persona_with_response(
-        &self,
-        id: &str,
-        body: &UpdatePersonaRequest,
-    ) -> Result<rt::Response<Persona>> {
-        let mut violations = Vec::new();
-        let out = &mut violations;
-        {
-            let value = id;
-            let path = &rt::Path::ROOT.field("id");
-            rt::check_path_param(value, path, out);
-        }
-        rt::Validate::collect_violations(body, &rt::Path::ROOT, out);
-        rt::ensure_valid(violations)?;
-        let query: [(String, String); 0] = [];
-        let call = rt::Call {
-            operation: "updatePersona",
-            method: rt::Method::PUT,
-            template: "/v1/personas/{id}",
-            path: &format!("/v1/personas/{}", rt::encode_path(id)),
-            idempotent: true,
-            error_statuses: &[400, 401, 404, 500],
-            default_error: false,
-            accept: "application/json",
-            headers: Vec::new(),
-            cookies: Vec::new(),
-        };
-        self.http.send(call, &query, Some(body)).await
+    pub fn update_persona_with_response<'a>(
+        &'a self,
+        id: &'a str,
+        body: &'a UpdatePersonaRequest,
+    ) -> impl std::future::Future<Output = Result<rt::Response<Persona>>> + 'a {
+        let prepared = (|| -> Result<_> {
+            let mut violations = Vec::new();
+            let out = &mut violations;
+            {
+                let value = id;
+                let path = &rt::Path::ROOT.field("id");
+                rt::check_path_param(value, path, out);
+            }
+            rt::Validate::collect_violations(body, &rt::Path::ROOT, out);
+            rt::ensure_valid(violations)?;
+            let query = Vec::new();
+            let call = rt::Call {
+                operation: "updatePersona",
+                method: rt::Method::PUT,
+                template: "/v1/personas/{id}",
+                path: format!("/v1/personas/{}", rt::encode_path(id)),
+                query,
+                idempotent: true,
+                error_statuses: &[400, 401, 404, 500],
+                default_error: false,
+                accept: "application/json",
+                headers: Vec::new(),
+                cookies: Vec::new(),
+            };
+            Ok((call, Some(body)))
+        })();
+        self.http.send(prepared)
     }
 
     /// Delete a persona.
@@ -2855,32 +2871,36 @@ impl Client {
     ///
     /// # Errors
     /// As [`Client::delete_persona`].
-    pub async fn delete_persona_with_response(
-        &self,
-        id: &str,
-    ) -> Result<rt::Response<Option<rt::Map>>> {
-        let mut violations = Vec::new();
-        let out = &mut violations;
-        {
-            let value = id;
-            let path = &rt::Path::ROOT.field("id");
-            rt::check_path_param(value, path, out);
-        }
-        rt::ensure_valid(violations)?;
-        let query: [(String, String); 0] = [];
-        let call = rt::Call {
-            operation: "deletePersona",
-            method: rt::Method::DELETE,
-            template: "/v1/personas/{id}",
-            path: &format!("/v1/personas/{}", rt::encode_path(id)),
-            idempotent: true,
-            error_statuses: &[401, 404, 500],
-            default_error: false,
-            accept: "application/json",
-            headers: Vec::new(),
-            cookies: Vec::new(),
-        };
-        self.http.send(call, &query, None::<&()>).await
+    pub fn delete_persona_with_response<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> impl std::future::Future<Output = Result<rt::Response<Option<rt::Map>>>> + 'a {
+        let prepared = (|| -> Result<_> {
+            let mut violations = Vec::new();
+            let out = &mut violations;
+            {
+                let value = id;
+                let path = &rt::Path::ROOT.field("id");
+                rt::check_path_param(value, path, out);
+            }
+            rt::ensure_valid(violations)?;
+            let query = Vec::new();
+            let call = rt::Call {
+                operation: "deletePersona",
+                method: rt::Method::DELETE,
+                template: "/v1/personas/{id}",
+                path: format!("/v1/personas/{}", rt::encode_path(id)),
+                query,
+                idempotent: true,
+                error_statuses: &[401, 404, 500],
+                default_error: false,
+                accept: "application/json",
+                headers: Vec::new(),
+                cookies: Vec::new(),
+            };
+            Ok((call, None::<&()>))
+        })();
+        self.http.send(prepared)
     }
 
     /// List avatars.
@@ -2913,37 +2933,41 @@ impl Client {
     ///
     /// # Errors
     /// As [`Client::list_avatars`].
-    pub async fn list_avatars_with_response(
-        &self,
-        params: &ListAvatarsParams,
-    ) -> Result<rt::Response<AvatarList>> {
-        rt::Validate::validate(params)?;
-        let mut query: Vec<(String, String)> = Vec::new();
-        if let Some(value) = &params.page {
-            query.push(("page".to_owned(), value.to_string()));
-        }
-        if let Some(value) = &params.per_page {
-            query.push(("perPage".to_owned(), value.to_string()));
-        }
-        if let Some(value) = &params.search {
-            query.push(("search".to_owned(), value.to_string()));
-        }
-        if let Some(value) = &params.only_one_shot {
-            query.push(("onlyOneShot".to_owned(), value.to_string()));
-        }
-        let call = rt::Call {
-            operation: "listAvatars",
-            method: rt::Method::GET,
-            template: "/v1/avatars",
-            path: "/v1/avatars",
-            idempotent: true,
-            error_statuses: &[401, 500],
-            default_error: false,
-            accept: "application/json",
-            headers: Vec::new(),
-            cookies: Vec::new(),
-        };
-        self.http.send(call, &query, None::<&()>).await
+    pub fn list_avatars_with_response<'a>(
+        &'a self,
+        params: &'a ListAvatarsParams,
+    ) -> impl std::future::Future<Output = Result<rt::Response<AvatarList>>> + 'a {
+        let prepared = (|| -> Result<_> {
+            rt::Validate::validate(params)?;
+            let mut query: Vec<(String, String)> = Vec::new();
+            if let Some(value) = &params.page {
+                query.push(("page".to_owned(), value.to_string()));
+            }
+            if let Some(value) = &params.per_page {
+                query.push(("perPage".to_owned(), value.to_string()));
+            }
+            if let Some(value) = &params.search {
+                query.push(("search".to_owned(), value.to_string()));
+            }
+            if let Some(value) = &params.only_one_shot {
+                query.push(("onlyOneShot".to_owned(), value.to_string()));
+            }
+            let call = rt::Call {
+                operation: "listAvatars",
+                method: rt::Method::GET,
+                template: "/v1/avatars",
+                path: "/v1/avatars".to_owned(),
+                query,
+                idempotent: true,
+                error_statuses: &[401, 500],
+                default_error: false,
+                accept: "application/json",
+                headers: Vec::new(),
+                cookies: Vec::new(),
+            };
+            Ok((call, None::<&()>))
+        })();
+        self.http.send(prepared)
     }
 
     /// Every item of [`Client::list_avatars`], across all pages, fetched lazily as the stream is read (page-number paging: `page` is sent with each response's `meta.next` until it is null).
@@ -3004,32 +3028,36 @@ impl Client {
     ///
     /// # Errors
     /// As [`Client::get_avatar`].
-    pub async fn get_avatar_with_response(
-        &self,
-        id: &str,
-    ) -> Result<rt::Response<Avatar>> {
-        let mut violations = Vec::new();
-        let out = &mut violations;
-        {
-            let value = id;
-            let path = &rt::Path::ROOT.field("id");
-            rt::check_path_param(value, path, out);
-        }
-        rt::ensure_valid(violations)?;
-        let query: [(String, String); 0] = [];
-        let call = rt::Call {
-            operation: "getAvatar",
-            method: rt::Method::GET,
-            template: "/v1/avatars/{id}",
-            path: &format!("/v1/avatars/{}", rt::encode_path(id)),
-            idempotent: true,
-            error_statuses: &[400, 401, 404, 500],
-            default_error: false,
-            accept: "application/json",
-            headers: Vec::new(),
-            cookies: Vec::new(),
-        };
-        self.http.send(call, &query, None::<&()>).await
+    pub fn get_avatar_with_response<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> impl std::future::Future<Output = Result<rt::Response<Avatar>>> + 'a {
+        let prepared = (|| -> Result<_> {
+            let mut violations = Vec::new();
+            let out = &mut violations;
+            {
+                let value = id;
+                let path = &rt::Path::ROOT.field("id");
+                rt::check_path_param(value, path, out);
+            }
+            rt::ensure_valid(violations)?;
+            let query = Vec::new();
+            let call = rt::Call {
+                operation: "getAvatar",
+                method: rt::Method::GET,
+                template: "/v1/avatars/{id}",
+                path: format!("/v1/avatars/{}", rt::encode_path(id)),
+                query,
+                idempotent: true,
+                error_statuses: &[400, 401, 404, 500],
+                default_error: false,
+                accept: "application/json",
+                headers: Vec::new(),
+                cookies: Vec::new(),
+            };
+            Ok((call, None::<&()>))
+        })();
+        self.http.send(prepared)
     }
 
     /// List voices.
@@ -3062,34 +3090,38 @@ impl Client {
     ///
     /// # Errors
     /// As [`Client::list_voices`].
-    pub async fn list_voices_with_response(
-        &self,
-        params: &ListVoicesParams,
-    ) -> Result<rt::Response<VoiceList>> {
-        rt::Validate::validate(params)?;
-        let mut query: Vec<(String, String)> = Vec::new();
-        if let Some(value) = &params.page {
-            query.push(("page".to_owned(), value.to_string()));
-        }
-        if let Some(value) = &params.per_page {
-            query.push(("perPage".to_owned(), value.to_string()));
-        }
-        if let Some(value) = &params.search {
-            query.push(("search".to_owned(), value.to_string()));
-        }
-        let call = rt::Call {
-            operation: "listVoices",
-            method: rt::Method::GET,
-            template: "/v1/voices",
-            path: "/v1/voices",
-            idempotent: true,
-            error_statuses: &[401, 500],
-            default_error: false,
-            accept: "application/json",
-            headers: Vec::new(),
-            cookies: Vec::new(),
-        };
-        self.http.send(call, &query, None::<&()>).await
+    pub fn list_voices_with_response<'a>(
+        &'a self,
+        params: &'a ListVoicesParams,
+    ) -> impl std::future::Future<Output = Result<rt::Response<VoiceList>>> + 'a {
+        let prepared = (|| -> Result<_> {
+            rt::Validate::validate(params)?;
+            let mut query: Vec<(String, String)> = Vec::new();
+            if let Some(value) = &params.page {
+                query.push(("page".to_owned(), value.to_string()));
+            }
+            if let Some(value) = &params.per_page {
+                query.push(("perPage".to_owned(), value.to_string()));
+            }
+            if let Some(value) = &params.search {
+                query.push(("search".to_owned(), value.to_string()));
+            }
+            let call = rt::Call {
+                operation: "listVoices",
+                method: rt::Method::GET,
+                template: "/v1/voices",
+                path: "/v1/voices".to_owned(),
+                query,
+                idempotent: true,
+                error_statuses: &[401, 500],
+                default_error: false,
+                accept: "application/json",
+                headers: Vec::new(),
+                cookies: Vec::new(),
+            };
+            Ok((call, None::<&()>))
+        })();
+        self.http.send(prepared)
     }
 
     /// Every item of [`Client::list_voices`], across all pages, fetched lazily as the stream is read (page-number paging: `page` is sent with each response's `meta.next` until it is null).
@@ -3150,32 +3182,36 @@ impl Client {
     ///
     /// # Errors
     /// As [`Client::get_voice`].
-    pub async fn get_voice_with_response(
-        &self,
-        id: &str,
-    ) -> Result<rt::Response<Voice>> {
-        let mut violations = Vec::new();
-        let out = &mut violations;
-        {
-            let value = id;
-            let path = &rt::Path::ROOT.field("id");
-            rt::check_path_param(value, path, out);
-        }
-        rt::ensure_valid(violations)?;
-        let query: [(String, String); 0] = [];
-        let call = rt::Call {
-            operation: "getVoice",
-            method: rt::Method::GET,
-            template: "/v1/voices/{id}",
-            path: &format!("/v1/voices/{}", rt::encode_path(id)),
-            idempotent: true,
-            error_statuses: &[400, 401, 404, 500],
-            default_error: false,
-            accept: "application/json",
-            headers: Vec::new(),
-            cookies: Vec::new(),
-        };
-        self.http.send(call, &query, None::<&()>).await
+    pub fn get_voice_with_response<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> impl std::future::Future<Output = Result<rt::Response<Voice>>> + 'a {
+        let prepared = (|| -> Result<_> {
+            let mut violations = Vec::new();
+            let out = &mut violations;
+            {
+                let value = id;
+                let path = &rt::Path::ROOT.field("id");
+                rt::check_path_param(value, path, out);
+            }
+            rt::ensure_valid(violations)?;
+            let query = Vec::new();
+            let call = rt::Call {
+                operation: "getVoice",
+                method: rt::Method::GET,
+                template: "/v1/voices/{id}",
+                path: format!("/v1/voices/{}", rt::encode_path(id)),
+                query,
+                idempotent: true,
+                error_statuses: &[400, 401, 404, 500],
+                default_error: false,
+                accept: "application/json",
+                headers: Vec::new(),
+                cookies: Vec::new(),
+            };
+            Ok((call, None::<&()>))
+        })();
+        self.http.send(prepared)
     }
 
     /// List LLMs.
@@ -3208,37 +3244,41 @@ impl Client {
     ///
     /// # Errors
     /// As [`Client::list_llms`].
-    pub async fn list_llms_with_response(
-        &self,
-        params: &ListLlmsParams,
-    ) -> Result<rt::Response<LlmList>> {
-        rt::Validate::validate(params)?;
-        let mut query: Vec<(String, String)> = Vec::new();
-        if let Some(value) = &params.page {
-            query.push(("page".to_owned(), value.to_string()));
-        }
-        if let Some(value) = &params.per_page {
-            query.push(("perPage".to_owned(), value.to_string()));
-        }
-        if let Some(value) = &params.search {
-            query.push(("search".to_owned(), value.to_string()));
-        }
-        if let Some(value) = &params.include_defaults {
-            query.push(("includeDefaults".to_owned(), value.to_string()));
-        }
-        let call = rt::Call {
-            operation: "listLlms",
-            method: rt::Method::GET,
-            template: "/v1/llms",
-            path: "/v1/llms",
-            idempotent: true,
-            error_statuses: &[401, 500],
-            default_error: false,
-            accept: "application/json",
-            headers: Vec::new(),
-            cookies: Vec::new(),
-        };
-        self.http.send(call, &query, None::<&()>).await
+    pub fn list_llms_with_response<'a>(
+        &'a self,
+        params: &'a ListLlmsParams,
+    ) -> impl std::future::Future<Output = Result<rt::Response<LlmList>>> + 'a {
+        let prepared = (|| -> Result<_> {
+            rt::Validate::validate(params)?;
+            let mut query: Vec<(String, String)> = Vec::new();
+            if let Some(value) = &params.page {
+                query.push(("page".to_owned(), value.to_string()));
+            }
+            if let Some(value) = &params.per_page {
+                query.push(("perPage".to_owned(), value.to_string()));
+            }
+            if let Some(value) = &params.search {
+                query.push(("search".to_owned(), value.to_string()));
+            }
+            if let Some(value) = &params.include_defaults {
+                query.push(("includeDefaults".to_owned(), value.to_string()));
+            }
+            let call = rt::Call {
+                operation: "listLlms",
+                method: rt::Method::GET,
+                template: "/v1/llms",
+                path: "/v1/llms".to_owned(),
+                query,
+                idempotent: true,
+                error_statuses: &[401, 500],
+                default_error: false,
+                accept: "application/json",
+                headers: Vec::new(),
+                cookies: Vec::new(),
+            };
+            Ok((call, None::<&()>))
+        })();
+        self.http.send(prepared)
     }
 
     /// Every item of [`Client::list_llms`], across all pages, fetched lazily as the stream is read (page-number paging: `page` is sent with each response's `meta.next` until it is null).
@@ -3299,29 +3339,36 @@ impl Client {
     ///
     /// # Errors
     /// As [`Client::get_llm`].
-    pub async fn get_llm_with_response(&self, id: &str) -> Result<rt::Response<Llm>> {
-        let mut violations = Vec::new();
-        let out = &mut violations;
-        {
-            let value = id;
-            let path = &rt::Path::ROOT.field("id");
-            rt::check_path_param(value, path, out);
-        }
-        rt::ensure_valid(violations)?;
-        let query: [(String, String); 0] = [];
-        let call = rt::Call {
-            operation: "getLlm",
-            method: rt::Method::GET,
-            template: "/v1/llms/{id}",
-            path: &format!("/v1/llms/{}", rt::encode_path(id)),
-            idempotent: true,
-            error_statuses: &[401, 404, 500],
-            default_error: false,
-            accept: "application/json",
-            headers: Vec::new(),
-            cookies: Vec::new(),
-        };
-        self.http.send(call, &query, None::<&()>).await
+    pub fn get_llm_with_response<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> impl std::future::Future<Output = Result<rt::Response<Llm>>> + 'a {
+        let prepared = (|| -> Result<_> {
+            let mut violations = Vec::new();
+            let out = &mut violations;
+            {
+                let value = id;
+                let path = &rt::Path::ROOT.field("id");
+                rt::check_path_param(value, path, out);
+            }
+            rt::ensure_valid(violations)?;
+            let query = Vec::new();
+            let call = rt::Call {
+                operation: "getLlm",
+                method: rt::Method::GET,
+                template: "/v1/llms/{id}",
+                path: format!("/v1/llms/{}", rt::encode_path(id)),
+                query,
+                idempotent: true,
+                error_statuses: &[401, 404, 500],
+                default_error: false,
+                accept: "application/json",
+                headers: Vec::new(),
+                cookies: Vec::new(),
+            };
+            Ok((call, None::<&()>))
+        })();
+        self.http.send(prepared)
     }
 
     /// Create a session token.
@@ -3354,25 +3401,29 @@ impl Client {
     ///
     /// # Errors
     /// As [`Client::create_session_token`].
-    pub async fn create_session_token_with_response(
-        &self,
-        body: &CreateSessionTokenRequest,
-    ) -> Result<rt::Response<SessionToken>> {
-        rt::Validate::validate(body)?;
-        let query: [(String, String); 0] = [];
-        let call = rt::Call {
-            operation: "createSessionToken",
-            method: rt::Method::POST,
-            template: "/v1/auth/session-token",
-            path: "/v1/auth/session-token",
-            idempotent: false,
-            error_statuses: &[400, 401, 500],
-            default_error: false,
-            accept: "application/json",
-            headers: Vec::new(),
-            cookies: Vec::new(),
-        };
-        self.http.send(call, &query, Some(body)).await
+    pub fn create_session_token_with_response<'a>(
+        &'a self,
+        body: &'a CreateSessionTokenRequest,
+    ) -> impl std::future::Future<Output = Result<rt::Response<SessionToken>>> + 'a {
+        let prepared = (|| -> Result<_> {
+            rt::Validate::validate(body)?;
+            let query = Vec::new();
+            let call = rt::Call {
+                operation: "createSessionToken",
+                method: rt::Method::POST,
+                template: "/v1/auth/session-token",
+                path: "/v1/auth/session-token".to_owned(),
+                query,
+                idempotent: false,
+                error_statuses: &[400, 401, 500],
+                default_error: false,
+                accept: "application/json",
+                headers: Vec::new(),
+                cookies: Vec::new(),
+            };
+            Ok((call, Some(body)))
+        })();
+        self.http.send(prepared)
     }
 }
 

@@ -6909,42 +6909,48 @@ impl Client {
     ///
     /// # Errors
     /// As [`Client::list_personas`].
-    pub async fn list_personas_with_response(
-        &self,
-        params: &ListPersonasParams,
-    ) -> Result<rt::Response<ListPersonasResponse>> {
-        rt::Validate::validate(params)?;
-        let mut query: Vec<(String, String)> = Vec::new();
-        if let Some(value) = &params.page_size {
-            query.push(("page_size".to_owned(), value.to_string()));
-        }
-        if let Some(value) = &params.page_token {
-            query.push(("page_token".to_owned(), value.to_string()));
-        }
-        if let Some(value) = &params.filter {
-            query.push(("filter".to_owned(), value.to_string()));
-        }
-        if let Some(value) = &params.order_by {
-            query.push(("order_by".to_owned(), value.to_string()));
-        }
-        if let Some(value) = &params.tag_filters {
-            for item in value.iter() {
-                query.push(("tag_filters".to_owned(), item.to_string()));
+    pub fn list_personas_with_response<'a>(
+        &'a self,
+        params: &'a ListPersonasParams,
+    ) -> impl std::future::Future<
+        Output = Result<rt::Response<ListPersonasResponse>>,
+    > + 'a {
+        let prepared = (|| -> Result<_> {
+            rt::Validate::validate(params)?;
+            let mut query: Vec<(String, String)> = Vec::new();
+            if let Some(value) = &params.page_size {
+                query.push(("page_size".to_owned(), value.to_string()));
             }
-        }
-        let call = rt::Call {
-            operation: "listPersonas",
-            method: rt::Method::GET,
-            template: "/personas",
-            path: "/personas",
-            idempotent: true,
-            error_statuses: &[400, 401, 500],
-            default_error: false,
-            accept: "application/json",
-            headers: Vec::new(),
-            cookies: Vec::new(),
-        };
-        self.http.send(call, &query, None::<&()>).await
+            if let Some(value) = &params.page_token {
+                query.push(("page_token".to_owned(), value.to_string()));
+            }
+            if let Some(value) = &params.filter {
+                query.push(("filter".to_owned(), value.to_string()));
+            }
+            if let Some(value) = &params.order_by {
+                query.push(("order_by".to_owned(), value.to_string()));
+            }
+            if let Some(value) = &params.tag_filters {
+                for item in value.iter() {
+                    query.push(("tag_filters".to_owned(), item.to_string()));
+                }
+            }
+            let call = rt::Call {
+                operation: "listPersonas",
+                method: rt::Method::GET,
+                template: "/personas",
+                path: "/personas".to_owned(),
+                query,
+                idempotent: true,
+                error_statuses: &[400, 401, 500],
+                default_error: false,
+                accept: "application/json",
+                headers: Vec::new(),
+                cookies: Vec::new(),
+            };
+            Ok((call, None::<&()>))
+        })();
+        self.http.send(prepared)
     }
 
     /// Every item of [`Client::list_personas`], across all pages, fetched lazily as the stream is read (token paging: `page_token` is sent with each response's `next_page_token` until it is empty).
@@ -7006,25 +7012,29 @@ impl Client {
     ///
     /// # Errors
     /// As [`Client::create_persona`].
-    pub async fn create_persona_with_response(
-        &self,
-        body: &CreatePersonaRequest,
-    ) -> Result<rt::Response<PersonaEnvelope>> {
-        rt::Validate::validate(body)?;
-        let query: [(String, String); 0] = [];
-        let call = rt::Call {
-            operation: "createPersona",
-            method: rt::Method::POST,
-            template: "/personas",
-            path: "/personas",
-            idempotent: false,
-            error_statuses: &[400, 401, 500],
-            default_error: false,
-            accept: "application/json",
-            headers: Vec::new(),
-            cookies: Vec::new(),
-        };
-        self.http.send(call, &query, Some(body)).await
+    pub fn create_persona_with_response<'a>(
+        &'a self,
+        body: &'a CreatePersonaRequest,
+    ) -> impl std::future::Future<Output = Result<rt::Response<PersonaEnvelope>>> + 'a {
+        let prepared = (|| -> Result<_> {
+            rt::Validate::validate(body)?;
+            let query = Vec::new();
+            let call = rt::Call {
+                operation: "createPersona",
+                method: rt::Method::POST,
+                template: "/personas",
+                path: "/personas".to_owned(),
+                query,
+                idempotent: false,
+                error_statuses: &[400, 401, 500],
+                default_error: false,
+                accept: "application/json",
+                headers: Vec::new(),
+                cookies: Vec::new(),
+            };
+            Ok((call, Some(body)))
+        })();
+        self.http.send(prepared)
     }
 
     /// List persona voices.
@@ -7053,23 +7063,29 @@ impl Client {
     ///
     /// # Errors
     /// As [`Client::list_persona_voices`].
-    pub async fn list_persona_voices_with_response(
-        &self,
-    ) -> Result<rt::Response<ListPersonaVoicesResponse>> {
-        let query: [(String, String); 0] = [];
-        let call = rt::Call {
-            operation: "listPersonaVoices",
-            method: rt::Method::GET,
-            template: "/personas/voices",
-            path: "/personas/voices",
-            idempotent: true,
-            error_statuses: &[401, 500],
-            default_error: false,
-            accept: "application/json",
-            headers: Vec::new(),
-            cookies: Vec::new(),
+    pub fn list_persona_voices_with_response<'a>(
+        &'a self,
+    ) -> impl std::future::Future<
+        Output = Result<rt::Response<ListPersonaVoicesResponse>>,
+    > + 'a {
+        let prepared: Result<_> = {
+            let query = Vec::new();
+            let call = rt::Call {
+                operation: "listPersonaVoices",
+                method: rt::Method::GET,
+                template: "/personas/voices",
+                path: "/personas/voices".to_owned(),
+                query,
+                idempotent: true,
+                error_statuses: &[401, 500],
+                default_error: false,
+                accept: "application/json",
+                headers: Vec::new(),
+                cookies: Vec::new(),
+            };
+            Ok((call, None::<&()>))
         };
-        self.http.send(call, &query, None::<&()>).await
+        self.http.send(prepared)
     }
 
     /// Get persona.
@@ -7102,32 +7118,36 @@ impl Client {
     ///
     /// # Errors
     /// As [`Client::get_persona`].
-    pub async fn get_persona_with_response(
-        &self,
-        persona_id: &str,
-    ) -> Result<rt::Response<PersonaEnvelope>> {
-        let mut violations = Vec::new();
-        let out = &mut violations;
-        {
-            let value = persona_id;
-            let path = &rt::Path::ROOT.field("persona_id");
-            rt::check_path_param(value, path, out);
-        }
-        rt::ensure_valid(violations)?;
-        let query: [(String, String); 0] = [];
-        let call = rt::Call {
-            operation: "getPersona",
-            method: rt::Method::GET,
-            template: "/personas/{persona_id}",
-            path: &format!("/personas/{}", rt::encode_path(persona_id)),
-            idempotent: true,
-            error_statuses: &[401, 404, 500],
-            default_error: false,
-            accept: "application/json",
-            headers: Vec::new(),
-            cookies: Vec::new(),
-        };
-        self.http.send(call, &query, None::<&()>).await
+    pub fn get_persona_with_response<'a>(
+        &'a self,
+        persona_id: &'a str,
+    ) -> impl std::future::Future<Output = Result<rt::Response<PersonaEnvelope>>> + 'a {
+        let prepared = (|| -> Result<_> {
+            let mut violations = Vec::new();
+            let out = &mut violations;
+            {
+                let value = persona_id;
+                let path = &rt::Path::ROOT.field("persona_id");
+                rt::check_path_param(value, path, out);
+            }
+            rt::ensure_valid(violations)?;
+            let query = Vec::new();
+            let call = rt::Call {
+                operation: "getPersona",
+                method: rt::Method::GET,
+                template: "/personas/{persona_id}",
+                path: format!("/personas/{}", rt::encode_path(persona_id)),
+                query,
+                idempotent: true,
+                error_statuses: &[401, 404, 500],
+                default_error: false,
+                accept: "application/json",
+                headers: Vec::new(),
+                cookies: Vec::new(),
+            };
+            Ok((call, None::<&()>))
+        })();
+        self.http.send(prepared)
     }
 
     /// Delete persona.
@@ -7160,32 +7180,36 @@ impl Client {
     ///
     /// # Errors
     /// As [`Client::delete_persona`].
-    pub async fn delete_persona_with_response(
-        &self,
-        persona_id: &str,
-    ) -> Result<rt::Response<rt::Map>> {
-        let mut violations = Vec::new();
-        let out = &mut violations;
-        {
-            let value = persona_id;
-            let path = &rt::Path::ROOT.field("persona_id");
-            rt::check_path_param(value, path, out);
-        }
-        rt::ensure_valid(violations)?;
-        let query: [(String, String); 0] = [];
-        let call = rt::Call {
-            operation: "deletePersona",
-            method: rt::Method::DELETE,
-            template: "/personas/{persona_id}",
-            path: &format!("/personas/{}", rt::encode_path(persona_id)),
-            idempotent: true,
-            error_statuses: &[401, 500],
-            default_error: false,
-            accept: "application/json",
-            headers: Vec::new(),
-            cookies: Vec::new(),
-        };
-        self.http.send(call, &query, None::<&()>).await
+    pub fn delete_persona_with_response<'a>(
+        &'a self,
+        persona_id: &'a str,
+    ) -> impl std::future::Future<Output = Result<rt::Response<rt::Map>>> + 'a {
+        let prepared = (|| -> Result<_> {
+            let mut violations = Vec::new();
+            let out = &mut violations;
+            {
+                let value = persona_id;
+                let path = &rt::Path::ROOT.field("persona_id");
+                rt::check_path_param(value, path, out);
+            }
+            rt::ensure_valid(violations)?;
+            let query = Vec::new();
+            let call = rt::Call {
+                operation: "deletePersona",
+                method: rt::Method::DELETE,
+                template: "/personas/{persona_id}",
+                path: format!("/personas/{}", rt::encode_path(persona_id)),
+                query,
+                idempotent: true,
+                error_statuses: &[401, 500],
+                default_error: false,
+                accept: "application/json",
+                headers: Vec::new(),
+                cookies: Vec::new(),
+            };
+            Ok((call, None::<&()>))
+        })();
+        self.http.send(prepared)
     }
 
     /// Update persona.
@@ -7220,34 +7244,38 @@ impl Client {
     ///
     /// # Errors
     /// As [`Client::update_persona`].
-    pub async fn update_persona_with_response(
-        &self,
-        persona_id: &str,
-        body: &UpdatePersonaRequest,
-    ) -> Result<rt::Response<PersonaEnvelope>> {
-        let mut violations = Vec::new();
-        let out = &mut violations;
-        {
-            let value = persona_id;
-            let path = &rt::Path::ROOT.field("persona_id");
-            rt::check_path_param(value, path, out);
-        }
-        rt::Validate::collect_violations(body, &rt::Path::ROOT, out);
-        rt::ensure_valid(violations)?;
-        let query: [(String, String); 0] = [];
-        let call = rt::Call {
-            operation: "updatePersona",
-            method: rt::Method::PATCH,
-            template: "/personas/{persona_id}",
-            path: &format!("/personas/{}", rt::encode_path(persona_id)),
-            idempotent: false,
-            error_statuses: &[400, 401, 404, 500],
-            default_error: false,
-            accept: "application/json",
-            headers: Vec::new(),
-            cookies: Vec::new(),
-        };
-        self.http.send(call, &query, Some(body)).await
+    pub fn update_persona_with_response<'a>(
+        &'a self,
+        persona_id: &'a str,
+        body: &'a UpdatePersonaRequest,
+    ) -> impl std::future::Future<Output = Result<rt::Response<PersonaEnvelope>>> + 'a {
+        let prepared = (|| -> Result<_> {
+            let mut violations = Vec::new();
+            let out = &mut violations;
+            {
+                let value = persona_id;
+                let path = &rt::Path::ROOT.field("persona_id");
+                rt::check_path_param(value, path, out);
+            }
+            rt::Validate::collect_violations(body, &rt::Path::ROOT, out);
+            rt::ensure_valid(violations)?;
+            let query = Vec::new();
+            let call = rt::Call {
+                operation: "updatePersona",
+                method: rt::Method::PATCH,
+                template: "/personas/{persona_id}",
+                path: format!("/personas/{}", rt::encode_path(persona_id)),
+                query,
+                idempotent: false,
+                error_statuses: &[400, 401, 404, 500],
+                default_error: false,
+                accept: "application/json",
+                headers: Vec::new(),
+                cookies: Vec::new(),
+            };
+            Ok((call, Some(body)))
+        })();
+        self.http.send(prepared)
     }
 
     /// List agents.
@@ -7286,42 +7314,48 @@ impl Client {
     ///
     /// # Errors
     /// As [`Client::list_agents`].
-    pub async fn list_agents_with_response(
-        &self,
-        params: &ListAgentsParams,
-    ) -> Result<rt::Response<ListAgentsResponse>> {
-        rt::Validate::validate(params)?;
-        let mut query: Vec<(String, String)> = Vec::new();
-        if let Some(value) = &params.page_size {
-            query.push(("page_size".to_owned(), value.to_string()));
-        }
-        if let Some(value) = &params.page_token {
-            query.push(("page_token".to_owned(), value.to_string()));
-        }
-        if let Some(value) = &params.filter {
-            query.push(("filter".to_owned(), value.to_string()));
-        }
-        if let Some(value) = &params.order_by {
-            query.push(("order_by".to_owned(), value.to_string()));
-        }
-        if let Some(value) = &params.tag_filters {
-            for item in value.iter() {
-                query.push(("tag_filters".to_owned(), item.to_string()));
+    pub fn list_agents_with_response<'a>(
+        &'a self,
+        params: &'a ListAgentsParams,
+    ) -> impl std::future::Future<
+        Output = Result<rt::Response<ListAgentsResponse>>,
+    > + 'a {
+        let prepared = (|| -> Result<_> {
+            rt::Validate::validate(params)?;
+            let mut query: Vec<(String, String)> = Vec::new();
+            if let Some(value) = &params.page_size {
+                query.push(("page_size".to_owned(), value.to_string()));
             }
-        }
-        let call = rt::Call {
-            operation: "listAgents",
-            method: rt::Method::GET,
-            template: "/agents",
-            path: "/agents",
-            idempotent: true,
-            error_statuses: &[400, 401, 500],
-            default_error: false,
-            accept: "application/json",
-            headers: Vec::new(),
-            cookies: Vec::new(),
-        };
-        self.http.send(call, &query, None::<&()>).await
+            if let Some(value) = &params.page_token {
+                query.push(("page_token".to_owned(), value.to_string()));
+            }
+            if let Some(value) = &params.filter {
+                query.push(("filter".to_owned(), value.to_string()));
+            }
+            if let Some(value) = &params.order_by {
+                query.push(("order_by".to_owned(), value.to_string()));
+            }
+            if let Some(value) = &params.tag_filters {
+                for item in value.iter() {
+                    query.push(("tag_filters".to_owned(), item.to_string()));
+                }
+            }
+            let call = rt::Call {
+                operation: "listAgents",
+                method: rt::Method::GET,
+                template: "/agents",
+                path: "/agents".to_owned(),
+                query,
+                idempotent: true,
+                error_statuses: &[400, 401, 500],
+                default_error: false,
+                accept: "application/json",
+                headers: Vec::new(),
+                cookies: Vec::new(),
+            };
+            Ok((call, None::<&()>))
+        })();
+        self.http.send(prepared)
     }
 
     /// Every item of [`Client::list_agents`], across all pages, fetched lazily as the stream is read (token paging: `page_token` is sent with each response's `next_page_token` until it is empty).
@@ -7396,25 +7430,29 @@ impl Client {
     ///
     /// # Errors
     /// As [`Client::create_agent`].
-    pub async fn create_agent_with_response(
-        &self,
-        body: &CreateAgentRequest,
-    ) -> Result<rt::Response<AgentEnvelope>> {
-        rt::Validate::validate(body)?;
-        let query: [(String, String); 0] = [];
-        let call = rt::Call {
-            operation: "createAgent",
-            method: rt::Method::POST,
-            template: "/agents",
-            path: "/agents",
-            idempotent: false,
-            error_statuses: &[400, 401, 500],
-            default_error: false,
-            accept: "application/json",
-            headers: Vec::new(),
-            cookies: Vec::new(),
-        };
-        self.http.send(call, &query, Some(body)).await
+    pub fn create_agent_with_response<'a>(
+        &'a self,
+        body: &'a CreateAgentRequest,
+    ) -> impl std::future::Future<Output = Result<rt::Response<AgentEnvelope>>> + 'a {
+        let prepared = (|| -> Result<_> {
+            rt::Validate::validate(body)?;
+            let query = Vec::new();
+            let call = rt::Call {
+                operation: "createAgent",
+                method: rt::Method::POST,
+                template: "/agents",
+                path: "/agents".to_owned(),
+                query,
+                idempotent: false,
+                error_statuses: &[400, 401, 500],
+                default_error: false,
+                accept: "application/json",
+                headers: Vec::new(),
+                cookies: Vec::new(),
+            };
+            Ok((call, Some(body)))
+        })();
+        self.http.send(prepared)
     }
 
     /// Get agent.
@@ -7447,33 +7485,37 @@ impl Client {
     ///
     /// # Errors
     /// As [`Client::get_agent`].
-    pub async fn get_agent_with_response(
-        &self,
-        agent_id: &str,
-    ) -> Result<rt::Response<AgentEnvelope>> {
-        let mut violations = Vec::new();
-        let out = &mut violations;
-        {
-            let value = agent_id;
-            let path = &rt::Path::ROOT.field("agent_id");
-            rt::check_path_param(value, path, out);
-            rt::check_pattern(value, &PATTERN_3, path, out);
-        }
-        rt::ensure_valid(violations)?;
-        let query: [(String, String); 0] = [];
-        let call = rt::Call {
-            operation: "getAgent",
-            method: rt::Method::GET,
-            template: "/agents/{agent_id}",
-            path: &format!("/agents/{}", rt::encode_path(agent_id)),
-            idempotent: true,
-            error_statuses: &[400, 401, 404, 500],
-            default_error: false,
-            accept: "application/json",
-            headers: Vec::new(),
-            cookies: Vec::new(),
-        };
-        self.http.send(call, &query, None::<&()>).await
+    pub fn get_agent_with_response<'a>(
+        &'a self,
+        agent_id: &'a str,
+    ) -> impl std::future::Future<Output = Result<rt::Response<AgentEnvelope>>> + 'a {
+        let prepared = (|| -> Result<_> {
+            let mut violations = Vec::new();
+            let out = &mut violations;
+            {
+                let value = agent_id;
+                let path = &rt::Path::ROOT.field("agent_id");
+                rt::check_path_param(value, path, out);
+                rt::check_pattern(value, &PATTERN_3, path, out);
+            }
+            rt::ensure_valid(violations)?;
+            let query = Vec::new();
+            let call = rt::Call {
+                operation: "getAgent",
+                method: rt::Method::GET,
+                template: "/agents/{agent_id}",
+                path: format!("/agents/{}", rt::encode_path(agent_id)),
+                query,
+                idempotent: true,
+                error_statuses: &[400, 401, 404, 500],
+                default_error: false,
+                accept: "application/json",
+                headers: Vec::new(),
+                cookies: Vec::new(),
+            };
+            Ok((call, None::<&()>))
+        })();
+        self.http.send(prepared)
     }
 
     /// Delete agent.
@@ -7507,33 +7549,37 @@ impl Client {
     ///
     /// # Errors
     /// As [`Client::delete_agent`].
-    pub async fn delete_agent_with_response(
-        &self,
-        agent_id: &str,
-    ) -> Result<rt::Response<rt::Map>> {
-        let mut violations = Vec::new();
-        let out = &mut violations;
-        {
-            let value = agent_id;
-            let path = &rt::Path::ROOT.field("agent_id");
-            rt::check_path_param(value, path, out);
-            rt::check_pattern(value, &PATTERN_3, path, out);
-        }
-        rt::ensure_valid(violations)?;
-        let query: [(String, String); 0] = [];
-        let call = rt::Call {
-            operation: "deleteAgent",
-            method: rt::Method::DELETE,
-            template: "/agents/{agent_id}",
-            path: &format!("/agents/{}", rt::encode_path(agent_id)),
-            idempotent: true,
-            error_statuses: &[400, 401, 404, 500],
-            default_error: false,
-            accept: "application/json",
-            headers: Vec::new(),
-            cookies: Vec::new(),
-        };
-        self.http.send(call, &query, None::<&()>).await
+    pub fn delete_agent_with_response<'a>(
+        &'a self,
+        agent_id: &'a str,
+    ) -> impl std::future::Future<Output = Result<rt::Response<rt::Map>>> + 'a {
+        let prepared = (|| -> Result<_> {
+            let mut violations = Vec::new();
+            let out = &mut violations;
+            {
+                let value = agent_id;
+                let path = &rt::Path::ROOT.field("agent_id");
+                rt::check_path_param(value, path, out);
+                rt::check_pattern(value, &PATTERN_3, path, out);
+            }
+            rt::ensure_valid(violations)?;
+            let query = Vec::new();
+            let call = rt::Call {
+                operation: "deleteAgent",
+                method: rt::Method::DELETE,
+                template: "/agents/{agent_id}",
+                path: format!("/agents/{}", rt::encode_path(agent_id)),
+                query,
+                idempotent: true,
+                error_statuses: &[400, 401, 404, 500],
+                default_error: false,
+                accept: "application/json",
+                headers: Vec::new(),
+                cookies: Vec::new(),
+            };
+            Ok((call, None::<&()>))
+        })();
+        self.http.send(prepared)
     }
 
     /// Update agent.
@@ -7570,35 +7616,39 @@ impl Client {
     ///
     /// # Errors
     /// As [`Client::update_agent`].
-    pub async fn update_agent_with_response(
-        &self,
-        agent_id: &str,
-        body: &UpdateAgentRequest,
-    ) -> Result<rt::Response<AgentEnvelope>> {
-        let mut violations = Vec::new();
-        let out = &mut violations;
-        {
-            let value = agent_id;
-            let path = &rt::Path::ROOT.field("agent_id");
-            rt::check_path_param(value, path, out);
-            rt::check_pattern(value, &PATTERN_3, path, out);
-        }
-        rt::Validate::collect_violations(body, &rt::Path::ROOT, out);
-        rt::ensure_valid(violations)?;
-        let query: [(String, String); 0] = [];
-        let call = rt::Call {
-            operation: "updateAgent",
-            method: rt::Method::PATCH,
-            template: "/agents/{agent_id}",
-            path: &format!("/agents/{}", rt::encode_path(agent_id)),
-            idempotent: false,
-            error_statuses: &[400, 401, 404, 500],
-            default_error: false,
-            accept: "application/json",
-            headers: Vec::new(),
-            cookies: Vec::new(),
-        };
-        self.http.send(call, &query, Some(body)).await
+    pub fn update_agent_with_response<'a>(
+        &'a self,
+        agent_id: &'a str,
+        body: &'a UpdateAgentRequest,
+    ) -> impl std::future::Future<Output = Result<rt::Response<AgentEnvelope>>> + 'a {
+        let prepared = (|| -> Result<_> {
+            let mut violations = Vec::new();
+            let out = &mut violations;
+            {
+                let value = agent_id;
+                let path = &rt::Path::ROOT.field("agent_id");
+                rt::check_path_param(value, path, out);
+                rt::check_pattern(value, &PATTERN_3, path, out);
+            }
+            rt::Validate::collect_violations(body, &rt::Path::ROOT, out);
+            rt::ensure_valid(violations)?;
+            let query = Vec::new();
+            let call = rt::Call {
+                operation: "updateAgent",
+                method: rt::Method::PATCH,
+                template: "/agents/{agent_id}",
+                path: format!("/agents/{}", rt::encode_path(agent_id)),
+                query,
+                idempotent: false,
+                error_statuses: &[400, 401, 404, 500],
+                default_error: false,
+                accept: "application/json",
+                headers: Vec::new(),
+                cookies: Vec::new(),
+            };
+            Ok((call, Some(body)))
+        })();
+        self.http.send(prepared)
     }
 }
 

@@ -336,7 +336,8 @@ mod tests {
             operation: "get",
             method: reqwest::Method::GET,
             template: "/",
-            path: "/",
+            path: "/".to_owned(),
+            query: Vec::new(),
             idempotent: true,
             error_statuses: &[],
             default_error: false,
@@ -346,7 +347,7 @@ mod tests {
         };
         let err = client
             .0
-            .send::<(), serde_json::Value, serde_json::Value>(call, &[], None)
+            .send::<(), serde_json::Value, serde_json::Value>(Ok((call, None)))
             .await
             .expect_err("the server hangs up");
         hang_up.join().expect("accepted");

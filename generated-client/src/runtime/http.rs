@@ -22,16 +22,20 @@ use serde::Serialize;
 
 pub use reqwest::Method;
 
-/// What a generated method knows about one operation.
+/// One request as a generated method prepares it: what it knows about the operation, and the
+/// arguments already checked and encoded. It owns its parts, so the future that sends it
+/// borrows nothing the method built.
 #[derive(Debug, Clone)]
-pub struct Call<'a> {
+pub struct Call {
     /// The spec's `operationId` (for tracing).
     pub operation: &'static str,
     pub method: Method,
     /// The spec's path template, `/personas/{persona_id}` (for tracing: it holds no values).
     pub template: &'static str,
     /// The path with parameters already encoded, relative to the base URL.
-    pub path: &'a str,
+    pub path: String,
+    /// The query parameters, as `(name, value)` pairs in order (not yet percent-encoded).
+    pub query: Vec<(String, String)>,
     /// Whether sending it twice has the effect of sending it once.
     pub idempotent: bool,
     /// Non-2xx statuses whose body the spec documents with the API's error type.
@@ -106,22 +110,21 @@ impl HttpClient {
     /// [`Error::Redirect`], [`Error::TooLarge`].
     pub async fn send<B, R, E>(
         &self,
-        call: Call<'_>,
-        query: &[(String, String)],
-        body: Option<&B>,
+        prepared: Result<(Call, Option<&B>), Error<E>>,
     ) -> Result<Response<R>, Error<E>>
     where
         B: Serialize + ?Sized,
         R: DeserializeOwned,
         E: DeserializeOwned,
     {
+        let (call, body) = prepared?;
         let body = match body {
             Some(b) => Some(RequestBody::Json(serde_json::to_vec(b).map_err(|e| {
                 ConfigError(format!("the request body could not be serialized: {e}"))
             })?)),
             None => None,
         };
-        self.send_body(call, query, body).await
+        self.send_body(Ok((call, body))).await
     }
 
     /// Sends a request with a body in any encoding and decodes a 2xx JSON body into `R`.
@@ -130,15 +133,14 @@ impl HttpClient {
     /// As [`HttpClient::send`].
     pub async fn send_body<R, E>(
         &self,
-        call: Call<'_>,
-        query: &[(String, String)],
-        body: Option<RequestBody>,
+        prepared: Result<(Call, Option<RequestBody>), Error<E>>,
     ) -> Result<Response<R>, Error<E>>
     where
         R: DeserializeOwned,
         E: DeserializeOwned,
     {
-        let raw = self.fetch(call, query, body, false).await?;
+        let (call, body) = prepared?;
+        let raw = self.fetch(call, body, false).await?;
         let body = decode(raw.status, &raw.headers, &raw.bytes)?;
         Ok(Response::new(raw.status, raw.headers, body))
     }
@@ -149,14 +151,13 @@ impl HttpClient {
     /// As [`HttpClient::send`], without [`Error::Decode`].
     pub async fn send_for_bytes<E>(
         &self,
-        call: Call<'_>,
-        query: &[(String, String)],
-        body: Option<RequestBody>,
+        prepared: Result<(Call, Option<RequestBody>), Error<E>>,
     ) -> Result<Response<bytes::Bytes>, Error<E>>
     where
         E: DeserializeOwned,
     {
-        let raw = self.fetch(call, query, body, false).await?;
+        let (call, body) = prepared?;
+        let raw = self.fetch(call, body, false).await?;
         Ok(Response::new(raw.status, raw.headers, raw.bytes))
     }
 
@@ -166,14 +167,13 @@ impl HttpClient {
     /// As [`HttpClient::send_for_bytes`], and [`Error::Decode`] when the body is not UTF-8.
     pub async fn send_for_text<E>(
         &self,
-        call: Call<'_>,
-        query: &[(String, String)],
-        body: Option<RequestBody>,
+        prepared: Result<(Call, Option<RequestBody>), Error<E>>,
     ) -> Result<Response<String>, Error<E>>
     where
         E: DeserializeOwned,
     {
-        let raw = self.fetch(call, query, body, false).await?;
+        let (call, body) = prepared?;
+        let raw = self.fetch(call, body, false).await?;
         match String::from_utf8(raw.bytes.to_vec()) {
             Ok(text) => Ok(Response::new(raw.status, raw.headers, text)),
             Err(e) => Err(Error::Decode(DecodeError {
@@ -199,15 +199,14 @@ impl HttpClient {
     /// while the items are read is in [`ItemStream`]'s documentation.
     pub async fn send_for_items<T, E>(
         &self,
-        call: Call<'_>,
-        query: &[(String, String)],
-        body: Option<RequestBody>,
+        prepared: Result<(Call, Option<RequestBody>), Error<E>>,
         framing: Framing,
     ) -> Result<Response<ItemStream<T, E>>, Error<E>>
     where
         E: DeserializeOwned,
     {
-        let mut raw = self.fetch(call, query, body, true).await?;
+        let (call, body) = prepared?;
+        let mut raw = self.fetch(call, body, true).await?;
         let Some(live) = raw.live.take() else {
             // Not reached: a 2xx of a streamed call is always returned unread.
             return Err(Error::Config(ConfigError(
@@ -239,12 +238,11 @@ impl HttpClient {
     /// `Raw::live`.
     async fn fetch<E: DeserializeOwned>(
         &self,
-        call: Call<'_>,
-        query: &[(String, String)],
+        call: Call,
         body: Option<RequestBody>,
         stream: bool,
     ) -> Result<Raw, Error<E>> {
-        let run = self.execute(&call, query, body.as_ref(), stream);
+        let run = self.execute(&call, body.as_ref(), stream);
         #[cfg(feature = "tracing")]
         let run = tracing::Instrument::instrument(
             run,
@@ -280,8 +278,7 @@ impl HttpClient {
     /// One attempt after another, as the retry policy allows.
     async fn execute(
         &self,
-        call: &Call<'_>,
-        query: &[(String, String)],
+        call: &Call,
         body: Option<&RequestBody>,
         stream: bool,
     ) -> Result<Raw, Failure> {
@@ -289,7 +286,7 @@ impl HttpClient {
         let policy = self.options.retry_policy.unwrap_or_default();
         let mut attempt = 0;
         loop {
-            let result = self.attempt(call, query, body, attempt, stream).await;
+            let result = self.attempt(call, body, attempt, stream).await;
             let delay = (attempt < max_retries)
                 .then(|| retry_delay(&result, call.idempotent, policy, attempt))
                 .flatten();
@@ -306,8 +303,7 @@ impl HttpClient {
     /// The request of one attempt: URL, query, headers, credentials, body.
     fn request(
         &self,
-        call: &Call<'_>,
-        query: &[(String, String)],
+        call: &Call,
         body: Option<&RequestBody>,
         stream: bool,
     ) -> Result<reqwest::RequestBuilder, Failure> {
@@ -320,8 +316,8 @@ impl HttpClient {
             .request(call.method.clone(), &url)
             .header(reqwest::header::ACCEPT, call.accept);
         req = req.header(reqwest::header::USER_AGENT, &self.user_agent);
-        if !query.is_empty() {
-            req = req.query(query);
+        if !call.query.is_empty() {
+            req = req.query(&call.query);
         }
         for (name, value) in &call.headers {
             let value = HeaderValue::from_str(value)
@@ -365,15 +361,14 @@ impl HttpClient {
     /// its timeout.
     async fn attempt(
         &self,
-        call: &Call<'_>,
-        query: &[(String, String)],
+        call: &Call,
         body: Option<&RequestBody>,
         attempt: u32,
         stream: bool,
     ) -> Result<Raw, Failure> {
         let run = async {
             let mut request = self
-                .request(call, query, body, stream)?
+                .request(call, body, stream)?
                 .build()
                 .map_err(Failure::Http)?;
             for hook in &self.hooks.0 {

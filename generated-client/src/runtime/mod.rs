@@ -55,7 +55,7 @@ pub use open::Key as __Key;
 pub use options::{RequestOptions, RetryPolicy};
 pub use paginate::{paginate, BoxStream, Stream};
 pub use redirect::same_origin_redirects;
-pub use response::{body_of, BodyOf, Response};
+pub use response::{body_of, no_body, BodyOf, NoBody, Response};
 pub use retry::{DEFAULT_MAX_RETRIES, INITIAL_BACKOFF, MAX_BACKOFF, MAX_RETRY_AFTER};
 /// What `open_struct!` expands to needs from serde (not the whole crate: re-exporting serde
 /// would make rustc spell `Option` as `std::option::Option` in users' error messages).

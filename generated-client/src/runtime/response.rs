@@ -103,7 +103,7 @@ pub(super) fn request_id(headers: &HeaderMap) -> Option<String> {
 /// Turns a non-2xx response into [`Error::Api`], decoding the body when the spec documents it
 /// for this status (by status code, never by the body's shape).
 pub(super) fn api_error<E: DeserializeOwned>(
-    call: &Call<'_>,
+    call: &Call,
     status: u16,
     headers: HeaderMap,
     bytes: &bytes::Bytes,
@@ -136,4 +136,21 @@ where
     F: std::future::Future<Output = Result<Response<T>, E>>,
 {
     futures_util::TryFutureExt::map_ok(call, Response::into_inner as fn(Response<T>) -> T)
+}
+
+/// The future of a call whose success response has no body the spec describes: `call`'s, the
+/// body (read and ignored) dropped.
+pub type NoBody<F> =
+    futures_util::future::MapOk<F, fn(Response<serde::de::IgnoredAny>) -> Response<()>>;
+
+/// What a generated method whose success response has no documented body returns: `call`'s
+/// future, its body (any JSON, or none) dropped.
+pub fn no_body<F, E>(call: F) -> NoBody<F>
+where
+    F: std::future::Future<Output = Result<Response<serde::de::IgnoredAny>, E>>,
+{
+    fn drop_body(r: Response<serde::de::IgnoredAny>) -> Response<()> {
+        r.map(|_| ())
+    }
+    futures_util::TryFutureExt::map_ok(call, drop_body as fn(_) -> _)
 }

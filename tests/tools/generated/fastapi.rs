@@ -499,38 +499,42 @@ impl Client {
     ///
     /// # Errors
     /// As [`Client::list_pets`].
-    pub async fn list_pets_with_response(
-        &self,
-        params: &ListPetsParams,
-    ) -> Result<rt::Response<Vec<Pet>>> {
-        rt::Validate::validate(params)?;
-        let mut query: Vec<(String, String)> = Vec::new();
-        if let Some(value) = &params.kind {
-            rt::push_query(
-                &mut query,
-                "kind",
-                value,
-                rt::QueryStyle::Form {
-                    explode: true,
-                },
-            );
-        }
-        if let Some(value) = &params.limit {
-            query.push(("limit".to_owned(), value.to_string()));
-        }
-        let call = rt::Call {
-            operation: "list_pets",
-            method: rt::Method::GET,
-            template: "/pets",
-            path: "/pets",
-            idempotent: true,
-            error_statuses: &[422],
-            default_error: false,
-            accept: "application/json",
-            headers: Vec::new(),
-            cookies: Vec::new(),
-        };
-        self.http.send(call, &query, None::<&()>).await
+    pub fn list_pets_with_response<'a>(
+        &'a self,
+        params: &'a ListPetsParams,
+    ) -> impl std::future::Future<Output = Result<rt::Response<Vec<Pet>>>> + 'a {
+        let prepared = (|| -> Result<_> {
+            rt::Validate::validate(params)?;
+            let mut query: Vec<(String, String)> = Vec::new();
+            if let Some(value) = &params.kind {
+                rt::push_query(
+                    &mut query,
+                    "kind",
+                    value,
+                    rt::QueryStyle::Form {
+                        explode: true,
+                    },
+                );
+            }
+            if let Some(value) = &params.limit {
+                query.push(("limit".to_owned(), value.to_string()));
+            }
+            let call = rt::Call {
+                operation: "list_pets",
+                method: rt::Method::GET,
+                template: "/pets",
+                path: "/pets".to_owned(),
+                query,
+                idempotent: true,
+                error_statuses: &[422],
+                default_error: false,
+                accept: "application/json",
+                headers: Vec::new(),
+                cookies: Vec::new(),
+            };
+            Ok((call, None::<&()>))
+        })();
+        self.http.send(prepared)
     }
 
     /// Create Pet.
@@ -563,25 +567,29 @@ impl Client {
     ///
     /// # Errors
     /// As [`Client::create_pet`].
-    pub async fn create_pet_with_response(
-        &self,
-        body: &PetCreate,
-    ) -> Result<rt::Response<Pet>> {
-        rt::Validate::validate(body)?;
-        let query: [(String, String); 0] = [];
-        let call = rt::Call {
-            operation: "create_pet",
-            method: rt::Method::POST,
-            template: "/pets",
-            path: "/pets",
-            idempotent: false,
-            error_statuses: &[422],
-            default_error: false,
-            accept: "application/json",
-            headers: Vec::new(),
-            cookies: Vec::new(),
-        };
-        self.http.send(call, &query, Some(body)).await
+    pub fn create_pet_with_response<'a>(
+        &'a self,
+        body: &'a PetCreate,
+    ) -> impl std::future::Future<Output = Result<rt::Response<Pet>>> + 'a {
+        let prepared = (|| -> Result<_> {
+            rt::Validate::validate(body)?;
+            let query = Vec::new();
+            let call = rt::Call {
+                operation: "create_pet",
+                method: rt::Method::POST,
+                template: "/pets",
+                path: "/pets".to_owned(),
+                query,
+                idempotent: false,
+                error_statuses: &[422],
+                default_error: false,
+                accept: "application/json",
+                headers: Vec::new(),
+                cookies: Vec::new(),
+            };
+            Ok((call, Some(body)))
+        })();
+        self.http.send(prepared)
     }
 
     /// Get Pet.
@@ -613,20 +621,27 @@ impl Client {
     ///
     /// # Errors
     /// As [`Client::get_pet`].
-    pub async fn get_pet_with_response(&self, pet_id: i64) -> Result<rt::Response<Pet>> {
-        let query: [(String, String); 0] = [];
-        let call = rt::Call {
-            operation: "get_pet",
-            method: rt::Method::GET,
-            template: "/pets/{pet_id}",
-            path: &format!("/pets/{}", rt::encode_path(& pet_id.to_string())),
-            idempotent: true,
-            error_statuses: &[404, 422],
-            default_error: false,
-            accept: "application/json",
-            headers: Vec::new(),
-            cookies: Vec::new(),
+    pub fn get_pet_with_response<'a>(
+        &'a self,
+        pet_id: i64,
+    ) -> impl std::future::Future<Output = Result<rt::Response<Pet>>> + 'a {
+        let prepared: Result<_> = {
+            let query = Vec::new();
+            let call = rt::Call {
+                operation: "get_pet",
+                method: rt::Method::GET,
+                template: "/pets/{pet_id}",
+                path: format!("/pets/{}", rt::encode_path(& pet_id.to_string())),
+                query,
+                idempotent: true,
+                error_statuses: &[404, 422],
+                default_error: false,
+                accept: "application/json",
+                headers: Vec::new(),
+                cookies: Vec::new(),
+            };
+            Ok((call, None::<&()>))
         };
-        self.http.send(call, &query, None::<&()>).await
+        self.http.send(prepared)
     }
 }

@@ -441,31 +441,35 @@ impl Client {
     ///
     /// # Errors
     /// As [`Client::list_todos`].
-    pub async fn list_todos_with_response(
-        &self,
-        params: &ListTodosParams,
-    ) -> Result<rt::Response<Vec<Todo>>> {
-        rt::Validate::validate(params)?;
-        let mut query: Vec<(String, String)> = Vec::new();
-        if let Some(value) = &params.status {
-            query.push(("status".to_owned(), value.to_string()));
-        }
-        if let Some(value) = &params.limit {
-            query.push(("limit".to_owned(), value.to_string()));
-        }
-        let call = rt::Call {
-            operation: "list_todos",
-            method: rt::Method::GET,
-            template: "/todos",
-            path: "/todos",
-            idempotent: true,
-            error_statuses: &[],
-            default_error: false,
-            accept: "application/json",
-            headers: Vec::new(),
-            cookies: Vec::new(),
-        };
-        self.http.send(call, &query, None::<&()>).await
+    pub fn list_todos_with_response<'a>(
+        &'a self,
+        params: &'a ListTodosParams,
+    ) -> impl std::future::Future<Output = Result<rt::Response<Vec<Todo>>>> + 'a {
+        let prepared = (|| -> Result<_> {
+            rt::Validate::validate(params)?;
+            let mut query: Vec<(String, String)> = Vec::new();
+            if let Some(value) = &params.status {
+                query.push(("status".to_owned(), value.to_string()));
+            }
+            if let Some(value) = &params.limit {
+                query.push(("limit".to_owned(), value.to_string()));
+            }
+            let call = rt::Call {
+                operation: "list_todos",
+                method: rt::Method::GET,
+                template: "/todos",
+                path: "/todos".to_owned(),
+                query,
+                idempotent: true,
+                error_statuses: &[],
+                default_error: false,
+                accept: "application/json",
+                headers: Vec::new(),
+                cookies: Vec::new(),
+            };
+            Ok((call, None::<&()>))
+        })();
+        self.http.send(prepared)
     }
 
     /// Creates a to-do.
@@ -496,25 +500,29 @@ impl Client {
     ///
     /// # Errors
     /// As [`Client::create_todo`].
-    pub async fn create_todo_with_response(
-        &self,
-        body: &NewTodo,
-    ) -> Result<rt::Response<Todo>> {
-        rt::Validate::validate(body)?;
-        let query: [(String, String); 0] = [];
-        let call = rt::Call {
-            operation: "create_todo",
-            method: rt::Method::POST,
-            template: "/todos",
-            path: "/todos",
-            idempotent: false,
-            error_statuses: &[422],
-            default_error: false,
-            accept: "application/json",
-            headers: Vec::new(),
-            cookies: Vec::new(),
-        };
-        self.http.send(call, &query, Some(body)).await
+    pub fn create_todo_with_response<'a>(
+        &'a self,
+        body: &'a NewTodo,
+    ) -> impl std::future::Future<Output = Result<rt::Response<Todo>>> + 'a {
+        let prepared = (|| -> Result<_> {
+            rt::Validate::validate(body)?;
+            let query = Vec::new();
+            let call = rt::Call {
+                operation: "create_todo",
+                method: rt::Method::POST,
+                template: "/todos",
+                path: "/todos".to_owned(),
+                query,
+                idempotent: false,
+                error_statuses: &[422],
+                default_error: false,
+                accept: "application/json",
+                headers: Vec::new(),
+                cookies: Vec::new(),
+            };
+            Ok((call, Some(body)))
+        })();
+        self.http.send(prepared)
     }
 
     /// One to-do, by id.
@@ -545,29 +553,36 @@ impl Client {
     ///
     /// # Errors
     /// As [`Client::get_todo`].
-    pub async fn get_todo_with_response(&self, id: i64) -> Result<rt::Response<Todo>> {
-        let mut violations = Vec::new();
-        let out = &mut violations;
-        {
-            let value = &id;
-            let path = &rt::Path::ROOT.field("id");
-            rt::check_range(*value as f64, Some((0.0, false)), None, path, out);
-        }
-        rt::ensure_valid(violations)?;
-        let query: [(String, String); 0] = [];
-        let call = rt::Call {
-            operation: "get_todo",
-            method: rt::Method::GET,
-            template: "/todos/{id}",
-            path: &format!("/todos/{}", rt::encode_path(& id.to_string())),
-            idempotent: true,
-            error_statuses: &[404],
-            default_error: false,
-            accept: "application/json",
-            headers: Vec::new(),
-            cookies: Vec::new(),
-        };
-        self.http.send(call, &query, None::<&()>).await
+    pub fn get_todo_with_response<'a>(
+        &'a self,
+        id: i64,
+    ) -> impl std::future::Future<Output = Result<rt::Response<Todo>>> + 'a {
+        let prepared = (|| -> Result<_> {
+            let mut violations = Vec::new();
+            let out = &mut violations;
+            {
+                let value = &id;
+                let path = &rt::Path::ROOT.field("id");
+                rt::check_range(*value as f64, Some((0.0, false)), None, path, out);
+            }
+            rt::ensure_valid(violations)?;
+            let query = Vec::new();
+            let call = rt::Call {
+                operation: "get_todo",
+                method: rt::Method::GET,
+                template: "/todos/{id}",
+                path: format!("/todos/{}", rt::encode_path(& id.to_string())),
+                query,
+                idempotent: true,
+                error_statuses: &[404],
+                default_error: false,
+                accept: "application/json",
+                headers: Vec::new(),
+                cookies: Vec::new(),
+            };
+            Ok((call, None::<&()>))
+        })();
+        self.http.send(prepared)
     }
 }
 

@@ -10,23 +10,31 @@ use quote::quote;
 
 pub fn operation(ctx: &Ctx<'_>, op: &Operation, os: &OperationSurface) -> TokenStream {
     let name = ident(&os.method);
-    let args = os.args.iter().map(|(n, t)| {
-        let n = ident(n);
-        quote!(#n: #t)
-    });
-    // The body-only method borrows its arguments for the future's lifetime `'a`.
-    let args_a = os.args.iter().map(|(n, t)| {
-        let n = ident(n);
-        let t = borrowed_for_a(quote!(#t));
-        quote!(#n: #t)
-    });
+    // Both methods borrow their arguments for the returned future's lifetime `'a`.
+    let args_a: Vec<TokenStream> = os
+        .args
+        .iter()
+        .map(|(n, t)| {
+            let n = ident(n);
+            let t = borrowed_for_a(quote!(#t));
+            quote!(#n: #t)
+        })
+        .collect();
     let ret = &os.returns;
     let with_response = ident(&os.with_response);
     let arg_names = os.args.iter().map(|(n, _)| ident(n));
-    let args_again = args;
     let validation = checks::input_checks(ctx, op);
     let query = request::query(ctx, op);
-    let call = request::call(ctx, op);
+    let (prepared, send) = request::call(ctx, op);
+    // Checked and encoded when the method is called; the returned future only sends. A
+    // preparation that can fail (`?`) runs in a closure, so that its error becomes the value.
+    let steps = quote!(#validation #query #prepared);
+    let fallible = has_try(steps.clone());
+    let prepare = if fallible {
+        quote!(let prepared = (|| -> Result<_> { #steps })();)
+    } else {
+        quote!(let prepared: Result<_> = { #steps };)
+    };
     let doc = method_docs::method_docs(ctx, op, !validation.is_empty());
     let with_response_doc = crate::emit::docs::attrs(&[
         format!(
@@ -54,13 +62,21 @@ pub fn operation(ctx: &Ctx<'_>, op: &Operation, os: &OperationSurface) -> TokenS
         }
         #with_response_doc
         #deprecated
-        pub async fn #with_response(&self, #(#args_again),*) -> Result<rt::Response<#ret>> {
-            #validation
-            #query
-            #call
+        pub fn #with_response<'a>(&'a self, #(#args_a),*) -> impl std::future::Future<Output = Result<rt::Response<#ret>>> + 'a {
+            #prepare
+            #send
         }
         #stream
     }
+}
+
+/// Whether `tokens` use the `?` operator (outside string literals).
+fn has_try(tokens: TokenStream) -> bool {
+    tokens.into_iter().any(|t| match t {
+        TokenTree::Punct(p) => p.as_char() == '?',
+        TokenTree::Group(g) => has_try(g.stream()),
+        _ => false,
+    })
 }
 
 /// `ty` with the lifetime `'a` on each reference in it (`&str` → `&'a str`,

@@ -36,9 +36,9 @@ fn path(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
     }
     fmt.push_str(&rest.replace('{', "{{").replace('}', "}}"));
     if fmt_args.is_empty() {
-        quote!(#fmt)
+        quote!(#fmt.to_owned())
     } else {
-        quote!(&format!(#fmt, #(#fmt_args),*))
+        quote!(format!(#fmt, #(#fmt_args),*))
     }
 }
 
@@ -53,7 +53,7 @@ pub fn query(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
         })
         .unwrap_or_default();
     if query_fields.is_empty() {
-        quote!(let query: [(String, String); 0] = [];)
+        quote!(let query = Vec::new();)
     } else {
         let pushes = query_fields.iter().map(|f| {
             let n = ident(&f.rust);
@@ -121,9 +121,10 @@ fn sent(ctx: &Ctx<'_>, op: &Operation, location: ParamLocation) -> TokenStream {
     }
 }
 
-/// The `rt::Call` describing the request, and the runtime call that sends it and decodes the
-/// response.
-pub fn call(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
+/// The request, prepared: the `rt::Call` describing it and the body to send, as the value
+/// `Ok((call, body))` that ends the method's preparation; and the runtime call that sends it
+/// (`prepared`) and decodes the response, as a future.
+pub fn call(ctx: &Ctx<'_>, op: &Operation) -> (TokenStream, TokenStream) {
     let api = ctx.api;
     let method = crate::emit::method::expr(&op.method);
     let path_expr = path(ctx, op);
@@ -186,6 +187,7 @@ pub fn call(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
             method: #method,
             template: #template,
             path: #path_expr,
+            query,
             idempotent: #idempotent,
             error_statuses: &[#(#statuses),*],
             default_error: #default_error,
@@ -194,26 +196,32 @@ pub fn call(ctx: &Ctx<'_>, op: &Operation) -> TokenStream {
             cookies: #cookies,
         };
     };
-    if let Some(format) = stream {
+    let prepared = quote!(#call_info Ok((call, #send_body)));
+    let send = if let Some(format) = stream {
         let framing = match format {
             StreamFormat::EventStream => quote!(rt::Framing::EventStream),
             StreamFormat::JsonLines => quote!(rt::Framing::JsonLines),
             StreamFormat::JsonSeq => quote!(rt::Framing::JsonSeq),
         };
-        quote!(#call_info self.http.send_for_items(call, &query, #send_body, #framing).await)
+        quote!(self.http.send_for_items(prepared, #framing))
     } else if let Some(raw) = raw {
         let method = match raw {
             RawBody::Bytes => quote!(send_for_bytes),
             RawBody::Text => quote!(send_for_text),
         };
-        quote!(#call_info self.http.#method(call, &query, #send_body).await)
+        quote!(self.http.#method(prepared))
     } else if op.success.body.is_some() {
-        quote!(#call_info self.http.#send(call, &query, #send_body).await)
+        quote!(self.http.#send(prepared))
     } else if send.to_string() == "send" {
-        quote!(#call_info self.http.send::<_, rt::IgnoredAny, _>(call, &query, #send_body).await.map(|r| r.map(|_| ())))
+        quote!(rt::no_body(
+            self.http.send::<_, rt::IgnoredAny, _>(prepared)
+        ))
     } else {
-        quote!(#call_info self.http.send_body::<rt::IgnoredAny, _>(call, &query, #send_body).await.map(|r| r.map(|_| ())))
-    }
+        quote!(rt::no_body(
+            self.http.send_body::<rt::IgnoredAny, _>(prepared)
+        ))
+    };
+    (prepared, send)
 }
 
 /// Whether a value's `Display` is its wire text: strings, numbers, booleans, dates and enums
