@@ -711,12 +711,10 @@ fn dependent_required(map: &mut Mapping, at: &At<'_>, rw: &mut Rewrite) {
     });
     if well_formed {
         map.insert("x-dependent-required".into(), deps);
-        let at = at.key("x-dependent-required").build();
-        let source = format!(
-            "{}/dependentRequired",
-            &at[..at.len() - "/x-dependent-required".len()]
+        rw.relocate(
+            &at.key("dependentRequired").build(),
+            &at.key("x-dependent-required").build(),
         );
-        rw.moved.push((at, source));
     } else {
         rw.sink.warning(
             &at.key("dependentRequired").build(),
@@ -781,8 +779,9 @@ fn siblings_of_ref(map: &mut Mapping, at: &At<'_>, rw: &mut Rewrite) {
             map.insert("allOf".into(), Value::Sequence(vec![only]));
         }
     }
-    rw.moved
-        .push((at.key("allOf").index(0).build(), at.build()));
+    // Only the `$ref` moved: the moves inside the schema stay where they are.
+    let source = rw.source(&at.build());
+    rw.moved.push((at.key("allOf").index(0).build(), source));
 }
 
 /// Moves every `$defs` (and `definitions`) entry found to `components/schemas` (the only place `lower` names
