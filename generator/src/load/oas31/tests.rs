@@ -307,6 +307,49 @@ components:
     }
 }
 
+/// A `$defs` entry moved to `components/schemas` takes the moves inside it along: a warning
+/// about its `dependentRequired` names that keyword where it was written.
+#[test]
+fn dependent_required_in_defs_leads_back_to_the_source() {
+    let text = r#"
+openapi: 3.1.0
+info: {title: t, version: '1'}
+servers: [{url: 'https://x'}]
+paths: {}
+components:
+  schemas:
+    A:
+      type: object
+      properties: {x: {$ref: '#/components/schemas/A/$defs/X'}}
+      $defs:
+        X: {type: object, properties: {a: {type: string}}, dependentRequired: {a: [c]}}
+"#;
+    let (_, _, diags) = crate::lower_spec("x.yaml", "x", text).expect("only warnings");
+    let pointers: Vec<&str> = diags.0.iter().map(|d| d.pointer.as_str()).collect();
+    assert_eq!(
+        pointers,
+        ["/components/schemas/A/$defs/X/dependentRequired/a"],
+        "{diags}"
+    );
+}
+
+/// The `allOf` members a `$ref` with siblings shifts take the moves inside them along.
+#[test]
+fn moves_inside_shifted_all_of_members_follow_them() {
+    let text =
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    \
+                S: {type: object}\n    \
+                T:\n      $ref: '#/components/schemas/S'\n      description: d\n      \
+                allOf: [{properties: {p: {$ref: '#/components/schemas/S', description: e}}}]\n";
+    let mut doc = yaml(text);
+    let rw = rewrite("x.yaml", &mut doc);
+    let t = "/components/schemas/T";
+    assert_eq!(
+        crate::load::source_pointer(&rw.moved, &format!("{t}/allOf/1/properties/p/allOf/0")),
+        Some(format!("{t}/allOf/0/properties/p"))
+    );
+}
+
 /// `query` and `additionalOperations` are gathered into `x-additional-operations`, by the
 /// method name as sent, each recorded as moved from where it was written (through a path item
 /// from `components/pathItems` too); a method given twice keeps the first.
