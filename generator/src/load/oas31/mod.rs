@@ -45,10 +45,15 @@ impl Rewrite {
     /// rewritten so far): the moves already recorded inside `from` follow it, and `from` is
     /// taken back through the moves recorded before (a path item from `components/pathItems`).
     fn relocate(&mut self, from: &str, to: &str) {
-        let source =
-            crate::load::source_pointer(&self.moved, from).unwrap_or_else(|| from.to_owned());
+        let source = self.source(from);
         self.rebase(from, to);
         self.moved.push((to.to_owned(), source));
+    }
+
+    /// Where the node at `pointer` (into the document as rewritten so far) was written: taken
+    /// back through the moves recorded before (a path item from `components/pathItems`).
+    fn source(&self, pointer: &str) -> String {
+        crate::load::source_pointer(&self.moved, pointer).unwrap_or_else(|| pointer.to_owned())
     }
 
     /// The moves recorded inside the node at `from`, which is now at `to`, follow it.

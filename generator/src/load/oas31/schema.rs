@@ -711,12 +711,10 @@ fn dependent_required(map: &mut Mapping, at: &At<'_>, rw: &mut Rewrite) {
     });
     if well_formed {
         map.insert("x-dependent-required".into(), deps);
-        let at = at.key("x-dependent-required").build();
-        let source = format!(
-            "{}/dependentRequired",
-            &at[..at.len() - "/x-dependent-required".len()]
+        rw.relocate(
+            &at.key("dependentRequired").build(),
+            &at.key("x-dependent-required").build(),
         );
-        rw.moved.push((at, source));
     } else {
         rw.sink.warning(
             &at.key("dependentRequired").build(),
@@ -771,9 +769,9 @@ fn siblings_of_ref(map: &mut Mapping, at: &At<'_>, rw: &mut Rewrite) {
     match map.get_mut("allOf") {
         Some(Value::Sequence(all)) => {
             let all_of = at.key("allOf");
+            // From the last, so that each member's moves follow it once.
             for i in (0..all.len()).rev() {
-                rw.moved
-                    .push((all_of.index(i + 1).build(), all_of.index(i).build()));
+                rw.relocate(&all_of.index(i).build(), &all_of.index(i + 1).build());
             }
             all.insert(0, only);
         }
@@ -781,12 +779,14 @@ fn siblings_of_ref(map: &mut Mapping, at: &At<'_>, rw: &mut Rewrite) {
             map.insert("allOf".into(), Value::Sequence(vec![only]));
         }
     }
-    rw.moved
-        .push((at.key("allOf").index(0).build(), at.build()));
+    // Only the `$ref` moved: the moves inside the schema stay where they are.
+    let source = rw.source(&at.build());
+    rw.moved.push((at.key("allOf").index(0).build(), source));
 }
 
 /// Moves every `$defs` (and `definitions`) entry found to `components/schemas` (the only place `lower` names
-/// schemas from), under its own name if free, and points the references to it there.
+/// schemas from), under its own name if free, and points the references to it there; the moves
+/// recorded inside an entry (its `x-dependent-required`) follow it.
 pub(super) fn hoist_defs(root: &mut Mapping, rw: &mut Rewrite) {
     if rw.defs.is_empty() {
         return;
@@ -821,7 +821,7 @@ pub(super) fn hoist_defs(root: &mut Mapping, rw: &mut Rewrite) {
         }
         let target = join("/components/schemas", &key);
         renamed.push((format!("#{source}"), format!("#{target}")));
-        rw.moved.push((target, source));
+        rw.relocate(&source, &target);
         schemas.insert(key.into(), def);
     }
     let mut doc = Value::Mapping(std::mem::take(root));

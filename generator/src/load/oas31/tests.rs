@@ -255,6 +255,101 @@ fn item_schema_pointers_lead_back_to_the_source() {
     assert!(rw.sink.into_diagnostics().0.is_empty());
 }
 
+/// `dependentRequired` (kept as `x-dependent-required`) and a `$ref` with siblings (moved into
+/// `allOf`) in a `query` operation and an `additionalOperations` entry of a path item from
+/// `components/pathItems`: what `lower` reports about them names where they were written.
+#[test]
+fn diagnostics_in_gathered_operations_lead_back_to_the_source() {
+    let text = r#"
+openapi: 3.2.0
+info: {title: t, version: '1'}
+servers: [{url: 'https://x'}]
+paths:
+  /b: {$ref: '#/components/pathItems/B'}
+components:
+  pathItems:
+    B:
+      query:
+        operationId: q
+        requestBody:
+          content:
+            application/json:
+              schema: {type: object, properties: {a: {type: string}}, dependentRequired: {a: [c]}}
+        responses: {'204': {description: OK}}
+      additionalOperations:
+        PURGE:
+          operationId: p
+          requestBody:
+            content:
+              application/json:
+                schema: {type: object, properties: {a: {type: string}}, dependentRequired: {a: [d]}}
+          responses:
+            '200':
+              description: OK
+              content:
+                application/json:
+                  schema: {$ref: '#/components/schemas/Missing', description: d}
+"#;
+    let diags = match crate::lower_spec("x.yaml", "x", text) {
+        Ok((_, _, d)) | Err(d) => d,
+    };
+    let pointers: Vec<&str> = diags.0.iter().map(|d| d.pointer.as_str()).collect();
+    let b = "/components/pathItems/B";
+    let json = "content/application~1json/schema";
+    let expected = [
+        format!("{b}/query/requestBody/{json}/dependentRequired/a"),
+        format!("{b}/additionalOperations/PURGE/requestBody/{json}/dependentRequired/a"),
+        format!("{b}/additionalOperations/PURGE/responses/200/{json}"),
+    ];
+    assert_eq!(pointers.len(), expected.len(), "{diags}");
+    for p in &expected {
+        assert!(pointers.contains(&p.as_str()), "{p} not in {diags}");
+    }
+}
+
+/// A `$defs` entry moved to `components/schemas` takes the moves inside it along: a warning
+/// about its `dependentRequired` names that keyword where it was written.
+#[test]
+fn dependent_required_in_defs_leads_back_to_the_source() {
+    let text = r#"
+openapi: 3.1.0
+info: {title: t, version: '1'}
+servers: [{url: 'https://x'}]
+paths: {}
+components:
+  schemas:
+    A:
+      type: object
+      properties: {x: {$ref: '#/components/schemas/A/$defs/X'}}
+      $defs:
+        X: {type: object, properties: {a: {type: string}}, dependentRequired: {a: [c]}}
+"#;
+    let (_, _, diags) = crate::lower_spec("x.yaml", "x", text).expect("only warnings");
+    let pointers: Vec<&str> = diags.0.iter().map(|d| d.pointer.as_str()).collect();
+    assert_eq!(
+        pointers,
+        ["/components/schemas/A/$defs/X/dependentRequired/a"],
+        "{diags}"
+    );
+}
+
+/// The `allOf` members a `$ref` with siblings shifts take the moves inside them along.
+#[test]
+fn moves_inside_shifted_all_of_members_follow_them() {
+    let text =
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    \
+                S: {type: object}\n    \
+                T:\n      $ref: '#/components/schemas/S'\n      description: d\n      \
+                allOf: [{properties: {p: {$ref: '#/components/schemas/S', description: e}}}]\n";
+    let mut doc = yaml(text);
+    let rw = rewrite("x.yaml", &mut doc);
+    let t = "/components/schemas/T";
+    assert_eq!(
+        crate::load::source_pointer(&rw.moved, &format!("{t}/allOf/1/properties/p/allOf/0")),
+        Some(format!("{t}/allOf/0/properties/p"))
+    );
+}
+
 /// `query` and `additionalOperations` are gathered into `x-additional-operations`, by the
 /// method name as sent, each recorded as moved from where it was written (through a path item
 /// from `components/pathItems` too); a method given twice keeps the first.
