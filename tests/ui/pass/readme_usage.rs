@@ -30,6 +30,16 @@ async fn anam_flow(client: &anam::Client) -> Result<(), anam::Error> {
     Ok(())
 }
 
+/// A method's future can be spawned onto a multi-threaded runtime: it is `Send` (and `'static`
+/// once it owns what it borrows).
+fn spawnable(client: coval::Client, id: String) {
+    fn send<T: Send>(_: &T) {}
+    let call = client.get_persona(&id);
+    send(&call);
+    drop(call);
+    let _ = tokio::spawn(async move { client.get_persona(&id).await });
+}
+
 fn main() {
     let coval = coval::Client::new("sk-secret-123").with_base_url("http://127.0.0.1:9");
     assert_eq!(coval.base_url(), "http://127.0.0.1:9");
@@ -40,6 +50,7 @@ fn main() {
     // The futures are built (so the calls type-check) but not run: no network here.
     drop(coval_flow(&coval));
     drop(anam_flow(&anam));
+    let _ = spawnable;
 
     // Validation happens before sending, and lists every problem.
     use coval::Validate as _;
