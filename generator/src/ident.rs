@@ -27,14 +27,14 @@ fn words(raw: &str) -> String {
 /// `foo`, `Bar`), and before the last of several uppercase letters followed by a lowercase one
 /// (`HTTPServer` → `HTTP`, `Server`). The same as heck's own splitting, without its
 /// per-character formatting: names are made for every property of every schema.
-fn ascii_words(raw: &str, mut f: impl FnMut(&str)) {
+fn ascii_words<'r>(raw: &'r str, mut f: impl FnMut(&'r str)) {
     for run in raw.split(|c: char| !c.is_ascii_alphanumeric()) {
         split_cases(run, &mut f);
     }
 }
 
 /// One run of ASCII letters and digits, split at case changes as [`ascii_words`] says.
-fn split_cases(run: &str, f: &mut impl FnMut(&str)) {
+fn split_cases<'r>(run: &'r str, f: &mut impl FnMut(&'r str)) {
     let b = run.as_bytes();
     let mut start = 0;
     // Whether the last letter since the current word began is lowercase (Some(true)) or
@@ -70,6 +70,14 @@ fn split_cases(run: &str, f: &mut impl FnMut(&str)) {
     if b.len() > start {
         f(&run[start..]);
     }
+}
+
+/// The words of an ASCII name, split as heck splits them (see [`ascii_words`]):
+/// `WebhookIssuesOpened` → `Webhook`, `Issues`, `Opened`; `HTTPServer2` → `HTTP`, `Server2`.
+pub fn name_words(name: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    ascii_words(name, |w| out.push(w));
+    out
 }
 
 /// heck's `UpperCamelCase` of [`words`]`(raw)`, keeping only ASCII letters, digits and `_`;
@@ -317,6 +325,20 @@ mod tests {
         assert_eq!(enum_variant_names(&v), ["Cara2", "Cara3"]);
         let v = ["ASC", "asc", ""].map(String::from);
         assert_eq!(enum_variant_names(&v), ["Asc", "Asc2", "Empty"]);
+    }
+
+    /// A name's words, as a shared type's name is made from them (`lower/shared.rs`).
+    #[test]
+    fn name_words_split_as_heck_does() {
+        assert_eq!(
+            name_words("WebhookIssuesOpened"),
+            ["Webhook", "Issues", "Opened"]
+        );
+        assert_eq!(
+            name_words("HTTPServer2Config"),
+            ["HTTP", "Server2", "Config"]
+        );
+        assert_eq!(name_words("Sender"), ["Sender"]);
     }
 
     /// The ASCII fast path splits words exactly as heck does: every string of up to six

@@ -15,7 +15,7 @@
 //! The type's docs and `Source:` pointer are its first copy's. A warning about a copy's
 //! content is given once, at the first copy, since the copies say the same.
 
-use crate::ident::{type_name, Namespace};
+use crate::ident::{name_words, type_name, Namespace};
 use crate::ir::*;
 use foldhash::HashMap;
 use openapiv3::Schema;
@@ -110,10 +110,11 @@ impl<'a> Index<'a> {
 /// Names that fit every one of `names` (the names a type's places would give it), best first:
 /// the words they all end with, alone (`IssueOwner`, `PullOwner` → `Owner`), from after the
 /// last of the generator's own suffixes, which say where a type stands and not what it is
-/// (`IssueResponseOwner`, `PullResponseOwner` → `Owner`; `…ResponseItem` → none); then the words they all begin with followed by those (`WebhookIssuesOpenedSender`,
+/// (`IssueResponseOwner`, `PullResponseOwner` → `Owner`; `…ResponseItem` → none); then the
+/// words they all begin with followed by those (`WebhookIssuesOpenedSender`,
 /// `WebhookStarCreatedSender` → `WebhookSender`). None when the names do not end alike.
 fn common_words(names: &[String]) -> Vec<String> {
-    let split: Vec<Vec<&str>> = names.iter().map(|n| words(n)).collect();
+    let split: Vec<Vec<&str>> = names.iter().map(|n| name_words(n)).collect();
     let Some(shortest) = split.iter().map(Vec::len).min() else {
         return Vec::new();
     };
@@ -143,7 +144,9 @@ fn common_words(names: &[String]) -> Vec<String> {
     // The words after the last role word (`ResponseOwner` → `Owner`).
     let what = end
         .iter()
-        .rposition(|w| ROLES.contains(w) || w.starts_with(|c: char| c.is_ascii_digit()))
+        .rposition(|w| {
+            ROLES.iter().any(|r| w.starts_with(r)) || w.starts_with(|c: char| c.is_ascii_digit())
+        })
         .map_or(0, |role| role + 1);
     if what < end.len() {
         out.push(end[what..].concat());
@@ -155,7 +158,7 @@ fn common_words(names: &[String]) -> Vec<String> {
 }
 
 /// The words `lower` appends to say where an inline type stands (`…Request`, `…Response`,
-/// `…Item`): a shared type is not named by them alone.
+/// `…Item`, `…Error404`): a shared type is not named by them alone.
 const ROLES: &[&str] = &[
     "Request", "Response", "Item", "Value", "Extra", "Error", "Default",
 ];
@@ -164,26 +167,6 @@ const ROLES: &[&str] = &[
 const CONNECTIVES: &[&str] = &[
     "And", "By", "For", "From", "In", "Of", "On", "Or", "To", "With",
 ];
-
-/// The words of an UpperCamelCase name: `WebhookIssuesOpened` → `Webhook`, `Issues`, `Opened`.
-fn words(name: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let chars: Vec<(usize, char)> = name.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate().skip(1) {
-        let prev = chars[k - 1].1;
-        let next_lower = chars.get(k + 1).is_some_and(|&(_, n)| n.is_lowercase());
-        let boundary = (c.is_uppercase() && (prev.is_lowercase() || prev.is_ascii_digit()))
-            || (c.is_uppercase() && prev.is_uppercase() && next_lower)
-            || (c.is_ascii_digit() && !prev.is_ascii_digit());
-        if boundary {
-            out.push(&name[start..i]);
-            start = i;
-        }
-    }
-    out.push(&name[start..]);
-    out
-}
 
 /// Renames the types in `renames` (old → new) wherever the IR names them.
 pub(super) fn apply(
@@ -204,19 +187,9 @@ pub(super) fn apply(
     for (mut name, mut t) in old {
         fix(&mut name);
         fix(&mut t.name);
-        match &mut t.kind {
-            TypeKind::Struct(s) => {
-                s.fields
-                    .iter_mut()
-                    .for_each(|f| in_shape(&mut f.shape, &fix));
-                s.extra.iter_mut().for_each(|e| in_shape(e, &fix));
-            }
-            TypeKind::Tagged(u) => u.variants.iter_mut().for_each(|v| fix(&mut v.ty)),
-            TypeKind::Untagged(u) => u
-                .variants
-                .iter_mut()
-                .for_each(|v| in_shape(&mut v.shape, &fix)),
-            TypeKind::Enum(_) => {}
+        t.member_shapes_mut().for_each(|s| in_shape(s, &fix));
+        if let TypeKind::Tagged(u) = &mut t.kind {
+            u.variants.iter_mut().for_each(|v| fix(&mut v.ty));
         }
         types.insert(name, t);
     }
@@ -241,10 +214,8 @@ pub(super) fn apply(
 }
 
 fn in_shape(shape: &mut Shape, fix: &impl Fn(&mut String)) {
-    match &mut shape.ty {
-        Ty::Named(n) => fix(n),
-        Ty::Array(s) | Ty::Map(s) => in_shape(s, fix),
-        _ => {}
+    if let Some(name) = shape.named_mut() {
+        fix(name);
     }
 }
 
@@ -273,19 +244,6 @@ mod tests {
 
     fn names(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| s.to_string()).collect()
-    }
-
-    #[test]
-    fn words_split_at_case_and_digits() {
-        assert_eq!(
-            words("WebhookIssuesOpened"),
-            ["Webhook", "Issues", "Opened"]
-        );
-        assert_eq!(
-            words("HTTPServer2Config"),
-            ["HTTP", "Server", "2", "Config"]
-        );
-        assert_eq!(words("Sender"), ["Sender"]);
     }
 
     #[test]
