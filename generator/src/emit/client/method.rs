@@ -1,11 +1,12 @@
 //! One operation's method: its signature, then validation, the request and the call.
 
 use super::{checks, method_docs, request, stream};
+use crate::emit::rust_type::BorrowedForA;
 use crate::emit::Ctx;
 use crate::ident::ident;
 use crate::ir::*;
 use crate::surface::OperationSurface;
-use proc_macro2::{Group, TokenStream, TokenTree};
+use proc_macro2::{TokenStream, TokenTree};
 use quote::quote;
 
 pub fn operation(ctx: &Ctx<'_>, op: &Operation, os: &OperationSurface) -> TokenStream {
@@ -16,7 +17,7 @@ pub fn operation(ctx: &Ctx<'_>, op: &Operation, os: &OperationSurface) -> TokenS
         .iter()
         .map(|(n, t)| {
             let n = ident(n);
-            let t = borrowed_for_a(quote!(#t));
+            let t = BorrowedForA(t);
             quote!(#n: #t)
         })
         .collect();
@@ -77,49 +78,4 @@ fn has_try(tokens: TokenStream) -> bool {
         TokenTree::Group(g) => has_try(g.stream()),
         _ => false,
     })
-}
-
-/// `ty` with the lifetime `'a` on each reference in it (`&str` → `&'a str`,
-/// `Option<&T>` → `Option<&'a T>`), for a method whose returned future borrows its arguments.
-fn borrowed_for_a(ty: TokenStream) -> TokenStream {
-    let mut out = Vec::new();
-    let mut tokens = ty.into_iter().peekable();
-    while let Some(t) = tokens.next() {
-        match t {
-            TokenTree::Punct(p) if p.as_char() == '&' => {
-                let named =
-                    matches!(tokens.peek(), Some(TokenTree::Punct(q)) if q.as_char() == '\'');
-                out.push(TokenTree::Punct(p));
-                if !named {
-                    out.extend(quote!('a));
-                }
-            }
-            TokenTree::Group(g) => {
-                let mut inner = Group::new(g.delimiter(), borrowed_for_a(g.stream()));
-                inner.set_span(g.span());
-                out.push(TokenTree::Group(inner));
-            }
-            other => out.push(other),
-        }
-    }
-    out.into_iter().collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::borrowed_for_a;
-    use quote::quote;
-
-    #[test]
-    fn every_reference_gets_the_lifetime() {
-        let t = |ts: proc_macro2::TokenStream| borrowed_for_a(ts).to_string();
-        assert_eq!(t(quote!(&str)), quote!(&'a str).to_string());
-        assert_eq!(t(quote!(Option<&Pet>)), quote!(Option<&'a Pet>).to_string());
-        assert_eq!(t(quote!(&[String])), quote!(&'a [String]).to_string());
-        assert_eq!(t(quote!(&'static str)), quote!(&'static str).to_string());
-        assert_eq!(
-            t(quote!(impl Into<String>)),
-            quote!(impl Into<String>).to_string()
-        );
-    }
 }
