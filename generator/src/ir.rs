@@ -108,6 +108,20 @@ impl TypeDef {
             TypeKind::Tagged(_) | TypeKind::Enum(_) => Box::new(std::iter::empty()),
         }
     }
+
+    /// [`TypeDef::member_shapes`], to change.
+    pub fn member_shapes_mut(&mut self) -> Box<dyn Iterator<Item = &mut Shape> + '_> {
+        match &mut self.kind {
+            TypeKind::Struct(s) => Box::new(
+                s.fields
+                    .iter_mut()
+                    .map(|f| &mut f.shape)
+                    .chain(&mut s.extra),
+            ),
+            TypeKind::Untagged(u) => Box::new(u.variants.iter_mut().map(|v| &mut v.shape)),
+            TypeKind::Tagged(_) | TypeKind::Enum(_) => Box::new(std::iter::empty()),
+        }
+    }
 }
 
 /// Documentation carried from the spec.
@@ -170,6 +184,26 @@ pub struct Shape {
     pub ty: Ty,
     pub nullable: bool,
     pub rules: Rules,
+}
+
+impl Shape {
+    /// The named type this shape is, or holds (as array items or map values).
+    pub fn named(&self) -> Option<&str> {
+        match &self.ty {
+            Ty::Named(n) => Some(n),
+            Ty::Array(s) | Ty::Map(s) => s.named(),
+            _ => None,
+        }
+    }
+
+    /// [`Shape::named`], to change (a rename).
+    pub fn named_mut(&mut self) -> Option<&mut String> {
+        match &mut self.ty {
+            Ty::Named(n) => Some(n),
+            Ty::Array(s) | Ty::Map(s) => s.named_mut(),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -99,7 +99,7 @@ pub fn derives(ctx: &Ctx<'_>, t: &TypeDef, decode: Decode) -> TokenStream {
     let ser = ser_gated.then(
         || quote!(#[cfg_attr(any(test, feature = #SERIALIZE_RESPONSES), derive(serde::Serialize))]),
     );
-    let de = (derives_de && de_gated).then(|| {
+    let de = de_gated.then(|| {
         quote!(#[cfg_attr(any(test, feature = #DESERIALIZE_REQUESTS), derive(serde::Deserialize))])
     });
     quote! {

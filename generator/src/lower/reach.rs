@@ -131,22 +131,13 @@ pub(super) fn mark_reachable(
 
 /// The types `t` names directly.
 fn refs_of<'t>(t: &'t TypeDef, out: &mut Vec<&'t str>) {
-    match &t.kind {
-        TypeKind::Struct(s) => {
-            s.fields.iter().for_each(|f| named_in(&f.shape, out));
-            s.extra.iter().for_each(|e| named_in(e, out));
-        }
-        TypeKind::Tagged(u) => out.extend(u.variants.iter().map(|v| v.ty.as_str())),
-        TypeKind::Untagged(u) => u.variants.iter().for_each(|v| named_in(&v.shape, out)),
-        TypeKind::Enum(_) => {}
+    out.extend(t.member_shapes().filter_map(Shape::named));
+    if let TypeKind::Tagged(u) = &t.kind {
+        out.extend(u.variants.iter().map(|v| v.ty.as_str()));
     }
 }
 
 /// The named type a shape is, or holds (as array items or map values).
 fn named_in<'t>(shape: &'t Shape, out: &mut Vec<&'t str>) {
-    match &shape.ty {
-        Ty::Named(n) => out.push(n),
-        Ty::Array(s) | Ty::Map(s) => named_in(s, out),
-        _ => {}
-    }
+    out.extend(shape.named());
 }
