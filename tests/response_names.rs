@@ -98,7 +98,8 @@ fn an_operation_keeps_its_name_and_the_streamed_methods_move() {
     assert!(source.contains("rt::body_of(self.get_thing_streamed_2_with_response())"));
     let warnings = generated.warnings.to_string();
     assert!(
-        warnings.contains("the streamed method would be `get_thing_streamed`, a name already taken"),
+        warnings
+            .contains("the streamed method would be `get_thing_streamed`, a name already taken"),
         "{warnings}"
     );
 }

@@ -448,9 +448,10 @@ fn streamed(
     out: &mut Out,
 ) {
     let at = |op: &Operation| {
-        op.streamed
-            .as_ref()
-            .map_or_else(|| format!("{}/responses", op.pointer), |s| s.item_pointer.clone())
+        op.streamed.as_ref().map_or_else(
+            || format!("{}/responses", op.pointer),
+            |s| s.item_pointer.clone(),
+        )
     };
     let media = |op: &Operation| {
         op.streamed

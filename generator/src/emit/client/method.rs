@@ -115,7 +115,12 @@ fn pair(
     } else {
         quote!(let prepared: Result<_> = { #steps };)
     };
-    let doc = method_docs::method_docs(ctx, op, !validation.is_empty(), &extra_doc.unwrap_or_default());
+    let doc = method_docs::method_docs(
+        ctx,
+        op,
+        !validation.is_empty(),
+        &extra_doc.unwrap_or_default(),
+    );
     let with_response_doc = crate::emit::docs::attrs(&[
         format!(
             "[`Client::{}`], with the response's status, headers and request id: an",

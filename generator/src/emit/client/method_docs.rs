@@ -8,7 +8,12 @@ use proc_macro2::TokenStream;
 
 /// `validates`: whether the method checks its input before sending it; `extra` follows the
 /// line naming the operation.
-pub fn method_docs(ctx: &Ctx<'_>, op: &Operation, validates: bool, extra: &[String]) -> TokenStream {
+pub fn method_docs(
+    ctx: &Ctx<'_>,
+    op: &Operation,
+    validates: bool,
+    extra: &[String],
+) -> TokenStream {
     let api = ctx.api;
     let mut arg_docs = Vec::new();
     for p in &op.params {
