@@ -54,3 +54,52 @@ fn an_operation_keeps_its_name_and_the_companion_moves() {
         "{warnings:#?}"
     );
 }
+
+/// The `*_streamed` methods of a response offered as JSON and streamed are claimed after every
+/// other method: an operation named like one keeps its name, and the streamed pair moves.
+const STREAMED: &str = r#"
+openapi: 3.0.3
+info: {title: Names, version: "1"}
+servers: [{url: "https://example.test"}]
+paths:
+  /thing:
+    get:
+      operationId: getThing
+      responses:
+        "200":
+          description: A thing, whole or as events.
+          content:
+            application/json:
+              schema: {type: object, properties: {id: {type: string}}}
+            text/event-stream:
+              x-item-schema: {type: object, properties: {id: {type: string}}}
+  /thing/streamed:
+    get:
+      operationId: getThingStreamed
+      responses:
+        "204": {description: Nothing.}
+"#;
+
+#[test]
+fn an_operation_keeps_its_name_and_the_streamed_methods_move() {
+    let generated =
+        generator::generate("names.yaml", "names", STREAMED).unwrap_or_else(|d| panic!("{d}"));
+    let source = &generated.source;
+    for method in [
+        "pub fn get_thing<'a>(",
+        "pub fn get_thing_with_response<'a>(",
+        "pub fn get_thing_streamed<'a>(",
+        "pub fn get_thing_streamed_with_response<'a>(",
+        "pub fn get_thing_streamed_2<'a>(",
+        "pub fn get_thing_streamed_2_with_response<'a>(",
+    ] {
+        assert!(source.contains(method), "no `{method}` in:\n{source}");
+    }
+    assert!(source.contains("rt::body_of(self.get_thing_streamed_2_with_response())"));
+    let warnings = generated.warnings.to_string();
+    assert!(
+        warnings
+            .contains("the streamed method would be `get_thing_streamed`, a name already taken"),
+        "{warnings}"
+    );
+}

@@ -247,6 +247,34 @@ fn success_response_type_changed_is_breaking() {
     );
 }
 
+/// A response offered streamed too gets `*_streamed` methods beside the unchanged ones: an
+/// addition; the other way round they are gone, which breaks their calls.
+#[test]
+fn streamed_methods_added_are_additive_and_removed_breaking() {
+    let at = "/paths/~1widgets~1{id}/get/responses/200/content/text~1event-stream/x-item-schema";
+    check(
+        "streamed_added",
+        Level::Minor,
+        &[("additive", "streamed-added", at)],
+    );
+    let added = description("streamed_added", at);
+    assert!(
+        added.contains("new method `Client::get_widget_streamed` returns `ItemStream<Widget>`"),
+        "{added}"
+    );
+    let r = report("tests/fixtures/diff/streamed_added.yaml", BASE, "widgets");
+    let got = summary(&r);
+    assert_eq!(
+        got,
+        [("breaking", "streamed-removed", at.to_owned())],
+        "{}",
+        diff::to_text(&r, None)
+    );
+    assert!(r.changes[0]
+        .description
+        .contains("`Client::get_widget_streamed` is gone"));
+}
+
 /// The description of the one change at `pointer`.
 fn description(case: &str, pointer: &str) -> String {
     let r = report(BASE, &format!("tests/fixtures/diff/{case}.yaml"), "widgets");

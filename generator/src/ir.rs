@@ -349,11 +349,50 @@ pub struct Operation {
     pub body: Option<Body>,
     /// The success response (first 2xx).
     pub success: Response,
+    /// The success response streamed, when the 2xx that `success` reads as JSON also offers a
+    /// sequential media type with an `itemSchema` (OpenAI's chat completions: JSON, or
+    /// server-sent events when the body asks for them). The client gets a second pair of
+    /// methods for it (`*_streamed`).
+    pub streamed: Option<Streamed>,
     /// Documented non-2xx responses (`default` has status 0).
     pub errors: Vec<Response>,
 }
 
+/// The streamed form of an operation's success response (see [`Operation::streamed`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Streamed {
+    /// The response as a stream: `stream` is set and `body` is the shape of one item.
+    pub response: Response,
+    /// The JSON pointer of its `itemSchema`.
+    pub item_pointer: String,
+}
+
 impl Operation {
+    /// Every response: the success one, its streamed form, then the errors.
+    pub fn responses(&self) -> impl Iterator<Item = &Response> {
+        std::iter::once(&self.success)
+            .chain(self.streamed.as_ref().map(|s| &s.response))
+            .chain(&self.errors)
+    }
+
+    /// [`Operation::responses`], mutably.
+    pub fn responses_mut(&mut self) -> impl Iterator<Item = &mut Response> {
+        std::iter::once(&mut self.success)
+            .chain(self.streamed.as_mut().map(|s| &mut s.response))
+            .chain(&mut self.errors)
+    }
+
+    /// The operation as its streamed methods send it: the success response replaced by its
+    /// streamed form (so the `Accept` header, the decoding and the docs follow it).
+    pub fn as_streamed(&self) -> Option<Operation> {
+        let streamed = self.streamed.as_ref()?;
+        Some(Operation {
+            success: streamed.response.clone(),
+            streamed: None,
+            ..self.clone()
+        })
+    }
+
     /// Whether the client gets a `<op>_stream` method: paging and a query struct, no body, and
     /// only required string arguments besides (the stream takes them as `impl Into<String>`).
     pub fn has_stream(&self) -> bool {

@@ -117,20 +117,20 @@ fn operations(old: &View<'_>, new: &View<'_>, out: &mut Out) {
             None => out.push(
                 Rule::OperationAdded,
                 &n.pointer,
-                format!("new operation {}: {}", op_name(n), new.methods(n)),
+                format!("new operation {}: {}", op_name(n), new.methods(n).0),
             ),
         }
     }
     for (i, o) in old.operations.iter().enumerate() {
         if !used_old.contains(&i) {
+            let (methods, several) = old.methods(o);
             out.push(
                 Rule::OperationRemoved,
                 &o.pointer,
                 format!(
-                    "operation {} removed: {} {} gone",
+                    "operation {} removed: {methods} {} gone",
                     op_name(o),
-                    old.methods(o),
-                    if old.stream(o).is_some() { "are" } else { "is" }
+                    if several { "are" } else { "is" }
                 ),
             );
         }
@@ -188,6 +188,7 @@ fn operation(old: &Operation, new: &Operation, apis: (&View<'_>, &View<'_>), out
         out.push(Rule::RetryChanged, p, format!("{name} {what}"));
     }
     pagination(old, new, apis, &name, out);
+    streamed(old, new, apis, &name, out);
     if old.deprecated != new.deprecated {
         let what = if new.deprecated {
             "is now deprecated (`#[deprecated]`)"
@@ -432,6 +433,63 @@ fn pagination(
             Rule::PaginationChanged,
             &at,
             format!("{stream} pages differently (`x-pagination` changed)"),
+        ),
+        _ => {}
+    }
+}
+
+/// The `*_streamed` methods (a success response offered both as JSON and streamed): added,
+/// removed, or returning other items. A new name is the old method removed and a new one added.
+fn streamed(
+    old: &Operation,
+    new: &Operation,
+    apis: (&View<'_>, &View<'_>),
+    name: &str,
+    out: &mut Out,
+) {
+    let at = |op: &Operation| {
+        op.streamed.as_ref().map_or_else(
+            || format!("{}/responses", op.pointer),
+            |s| s.item_pointer.clone(),
+        )
+    };
+    let media = |op: &Operation| {
+        op.streamed
+            .as_ref()
+            .and_then(|s| s.response.media_type.clone())
+            .unwrap_or_default()
+    };
+    let added = |(method, returns): (&str, String), out: &mut Out| {
+        out.push(
+            Rule::StreamedAdded,
+            &at(new),
+            format!(
+                "{name}'s response is offered as `{}` too: new method `Client::{method}` returns `{returns}`",
+                media(new)
+            ),
+        );
+    };
+    let removed = |(method, _): (&str, String), out: &mut Out| {
+        out.push(
+            Rule::StreamedRemoved,
+            &at(old),
+            format!(
+                "`Client::{method}` is gone (the response is no longer offered as `{}`)",
+                media(old)
+            ),
+        );
+    };
+    match (apis.0.streamed(old), apis.1.streamed(new)) {
+        (None, Some(b)) => added(b, out),
+        (Some(a), None) => removed(a, out),
+        (Some(a), Some(b)) if a.0 != b.0 => {
+            removed(a, out);
+            added(b, out);
+        }
+        (Some((_, a)), Some((method, b))) if a != b => out.push(
+            Rule::ResponseTypeChanged,
+            &at(new),
+            format!("`Client::{method}` now returns `{b}` (was `{a}`)"),
         ),
         _ => {}
     }

@@ -146,6 +146,11 @@ rules! {
     PaginationRemoved = "pagination-removed",
     /// `x-pagination` changed (style, cursor or items): the stream fetches pages differently.
     PaginationChanged = "pagination-changed",
+    /// The success response is now offered streamed too (a sequential media type with an
+    /// `itemSchema` beside JSON): new `<op>_streamed` methods; the others are unchanged.
+    StreamedAdded = "streamed-added",
+    /// The `<op>_streamed` methods are gone: every call of them fails to compile.
+    StreamedRemoved = "streamed-removed",
     /// The operation was deprecated (a `#[deprecated]` warning) or no longer is; warnings are
     /// not errors, so nothing breaks.
     DeprecationChanged = "deprecation-changed",
@@ -245,6 +250,7 @@ impl Rule {
             | ArgumentsReordered
             | ResponseTypeChanged
             | PaginationRemoved
+            | StreamedRemoved
             | TypeRemoved
             | TypeKindChanged
             | RequiredFieldAdded
@@ -267,7 +273,7 @@ impl Rule {
             BaseUrlChanged | AuthChanged | OperationMoved | BodyMediaTypeChanged
             | ErrorBodyNotDecoded | RetryChanged | PaginationChanged | FieldNullRefused
             | ConstraintTightened | ConstraintReplaced | VariantOrderChanged => Behaviour,
-            OperationAdded | WebhookAdded | ErrorBodyDecoded | PaginationAdded
+            OperationAdded | WebhookAdded | ErrorBodyDecoded | PaginationAdded | StreamedAdded
             | DeprecationChanged | TypeAdded | FieldAdded | FieldNullAccepted | ExtraAdded
             | ConstraintLoosened => Additive,
         }

@@ -116,6 +116,13 @@ impl<'a> View<'a> {
         self.operation(op)?.stream.as_ref().map(|s| bare(&s.method))
     }
 
+    /// The `*_streamed` method of an operation whose success response also streams, and what
+    /// it returns (inside `Result`).
+    pub fn streamed(&self, op: &Operation) -> Option<(&'a str, String)> {
+        let s = self.operation(op)?.streamed.as_ref()?;
+        Some((bare(&s.method), s.returns.short()))
+    }
+
     /// The type of the argument `name` (a parameter's Rust name, `params` or `body`).
     pub fn arg_type(&self, op: &Operation, name: &str) -> String {
         self.operation(op)
@@ -129,13 +136,15 @@ impl<'a> View<'a> {
             .map_or_else(String::new, |s| s.returns.short())
     }
 
-    /// `Client::<method>`, with the stream method when there is one.
-    pub fn methods(&self, op: &Operation) -> String {
-        let name = self.method(op);
-        match self.stream(op) {
-            Some(stream) => format!("`Client::{name}`, `Client::{stream}`"),
-            None => format!("`Client::{name}`"),
-        }
+    /// `Client::<method>`, with the stream and streamed methods when there are; and whether
+    /// there are several.
+    pub fn methods(&self, op: &Operation) -> (String, bool) {
+        let names: Vec<String> = std::iter::once(self.method(op))
+            .chain(self.stream(op))
+            .chain(self.streamed(op).map(|s| s.0))
+            .map(|n| format!("`Client::{n}`"))
+            .collect();
+        (names.join(", "), names.len() > 1)
     }
 }
 

@@ -42,7 +42,7 @@ pub fn emit_example_tests(ctx: &Ctx<'_>) -> TokenStream {
                 });
             }
         }
-        for r in std::iter::once(&op.success).chain(&op.errors) {
+        for r in op.responses() {
             let Some(shape) = &r.body else { continue };
             let ty = ctx.rust_type_nullable(shape);
             for e in &r.examples {

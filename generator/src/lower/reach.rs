@@ -66,8 +66,7 @@ pub(super) fn drop_orphans<'c>(
             .iter()
             .for_each(|p| named_in(&p.shape, &mut roots));
         roots.extend(op.query.as_deref());
-        std::iter::once(&op.success)
-            .chain(&op.errors)
+        op.responses()
             .filter_map(|r| r.body.as_ref())
             .for_each(|b| named_in(b, &mut roots));
     }
@@ -104,7 +103,7 @@ pub(super) fn mark_reachable(
             named_in(&p.shape, &mut req);
         }
         req.extend(op.query.as_deref());
-        for r in std::iter::once(&op.success).chain(&op.errors) {
+        for r in op.responses() {
             if let Some(b) = &r.body {
                 named_in(b, &mut resp);
             }

@@ -201,7 +201,7 @@ pub(super) fn apply(
         op.body
             .iter_mut()
             .for_each(|b| in_shape(&mut b.shape, &fix));
-        for r in std::iter::once(&mut op.success).chain(&mut op.errors) {
+        for r in op.responses_mut() {
             r.body.iter_mut().for_each(|b| in_shape(b, &fix));
             r.headers
                 .iter_mut()

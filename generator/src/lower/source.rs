@@ -25,10 +25,12 @@ pub(super) fn restore(doc: &Document, api: &mut Api, diags: &mut Diagnostics) {
     for op in &mut api.operations {
         fix(&mut op.pointer);
         let body = op.body.iter_mut().flat_map(|b| &mut b.examples);
-        let responses = std::iter::once(&mut op.success)
-            .chain(&mut op.errors)
-            .flat_map(|r| &mut r.examples);
-        body.chain(responses).for_each(|e| fix(&mut e.pointer));
+        body.for_each(|e| fix(&mut e.pointer));
+        let responses = op.responses_mut().flat_map(|r| &mut r.examples);
+        responses.for_each(|e| fix(&mut e.pointer));
+        if let Some(s) = &mut op.streamed {
+            fix(&mut s.item_pointer);
+        }
     }
     for w in &mut api.webhooks {
         fix(&mut w.pointer);

@@ -182,11 +182,7 @@ fn op_shapes(op: &Operation) -> impl Iterator<Item = &Shape> {
         .iter()
         .map(|p| &p.shape)
         .chain(op.body.iter().map(|b| &b.shape))
-        .chain(
-            std::iter::once(&op.success)
-                .chain(&op.errors)
-                .filter_map(|r| r.body.as_ref()),
-        )
+        .chain(op.responses().filter_map(|r| r.body.as_ref()))
 }
 
 /// The index of the named type a shape is or holds (as array items or map values).

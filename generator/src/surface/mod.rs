@@ -1,7 +1,7 @@
 //! Stage 3, surface: every Rust name and type the generated module exposes, decided once from
 //! the IR — struct fields and their wrappers (`Option`, `Box`, `rt::Patch`), setters and
 //! `clear_*` methods, the map of unknown fields and its setter, union variants and their
-//! fallback, client methods (`*_with_response` and `*_stream` included) and the resolved pagination fields.
+//! fallback, client methods (`*_with_response`, `*_stream` and `*_streamed` included) and the resolved pagination fields.
 //!
 //! Names are claimed against one list of the names the runtime and the client already use
 //! ([`MODULE_TYPES`], [`CLIENT_METHODS`], [`METHOD_LOCALS`], [`MODEL_METHODS`],
@@ -232,6 +232,21 @@ pub struct OperationSurface {
     pub with_response: String,
     /// The `*_stream` method over every page, if the operation has one.
     pub stream: Option<Stream>,
+    /// The `*_streamed` methods, when the success response is offered streamed too
+    /// ([`Operation::streamed`]).
+    pub streamed: Option<StreamedMethods>,
+}
+
+/// The methods reading an operation's success response as a stream of items, beside the
+/// methods reading it whole: `<op>_streamed` and `<op>_streamed_with_response`. Not
+/// `<op>_stream`, which a paginated operation's stream over its pages is called.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StreamedMethods {
+    pub method: String,
+    /// Its companion returning `rt::Response<returns>`.
+    pub with_response: String,
+    /// What it returns inside `Result`: an `ItemStream` of the item type.
+    pub returns: RustType,
 }
 
 /// A `*_stream` method and the fields of the pagination it follows.

@@ -1,5 +1,6 @@
 //! The client's methods: one per operation, named against [`CLIENT_METHODS`], then the
-//! `*_with_response` and `*_stream` methods, with the pagination fields resolved to Rust fields.
+//! `*_with_response` and `*_stream` methods, with the pagination fields resolved to Rust fields,
+//! and last the `*_streamed` methods of operations whose success response also streams.
 
 use super::models::claim;
 use super::*;
@@ -32,7 +33,8 @@ pub fn operation_surfaces(api: &Api, index: &Index<'_>, sink: &mut Sink) -> Vec<
             )
         })
         .collect();
-    api.operations
+    let mut out: Vec<OperationSurface> = api
+        .operations
         .iter()
         .zip(methods)
         .zip(with_response)
@@ -68,13 +70,28 @@ pub fn operation_surfaces(api: &Api, index: &Index<'_>, sink: &mut Sink) -> Vec<
                 });
             OperationSurface {
                 args: args(op),
-                returns: returns(op),
+                returns: returns(&op.success),
                 method,
                 with_response,
                 stream,
+                streamed: None,
             }
         })
-        .collect()
+        .collect();
+    // Claimed last, so that no other method is renamed for them.
+    for (op, os) in api.operations.iter().zip(&mut out) {
+        let Some(s) = &op.streamed else { continue };
+        let name = format!("{}_streamed", bare(&os.method));
+        let method = claim(&mut names, &name, &op.pointer, "the streamed method", sink);
+        let name = format!("{}_with_response", bare(&method));
+        let what = "the streamed method with the response";
+        os.streamed = Some(StreamedMethods {
+            with_response: claim(&mut names, &name, &op.pointer, what, sink),
+            method,
+            returns: returns(&s.response),
+        });
+    }
+    out
 }
 
 /// The argument types, in order: path, header and cookie parameters, `params`, `body`.
@@ -114,12 +131,12 @@ fn args(op: &Operation) -> Vec<(String, RustType)> {
     out
 }
 
-/// What the method returns inside `Result`.
-fn returns(op: &Operation) -> RustType {
-    if let (Some(_), Some(item)) = (op.success.stream, &op.success.body) {
+/// What a method returning `success` returns inside `Result`.
+fn returns(success: &Response) -> RustType {
+    if let (Some(_), Some(item)) = (success.stream, &success.body) {
         return RustType::Items(Box::new(RustType::nullable(item)));
     }
-    match (&op.success.body, op.success.raw) {
+    match (&success.body, success.raw) {
         (_, Some(RawBody::Bytes)) => RustType::Prim(Prim::Bytes),
         (_, Some(RawBody::Text)) => RustType::Prim(Prim::String),
         (Some(s), None) => RustType::nullable(s),

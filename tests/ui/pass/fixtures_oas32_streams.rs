@@ -2,7 +2,8 @@
 //! OpenAPI 3.2 `itemSchema` at run time: server-sent events, JSON lines, NDJSON and JSON text
 //! sequences stream item by item against wiremock; a bad item is an error carrying its raw
 //! text and the items after it still come; a non-2xx status is `Error::Api` before any
-//! streaming; a 503 is retried before the stream begins. Against a raw server on 127.0.0.1
+//! streaming; a 503 is retried before the stream begins; a response offered as JSON and as
+//! events has a method for each (`<op>` asks for JSON, `<op>_streamed` for events). Against a raw server on 127.0.0.1
 //! (wiremock sends a body at once): an item split across writes, a stream that goes quiet
 //! (the idle timeout), and headers that never come.
 
@@ -13,13 +14,13 @@ mod runtime {
 #[path = "../../fixtures/generated/oas32_item_schema.rs"]
 mod api;
 
-use api::{Change, ChangeKind, Client, CompleteRequest, Error, StreamEventsParams};
+use api::{Change, ChangeKind, Client, CompleteRequest, CreateChatRequest, CreateChatResponse, CreateChatResponseItem, Error, StreamEventsParams};
 use api_clients::runtime::RequestOptions;
 use futures_util::StreamExt;
 use serde_json::json;
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use wiremock::matchers::{body_json, headers, method, path, query_param};
+use wiremock::matchers::{body_json, header, headers, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 fn reply(media: &str, body: &str) -> ResponseTemplate {
@@ -105,6 +106,69 @@ async fn json_lines_and_sequences() {
     assert_eq!(counts, [1, 2, 3]);
     let kinds: Vec<ChangeKind> = client.stream_records().await.unwrap().map(|c| c.unwrap().kind).collect().await;
     assert_eq!(kinds, [ChangeKind::Created, ChangeKind::Deleted]);
+}
+
+/// A 2xx offered as JSON and as server-sent events: the method asks for JSON only and decodes
+/// the whole body; `<op>_streamed` asks for `text/event-stream` (then the error responses' JSON)
+/// and yields the items. Neither sets the body's `stream` flag: the caller does.
+async fn json_or_stream() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/chat"))
+        .and(header("accept", "application/json"))
+        .and(body_json(json!({"prompt": "hi"})))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"text": "hello"})))
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/chat"))
+        .and(headers("accept", vec!["text/event-stream", "application/json"]))
+        .and(body_json(json!({"prompt": "hi", "stream": true})))
+        .respond_with(
+            reply("text/event-stream", "data: {\"delta\": \"hel\"}\n\ndata: {\"delta\": \"lo\"}\n\ndata: [DONE]\n\n")
+                .insert_header("x-request-id", "req-2"),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/chat"))
+        .and(body_json(json!({"prompt": "?", "stream": true})))
+        .respond_with(ResponseTemplate::new(400).set_body_json(json!({"message": "no question"})))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/snapshot"))
+        .and(header("accept", "application/json"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([{"kind": "created"}, {"kind": "deleted"}])))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/snapshot"))
+        .and(header("accept", "text/event-stream"))
+        .respond_with(reply("text/event-stream", "data: {\"kind\": \"deleted\"}\n\n"))
+        .mount(&server)
+        .await;
+    let client = Client::new("k").with_base_url(server.uri());
+
+    let whole: CreateChatResponse = client.create_chat(&CreateChatRequest::new("hi")).await.unwrap();
+    assert_eq!(whole.text, "hello");
+    let body = CreateChatRequest::new("hi").stream(true);
+    let deltas: Vec<String> = client.create_chat_streamed(&body).await.unwrap().map(|d| d.unwrap().delta).collect().await;
+    assert_eq!(deltas, ["hel", "lo"]);
+    let response = client.create_chat_streamed_with_response(&body).await.unwrap();
+    assert_eq!((response.status, response.request_id.as_deref()), (200, Some("req-2")));
+    let items: Vec<CreateChatResponseItem> = response.into_inner().map(Result::unwrap).collect().await;
+    assert_eq!(items.len(), 2);
+    // The body is validated, and an error status is the call's error, as for the JSON method.
+    let Err(Error::Validation(v)) = client.create_chat_streamed(&CreateChatRequest::new("")).await else { panic!("not refused") };
+    assert_eq!(v.violations()[0].path, "prompt");
+    let Err(Error::Api(e)) = client.create_chat_streamed(&CreateChatRequest::new("?").stream(true)).await else { panic!("not an API error") };
+    assert_eq!((e.status, e.error.as_ref().unwrap().message.as_str()), (400, "no question"));
+
+    let all: Vec<Change> = client.get_snapshot().await.unwrap();
+    assert_eq!(all.len(), 2);
+    let streamed: Vec<ChangeKind> = client.get_snapshot_streamed().await.unwrap().map(|c| c.unwrap().kind).collect().await;
+    assert_eq!(streamed, [ChangeKind::Deleted]);
 }
 
 /// A non-2xx status is the call's error, with the raw body and the documented error decoded,
@@ -214,6 +278,7 @@ async fn headers_that_never_come_time_out() {
 async fn main() {
     server_sent_events().await;
     json_lines_and_sequences().await;
+    json_or_stream().await;
     status_is_checked_before_streaming().await;
     items_split_across_writes().await;
     a_quiet_stream_times_out().await;

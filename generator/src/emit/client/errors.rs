@@ -25,7 +25,7 @@ pub fn emit_error_types(ctx: &Ctx<'_>) -> TokenStream {
         .api
         .operations
         .iter()
-        .any(|op| op.success.stream.is_some())
+        .any(|op| op.success.stream.is_some() || op.streamed.is_some())
         .then(|| {
             quote! {
                 /// The items of a streamed response (`text/event-stream`, JSON lines, JSON text

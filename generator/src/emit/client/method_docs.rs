@@ -6,8 +6,14 @@ use crate::emit::Ctx;
 use crate::ir::*;
 use proc_macro2::TokenStream;
 
-/// `validates`: whether the method checks its input before sending it.
-pub fn method_docs(ctx: &Ctx<'_>, op: &Operation, validates: bool) -> TokenStream {
+/// `validates`: whether the method checks its input before sending it; `extra` follows the
+/// line naming the operation.
+pub fn method_docs(
+    ctx: &Ctx<'_>,
+    op: &Operation,
+    validates: bool,
+    extra: &[String],
+) -> TokenStream {
     let api = ctx.api;
     let mut arg_docs = Vec::new();
     for p in &op.params {
@@ -76,6 +82,7 @@ pub fn method_docs(ctx: &Ctx<'_>, op: &Operation, validates: bool) -> TokenStrea
         api.source,
         op.pointer
     ));
+    lines.extend(extra.iter().cloned());
     if !arg_docs.is_empty() {
         lines.push(String::new());
         lines.push("# Arguments".to_owned());

@@ -102,7 +102,7 @@ impl<'a> Lowerer<'a> {
                     .request_body
                     .as_ref()
                     .and_then(|b| self.body(b, &join(&pointer, "requestBody"), &id));
-                let (success, errors) =
+                let (success, streamed, errors) =
                     self.responses(&op.responses, &join(&pointer, "responses"), &id);
                 let idempotent = match op.extensions.get("x-idempotent") {
                     Some(serde_json::Value::Bool(b)) => *b,
@@ -151,6 +151,7 @@ impl<'a> Lowerer<'a> {
                     pagination,
                     body,
                     success,
+                    streamed,
                     errors,
                 });
             }

@@ -20,13 +20,26 @@ struct Content {
     media_type: Option<String>,
     examples: Vec<Example>,
     stream: Option<StreamFormat>,
+    /// A 2xx offered as JSON (`body`) and streamed too: the streamed form, for the `*_streamed`
+    /// methods.
+    also_streamed: Option<AlsoStreamed>,
+}
+
+/// The streamed form of a 2xx response also offered as JSON.
+struct AlsoStreamed {
+    item: Option<Shape>,
+    media_type: String,
+    format: StreamFormat,
+    /// The JSON pointer of its `itemSchema`.
+    pointer: String,
 }
 
 impl<'a> Lowerer<'a> {
     /// A response's body (a JSON shape named `ctx` if inline, or bytes or text for other media
     /// types, or a stream of JSON items), the media type it is read as, and its JSON examples.
-    /// JSON wins when several media types are listed, then a streamed one (`itemSchema`); an
-    /// `itemSchema` not used is warned about. Only a 2xx (`success`) streams.
+    /// JSON wins when several media types are listed, then a streamed one (`itemSchema`). A 2xx
+    /// (`success`) offered both as JSON and streamed keeps the stream too (its inline item type
+    /// named `ctx` + `Item`). Only a 2xx streams; an `itemSchema` not used is warned about.
     fn content(
         &mut self,
         resp: &'a openapiv3::Response,
@@ -37,18 +50,20 @@ impl<'a> Lowerer<'a> {
         let streamed = |(m, mt): &(&String, &openapiv3::MediaType)| {
             StreamFormat::of(m).is_some() && mt.extensions.contains_key(ITEM_SCHEMA)
         };
-        let picked = resp
-            .content
-            .iter()
-            .find(|(m, _)| is_json(m))
-            .or_else(|| resp.content.iter().find(|e| success && streamed(e)))
-            .or_else(|| resp.content.iter().next());
+        let json = resp.content.iter().find(|(m, _)| is_json(m));
+        let stream = resp.content.iter().find(|e| success && streamed(e));
+        let picked = json.or(stream).or_else(|| resp.content.iter().next());
+        let also = stream.filter(|_| json.is_some());
+        let used = |m: &str| [picked, also].iter().flatten().any(|(u, _)| *u == m);
         for entry in resp.content.iter().filter(|e| streamed(e)) {
-            if picked.is_some_and(|(m, _)| m == entry.0) && success {
+            if success && used(entry.0) {
                 continue;
             }
-            let why = match picked {
+            let why = match also.or(picked) {
                 _ if !success => "an error response's body is read whole".to_owned(),
+                Some((m, _)) if also.is_some() => {
+                    format!("the streamed methods read the `{m}` body instead")
+                }
                 Some((m, _)) => format!("the method reads the `{m}` body instead"),
                 None => String::new(),
             };
@@ -65,6 +80,7 @@ impl<'a> Lowerer<'a> {
                 media_type: None,
                 examples: Vec::new(),
                 stream: None,
+                also_streamed: None,
             };
         };
         let content = join(&join(pointer, "content"), media);
@@ -80,15 +96,27 @@ impl<'a> Lowerer<'a> {
                 media_type: Some(media.clone()),
                 examples: Vec::new(),
                 stream: Some(format),
+                also_streamed: None,
             };
         }
+        // The method's body first, so that its inline types keep their names.
         let (body, raw, media_type, examples) = self.read_whole(media, mt, &content, ctx);
+        let also_streamed = also.and_then(|(m, mt)| {
+            let at = join(&join(&join(pointer, "content"), m), ITEM_SCHEMA);
+            Some(AlsoStreamed {
+                item: self.item_shape(mt.extensions.get(ITEM_SCHEMA)?, &ctx.then_raw("Item"), &at),
+                media_type: m.clone(),
+                format: StreamFormat::of(m)?,
+                pointer: at,
+            })
+        });
         Content {
             body,
             raw,
             media_type,
             examples,
             stream: None,
+            also_streamed,
         }
     }
 
@@ -165,18 +193,19 @@ impl<'a> Lowerer<'a> {
         out
     }
 
-    /// One response with `status` (0 for `default`), its types named from `ctx`.
+    /// One response with `status` (0 for `default`), its types named from `ctx`, and its
+    /// streamed form when a 2xx is also offered streamed.
     fn response(
         &mut self,
         resp: &'a openapiv3::Response,
         status: u16,
         pointer: &str,
         ctx: &Ctx<'_>,
-    ) -> Response {
+    ) -> (Response, Option<Streamed>) {
         let success = (200..300).contains(&status);
         let content = self.content(resp, pointer, ctx, success);
         let headers = self.response_headers(resp, pointer, ctx);
-        Response {
+        let response = Response {
             status,
             description: resp.description.clone(),
             body: content.body,
@@ -185,7 +214,19 @@ impl<'a> Lowerer<'a> {
             headers,
             examples: content.examples,
             stream: content.stream,
-        }
+        };
+        let streamed = content.also_streamed.map(|s| Streamed {
+            response: Response {
+                body: s.item,
+                raw: None,
+                media_type: Some(s.media_type),
+                examples: Vec::new(),
+                stream: Some(s.format),
+                ..response.clone()
+            },
+            item_pointer: s.pointer,
+        });
+        (response, streamed)
     }
 
     pub(super) fn responses(
@@ -193,8 +234,9 @@ impl<'a> Lowerer<'a> {
         responses: &'a openapiv3::Responses,
         pointer: &str,
         op_id: &str,
-    ) -> (Response, Vec<Response>) {
+    ) -> (Response, Option<Streamed>, Vec<Response>) {
         let mut success: Option<Response> = None;
+        let mut streamed: Option<Streamed> = None;
         let mut errors = Vec::new();
         let op = Ctx::named(op_id);
         for (code, r) in &responses.responses {
@@ -212,9 +254,24 @@ impl<'a> Lowerer<'a> {
             } else {
                 Cow::Owned(format!("Error{status}"))
             };
-            let lowered = self.response(resp, status, &ptr, &op.then_raw(&suffix));
+            let (lowered, also) = self.response(resp, status, &ptr, &op.then_raw(&suffix));
             let empty = |r: &Response| r.body.is_none() && r.raw.is_none();
             if is_success {
+                // The streamed methods stream the first 2xx's stream; another one is unused.
+                match (&success, &streamed, also) {
+                    (None, _, also) => streamed = also,
+                    (Some(first), kept, Some(also))
+                        if kept.as_ref().map(|k| (&k.response.body, k.response.stream))
+                            != Some((&also.response.body, also.response.stream)) =>
+                    {
+                        self.sink.warning(
+                            &also.item_pointer,
+                            format!("`itemSchema` (streamed items) is not used: the methods return the {} response", first.status),
+                            None,
+                        );
+                    }
+                    _ => {}
+                }
                 match &mut success {
                     None => success = Some(lowered),
                     // A stream and another 2xx: the method streams (or reads the first body).
@@ -257,7 +314,7 @@ impl<'a> Lowerer<'a> {
         if let Some(r) = &responses.default {
             let ptr = join(pointer, "default");
             if let Some(resp) = self.resolve(r, &ptr) {
-                errors.push(self.response(resp, 0, &ptr, &op.then_raw("ErrorDefault")));
+                errors.push(self.response(resp, 0, &ptr, &op.then_raw("ErrorDefault")).0);
             }
         }
         let success = success.unwrap_or_else(|| {
@@ -277,6 +334,6 @@ impl<'a> Lowerer<'a> {
                 stream: None,
             }
         });
-        (success, errors)
+        (success, streamed, errors)
     }
 }
