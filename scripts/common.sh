@@ -151,3 +151,40 @@ check_module() {
     "$([ "$status" = 0 ] && echo compiles || echo 'FAILS   ')" "$wall" "$cpu" "$mem"
   [ "$status" = 0 ] || grep -m3 '^src/.*error' "$dir/check.txt" | cut -c1-200
 }
+
+# same_as_31 WORK SPEC ROOT: SPEC (JSON, OpenAPI 3.0) rewritten as OpenAPI 3.1 by
+# scripts/to-oas31.py (as JSON), both generated in alternating rounds: fails unless the two
+# modules are the same apart from the spec's file name; prints each one's generation wall time
+# and peak memory (/usr/bin/time), the best of three rounds.
+same_as_31() {
+  local work=$1 spec=$2 root=$3
+  mkdir -p "$work/s30" "$work/s31" "$work/o30" "$work/o31"
+  python3 -c 'import json, sys; json.dump(json.load(open(sys.argv[1])), open(sys.argv[2], "w"))' \
+    "$spec" "$work/s30/api.json"
+  if [ ! -f "$work/s31/api.json" ] || [ "$work/s31/api.json" -ot "$root/scripts/to-oas31.py" ]; then
+    python3 "$root/scripts/to-oas31.py" "$spec" > "$work/s31.yaml" || return 1
+    python3 -c 'import json, sys, yaml
+json.dump(yaml.load(open(sys.argv[1]), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), open(sys.argv[2], "w"))' \
+      "$work/s31.yaml" "$work/s31/api.json" || return 1
+  fi
+  local v
+  for _ in 1 2 3; do
+    for v in 30 31; do
+      /usr/bin/time -f "%e %M" -o "$work/time$v" -a \
+        "$root/target/release/generator" generate --spec-dir "$work/s$v" --out-dir "$work/o$v" > /dev/null \
+        || { echo "  OpenAPI $v: generation failed"; return 1; }
+    done
+  done
+  for v in 30 31; do
+    printf '  OpenAPI %s: generated in %s s, peak %s MB\n' "${v:0:1}.${v:1}" \
+      "$(sort -n "$work/time$v" | head -1 | cut -d' ' -f1)" \
+      "$(sort -n -k2 "$work/time$v" | head -1 | awk '{ printf "%.0f", $2 / 1024 }')"
+  done
+  rm -f "$work/time30" "$work/time31"
+  if diff -q <(sed 's#s30/api.json#SPEC#g' "$work/o30/api.rs") <(sed 's#s31/api.json#SPEC#g' "$work/o31/api.rs") > /dev/null; then
+    echo "  the 3.1 rewrite generates the same module ($(wc -l < "$work/o31/api.rs") lines)"
+  else
+    echo "  the 3.1 rewrite generates a different module: diff $work/o30/api.rs $work/o31/api.rs"
+    return 1
+  fi
+}

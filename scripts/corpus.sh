@@ -7,9 +7,10 @@
 #
 # Then the largest specs, each generated into a crate of its own and `cargo check`ed alone, one
 # at a time (GitHub's whole module takes about 7 GB): lines, time and peak memory. LARGE_SPECS
-# chooses them (default: github github-tags github-repos stripe zoom graph; github-tags and
-# github-repos are GitHub's spec with `x-rust-features: tags`, checked with every tag's feature
-# and with `repos` alone; stripe-customers is Stripe's with `x-rust-features: paths`, checked
+# chooses them (default: github github-tags github-repos github-31 stripe zoom graph; github-tags
+# and github-repos are GitHub's spec with `x-rust-features: tags`, checked with every tag's
+# feature and with `repos` alone; github-31 is GitHub's spec rewritten as OpenAPI 3.1, which
+# must generate the same module (generation time and memory of both are printed); stripe-customers is Stripe's with `x-rust-features: paths`, checked
 # with `customers` alone; `LARGE_SPECS= scripts/corpus.sh` skips them all).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,7 +41,7 @@ done
 
 echo "==> cargo check of the largest specs, one at a time (CARGO_INCREMENTAL=0)"
 cargo build --quiet --release -p generator
-for spec in ${LARGE_SPECS-github github-tags github-repos stripe zoom graph}; do
+for spec in ${LARGE_SPECS-github github-tags github-repos github-31 stripe zoom graph}; do
   case $spec in
     github) need_github "$work/github" && check_module "$work/large" api_github_com "$work/github/api.github.com.json" "$root" ;;
     # GitHub with `x-rust-features: tags`: every tag's feature (all operations, not the types
@@ -49,12 +50,15 @@ for spec in ${LARGE_SPECS-github github-tags github-repos stripe zoom graph}; do
       && check_module "$work/large" api_github_com_tags "$work/github/tagged.json" "$root" all-tags ;;
     github-repos) need_github "$work/github" && tagged_spec "$work/github/api.github.com.json" "$work/github/tagged.json" \
       && check_module "$work/large" api_github_com_repos "$work/github/tagged.json" "$root" repos ;;
+    # GitHub's spec rewritten as OpenAPI 3.1 (scripts/to-oas31.py): the same module, and the
+    # generation time and memory of both.
+    github-31) need_github "$work/github" && same_as_31 "$work/github-31" "$work/github/api.github.com.json" "$root" ;;
     stripe) check_module "$work/large" stripe_com "$work/package/api/stripe.com.json" "$root" ;;
     # Stripe with `x-rust-features: paths` (its operations have no tags): `customers` alone.
     stripe-customers) tagged_spec "$work/package/api/stripe.com.json" "$work/stripe-paths.json" paths \
       && check_module "$work/large" stripe_com_paths "$work/stripe-paths.json" "$root" customers ;;
     zoom) check_module "$work/large" zoom_us "$work/package/api/zoom.us.json" "$root" ;;
     graph) check_module "$work/large" graph "$work/package/api/microsoft.com/graph.json" "$root" ;;
-    *) echo "  unknown large spec $spec (github, github-tags, github-repos, stripe, stripe-customers, zoom, graph)" ;;
+    *) echo "  unknown large spec $spec (github, github-tags, github-repos, github-31, stripe, stripe-customers, zoom, graph)" ;;
   esac
 done

@@ -15,7 +15,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[command(
     name = "generator",
     version,
-    about = "Generate typed async Rust clients from OpenAPI 3.0 specs"
+    about = "Generate typed async Rust clients from OpenAPI 3.0, 3.1 and 3.2 specs"
 )]
 struct Cli {
     #[command(subcommand)]
