@@ -20,28 +20,29 @@ pub const DESERIALIZE_REQUESTS: &str = "deserialize-requests";
 /// received derive `Serialize` too (to store or forward responses as JSON).
 pub const SERIALIZE_RESPONSES: &str = "serialize-responses";
 
-/// How a type decodes, when it does.
-pub enum Decode {
-    /// `#[derive(serde::Deserialize)]`.
-    Derive,
-    /// The runtime's `open_struct!` provides `Deserialize` and `Serialize` (and gates the latter
-    /// as [`derives`] would).
-    Elsewhere,
+/// Where a type's serde impls (`Serialize` and `Deserialize`) come from.
+pub enum SerdeImpls {
+    /// `#[derive(..)]` on the type, each gated by its cargo feature as [`derives`] says.
+    Derived,
+    /// The runtime's `open_struct!`, which writes both (gating `Serialize` as [`derives`]
+    /// would).
+    OpenStruct,
 }
 
-/// How a struct decodes: through `open_struct!` when it keeps a map of other properties.
-pub fn struct_decode(ss: &StructSurface) -> Decode {
+/// Where a struct's serde impls come from: `open_struct!` when it keeps a map of other
+/// properties.
+pub fn struct_serde(ss: &StructSurface) -> SerdeImpls {
     if ss.extra.is_some() {
-        Decode::Elsewhere
+        SerdeImpls::OpenStruct
     } else {
-        Decode::Derive
+        SerdeImpls::Derived
     }
 }
 
 /// Whether `t` derives `Deserialize` only under [`DESERIALIZE_REQUESTS`]: a type only ever
 /// sent, deriving it itself.
-fn gated(ctx: &Ctx<'_>, t: &TypeDef, decode: &Decode) -> bool {
-    matches!(decode, Decode::Derive) && !t.in_response && !is_query_struct(ctx, t)
+fn gated(ctx: &Ctx<'_>, t: &TypeDef, serde: &SerdeImpls) -> bool {
+    matches!(serde, SerdeImpls::Derived) && !t.in_response && !is_query_struct(ctx, t)
 }
 
 /// Whether `t` derives `Serialize` only under [`SERIALIZE_RESPONSES`]: a type only ever
@@ -62,12 +63,12 @@ pub fn any_received_only(ctx: &Ctx<'_>) -> bool {
 /// Whether some type of the module derives `Deserialize` only under [`DESERIALIZE_REQUESTS`].
 pub fn any_sent_only(ctx: &Ctx<'_>) -> bool {
     ctx.api.types.iter().enumerate().any(|(i, t)| {
-        let decode = match (&t.kind, ctx.surface.structure(i)) {
+        let serde = match (&t.kind, ctx.surface.structure(i)) {
             (TypeKind::Enum(_), _) => return false,
-            (_, Some(ss)) => struct_decode(ss),
-            _ => Decode::Derive,
+            (_, Some(ss)) => struct_serde(ss),
+            _ => SerdeImpls::Derived,
         };
-        gated(ctx, t, &decode)
+        gated(ctx, t, &serde)
     })
 }
 
@@ -80,14 +81,14 @@ pub fn is_query_struct(ctx: &Ctx<'_>, t: &TypeDef) -> bool {
 
 /// `#[derive(Debug, Clone, PartialEq ..)]` for `t`, with `serde::Serialize` (for a type only
 /// ever received, under [`SERIALIZE_RESPONSES`]) and `serde::Deserialize` (for a type only ever
-/// sent, under [`DESERIALIZE_REQUESTS`]) unless `decode` says `open_struct!` provides both;
+/// sent, under [`DESERIALIZE_REQUESTS`]) unless `serde` says `open_struct!` provides both;
 /// neither for a query parameters struct.
-pub fn derives(ctx: &Ctx<'_>, t: &TypeDef, decode: Decode) -> TokenStream {
+pub fn derives(ctx: &Ctx<'_>, t: &TypeDef, serde: SerdeImpls) -> TokenStream {
     if is_query_struct(ctx, t) {
         return quote!(#[derive(Debug, Clone, PartialEq)]);
     }
-    let de_gated = gated(ctx, t, &decode);
-    let derives_de = matches!(decode, Decode::Derive);
+    let de_gated = gated(ctx, t, &serde);
+    let derives_de = matches!(serde, SerdeImpls::Derived);
     let ser_gated = derives_de && serialize_gated(ctx, t);
     let mut always = vec![quote!(Debug), quote!(Clone), quote!(PartialEq)];
     if derives_de && !ser_gated {

@@ -2,7 +2,7 @@
 //! `oneOf` + discriminator as an internally tagged enum, `oneOf`/`anyOf` without one as an
 //! untagged enum tried in order.
 
-use super::derives::{derives, Decode};
+use super::derives::{derives, SerdeImpls};
 use super::docs;
 use super::validate::validate_impl;
 use super::Ctx;
@@ -187,7 +187,7 @@ pub fn emit_tagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Tagged, us: &UnionSurface) ->
             quote! { impl From<#ty> for #name { fn from(v: #ty) -> Self { Self::#vn(#wrap) } } }
         });
     let validate = validate_impl(ctx, t, None);
-    let derives = derives(ctx, t, Decode::Derive);
+    let derives = derives(ctx, t, SerdeImpls::Derived);
     quote! {
         #doc
         #derives
@@ -254,7 +254,7 @@ pub fn emit_untagged(ctx: &Ctx<'_>, t: &TypeDef, u: &Untagged, us: &UnionSurface
         }
     });
     let validate = validate_impl(ctx, t, None);
-    let derives = derives(ctx, t, Decode::Derive);
+    let derives = derives(ctx, t, SerdeImpls::Derived);
     quote! {
         #doc
         #derives

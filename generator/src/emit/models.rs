@@ -2,7 +2,7 @@
 //! fields plus one setter per optional field. Response models keep unknown fields; optional
 //! nullable fields of update bodies are three-state (`rt::Patch`).
 
-use super::derives::{derives, is_query_struct, serialize_gated, struct_decode, Decode};
+use super::derives::{derives, is_query_struct, serialize_gated, struct_serde, SerdeImpls};
 use super::docs;
 use super::validate::validate_impl;
 use super::Ctx;
@@ -17,7 +17,7 @@ pub fn emit_struct(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, ss: &StructSurface) -
     let doc = docs::attrs(&docs::type_doc(ctx.api, t));
     let query_struct = is_query_struct(ctx, t);
     // `open_struct!` implements both serde traits: its fields carry no serde attributes.
-    let open = matches!(struct_decode(ss), Decode::Elsewhere);
+    let open = matches!(struct_serde(ss), SerdeImpls::OpenStruct);
     let fields = s.fields.iter().zip(&ss.fields).map(|(f, fs)| {
         let fname = ident(&fs.name);
         let patch = fs.wrapper == Wrapper::Patch;
@@ -90,7 +90,7 @@ pub fn emit_struct(ctx: &Ctx<'_>, t: &TypeDef, s: &Struct, ss: &StructSurface) -
         let received = serialize_gated(ctx, t).then(|| quote!(received));
         quote!(rt::open_struct!(#received #name { #(#entries),* } #extra);)
     });
-    let derives = derives(ctx, t, struct_decode(ss));
+    let derives = derives(ctx, t, struct_serde(ss));
     quote! {
         #doc
         #derives

@@ -121,6 +121,16 @@ fn sent(ctx: &Ctx<'_>, op: &Operation, location: ParamLocation) -> TokenStream {
     }
 }
 
+/// Which runtime call sends a request whose response is JSON read whole.
+#[derive(Clone, Copy)]
+enum Send {
+    /// `HttpClient::send`: the body (if any) serialized as `application/json` by the runtime.
+    Json,
+    /// `HttpClient::send_body`: the body already built as a `rt::RequestBody` (another media
+    /// type, a form, multipart, bytes), or none.
+    Body,
+}
+
 /// The request, prepared: the `rt::Call` describing it and the body to send, as the value
 /// `Ok((call, body))` that ends the method's preparation; and the runtime call that sends it
 /// (`prepared`) and decodes the response, as a future.
@@ -142,7 +152,7 @@ pub fn call(ctx: &Ctx<'_>, op: &Operation) -> (TokenStream, TokenStream) {
         Some(b) if b.kind == BodyKind::Json && (not_json || b.media_type != "application/json") => {
             let media = &b.media_type;
             (
-                quote!(send_body),
+                Send::Body,
                 if b.required {
                     quote!(Some(rt::RequestBody::json(#media, body)?))
                 } else {
@@ -151,7 +161,7 @@ pub fn call(ctx: &Ctx<'_>, op: &Operation) -> (TokenStream, TokenStream) {
             )
         }
         Some(b) if b.kind == BodyKind::Json => (
-            quote!(send),
+            Send::Json,
             if b.required {
                 quote!(Some(body))
             } else {
@@ -170,10 +180,10 @@ pub fn call(ctx: &Ctx<'_>, op: &Operation) -> (TokenStream, TokenStream) {
             } else {
                 quote!(match body { Some(body) => Some({ #build }), None => None })
             };
-            (quote!(send_body), value)
+            (Send::Body, value)
         }
-        None if not_json => (quote!(send_body), quote!(None)),
-        None => (quote!(send), quote!(None::<&()>)),
+        None if not_json => (Send::Body, quote!(None)),
+        None => (Send::Json, quote!(None::<&()>)),
     };
     let (statuses, default_error) = op.error_statuses(api.error_type.as_deref());
     let statuses = statuses
@@ -211,15 +221,19 @@ pub fn call(ctx: &Ctx<'_>, op: &Operation) -> (TokenStream, TokenStream) {
         };
         quote!(self.http.#method(prepared))
     } else if op.success.body.is_some() {
-        quote!(self.http.#send(prepared))
-    } else if send.to_string() == "send" {
-        quote!(rt::no_body(
-            self.http.send::<_, rt::IgnoredAny, _>(prepared)
-        ))
+        match send {
+            Send::Json => quote!(self.http.send(prepared)),
+            Send::Body => quote!(self.http.send_body(prepared)),
+        }
     } else {
-        quote!(rt::no_body(
-            self.http.send_body::<rt::IgnoredAny, _>(prepared)
-        ))
+        match send {
+            Send::Json => quote!(rt::no_body(
+                self.http.send::<_, rt::IgnoredAny, _>(prepared)
+            )),
+            Send::Body => quote!(rt::no_body(
+                self.http.send_body::<rt::IgnoredAny, _>(prepared)
+            )),
+        }
     };
     (prepared, send)
 }
