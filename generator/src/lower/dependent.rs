@@ -122,6 +122,7 @@ impl Lowerer<'_> {
 
 #[cfg(test)]
 mod tests {
+    use super::KEY;
     use crate::ir::{Api, TypeKind};
 
     /// The dependencies of the struct `name` lowered from `text`, and the warnings' pointers.
@@ -142,19 +143,34 @@ mod tests {
             .collect()
     }
 
-    const BASE: &str =
-        "    Base:\n      type: object\n      properties: {a: {type: string}, b: {type: string}}\n";
+    /// A document whose schema `X` is `allOf: [$ref: Base, {properties: {c}, ...}]`, `Base`
+    /// having the properties `a` and `b`: `base` and `member` are the dependencies (YAML
+    /// flow) of `Base` and of the inline member, under `keyword`.
+    fn merged(version: &str, keyword: &str, base: &str, member: &str) -> String {
+        let member = if member.is_empty() {
+            String::new()
+        } else {
+            format!("\n        {keyword}: {member}")
+        };
+        format!(
+            "openapi: {version}\ninfo: {{title: t, version: '1'}}\nservers: [{{url: 'https://x'}}]\n\
+             paths: {{}}\ncomponents:\n  schemas:\n    Base:\n      type: object\n      \
+             properties: {{a: {{type: string}}, b: {{type: string}}}}\n      {keyword}: {base}\n    \
+             X:\n      allOf:\n      - $ref: '#/components/schemas/Base'\n      \
+             - properties: {{c: {{type: string}}}}{member}\n"
+        )
+    }
 
     /// A struct merged from `allOf` checks the referenced member's dependencies and the inline
     /// member's (which may name the other member's properties); a name that is among no
     /// member's properties is warned about at the member's keyword, where it was written.
     #[test]
     fn all_of_members_bring_their_dependencies() {
-        let text = format!(
-            "openapi: 3.1.0\ninfo: {{title: t, version: '1'}}\nservers: [{{url: 'https://x'}}]\npaths: {{}}\ncomponents:\n  schemas:\n{BASE}      \
-             dependentRequired: {{a: [b]}}\n    \
-             X:\n      allOf:\n      - $ref: '#/components/schemas/Base'\n      \
-             - properties: {{c: {{type: string}}}}\n        dependentRequired: {{c: [a, b], b: [zz]}}\n"
+        let text = merged(
+            "3.1.0",
+            "dependentRequired",
+            "{a: [b]}",
+            "{c: [a, b], b: [zz]}",
         );
         let (d, warnings) = lowered(&text, "X");
         assert_eq!(d, deps(&[("a", &["b"]), ("c", &["a", "b"])]));
@@ -168,12 +184,7 @@ mod tests {
     /// two members' dependencies on one trigger are checked once per property.
     #[test]
     fn extension_in_a_3_0_member_is_read_the_same() {
-        let text = format!(
-            "openapi: 3.0.3\ninfo: {{title: t, version: '1'}}\nservers: [{{url: 'https://x'}}]\npaths: {{}}\ncomponents:\n  schemas:\n{BASE}      \
-             x-dependent-required: {{a: [b]}}\n    \
-             X:\n      allOf:\n      - $ref: '#/components/schemas/Base'\n      \
-             - properties: {{c: {{type: string}}}}\n        x-dependent-required: {{a: [b, c], c: [zz]}}\n"
-        );
+        let text = merged("3.0.3", KEY, "{a: [b]}", "{a: [b, c], c: [zz]}");
         let (d, warnings) = lowered(&text, "X");
         assert_eq!(d, deps(&[("a", &["b", "c"])]));
         assert_eq!(
@@ -186,11 +197,7 @@ mod tests {
     /// member's keyword, not once per struct that merges it.
     #[test]
     fn a_member_merged_twice_is_warned_about_once() {
-        let text = format!(
-            "openapi: 3.1.0\ninfo: {{title: t, version: '1'}}\nservers: [{{url: 'https://x'}}]\npaths: {{}}\ncomponents:\n  schemas:\n{BASE}      \
-             dependentRequired: {{a: [zz]}}\n    \
-             X:\n      allOf:\n      - $ref: '#/components/schemas/Base'\n      - properties: {{c: {{type: string}}}}\n"
-        );
+        let text = merged("3.1.0", "dependentRequired", "{a: [zz]}", "");
         let (d, warnings) = lowered(&text, "X");
         assert!(d.is_empty());
         assert_eq!(warnings, ["/components/schemas/Base/dependentRequired/a"]);

@@ -470,44 +470,31 @@ fn warning_pointers(text: &str) -> Vec<String> {
 const DEF: &str = "{type: object, properties: {a: {type: array, prefixItems: [{type: string}, {type: integer}]}}, \
                    dependentRequired: {a: [zz]}}";
 
-/// A `$defs` entry inside a `query` operation (OpenAPI 3.2, gathered into
-/// `x-additional-operations`) is hoisted to `components/schemas` after the operation moved:
-/// warnings inside it name it where it was written.
+/// A `$defs` entry inside an operation that moves (a 3.2 `query` operation, gathered into
+/// `x-additional-operations`; a webhook's, moved to `x-webhooks`) is hoisted to
+/// `components/schemas` after the operation moved: warnings inside it name it where it was
+/// written.
 #[test]
-fn defs_inside_a_query_operation_lead_back_to_the_source() {
-    let text = format!(
-        "openapi: 3.2.0\ninfo: {{title: t, version: '1'}}\nservers: [{{url: 'https://x'}}]\npaths:\n  /x:\n    \
-         query:\n      operationId: q\n      requestBody:\n        content:\n          application/json:\n            \
-         schema: {{$ref: '#/paths/~1x/query/requestBody/content/application~1json/schema/$defs/D', $defs: {{D: {DEF}}}}}\n      \
-         responses: {{'204': {{description: OK}}}}\n"
-    );
-    let d = "/paths/~1x/query/requestBody/content/application~1json/schema/$defs/D";
-    assert_eq!(
-        warning_pointers(&text),
-        [
-            format!("{d}/properties/a/prefixItems"),
-            format!("{d}/dependentRequired/a")
-        ]
-    );
-}
-
-/// The same for a `$defs` entry inside a webhook (moved to `x-webhooks`).
-#[test]
-fn defs_inside_a_webhook_lead_back_to_the_source() {
-    let text = format!(
-        "openapi: 3.1.0\ninfo: {{title: t, version: '1'}}\nservers: [{{url: 'https://x'}}]\npaths: {{}}\nwebhooks:\n  w:\n    \
-         post:\n      operationId: w\n      requestBody:\n        content:\n          application/json:\n            \
-         schema: {{$ref: '#/webhooks/w/post/requestBody/content/application~1json/schema/$defs/D', $defs: {{D: {DEF}}}}}\n      \
-         responses: {{'204': {{description: OK}}}}\n"
-    );
-    let d = "/webhooks/w/post/requestBody/content/application~1json/schema/$defs/D";
-    assert_eq!(
-        warning_pointers(&text),
-        [
-            format!("{d}/properties/a/prefixItems"),
-            format!("{d}/dependentRequired/a")
-        ]
-    );
+fn defs_inside_moved_operations_lead_back_to_the_source() {
+    let query = "openapi: 3.2.0\npaths:\n  /x:\n    query:";
+    let webhook = "openapi: 3.1.0\npaths: {}\nwebhooks:\n  w:\n    post:";
+    for (head, op) in [(query, "/paths/~1x/query"), (webhook, "/webhooks/w/post")] {
+        let schema = format!("{op}/requestBody/content/application~1json/schema");
+        let text = format!(
+            "{head}\n      operationId: o\n      requestBody:\n        content:\n          application/json:\n            \
+             schema: {{$ref: '#{schema}/$defs/D', $defs: {{D: {DEF}}}}}\n      \
+             responses: {{'204': {{description: OK}}}}\n\
+             info: {{title: t, version: '1'}}\nservers: [{{url: 'https://x'}}]\n"
+        );
+        let d = format!("{schema}/$defs/D");
+        assert_eq!(
+            warning_pointers(&text),
+            [
+                format!("{d}/properties/a/prefixItems"),
+                format!("{d}/dependentRequired/a")
+            ]
+        );
+    }
 }
 
 /// A `$ref` with siblings shifts the `allOf` members after the warnings inside them were given
