@@ -15,7 +15,8 @@ use crate::diag::{Diagnostics, Sink};
 pub struct Document {
     /// The document as OpenAPI 3.0 (a 3.1/3.2 document rewritten into what 3.0 says).
     pub openapi: openapiv3::OpenAPI,
-    /// Warnings about keywords of a 3.1/3.2 document that the client cannot express.
+    /// Warnings about keywords of a 3.1/3.2 document that the client cannot express, at
+    /// pointers into [`Self::openapi`] (`lower` takes them back through [`Self::moved`]).
     pub(crate) warnings: Diagnostics,
     /// (pointer in `openapi`, pointer in the source text) for nodes the rewrite moved
     /// (`$defs` entries, path items from `components/pathItems`, the `$ref` of a schema with

@@ -24,6 +24,9 @@ pub(super) struct Parts<'a> {
     required: Vec<&'a str>,
     extra: Option<(SchemaRef<'a>, String)>,
     extra_any: bool,
+    /// The schemas (this one and its `allOf` members, inline or referenced) that state
+    /// `dependentRequired`, each with its JSON pointer: the struct checks them all.
+    dependent: Vec<(&'a Schema, String)>,
     /// The one `oneOf`/`anyOf` (beyond constraints on the object's own properties) met on the
     /// way: the object is then a union of itself merged with each member (`lower/composed.rs`).
     pub union: Option<Union<'a>>,
@@ -734,6 +737,9 @@ impl<'a> Lowerer<'a> {
             );
         }
         parts.required.extend(v.required.iter().copied());
+        if super::dependent::states_dependencies(schema) {
+            parts.dependent.push((schema, pointer.to_owned()));
+        }
         match v.additional {
             Some(AdditionalProperties::Any(true)) => parts.extra_any = true,
             Some(AdditionalProperties::Schema(s)) => {
@@ -793,7 +799,7 @@ impl<'a> Lowerer<'a> {
             None => None,
         };
         let null_means_unchanged = self.null_means(SchemaRef::Item(schema), pointer) == Some(false);
-        let dependent_required = self.dependent_required(schema, pointer, &mut fields);
+        let dependent_required = self.dependent_required(&parts.dependent, &mut fields);
         Struct {
             fields,
             extra,

@@ -121,6 +121,23 @@ fn dependent_required() {
     Thing::new("n").nickname("x").cvc("1").validate().unwrap();
 }
 
+/// `dependentRequired` in `allOf` members: the merged struct checks the referenced member's
+/// (a phone needs its country) and the inline member's, which names the referenced member's
+/// `phone` (a card needs a billing address and a phone), every violation at its own path.
+fn dependent_required_in_all_of() {
+    use dependent_required::Payment;
+    let e = Payment::new(5).card("4242").validate().unwrap_err();
+    assert_eq!(paths(e.clone()), ["billing_address", "phone"]);
+    assert_eq!(
+        e.violations()[1].to_string(),
+        "phone: is required when `card` is present (dependentRequired)"
+    );
+    let e = Payment::new(5).card("4242").billing_address("a").phone("1").validate().unwrap_err();
+    assert_eq!(paths(e), ["phone_country"]);
+    Payment::new(5).card("4242").billing_address("a").phone("1").phone_country("GB").validate().unwrap();
+    Payment::new(5).validate().unwrap();
+}
+
 fn main() {
     type_arrays();
     constant();
@@ -131,5 +148,6 @@ fn main() {
     content();
     maps();
     dependent_required();
+    dependent_required_in_all_of();
     let _ = examples::Thing::new("Ada");
 }

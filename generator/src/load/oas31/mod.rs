@@ -34,9 +34,13 @@ use serde_yaml::{Mapping, Value};
 pub(crate) struct Rewrite {
     /// (pointer in the rewritten document, pointer in the source) for each moved node.
     pub moved: Vec<(String, String)>,
-    /// Warnings for keywords that the 3.0 model, and so the client, cannot express.
+    /// Warnings for keywords that the 3.0 model, and so the client, cannot express, at
+    /// pointers into the rewritten document (taken back to the source through `moved`, as
+    /// `lower`'s are).
     pub sink: Sink,
-    /// `$defs` entries taken out of their schemas: (source pointer, name, rewritten schema).
+    /// `$defs` entries taken out of their schemas, to hoist: (pointer into the document as
+    /// rewritten so far, name, rewritten schema). The pointer follows the moves of the nodes
+    /// around it (a `query` operation, `webhooks`), like the moves in `moved`.
     defs: Vec<(String, String, Value)>,
 }
 
@@ -56,12 +60,18 @@ impl Rewrite {
         crate::load::source_pointer(&self.moved, pointer).unwrap_or_else(|| pointer.to_owned())
     }
 
-    /// The moves recorded inside the node at `from`, which is now at `to`, follow it.
+    /// The moves recorded inside the node at `from`, which is now at `to`, follow it, and so
+    /// do the `$defs` entries taken out of it (hoisted only at the end, from where they are
+    /// then) and the warnings about it (`lower` takes them back through `moved` with its
+    /// own): a pointer left behind would be taken back to the wrong place.
     fn rebase(&mut self, from: &str, to: &str) {
-        for (moved, _) in &mut self.moved {
-            if let Some(rest) = moved.strip_prefix(from) {
+        let pointers = (self.moved.iter_mut().map(|(moved, _)| moved))
+            .chain(self.defs.iter_mut().map(|(at, ..)| at))
+            .chain(self.sink.out.0.iter_mut().map(|d| &mut d.pointer));
+        for p in pointers {
+            if let Some(rest) = p.strip_prefix(from) {
                 if rest.is_empty() || rest.starts_with('/') {
-                    *moved = format!("{to}{rest}");
+                    *p = format!("{to}{rest}");
                 }
             }
         }

@@ -804,7 +804,9 @@ pub(super) fn hoist_defs(root: &mut Mapping, rw: &mut Rewrite) {
         return;
     };
     let mut renamed = Vec::new();
-    for (source, name, def) in std::mem::take(&mut rw.defs) {
+    for (at, name, def) in std::mem::take(&mut rw.defs) {
+        // Where the entry was written: what a `$ref` to it says.
+        let source = rw.source(&at);
         let owner = source
             .strip_prefix("/components/schemas/")
             .and_then(|r| r.split('/').next())
@@ -821,7 +823,7 @@ pub(super) fn hoist_defs(root: &mut Mapping, rw: &mut Rewrite) {
         }
         let target = join("/components/schemas", &key);
         renamed.push((format!("#{source}"), format!("#{target}")));
-        rw.relocate(&source, &target);
+        rw.relocate(&at, &target);
         schemas.insert(key.into(), def);
     }
     let mut doc = Value::Mapping(std::mem::take(root));

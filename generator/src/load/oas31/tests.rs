@@ -456,3 +456,66 @@ fn refs_into_moved_definitions_follow_them() {
         yaml("type: object\nproperties: {b: {$ref: '#/components/schemas/B/allOf/0'}}")
     );
 }
+
+/// The pointers of the warnings `lower_spec` gives for `text`.
+fn warning_pointers(text: &str) -> Vec<String> {
+    let diags = match crate::lower_spec("x.yaml", "x", text) {
+        Ok((_, _, d)) | Err(d) => d,
+    };
+    diags.0.into_iter().map(|d| d.pointer).collect()
+}
+
+/// A `$defs` entry with a tuple of different types (a warning from the rewrite) and a
+/// `dependentRequired` naming an undeclared property (a warning from `lower`), as YAML flow.
+const DEF: &str = "{type: object, properties: {a: {type: array, prefixItems: [{type: string}, {type: integer}]}}, \
+                   dependentRequired: {a: [zz]}}";
+
+/// A `$defs` entry inside an operation that moves (a 3.2 `query` operation, gathered into
+/// `x-additional-operations`; a webhook's, moved to `x-webhooks`) is hoisted to
+/// `components/schemas` after the operation moved: warnings inside it name it where it was
+/// written.
+#[test]
+fn defs_inside_moved_operations_lead_back_to_the_source() {
+    let query = "openapi: 3.2.0\npaths:\n  /x:\n    query:";
+    let webhook = "openapi: 3.1.0\npaths: {}\nwebhooks:\n  w:\n    post:";
+    for (head, op) in [(query, "/paths/~1x/query"), (webhook, "/webhooks/w/post")] {
+        let schema = format!("{op}/requestBody/content/application~1json/schema");
+        let text = format!(
+            "{head}\n      operationId: o\n      requestBody:\n        content:\n          application/json:\n            \
+             schema: {{$ref: '#{schema}/$defs/D', $defs: {{D: {DEF}}}}}\n      \
+             responses: {{'204': {{description: OK}}}}\n\
+             info: {{title: t, version: '1'}}\nservers: [{{url: 'https://x'}}]\n"
+        );
+        let d = format!("{schema}/$defs/D");
+        assert_eq!(
+            warning_pointers(&text),
+            [
+                format!("{d}/properties/a/prefixItems"),
+                format!("{d}/dependentRequired/a")
+            ]
+        );
+    }
+}
+
+/// A `$ref` with siblings shifts the `allOf` members after the warnings inside them were given
+/// and their `$defs` entries taken out: both name the member where it was written (`allOf/0`),
+/// not the schema whose `$ref` moved into that place.
+#[test]
+fn warnings_inside_shifted_all_of_members_lead_back_to_the_source() {
+    let text = format!(
+        "openapi: 3.1.0\ninfo: {{title: t, version: '1'}}\nservers: [{{url: 'https://x'}}]\npaths: {{}}\ncomponents:\n  schemas:\n    \
+         S: {{type: object, properties: {{s: {{type: string}}}}}}\n    \
+         T:\n      $ref: '#/components/schemas/S'\n      description: d\n      allOf:\n      \
+         - $defs: {{D: {DEF}}}\n        properties:\n          d: {{$ref: '#/components/schemas/T/allOf/0/$defs/D'}}\n          \
+         t: {{type: array, prefixItems: [{{type: string}}, {{type: integer}}]}}\n"
+    );
+    let t = "/components/schemas/T/allOf/0";
+    assert_eq!(
+        warning_pointers(&text),
+        [
+            format!("{t}/$defs/D/properties/a/prefixItems"),
+            format!("{t}/properties/t/prefixItems"),
+            format!("{t}/$defs/D/dependentRequired/a"),
+        ]
+    );
+}

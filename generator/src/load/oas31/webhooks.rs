@@ -9,16 +9,13 @@ use serde_yaml::Mapping;
 const KEY: &str = "x-webhooks";
 
 /// Moves `webhooks` to [`KEY`], recording the move (and re-basing the moves already recorded
-/// inside it, such as path items from `components/pathItems`).
+/// inside it, such as path items from `components/pathItems`, and its `$defs` entries).
 pub(super) fn move_webhooks(root: &mut Mapping, rw: &mut Rewrite) {
     let Some(hooks) = root.remove("webhooks") else {
         return;
     };
     root.insert(KEY.into(), hooks);
-    for (to, _) in &mut rw.moved {
-        if let Some(rest) = to.strip_prefix("/webhooks/") {
-            *to = format!("/{KEY}/{rest}");
-        }
-    }
-    rw.moved.push((format!("/{KEY}"), "/webhooks".to_owned()));
+    let to = format!("/{KEY}");
+    rw.rebase("/webhooks", &to);
+    rw.moved.push((to, "/webhooks".to_owned()));
 }
