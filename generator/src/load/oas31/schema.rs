@@ -411,11 +411,13 @@ fn rewrite_schema(
 
 /// `examples: [a, ...]` → `example: a`; `const: c` → `enum: [c]` (with the type it implies).
 fn annotations(map: &mut Mapping) {
-    if let Some(Value::Sequence(examples)) = map.get("examples") {
-        let first = examples.first().cloned();
-        map.remove("examples");
-        if let (Some(first), false) = (first, map.contains_key("example")) {
-            map.insert("example".into(), first);
+    if matches!(map.get("examples"), Some(Value::Sequence(_))) {
+        // Moved out, not cloned: an example can be a large object.
+        if let Some(Value::Sequence(examples)) = map.remove("examples") {
+            let first = examples.into_iter().next();
+            if let (Some(first), false) = (first, map.contains_key("example")) {
+                map.insert("example".into(), first);
+            }
         }
     }
     if let Some(c) = map.remove("const") {
