@@ -21,6 +21,7 @@
 //! read straight into the typed model, so 3.1 JSON also pays for building that value (about
 //! a third of its load; README, Performance).
 
+pub(crate) mod fast;
 mod lenient;
 mod methods;
 mod paths;
