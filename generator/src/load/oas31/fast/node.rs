@@ -62,12 +62,8 @@ enum Context {
     Schema,
     /// A fixed-field object.
     Object(Object),
-    /// A map of `of`. With `extensions`, an entry keyed `x-…` is an extension
-    /// ([`Context::Extension`]).
-    Map {
-        of: &'static Context,
-        extensions: bool,
-    },
+    /// A map of `of`, except for the entries `keys` says are something else.
+    Map { of: &'static Context, keys: Keys },
     /// A list of `of`.
     List(&'static Context),
     /// An extension among the entries of `paths` or `responses`: the tree path
@@ -79,14 +75,30 @@ enum Context {
 const PATH_ITEM: Context = Context::Object(Object::PathItem);
 const PARAMETER: Context = Context::Object(Object::Parameter);
 const RESPONSE: Context = Context::Object(Object::Response);
-/// A callback: runtime expressions to path items (openapiv3 reads every entry as one).
-const CALLBACK: Context = map(&PATH_ITEM);
+/// A callback: runtime expressions to path items, or (in `components/callbacks`; openapiv3
+/// refuses one in an operation, and so the tree path does) a reference to one.
+const CALLBACK: Context = Context::Map {
+    of: &PATH_ITEM,
+    keys: Keys::Reference,
+};
 
-/// A map of `of` (no extensions among its entries).
+/// Which entries of a map are not what the map holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Keys {
+    /// None: every entry is one.
+    All,
+    /// An entry keyed `x-…` is an extension ([`Context::Extension`]): `paths`, `responses`.
+    Extensions,
+    /// An entry keyed `$ref` is raw: the map is a Reference Object (a callback's entries are
+    /// path items, or it is a reference to one; the tree path skips the string).
+    Reference,
+}
+
+/// A map of `of` (every entry one).
 const fn map(of: &'static Context) -> Context {
     Context::Map {
         of,
-        extensions: false,
+        keys: Keys::All,
     }
 }
 
@@ -118,7 +130,7 @@ impl Object {
                     "paths",
                     Some(Context::Map {
                         of: &PATH_ITEM,
-                        extensions: true,
+                        keys: Keys::Extensions,
                     }),
                 ),
                 ("webhooks", None),
@@ -145,7 +157,7 @@ impl Object {
                     "responses",
                     Some(Context::Map {
                         of: &RESPONSE,
-                        extensions: true,
+                        keys: Keys::Extensions,
                     }),
                 ),
                 ("callbacks", CALLBACKS),
@@ -285,10 +297,11 @@ impl<'de> Visitor<'de> for Context {
         while let Some(key) = map.next_key_seed(Key)? {
             let context = match self {
                 Context::Object(object) => object.field(&key).ok_or_else(|| bail(&key))?,
-                Context::Map { of, extensions } if extensions && key.starts_with("x-") => {
-                    Context::Extension(of)
-                }
-                Context::Map { of, .. } => *of,
+                Context::Map { of, keys } => match keys {
+                    Keys::Extensions if key.starts_with("x-") => Context::Extension(of),
+                    Keys::Reference if key == "$ref" => Context::Raw,
+                    _ => *of,
+                },
                 _ => return Err(bail("an object where none is read")),
             };
             let value = map.next_value_seed(context)?;

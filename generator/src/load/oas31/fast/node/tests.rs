@@ -61,7 +61,8 @@ fn a_document_without_schemas_reads_as_on_the_tree_path() {
             "responses": {{"R": {{"description": "r", "content": {content}}}}},
             "requestBodies": {{"B": {{"content": {content}}}}},
             "headers": {{"H": {{"content": {content}}}}},
-            "callbacks": {{"C": {{"/x": {{"get": {{"responses": {{}}}}}}}}}},
+            "callbacks": {{"C": {{"/x": {{"get": {{"responses": {{}}}}}}}},
+                "D": {{"$ref": "C"}}}},
             "securitySchemes": {{"k": {{"type": "apiKey", "name": "k", "in": "header"}}}}}},
         "security": [{{"k": []}}], "tags": [{{"name": "t"}}]"#
     ));
