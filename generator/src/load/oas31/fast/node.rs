@@ -40,14 +40,23 @@ pub(super) enum Node<'a> {
 /// the tree path reads it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Object {
+    /// The OpenAPI Object, at the root.
     Document,
+    /// A path item, under `paths` or in a callback.
     PathItem,
+    /// An operation of a path item.
     Operation,
+    /// A parameter, or a header.
     Parameter,
+    /// A request body.
     RequestBody,
+    /// A response.
     Response,
+    /// A media type of a `content` map.
     MediaType,
+    /// An encoding of a media type's property.
     Encoding,
+    /// `components`.
     Components,
 }
 
@@ -66,9 +75,9 @@ enum Context {
     Map { of: &'static Context, keys: Keys },
     /// A list of `of`.
     List(&'static Context),
-    /// An extension among the entries of `paths` or `responses`: the tree path
-    /// reads it as one of them if it is an object (and so rewrites the schemas in it), and
-    /// leaves it alone if not.
+    /// An extension among the entries of `paths` or `responses`: the tree path reads it as
+    /// one of them if it is an object (and so rewrites the schemas in it), and leaves it alone
+    /// if not; so it is read raw, and again as `of` if it is an object.
     Extension(&'static Context),
 }
 
