@@ -8,6 +8,8 @@ mod node;
 mod schema;
 #[cfg(test)]
 mod schema_tests;
+#[cfg(test)]
+mod tests;
 
 /// Why the fast path gives up on a document: a feature only the tree path handles (document
 /// moves, keywords with warnings or moves of their own), a repeated key, or text that is not

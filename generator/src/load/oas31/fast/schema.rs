@@ -207,11 +207,9 @@ fn keywords(
     }
     for (key, v) in &mut k.0 {
         match v {
-            Value::One(s) => {
-                if !(key == "additionalProperties" && matches!(**s, Schema::Bool(_))) {
-                    rewrite(s, &at.key(key), moved)?;
-                }
-            }
+            // `additionalProperties: true/false` stays a boolean.
+            Value::One(s) if key == "additionalProperties" && matches!(**s, Schema::Bool(_)) => {}
+            Value::One(s) => rewrite(s, &at.key(key), moved)?,
             Value::Map(entries) => {
                 let base = at.key(key);
                 for (name, s) in entries {

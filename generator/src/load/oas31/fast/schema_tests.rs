@@ -7,7 +7,10 @@ use crate::load::oas31::{schema::schema, At, Rewrite};
 use openapiv3::{ReferenceOr, Schema as Schema30};
 use serde::Deserialize;
 
-/// The tree path's reading of `json` (one schema): the schema and its moves.
+/// A schema as openapiv3 reads it, and the moves recorded on the way.
+type Read = (ReferenceOr<Schema30>, Vec<(String, String)>);
+
+/// The tree path's reading of `json` (one schema): the schema, its moves, how many warnings.
 fn tree(json: &str) -> (ReferenceOr<Schema30>, Vec<(String, String)>, usize) {
     let mut v: serde_yaml::Value = serde_json::from_str(json).expect("JSON");
     let mut rw = Rewrite {
@@ -26,7 +29,7 @@ fn tree(json: &str) -> (ReferenceOr<Schema30>, Vec<(String, String)>, usize) {
 }
 
 /// The fast path's: `None` when it bails.
-fn fast(json: &str) -> Option<(ReferenceOr<Schema30>, Vec<(String, String)>)> {
+fn fast(json: &str) -> Option<Read> {
     let mut s: Schema<'_> = serde_json::from_str(json).ok()?;
     let mut moved = Vec::new();
     rewrite(&mut s, &At::ROOT.key("s"), &mut moved).ok()?;
