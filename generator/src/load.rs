@@ -62,13 +62,12 @@ pub(crate) fn source_pointer(moved: &[(String, String)], pointer: &str) -> Optio
 pub fn load(file: &str, text: &str) -> Result<Document, Diagnostics> {
     let newer = declared_version(text).is_some_and(oas31::reads);
     if json::looks_like_json(text) {
-        // A 3.1/3.2 document is read into the untyped value the rewrite needs, and that value
-        // refuses a repeated key itself (`serde_yaml::Mapping`): so the text is parsed once,
-        // and scanned only when reading fails, to say why.
+        // A 3.1/3.2 document is read by the fast path (typed parts borrowed from the text),
+        // and what that gives up on into the untyped value the rewrite needs. Both refuse a
+        // repeated key themselves: so the text is parsed once or twice, and scanned only when
+        // reading fails, to say why.
         if newer {
-            let doc = serde_json::from_str(text)
-                .ok()
-                .and_then(|value| read_newer(file, value));
+            let doc = oas31::fast::read(file, text).or_else(|| read_newer_tree(file, text));
             if let Some(doc) = doc {
                 return Ok(doc);
             }
@@ -100,6 +99,14 @@ fn declared_version(text: &str) -> Option<&str> {
     let rest = rest.strip_prefix(':')?.trim_start_matches([' ', '"', '\'']);
     let end = rest.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
     Some(&rest[..end])
+}
+
+/// A 3.1/3.2 document in JSON, through the untyped tree (the path [`oas31::fast`] falls back
+/// to, and is tested against); `None` if it is not one, or it does not fit the model.
+pub(crate) fn read_newer_tree(file: &str, text: &str) -> Option<Document> {
+    serde_json::from_str(text)
+        .ok()
+        .and_then(|value| read_newer(file, value))
 }
 
 /// A 3.1/3.2 document (as an untyped value) rewritten into the 3.0 model; `None` if it is not

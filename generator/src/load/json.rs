@@ -152,8 +152,9 @@ impl<'de> Visitor<'de> for Node<'_> {
     }
 }
 
-/// An object key, borrowed from the text unless it has escapes.
-struct Key;
+/// An object key (or any string), borrowed from the text unless it has escapes; also read by
+/// the 3.1 fast path (`oas31::fast`).
+pub(super) struct Key;
 
 impl<'de> DeserializeSeed<'de> for Key {
     type Value = Cow<'de, str>;
