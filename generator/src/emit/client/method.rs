@@ -11,12 +11,16 @@ use quote::quote;
 
 pub fn operation(ctx: &Ctx<'_>, op: &Operation, os: &OperationSurface) -> TokenStream {
     let bare = crate::ident::bare;
-    let see_streamed = os.streamed.as_ref().map(|s| {
-        let media = op
-            .streamed
-            .as_ref()
-            .and_then(|s| s.response.media_type.as_deref())
-            .unwrap_or_default();
+    // The streamed form's media type and `itemSchema` pointer, for both pairs' docs.
+    let streamed = op
+        .streamed
+        .as_ref()
+        .zip(os.streamed.as_ref())
+        .map(|(st, s)| {
+            let media = st.response.media_type.as_deref().unwrap_or_default();
+            (media, st.item_pointer.as_str(), s)
+        });
+    let see_streamed = streamed.map(|(media, _, s)| {
         vec![
             String::new(),
             format!(
@@ -31,15 +35,7 @@ pub fn operation(ctx: &Ctx<'_>, op: &Operation, os: &OperationSurface) -> TokenS
         returns: &os.returns,
     };
     let main = pair(ctx, op, os, names, see_streamed);
-    let streamed = op.as_streamed().zip(os.streamed.as_ref()).map(|(sop, s)| {
-        let (media, item) = op
-            .streamed
-            .as_ref()
-            .map(|s| {
-                let media = s.response.media_type.as_deref().unwrap_or_default();
-                (media, s.item_pointer.as_str())
-            })
-            .unwrap_or_default();
+    let streamed = streamed.zip(op.as_streamed()).map(|((media, item, s), sop)| {
         let intro = vec![
             String::new(),
             format!(
