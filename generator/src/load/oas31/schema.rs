@@ -7,7 +7,7 @@ use crate::diag::join;
 use serde_yaml::{Mapping, Value};
 
 /// Keywords that cannot become Rust: the client neither models nor checks them.
-const UNSUPPORTED: &[(&str, &str)] = &[
+pub(super) const UNSUPPORTED: &[(&str, &str)] = &[
     (
         "if",
         "conditional subschemas (`if`/`then`/`else`) are not checked",
@@ -24,6 +24,16 @@ const UNSUPPORTED: &[(&str, &str)] = &[
         "contentSchema",
         "`contentSchema` is not applied: the value stays an encoded string",
     ),
+];
+
+/// Core keywords 3.0 has no use for: dropped.
+pub(super) const DROPPED: [&str; 6] = [
+    "$schema",
+    "$id",
+    "$anchor",
+    "$dynamicAnchor",
+    "$comment",
+    "$vocabulary",
 ];
 
 /// Keywords that hold one subschema.
@@ -216,7 +226,7 @@ impl Present {
 
 /// What a keyword holds, if subschemas.
 #[derive(Clone, Copy, PartialEq, Debug)]
-enum Holds {
+pub(super) enum Holds {
     /// One subschema ([`ONE`]).
     One,
     /// A map of them ([`MAP`]).
@@ -227,7 +237,7 @@ enum Holds {
 
 /// What `key` holds: one of [`ONE`], [`MAP`] or [`LIST`] (a `match`: compiled to a few
 /// comparisons, where searching the lists compared every entry), or `None`.
-fn holds(key: &str) -> Option<Holds> {
+pub(super) fn holds(key: &str) -> Option<Holds> {
     let found = match key {
         "items"
         | "not"
@@ -336,14 +346,7 @@ fn rewrite_schema(
     if !local {
         return;
     }
-    for key in [
-        "$schema",
-        "$id",
-        "$anchor",
-        "$dynamicAnchor",
-        "$comment",
-        "$vocabulary",
-    ] {
+    for key in DROPPED {
         if present.has(key) {
             map.remove(key);
         }
@@ -647,7 +650,7 @@ fn content(map: &mut Mapping, at: &At<'_>, rw: &mut Rewrite) {
 }
 
 /// Whether values of media type `m` are text the client keeps as a `String`.
-fn is_textual(m: &str) -> bool {
+pub(super) fn is_textual(m: &str) -> bool {
     let m = m.to_ascii_lowercase();
     m.starts_with("text/")
         || ["json", "xml", "yaml", "x-www-form-urlencoded", "javascript"]

@@ -10,9 +10,9 @@ mod present;
 mod tests;
 
 use super::schema::{self, Schema};
-use super::Bail;
+use super::{bail, checked_raw, distinct, Bail};
 use crate::diag::Diagnostics;
-use crate::load::json::{scan, Key};
+use crate::load::json::Key;
 use crate::load::oas31::{reads, At};
 use crate::load::Document;
 use serde::de::{self, Deserialize, DeserializeSeed, MapAccess, SeqAccess, Visitor};
@@ -254,19 +254,9 @@ fn rewrite(
     }
 }
 
-/// The error that makes [`read`] give up (serde's way out of a seed).
-fn bail<E: de::Error>(why: &str) -> E {
-    E::custom(format_args!("for the tree path: {why}"))
-}
-
-/// A raw value, refused if an object in it repeats a key (the tree path refuses, and reports,
-/// a repeated key anywhere).
+/// A raw value, refused if an object in it repeats a key.
 fn raw<'a, E: de::Error>(raw: &'a RawValue) -> Result<Node<'a>, E> {
-    let text = raw.get();
-    if text.starts_with(['{', '[']) && scan(text).is_err() {
-        return Err(bail("a repeated key"));
-    }
-    Ok(Node::Raw(raw))
+    checked_raw(raw).map(Node::Raw)
 }
 
 impl<'de> DeserializeSeed<'de> for Context {
@@ -336,16 +326,4 @@ impl<'de> Visitor<'de> for Context {
         }
         Ok(Node::List(items))
     }
-}
-
-/// Whether the keys of `entries` are distinct: compared in pairs while few, through a hash set
-/// past that (`paths` and `components/schemas` have thousands).
-fn distinct(entries: &[(Cow<'_, str>, Node<'_>)]) -> bool {
-    const FEW: usize = 16;
-    if entries.len() <= FEW {
-        return (1..entries.len()).all(|i| entries[..i].iter().all(|(k, _)| *k != entries[i].0));
-    }
-    let mut seen = foldhash::HashSet::default();
-    seen.reserve(entries.len());
-    entries.iter().all(|(k, _)| seen.insert(k.as_ref()))
 }

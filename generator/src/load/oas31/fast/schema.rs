@@ -8,7 +8,9 @@
 //! `oneOf`, `contentEncoding`/`contentMediaType`, the core keywords 3.0 drops); a schema with
 //! anything that moves nodes or gets a warning there is left to the tree path ([`Bail`]).
 
-use super::Bail;
+use super::{bail, checked_raw, distinct, Bail};
+use crate::load::json;
+use crate::load::oas31::schema::{holds, is_textual, Holds, DROPPED, UNSUPPORTED};
 use crate::load::oas31::At;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
@@ -45,35 +47,7 @@ pub(super) enum Value<'a> {
     Raws(Vec<&'a RawValue>),
 }
 
-/// What a keyword holds (as the tree path's `holds`).
-enum Holds {
-    One,
-    Map,
-    List,
-}
-
-fn holds(key: &str) -> Option<Holds> {
-    match key {
-        "items"
-        | "not"
-        | "additionalProperties"
-        | "unevaluatedProperties"
-        | "contains"
-        | "if"
-        | "then"
-        | "else"
-        | "propertyNames"
-        | "contentSchema"
-        | "unevaluatedItems" => Some(Holds::One),
-        "properties" | "patternProperties" | "dependentSchemas" | "$defs" | "definitions" => {
-            Some(Holds::Map)
-        }
-        "allOf" | "anyOf" | "oneOf" | "prefixItems" => Some(Holds::List),
-        _ => None,
-    }
-}
-
-/// Keywords only the tree path rewrites: they move nodes, or get a warning.
+/// Keywords only the tree path rewrites: they move nodes, or get a warning there.
 fn tree_only(key: &str) -> bool {
     matches!(
         key,
@@ -81,18 +55,11 @@ fn tree_only(key: &str) -> bool {
             | "$defs"
             | "definitions"
             | "patternProperties"
-            | "dependentSchemas"
             | "dependentRequired"
             | "unevaluatedProperties"
-            | "unevaluatedItems"
-            | "contains"
-            | "if"
             | "then"
             | "else"
-            | "propertyNames"
-            | "contentSchema"
-            | "$dynamicRef"
-    )
+    ) || UNSUPPORTED.iter().any(|(k, _)| *k == key)
 }
 
 impl<'a> Keywords<'a> {
@@ -150,9 +117,8 @@ fn rewritten_here(key: &str, v: &Value<'_>) -> bool {
     match key {
         "type" => raw.is_none_or(|r| as_str(r).is_none_or(|t| t == "null")),
         "exclusiveMinimum" | "exclusiveMaximum" => raw.is_some_and(|r| as_number(r).is_some()),
-        "examples" | "const" | "anyOf" | "oneOf" | "contentEncoding" | "contentMediaType"
-        | "$schema" | "$id" | "$anchor" | "$dynamicAnchor" | "$comment" | "$vocabulary" => true,
-        k => tree_only(k),
+        "examples" | "const" | "anyOf" | "oneOf" | "contentEncoding" | "contentMediaType" => true,
+        k => DROPPED.contains(&k) || tree_only(k),
     }
 }
 
@@ -228,14 +194,7 @@ fn keywords(
     if !local {
         return Ok(());
     }
-    for key in [
-        "$schema",
-        "$id",
-        "$anchor",
-        "$dynamicAnchor",
-        "$comment",
-        "$vocabulary",
-    ] {
+    for key in DROPPED {
         k.remove(key);
     }
     annotations(k)?;
@@ -438,15 +397,6 @@ fn content(k: &mut Keywords<'_>) -> Result<(), Bail> {
     Ok(())
 }
 
-/// Whether values of media type `m` are text the client keeps as a `String`.
-fn is_textual(m: &str) -> bool {
-    let m = m.to_ascii_lowercase();
-    m.starts_with("text/")
-        || ["json", "xml", "yaml", "x-www-form-urlencoded", "javascript"]
-            .iter()
-            .any(|t| m.contains(t))
-}
-
 /// `$ref` with siblings → `allOf: [$ref]` with the siblings. Beside an `allOf` (whose members
 /// would move) it is the tree path's.
 fn siblings_of_ref(
@@ -492,42 +442,19 @@ impl<'de> Visitor<'de> for SchemaVisitor {
 
     fn visit_map<M: MapAccess<'de>>(self, mut m: M) -> Result<Schema<'de>, M::Error> {
         let mut k = Keywords(Vec::with_capacity(m.size_hint().unwrap_or(4)));
-        while let Some(key) = m.next_key::<KeySeed<'de>>()? {
-            let key = key.0;
-            if k.has(&key) {
-                return Err(de::Error::custom("repeated key"));
-            }
+        while let Some(key) = m.next_key_seed(json::Key)? {
             let value = match holds(&key) {
                 Some(Holds::One) => Value::One(Box::new(m.next_value()?)),
                 Some(Holds::List) => Value::List(m.next_value()?),
                 Some(Holds::Map) => Value::Map(m.next_value::<SchemaMap<'de>>()?.0),
-                None => Value::Raw(m.next_value_seed(CheckedRaw)?),
+                None => Value::Raw(checked_raw(m.next_value()?)?),
             };
             k.0.push((key, value));
         }
-        Ok(Schema::Object(k))
-    }
-}
-
-/// A key, borrowed when it has no escapes.
-struct KeySeed<'a>(Key<'a>);
-
-impl<'de: 'a, 'a> de::Deserialize<'de> for KeySeed<'a> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = KeySeed<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a key")
-            }
-            fn visit_borrowed_str<E>(self, s: &'de str) -> Result<KeySeed<'de>, E> {
-                Ok(KeySeed(Cow::Borrowed(s)))
-            }
-            fn visit_str<E>(self, s: &str) -> Result<KeySeed<'de>, E> {
-                Ok(KeySeed(Cow::Owned(s.to_owned())))
-            }
+        if !distinct(&k.0) {
+            return Err(bail("a repeated key"));
         }
-        d.deserialize_str(V)
+        Ok(Schema::Object(k))
     }
 }
 
@@ -545,32 +472,16 @@ impl<'de: 'a, 'a> de::Deserialize<'de> for SchemaMap<'a> {
             fn visit_map<M: MapAccess<'de>>(self, mut m: M) -> Result<SchemaMap<'de>, M::Error> {
                 let mut entries: Vec<(Key<'de>, Schema<'de>)> =
                     Vec::with_capacity(m.size_hint().unwrap_or(4));
-                while let Some(key) = m.next_key::<KeySeed<'de>>()? {
-                    if entries.iter().any(|(k, _)| *k == key.0) {
-                        return Err(de::Error::custom("repeated key"));
-                    }
-                    entries.push((key.0, m.next_value()?));
+                while let Some(key) = m.next_key_seed(json::Key)? {
+                    entries.push((key, m.next_value()?));
+                }
+                if !distinct(&entries) {
+                    return Err(bail("a repeated key"));
                 }
                 Ok(SchemaMap(entries))
             }
         }
         d.deserialize_map(V)
-    }
-}
-
-/// A raw JSON value, refused if an object inside it repeats a key.
-pub(super) struct CheckedRaw;
-
-impl<'de> DeserializeSeed<'de> for CheckedRaw {
-    type Value = &'de RawValue;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<&'de RawValue, D::Error> {
-        let raw = <&RawValue as de::Deserialize>::deserialize(d)?;
-        let text = raw.get();
-        if text.starts_with(['{', '[']) && crate::load::json::scan(text).is_err() {
-            return Err(de::Error::custom("repeated key"));
-        }
-        Ok(raw)
     }
 }
 
